@@ -1,0 +1,199 @@
+"""Stage 4, aggregate: the dataset → the tables the pages show (totals, weekly series, breakdowns).
+
+Pure arithmetic on the normalised dataset with pandas; nothing here formats or knows about pages. Every
+aggregate remembers whether any synthetic figure went into it, so pages can say so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .jalali import JDate
+from .model import Centre, Dataset, Decision, Meeting, Programme, Province, Report
+from .schema import CENTRE_TYPES
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    week_ending: JDate
+    delivered: int
+    cumulative: int
+    share: float | None  # cumulative / pledged, None for an open-ended pledge
+    synthetic: bool
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    province: Province
+    delivered: int
+    share_of_total: float  # of everything delivered in the programme
+    synthetic: bool
+
+
+@dataclass(frozen=True)
+class ProgrammeStats:
+    programme: Programme
+    delivered: int
+    share: float | None  # delivered / pledged
+    synthetic: bool
+    weekly: tuple[WeekRow, ...]
+    by_province: tuple[PlaceRow, ...]  # largest first; empty for a programme counted from meetings
+    decisions: tuple[tuple[Meeting, Decision], ...]
+
+    @property
+    def over_pledge(self) -> bool:
+        return self.programme.pledged is not None and self.delivered > self.programme.pledged
+
+
+@dataclass(frozen=True)
+class ProvinceProgrammeRow:
+    programme: Programme
+    delivered: int
+    synthetic: bool
+
+
+@dataclass(frozen=True)
+class ProvinceWeekRow:
+    week_ending: JDate
+    delivered: tuple[int, ...]  # one per programme in ProvinceStats.programmes order
+
+
+@dataclass(frozen=True)
+class ProvinceStats:
+    province: Province
+    by_programme: tuple[ProvinceProgrammeRow, ...]  # programmes with deliveries here
+    weekly: tuple[ProvinceWeekRow, ...]
+    centres: tuple[Centre, ...]
+    reports: tuple[tuple[Meeting, Report], ...]
+    decisions: tuple[tuple[Meeting, Decision], ...]  # decisions that name this province
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.by_programme or self.centres or self.reports or self.decisions)
+
+    @property
+    def synthetic(self) -> bool:
+        return (any(r.synthetic for r in self.by_programme) or any(c.synthetic for c in self.centres)
+                or any(m.synthetic for m, _ in self.reports))
+
+
+@dataclass(frozen=True)
+class CentreCountRow:
+    province: Province
+    counts: tuple[int, ...]  # one per centre type, in CentreTable.types order
+    total: int
+    synthetic: bool
+
+
+@dataclass(frozen=True)
+class CentreTable:
+    types: tuple[str, ...]
+    rows: tuple[CentreCountRow, ...]  # provinces with at least one centre
+    totals: tuple[int, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class Aggregates:
+    programmes: dict[str, ProgrammeStats]
+    provinces: dict[str, ProvinceStats]
+    centres: CentreTable
+    latest_week: JDate | None  # the latest date any figure refers to
+
+
+def _deliveries_frame(ds: Dataset) -> pd.DataFrame:
+    columns = ["week", "province", "programme", "quantity", "synthetic"]
+    rows = [(d.week_ending.iso, d.province, d.programme, d.quantity, d.synthetic) for d in ds.deliveries]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({"quantity": "int64", "synthetic": "bool"})
+
+
+def _programme_stats(ds: Dataset, p: Programme, frame: pd.DataFrame,
+                     decisions: dict[str, list]) -> ProgrammeStats:
+    if p.delivered_from == "meetings":
+        weekly_pairs = [(m.date, 1, m.synthetic) for m in ds.meetings]
+        by_province: tuple[PlaceRow, ...] = ()
+    else:
+        sub = frame[frame.programme == p.id]
+        week = sub.groupby("week").agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+        weekly_pairs = [(_jdate(w), int(r.quantity), bool(r.synthetic)) for w, r in week.iterrows()]
+        prov = sub.groupby("province").agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+        total = int(prov.quantity.sum())
+        by_province = tuple(sorted(
+            (PlaceRow(ds.province(code), int(r.quantity), int(r.quantity) / total if total else 0.0,
+                      bool(r.synthetic)) for code, r in prov.iterrows()),
+            key=lambda row: (-row.delivered, row.province.iso_code)))
+    weekly, cumulative = [], 0
+    for week_ending, delivered, synthetic in weekly_pairs:
+        cumulative += delivered
+        share = cumulative / p.pledged if p.pledged else None
+        weekly.append(WeekRow(week_ending, delivered, cumulative, share, synthetic))
+    return ProgrammeStats(
+        programme=p, delivered=cumulative, share=cumulative / p.pledged if p.pledged else None,
+        synthetic=any(w.synthetic for w in weekly), weekly=tuple(weekly), by_province=by_province,
+        decisions=tuple(decisions.get(p.id, [])))
+
+
+def _jdate(iso: str) -> JDate:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return JDate(y, m, d)
+
+
+def _province_stats(ds: Dataset, province: Province, frame: pd.DataFrame,
+                    reports: dict, decisions: dict, centres: dict) -> ProvinceStats:
+    sub = frame[frame.province == province.iso_code]
+    by_programme, weekly = [], []
+    if len(sub):
+        per = sub.groupby("programme").agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+        order = [p for p in ds.programmes if p.id in per.index]
+        by_programme = [ProvinceProgrammeRow(p, int(per.loc[p.id].quantity), bool(per.loc[p.id].synthetic))
+                        for p in order]
+        wide = sub.pivot_table(index="week", columns="programme", values="quantity", aggfunc="sum",
+                               fill_value=0)
+        weekly = [ProvinceWeekRow(_jdate(w), tuple(int(row.get(p.id, 0)) for p in order))
+                  for w, row in wide.iterrows()]
+    return ProvinceStats(province, tuple(by_programme), tuple(weekly),
+                         tuple(centres.get(province.iso_code, [])), tuple(reports.get(province.iso_code, [])),
+                         tuple(decisions.get(province.iso_code, [])))
+
+
+def _centre_table(ds: Dataset) -> CentreTable:
+    types = tuple(t for t in CENTRE_TYPES if any(c.type == t for c in ds.centres))
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(types))
+    synthetic: dict[str, bool] = defaultdict(bool)
+    for c in ds.centres:
+        counts[c.province][types.index(c.type)] += 1
+        synthetic[c.province] |= c.synthetic
+    rows = tuple(CentreCountRow(p, tuple(counts[p.iso_code]), sum(counts[p.iso_code]), synthetic[p.iso_code])
+                 for p in ds.provinces if p.iso_code in counts)
+    totals = tuple(sum(r.counts[i] for r in rows) for i in range(len(types)))
+    return CentreTable(types, rows, totals, sum(totals))
+
+
+def aggregate(ds: Dataset) -> Aggregates:
+    frame = _deliveries_frame(ds)
+    by_programme: dict[str, list] = defaultdict(list)
+    by_province_decisions: dict[str, list] = defaultdict(list)
+    reports: dict[str, list] = defaultdict(list)
+    for m in ds.meetings:
+        for d in m.decisions:
+            if d.programme:
+                by_programme[d.programme].append((m, d))
+            for code in d.provinces:
+                by_province_decisions[code].append((m, d))
+        for r in m.reports:
+            reports[r.province].append((m, r))
+    centres: dict[str, list] = defaultdict(list)
+    for c in ds.centres:
+        centres[c.province].append(c)
+    dates = [d.week_ending for d in ds.deliveries] + [m.date for m in ds.meetings]
+    return Aggregates(
+        programmes={p.id: _programme_stats(ds, p, frame, by_programme) for p in ds.programmes},
+        provinces={p.iso_code: _province_stats(ds, p, frame, reports, by_province_decisions, centres)
+                   for p in ds.provinces},
+        centres=_centre_table(ds),
+        latest_week=max(dates) if dates else None,
+    )

@@ -1,0 +1,129 @@
+"""`portal` (also `python -m generator`): parse arguments, call the pipeline, print the outcome.
+
+One error boundary, in main(): data problems print as `path:line: field: message` lines and exit 1; any
+other expected failure prints `error: …` and exits 1; `--debug` re-raises to show the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__, pipeline, schema_doc, synthetic
+from .problems import DataProblems
+from .site_build import SiteBuildError
+
+
+def _project(args: argparse.Namespace) -> pipeline.Project:
+    return pipeline.Project.at(Path(args.root), data=args.data and Path(args.data),
+                               content=args.content and Path(args.content), site=args.site and Path(args.site))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    checked = pipeline.check(_project(args))
+    for warning in checked.warnings:
+        print(warning.format())
+    ds = checked.dataset
+    print(f"ok: {len(ds.programmes)} programmes, {len(ds.meetings)} meetings, {len(ds.deliveries)} delivery "
+          f"rows, {len(ds.centres)} centres, {len(ds.provinces)} provinces; {len(checked.warnings)} warning(s)")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .site_build import build_site
+
+    project = _project(args)
+    started = time.perf_counter()
+    generated = pipeline.generate(project)
+    for warning in generated.checked.warnings:
+        print(warning.format())
+    print(f"generated {generated.pages} pages in {_rel(project.content)}/ ({len(generated.written)} written, "
+          f"{len(generated.removed)} stale removed)")
+    build_site(project.mkdocs_yml, project.content, project.site, generated.latest)
+    print(f"built {_rel(project.site)}/ with mkdocs --strict in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(_project(args), args.dev_addr)
+    return 0
+
+
+def cmd_synthesize(args: argparse.Namespace) -> int:
+    for rel in synthetic.write(_project(args).data):
+        print(f"wrote data/{rel}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = schema_doc.markdown()
+    target = Path(args.root) / "docs" / "schema.md"
+    if args.check:
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            print(f"error: {target} is out of date; run `portal schema --write`", file=sys.stderr)
+            return 1
+        print(f"{target} is up to date")
+    elif args.write:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="portal", description="Build the aid transparency portal from data/.")
+    p.add_argument("--version", action="version", version=f"portal {__version__}")
+    p.add_argument("--root", default=".", help="project root (default: the current folder)")
+    p.add_argument("--data", help="data folder (default: ROOT/data)")
+    p.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
+    p.add_argument("--site", help="output folder of the built site (default: ROOT/site)")
+    p.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check every data file; print every problem as path:line: field: message"
+                   ).set_defaults(func=cmd_validate)
+    sub.add_parser("build", help="validate, generate the pages, then mkdocs build --strict into site/"
+                   ).set_defaults(func=cmd_build)
+    s = sub.add_parser("serve", help="live preview that regenerates the pages when data/ changes")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    s.set_defaults(func=cmd_serve)
+    sub.add_parser("synthesize", help="(re)write the synthetic example data from the seed in data/site.yaml"
+                   ).set_defaults(func=cmd_synthesize)
+    s = sub.add_parser("schema", help="print the data schema documentation (docs/schema.md)")
+    s.add_argument("--write", action="store_true", help="write docs/schema.md")
+    s.add_argument("--check", action="store_true", help="exit 1 if docs/schema.md is out of date")
+    s.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DataProblems as exc:
+        if args.debug:
+            raise
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
+        n = len(exc.errors)
+        print(f"{n} error(s) found; nothing was built. Fix them and run the command again.", file=sys.stderr)
+        return 1
+    except (SiteBuildError, OSError, ValueError) as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

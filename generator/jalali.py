@@ -1,0 +1,100 @@
+"""Jalali (Solar Hijri) dates: read them as staff type them, show them as the public reads them.
+
+Data files carry Jalali dates (`1400-05-27`), the calendar of the meetings. The portal converts to
+Gregorian only where a machine needs it (the `datetime` attribute of <time>, build timestamps).
+Conversion uses jdatetime, which agrees with persiantools on every day 1925–2124.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import jdatetime
+
+from .persian import ascii_digits, persian_digits
+
+MONTHS_FA = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+             "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+@dataclass(frozen=True, order=True)
+class JDate:
+    """A Jalali calendar day. Ordered, hashable, and printable as the ASCII id `1400-05-27`."""
+
+    year: int
+    month: int
+    day: int
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.iso
+
+    def to_gregorian(self) -> dt.date:
+        return jdatetime.date(self.year, self.month, self.day).togregorian()
+
+    @classmethod
+    def from_gregorian(cls, day: dt.date) -> "JDate":
+        j = jdatetime.date.fromgregorian(date=day)
+        return cls(j.year, j.month, j.day)
+
+    def plus_days(self, days: int) -> "JDate":
+        return JDate.from_gregorian(self.to_gregorian() + dt.timedelta(days=days))
+
+    def fa(self) -> str:
+        """۲۷ مرداد ۱۴۰۰"""
+        return persian_digits(f"{self.day} {MONTHS_FA[self.month - 1]} {self.year}")
+
+    def fa_short(self) -> str:
+        """۱۴۰۰/۰۵/۲۷ — for dense tables."""
+        return persian_digits(f"{self.year:04d}/{self.month:02d}/{self.day:02d}")
+
+
+class DateError(ValueError):
+    def __init__(self, code: str, message: str, fix: str):
+        super().__init__(message)
+        self.code, self.message, self.fix = code, message, fix
+
+
+def month_length(year: int, month: int) -> int:
+    if month <= 6:
+        return 31
+    if month <= 11:
+        return 30
+    return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+
+
+def parse_jalali(text: str) -> JDate:
+    """`1400-05-27`, `1400/5/27` or `۱۴۰۰/۰۵/۲۷` → JDate; a DateError says what is wrong and how to fix it."""
+    t = ascii_digits(text.strip())
+    m = _DATE.match(t)
+    if not m:
+        raise DateError("invalid-date", f"«{text}» is not a date written as YYYY-MM-DD",
+                        "write the Jalali date as year-month-day, e.g. 1400-05-27")
+    year, month, day = (int(g) for g in m.groups())
+    if year >= 1700:
+        hint = ""
+        try:
+            hint = f" (in Jalali that is {JDate.from_gregorian(dt.date(year, month, day)).iso})"
+        except ValueError:
+            pass
+        raise DateError("gregorian-date", f"«{text}» looks like a Gregorian date{hint}",
+                        "write dates in the Jalali calendar, e.g. 1400-05-27")
+    if not 1300 <= year <= 1500:
+        raise DateError("impossible-date", f"year {year} is outside 1300–1500",
+                        "check the year; dates are Jalali, e.g. 1400-05-27")
+    if not 1 <= month <= 12:
+        raise DateError("impossible-date", f"month {month} does not exist (months are 1–12)",
+                        "check the month, e.g. 1400-05-27 is 27 Mordad 1400")
+    length = month_length(year, month)
+    if not 1 <= day <= length:
+        extra = " (it is not a leap year)" if month == 12 and day == 30 else ""
+        raise DateError("impossible-date",
+                        f"{MONTHS_FA[month - 1]} {year} has {length} days, so day {day} does not exist{extra}",
+                        f"check the day; the last day of that month is {year:04d}-{month:02d}-{length:02d}")
+    return JDate(year, month, day)

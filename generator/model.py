@@ -1,0 +1,183 @@
+"""The normalised dataset: typed, frozen records that every later stage reads.
+
+Built by normalise.py from validated data. Provinces and counties are resolved to their reference records,
+texts are folded to Persian letters, dates are `JDate`s. Nothing here knows about files any more, except
+`where` fields kept for messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .jalali import JDate
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title_fa: str
+    publisher_fa: str
+    file: str
+    note_fa: str
+
+
+@dataclass(frozen=True)
+class Site:
+    organisation_fa: str
+    organisation_en: str
+    description_fa: str
+    licence_fa: str
+    sources: tuple[Source, ...]
+    synthetic_seed: int
+    disclosure_threshold: int
+
+
+@dataclass(frozen=True)
+class Province:
+    iso_code: str
+    name_fa: str
+    name_en: str
+    population_2016: int
+    source: str
+
+    @property
+    def slug(self) -> str:
+        return self.name_en.lower().replace(" and ", "-").replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class County:
+    id: str
+    province: str  # ISO code
+    name_fa: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Programme:
+    id: str
+    name_fa: str
+    short_name_fa: str
+    name_en: str
+    unit: str
+    pledged: int | None
+    pledge_fa: str
+    pledged_at: str  # meeting id
+    delivered_from: str  # "deliveries" or "meetings"
+    description_fa: str
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_fa: str
+    name_en: str
+    unit: str
+    definition_fa: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    indicator: str
+    value: int
+    qualifier: str
+    period_fa: str
+    note_fa: str
+
+
+@dataclass(frozen=True)
+class Attendee:
+    role_fa: str
+    attendance: str
+
+
+@dataclass(frozen=True)
+class Report:
+    province: str  # ISO code
+    reporter_role_fa: str
+    summary_fa: str
+    figures: tuple[Figure, ...]
+    issues_fa: tuple[str, ...]
+    actions_fa: tuple[str, ...]
+    requests_fa: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    text_fa: str
+    programme: str  # "" when none
+    quantity: int | None
+    owner_role_fa: str
+    due: JDate | None
+    provinces: tuple[str, ...]  # ISO codes; empty = whole country
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str  # the Jalali date, ASCII: 1400-05-27
+    date: JDate
+    number: int
+    title_fa: str
+    synthetic: bool
+    source: str
+    date_estimated: bool
+    date_note_fa: str
+    summary_fa: str
+    attendees: tuple[Attendee, ...]
+    national_figures: tuple[Figure, ...]
+    decisions: tuple[Decision, ...]
+    reports: tuple[Report, ...]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    week_ending: JDate
+    province: str  # ISO code
+    county: str  # county id, "" for a province-level figure
+    programme: str
+    quantity: int
+    synthetic: bool
+    note_fa: str
+
+
+@dataclass(frozen=True)
+class Centre:
+    id: str
+    type: str
+    province: str  # ISO code
+    county: str  # county id or ""
+    name_fa: str
+    status: str
+    opened: JDate | None
+    capacity: int | None
+    source: str  # meeting id or ""
+    synthetic: bool
+    note_fa: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    site: Site
+    provinces: tuple[Province, ...]  # in ISO code order
+    counties: tuple[County, ...]
+    programmes: tuple[Programme, ...]  # in file order
+    indicators: tuple[Indicator, ...]
+    meetings: tuple[Meeting, ...]  # in date order
+    deliveries: tuple[Delivery, ...]
+    centres: tuple[Centre, ...]
+
+    def province(self, iso_code: str) -> Province:
+        return next(p for p in self.provinces if p.iso_code == iso_code)
+
+    def programme(self, pid: str) -> Programme:
+        return next(p for p in self.programmes if p.id == pid)
+
+    def county(self, cid: str) -> County:
+        return next(c for c in self.counties if c.id == cid)
+
+    def indicator(self, iid: str) -> Indicator:
+        return next(i for i in self.indicators if i.id == iid)
+
+    def meeting(self, mid: str) -> Meeting:
+        return next(m for m in self.meetings if m.id == mid)

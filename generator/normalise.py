@@ -1,0 +1,76 @@
+"""Stage 3, normalise: validated data → the typed `Dataset` every later stage reads.
+
+Texts are already folded to Persian letters and numbers read from any digits by the schema's value types
+(schema.py, persian.py); here every province name becomes its ISO code, every county name its county id,
+meetings are put in date order and given their ids. Runs only on data that validated without errors, so
+nothing here reports problems.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import (Attendee, Centre, County, Dataset, Decision, Delivery, Figure, Indicator, Meeting,
+                    Programme, Province, Report, Site, Source)
+from .schema import CENTRE_TYPES, Rec
+from .validate import Validated
+
+
+def _build(cls, rec: Rec, **overrides: Any):
+    values = {name: rec[name] for name in cls.__dataclass_fields__ if name in rec}
+    values.update(overrides)
+    return cls(**values)
+
+
+def _figures(recs: list[Rec]) -> tuple[Figure, ...]:
+    return tuple(_build(Figure, r) for r in recs or [])
+
+
+def normalise(v: Validated) -> Dataset:
+    places = v.places
+
+    def province(name: str) -> str:
+        code = places.province(name)
+        assert code is not None, f"unvalidated province {name!r}"
+        return code
+
+    def county(code: str, name: str) -> str:
+        return places.county(code, name) if name else ""
+
+    site_rec = next(rec for _, rec in v.records("site"))
+    site = _build(Site, site_rec, sources=tuple(_build(Source, s) for s in site_rec["sources"]))
+    provinces = sorted((_build(Province, r, iso_code=r["iso_code"].upper())
+                        for _, r in v.records("provinces")), key=lambda p: p.iso_code)
+    counties = tuple(_build(County, r, province=r["province"].upper()) for _, r in v.records("counties"))
+    programmes = tuple(_build(Programme, r) for _, r in v.records("programmes"))
+    indicators = tuple(_build(Indicator, r) for _, r in v.records("indicators"))
+
+    meetings = []
+    for _, m in v.records("meetings"):
+        reports = tuple(_build(Report, r, province=province(r["province"]), figures=_figures(r["figures"]),
+                               issues_fa=tuple(r["issues_fa"]), actions_fa=tuple(r["actions_fa"]),
+                               requests_fa=tuple(r["requests_fa"]))
+                        for r in m["reports"])
+        decisions = tuple(_build(Decision, d, provinces=tuple(province(p) for p in d["provinces"]))
+                          for d in m["decisions"])
+        meetings.append(_build(Meeting, m, id=m["date"].iso, national_figures=_figures(m["national_figures"]),
+                               attendees=tuple(_build(Attendee, a) for a in m["attendees"]),
+                               decisions=decisions, reports=reports))
+    meetings.sort(key=lambda m: m.date)
+
+    deliveries = []
+    for _, r in v.records("deliveries"):
+        code = province(r["province"])
+        deliveries.append(_build(Delivery, r, province=code, county=county(code, r["county"])))
+    deliveries.sort(key=lambda d: (d.week_ending, d.programme, d.province, d.county))
+
+    centres = []
+    for _, r in v.records("centres"):
+        code = province(r["province"])
+        centres.append(_build(Centre, r, province=code, county=county(code, r["county"])))
+    types = list(CENTRE_TYPES)
+    centres.sort(key=lambda c: (c.province, types.index(c.type), c.id))
+
+    return Dataset(site=site, provinces=tuple(provinces), counties=counties, programmes=programmes,
+                   indicators=indicators, meetings=tuple(meetings), deliveries=tuple(deliveries),
+                   centres=tuple(centres))

@@ -1,0 +1,90 @@
+"""Data problems: one value per problem, one place that prints them.
+
+Every stage that finds something wrong with the data returns `Problem` values instead of raising on the
+first one; the pipeline collects them all and stops once, with `DataProblems`. The CLI is the only place
+that turns them into `path:line: field: message` lines and exit code 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+# The catalogue of problem codes: code -> what it means. Tests and the schema documentation use it; a
+# problem with a code that is not here is a programming error (checked in Problem.__post_init__).
+CODES: dict[str, str] = {
+    "file-unreadable": "the file cannot be read, or is not UTF-8 text",
+    "file-empty": "the file holds no data",
+    "yaml-syntax": "the YAML is malformed (indentation, tabs, quotes)",
+    "yaml-alias": "YAML anchors and aliases (&name, *name) are not allowed",
+    "duplicate-key": "the same key appears twice in one YAML mapping",
+    "csv-header": "a CSV column is missing, unknown, or repeated",
+    "csv-row-length": "a CSV row has more or fewer cells than the header",
+    "wrong-type": "a value has the wrong shape (a list where a mapping is expected, ...)",
+    "missing-field": "a required field is missing or empty",
+    "unknown-field": "a field that the schema does not know (often a typo)",
+    "invalid-id": "an id that is not lowercase ASCII letters, digits and hyphens",
+    "invalid-number": "a number that cannot be read",
+    "negative-count": "a count below zero",
+    "invalid-date": "a date that is not written as a Jalali date YYYY-MM-DD",
+    "impossible-date": "a Jalali date that does not exist (month 13, 1400-12-30, ...)",
+    "gregorian-date": "a Gregorian date where a Jalali date is expected",
+    "invalid-choice": "a value outside the allowed list",
+    "invalid-text": "text with control characters or nothing but spaces",
+    "unknown-province": "a province that is not one of the 31 in the reference",
+    "unknown-county": "a county that is not in the county reference",
+    "county-province-mismatch": "a county that belongs to another province",
+    "unknown-programme": "a programme id not defined in data/programmes.yaml",
+    "unknown-indicator": "an indicator id not defined in data/indicators.yaml",
+    "unknown-meeting": "a meeting id with no file in data/meetings/",
+    "unknown-source": "a source id not listed in data/site.yaml",
+    "duplicate-id": "the same id is used twice",
+    "duplicate-row": "the same figure is given twice",
+    "meeting-file-name": "a meeting file whose name is not its date",
+    "meetings-out-of-order": "meeting numbers that do not increase with their dates",
+    "over-pledge": "more delivered than was pledged (a warning: check the figures)",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, located to the file, line and field."""
+
+    path: str  # relative to the project root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    field: str  # dotted path inside the file (`reports[1].province`) or a CSV column; "" for the file
+    code: str
+    message: str  # what was found and what is expected
+    fix: str  # how to fix it, with an example of a correct value
+    severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code!r}")
+        if self.severity not in (ERROR, WARNING):
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        field = f" {self.field}:" if self.field else ""
+        level = " warning:" if self.severity == WARNING else ""
+        return f"{where}:{field}{level} {self.message} [{self.code}]; fix: {self.fix}"
+
+
+class DataProblems(Exception):
+    """Raised by the pipeline when validation found at least one error. Carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        errors = sum(p.severity == ERROR for p in self.problems)
+        super().__init__(f"{errors} problem(s) in the data")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]

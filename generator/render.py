@@ -1,0 +1,156 @@
+"""Stage 5, render: page contexts → Markdown text (Jinja2) → files in content/.
+
+Safe by default: every value a template prints goes through `_finalize`, which writes numbers in Persian
+digits, dates in the Jalali calendar, escapes text so that data can never become Markdown or HTML, and
+refuses None (a blank figure is a wrong figure; `StrictUndefined` does the same for missing names).
+Values meant as markup (links, formatted figures) are `Markup` and pass unchanged.
+
+Generated pages start with front matter holding `generated_by: portal`; `write` replaces only files whose
+text changed and deletes generated pages that the data no longer produces, so no stale page survives.
+Hand-written pages (without the marker) are never touched.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .jalali import JDate
+from .persian import format_number, format_percent, persian_digits
+from .schema import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
+
+MARKER = "generated_by: portal"
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#~^$])")
+
+
+def md_text(text: str) -> str:
+    """Text from data, made inert for Markdown and HTML, on one line (tables need it)."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return persian_digits(text)
+
+
+def _finalize(value: Any) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise ValueError("a template printed None: a figure or text is missing")
+    if isinstance(value, bool):
+        raise TypeError("a template printed a boolean; say what it means in words")
+    if isinstance(value, int):
+        return Markup(format_number(value))
+    if isinstance(value, float):
+        return Markup(format_number(value, 1))
+    if isinstance(value, JDate):
+        return Markup(value.fa())
+    if isinstance(value, str):
+        return Markup(md_text(value))
+    raise TypeError(f"a template printed a {type(value).__name__}; format it explicitly")
+
+
+def _percent(value: float | None) -> Markup:
+    return Markup("—") if value is None else Markup(format_percent(100 * value))
+
+
+def _yaml_string(value: str) -> Markup:
+    return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
+        finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(percent=_percent, yaml_string=_yaml_string,
+                       short_date=lambda d: Markup(d.fa_short()),
+                       paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
+    env.globals.update(UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
+                       QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, MARKER=Markup(MARKER))
+    return env
+
+
+class Links:
+    """Relative Markdown links from one page to others; MkDocs checks every one in a strict build."""
+
+    def __init__(self, from_path: str, names: dict[str, str]):
+        self.from_dir = posixpath.dirname(from_path)
+        self.names = names  # target path -> link text
+
+    def href(self, target: str) -> Markup:
+        return Markup(posixpath.relpath(target, self.from_dir or "."))
+
+    def to(self, target: str, text: str | None = None) -> Markup:
+        label = md_text(text if text is not None else self.names[target])
+        return Markup(f"[{label}]({self.href(target)})")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # under content/, e.g. "provinces/gilan.md"
+    template: str  # file name under generator/templates/
+    title: str
+    context: Any  # the page's context dataclass (see pages.py), available to the template as `page`
+
+
+def render(pages: list[Page], common: dict[str, Any]) -> dict[str, str]:
+    """Every page's Markdown text, by path. Raises on any template error: nothing is written then."""
+    env = environment()
+    names = {p.path: p.title for p in pages}
+    out: dict[str, str] = {}
+    for page in pages:
+        template = env.get_template(page.template)
+        text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), **common)
+        out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    return out
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    written: list[str]
+    unchanged: list[str]
+    removed: list[str]
+
+
+def is_generated(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as f:
+            head = f.read(200)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return head.startswith("---\n") and MARKER in head.split("\n---", 1)[0]
+
+
+def write(content_dir: Path, pages: dict[str, str]) -> WriteResult:
+    written, unchanged, removed = [], [], []
+    for rel, text in sorted(pages.items()):
+        if not text.startswith("---\n" + MARKER):
+            raise ValueError(f"{rel}: a generated page must start with the front matter marker")
+        path = content_dir / rel
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            unchanged.append(rel)
+            continue
+        if path.exists() and not is_generated(path):
+            raise FileExistsError(f"{path}: a hand-written page is in the way of a generated one; "
+                                  "rename or remove it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".md.tmp")
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+        tmp.replace(path)
+        written.append(rel)
+    for path in sorted(content_dir.rglob("*.md")):
+        rel = path.relative_to(content_dir).as_posix()
+        if rel not in pages and is_generated(path):
+            path.unlink()
+            removed.append(rel)
+    for folder in sorted((p for p in content_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return WriteResult(written, unchanged, removed)

@@ -1,0 +1,443 @@
+"""The schema of every kind of file in data/: declared once, used to validate, to parse and to document.
+
+A schema is a tree of `Mapping` (named fields), `ListOf` and value types. Each value type reads the text
+a file holds (`parse`) and either returns the value or raises `FieldError` with a problem code, what was
+found and how to fix it. `docs/schema.md` is generated from these declarations (`portal schema`), and a
+test keeps the two the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .jalali import DateError, JDate, parse_jalali
+from .load import Node
+from .persian import fold_text, has_control_characters, parse_integer
+from .problems import Problem
+
+
+class FieldError(ValueError):
+    def __init__(self, code: str, message: str, fix: str):
+        super().__init__(message)
+        self.code, self.message, self.fix = code, message, fix
+
+
+# ---- value types ---------------------------------------------------------------------------------------
+
+class Text:
+    kind = "text"
+
+    def __init__(self, example: str = "متن فارسی"):
+        self.example = example
+
+    def parse(self, raw: str) -> str:
+        if has_control_characters(raw):
+            raise FieldError("invalid-text", "the text contains control characters",
+                             "retype the text; copy-pasting from PDFs sometimes brings them in")
+        return fold_text(raw)
+
+    def describe(self) -> str:
+        return "text (Arabic ي/ك are changed to Persian ی/ک)"
+
+
+class Id:
+    kind = "id"
+    _PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+    def __init__(self, example: str = "oxygen-concentrators"):
+        self.example = example
+
+    def parse(self, raw: str) -> str:
+        value = raw.strip()
+        if not self._PATTERN.match(value):
+            raise FieldError("invalid-id", f"«{raw}» is not a valid id",
+                             f"use lowercase English letters, digits and hyphens, e.g. {self.example}")
+        return value
+
+    def describe(self) -> str:
+        return "id: lowercase ASCII letters, digits and hyphens"
+
+
+class Count:
+    kind = "count"
+
+    def __init__(self, example: str = "1000"):
+        self.example = example
+
+    def parse(self, raw: str) -> int:
+        value = parse_integer(raw)
+        if value is None:
+            raise FieldError("invalid-number", f"«{raw}» is not a whole number",
+                             f"write digits only (Persian or Latin), e.g. {self.example}")
+        if value < 0:
+            raise FieldError("negative-count", f"{value} is negative; a count cannot be below zero",
+                             "write the number delivered or counted, 0 or more; correct an earlier "
+                             "figure by editing it, not with a negative row")
+        return value
+
+    def describe(self) -> str:
+        return "whole number ≥ 0 (Persian or Latin digits, thousands separators allowed)"
+
+
+class Date:
+    kind = "date"
+    example = "1400-05-27"
+
+    def parse(self, raw: str) -> JDate:
+        try:
+            return parse_jalali(raw)
+        except DateError as exc:
+            raise FieldError(exc.code, exc.message, exc.fix) from None
+
+    def describe(self) -> str:
+        return "Jalali date YYYY-MM-DD"
+
+
+class Choice:
+    kind = "choice"
+
+    def __init__(self, choices: dict[str, str]):
+        self.choices = choices  # value -> Persian label shown to the public
+        self.example = next(iter(choices))
+
+    def parse(self, raw: str) -> str:
+        value = raw.strip()
+        if value not in self.choices:
+            raise FieldError("invalid-choice", f"«{raw}» is not one of the allowed values",
+                             "use one of: " + ", ".join(self.choices))
+        return value
+
+    def describe(self) -> str:
+        return "one of: " + ", ".join(f"`{k}`" for k in self.choices)
+
+
+class Flag:
+    kind = "flag"
+    example = "yes"
+    _TRUE = {"yes", "true", "بله", "بلی", "آری"}
+    _FALSE = {"no", "false", "خیر", "نه"}
+
+    def parse(self, raw: str) -> bool:
+        value = fold_text(raw).lower()
+        if value in self._TRUE:
+            return True
+        if value in self._FALSE:
+            return False
+        raise FieldError("invalid-choice", f"«{raw}» is not yes or no", "write yes or no")
+
+    def describe(self) -> str:
+        return "`yes` or `no`"
+
+
+class Ref(Text):
+    """A reference to something defined elsewhere; resolved by the cross-file rules in validate.py."""
+
+    kind = "ref"
+
+    def __init__(self, target: str, example: str):
+        super().__init__(example)
+        self.target = target
+
+    def describe(self) -> str:
+        return f"reference to a {self.target}"
+
+
+# ---- structures ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Any  # a value type, a Mapping or a ListOf
+    doc: str
+    required: bool = True
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class Mapping:
+    fields: tuple[Field, ...]
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+
+
+class Rec(dict):
+    """A parsed mapping: its values, the line it starts on, and the line of each field."""
+
+    def __init__(self, values: dict[str, Any], line: int, lines: dict[str, int], where: str):
+        super().__init__(values)
+        self.line = line
+        self.lines = lines
+        self.where = where  # the dotted path of this mapping in its file ("" for the top level)
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+    def path_of(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+
+def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Problem]) -> Any:
+    """Parse `node` against `shape`; append a Problem for every fault; return what could be parsed."""
+    if isinstance(shape, Mapping):
+        if not isinstance(node.value, dict):
+            problems.append(Problem(rel, node.line, where, "wrong-type",
+                                    f"expected a mapping of fields, found {_shape_name(node)}",
+                                    "write `field: value` lines, indented under this key"))
+            return None
+        values: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for name, child in node.value.items():
+            if shape.field(name) is None:
+                known = ", ".join(f.name for f in shape.fields)
+                problems.append(Problem(rel, child.line, _join(where, name), "unknown-field",
+                                        f"«{name}» is not a field here", f"use one of: {known}"))
+        for f in shape.fields:
+            child = node.value.get(f.name)
+            lines[f.name] = child.line if child is not None else node.line
+            if child is None or child.is_empty or (isinstance(child.value, list) and not child.value
+                                                   and f.required):
+                if f.required:
+                    problems.append(Problem(rel, lines[f.name], _join(where, f.name), "missing-field",
+                                            f"«{f.name}» is required ({f.doc})",
+                                            f"add it, e.g. {f.name}: {_example(f.type)}"))
+                values[f.name] = f.default() if callable(f.default) else f.default
+                continue
+            values[f.name] = parse_node(child, f.type, rel, _join(where, f.name), problems)
+        return Rec(values, node.line, lines, where)
+    if isinstance(shape, ListOf):
+        if not isinstance(node.value, list):
+            problems.append(Problem(rel, node.line, where, "wrong-type",
+                                    f"expected a list, found {_shape_name(node)}",
+                                    "write one `- item` line per entry"))
+            return []
+        return [parse_node(item, shape.item, rel, f"{where}[{i}]", problems)
+                for i, item in enumerate(node.value)]
+    if not isinstance(node.value, str):
+        problems.append(Problem(rel, node.line, where, "wrong-type",
+                                f"expected a single value, found {_shape_name(node)}",
+                                f"write one value, e.g. {_example(shape)}"))
+        return None
+    try:
+        return shape.parse(node.value)
+    except FieldError as exc:
+        problems.append(Problem(rel, node.line, where, exc.code, exc.message, exc.fix))
+        return None
+
+
+def _join(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+def _shape_name(node: Node) -> str:
+    if isinstance(node.value, dict):
+        return "a mapping"
+    if isinstance(node.value, list):
+        return "a list"
+    return f"«{node.value}»"
+
+
+def _example(shape: Any) -> str:
+    if isinstance(shape, ListOf):
+        return "a list of entries"
+    if isinstance(shape, Mapping):
+        return "a mapping of fields"
+    return str(shape.example)
+
+
+# ---- the files -----------------------------------------------------------------------------------------
+
+UNITS = {"family": "خانوار", "device": "دستگاه", "package": "بسته", "centre": "مرکز", "person": "نفر",
+         "meeting": "جلسه"}
+CENTRE_TYPES = {"vaccination": "مرکز تزریق واکسن", "field-hospital": "بیمارستان صحرایی",
+                "oxygen-depot": "انبار اکسیژن‌ساز", "distribution-point": "محل توزیع بستهٔ معیشتی"}
+CENTRE_STATUS = {"planned": "در دست احداث", "open": "فعال", "closed": "بسته‌شده"}
+QUALIFIERS = {"exact": "", "below": "کمتر از", "above": "بیش از", "about": "حدود", "up_to": "تا"}
+ATTENDANCE = {"in-person": "حضوری", "video": "ویدئوکنفرانس"}
+DELIVERED_FROM = {"deliveries": "deliveries", "meetings": "meetings"}
+
+SOURCE = Mapping((
+    Field("id", Id("seed-report"), "short id that meetings use to cite this source"),
+    Field("title_fa", Text(), "title of the source, in Persian"),
+    Field("publisher_fa", Text(), "who published it"),
+    Field("file", Text("seed/000_c097cf08b46bc84a.txt"), "where the text is kept", required=False,
+          default=""),
+    Field("note_fa", Text(), "what the source is and what it does not say", required=False, default=""),
+))
+
+SITE = Mapping((
+    Field("organisation_fa", Text(), "the organisation that publishes the portal, in Persian"),
+    Field("organisation_en", Text("Imam Reza Health Headquarters"), "the same in English"),
+    Field("description_fa", Text(), "one paragraph for the home page: what the portal publishes"),
+    Field("licence_fa", Text(), "the licence of the published data, in Persian"),
+    Field("sources", ListOf(SOURCE), "documents the data are taken from"),
+    Field("synthetic_seed", Count("1400"), "seed of the script that makes the synthetic example data"),
+    Field("disclosure_threshold", Count("10"),
+          "smallest count of households that may be published (k); see ../shared/PRIVACY.md"),
+))
+
+PROGRAMME = Mapping((
+    Field("id", Id(), "permanent id, used in URLs and in deliveries"),
+    Field("name_fa", Text(), "full name in Persian"),
+    Field("short_name_fa", Text(), "short name for tables and headings"),
+    Field("name_en", Text("Oxygen concentrators"), "name in English"),
+    Field("unit", Choice(UNITS), "what one delivered item is"),
+    Field("pledged", Count("1000"), "quantity pledged; leave empty for an open-ended commitment",
+          required=False),
+    Field("pledge_fa", Text("مرحلهٔ اول"), "the pledge in words (phase, period, partners)",
+          required=False, default=""),
+    Field("pledged_at", Ref("meeting", "1400-05-27"), "id (date) of the meeting that made the pledge"),
+    Field("delivered_from", Choice(DELIVERED_FROM),
+          "`deliveries`: delivered quantities come from data/deliveries; `meetings`: count of meetings held",
+          required=False, default="deliveries"),
+    Field("description_fa", Text(), "a paragraph for the programme page"),
+))
+
+INDICATOR = Mapping((
+    Field("id", Id("people-vaccinated"), "permanent id, used in meeting reports"),
+    Field("name_fa", Text(), "name in Persian"),
+    Field("name_en", Text("People vaccinated"), "name in English"),
+    Field("unit", Choice(UNITS), "what is counted"),
+    Field("definition_fa", Text(), "what exactly is counted, for the methodology page"),
+))
+
+FIGURE = Mapping((
+    Field("indicator", Ref("indicator", "people-vaccinated"), "id from data/indicators.yaml"),
+    Field("value", Count("750000"), "the figure as reported"),
+    Field("qualifier", Choice(QUALIFIERS), "how the figure was stated: `below` for «زیر ۵۰»",
+          required=False, default="exact"),
+    Field("period_fa", Text("سال گذشته"), "the period the figure covers, when not the meeting's week",
+          required=False, default=""),
+    Field("note_fa", Text(), "conditions or caveats stated with the figure", required=False, default=""),
+))
+
+ATTENDEE = Mapping((
+    Field("role_fa", Text("رئیس سازمان بسیج مستضعفین"), "role, never a personal name"),
+    Field("attendance", Choice(ATTENDANCE), "how they attended", required=False, default="in-person"),
+))
+
+REPORT = Mapping((
+    Field("province", Ref("province", "گیلان"), "province reported on (Persian or English name, or ISO code)"),
+    Field("reporter_role_fa", Text("فرمانده سپاه قدس گیلان"), "role of who reported, never a name"),
+    Field("summary_fa", Text(), "one or two sentences summarising the report", required=False, default=""),
+    Field("figures", ListOf(FIGURE), "figures reported", required=False, default=list),
+    Field("issues_fa", ListOf(Text()), "problems the province raised", required=False, default=list),
+    Field("actions_fa", ListOf(Text()), "what the province has done or plans", required=False, default=list),
+    Field("requests_fa", ListOf(Text()), "what the province asked for", required=False, default=list),
+))
+
+DECISION = Mapping((
+    Field("id", Id("1400-05-27-d1"), "permanent id: the meeting date, -d and a number"),
+    Field("text_fa", Text(), "the decision as the minutes state it"),
+    Field("programme", Ref("programme", "oxygen-concentrators"), "programme it concerns, if any",
+          required=False, default=""),
+    Field("quantity", Count("1000"), "quantity decided, if any", required=False),
+    Field("owner_role_fa", Text("سازمان بسیج مستضعفین"), "who carries it out, by role"),
+    Field("due", Date(), "due date, if one was set", required=False),
+    Field("provinces", ListOf(Ref("province", "کرمان")), "provinces concerned; empty for the whole country",
+          required=False, default=list),
+))
+
+MEETING = Mapping((
+    Field("date", Date(), "date of the meeting; the file is named after it"),
+    Field("number", Count("1"), "sequence number of the meeting in this register (1, 2, 3, ...)"),
+    Field("title_fa", Text(), "title of the meeting"),
+    Field("synthetic", Flag(), "`yes` if the meeting is made up for the example site"),
+    Field("source", Ref("source", "seed-report"), "id of the source document, from data/site.yaml",
+          required=False, default=""),
+    Field("date_estimated", Flag(), "`yes` when the source gives no exact date", required=False,
+          default=False),
+    Field("date_note_fa", Text(), "how the date was established, when estimated", required=False, default=""),
+    Field("summary_fa", Text(), "a short summary of the meeting"),
+    Field("attendees", ListOf(ATTENDEE), "who attended, by role"),
+    Field("national_figures", ListOf(FIGURE), "figures stated for the whole country", required=False,
+          default=list),
+    Field("decisions", ListOf(DECISION), "decisions made", required=False, default=list),
+    Field("reports", ListOf(REPORT), "provincial reports", required=False, default=list),
+))
+
+DELIVERY = Mapping((
+    Field("week_ending", Date(), "last day of the week the figure covers (the meeting's date)"),
+    Field("province", Ref("province", "گیلان"), "province (Persian or English name, or ISO code)"),
+    Field("county", Ref("county", "رشت"), "county, if the figure is for one county", required=False,
+          default=""),
+    Field("programme", Ref("programme", "oxygen-concentrators"), "programme id"),
+    Field("quantity", Count("25"), "quantity delivered in that week"),
+    Field("synthetic", Flag(), "`yes` if the figure is made up for the example site"),
+    Field("note_fa", Text(), "a note on the figure", required=False, default=""),
+))
+
+CENTRE = Mapping((
+    Field("id", Id("gil-vac-01"), "permanent id"),
+    Field("type", Choice(CENTRE_TYPES), "kind of centre"),
+    Field("province", Ref("province", "گیلان"), "province"),
+    Field("county", Ref("county", "رشت"), "county, when known", required=False, default=""),
+    Field("name_fa", Text("مرکز تزریق واکسن شمارهٔ ۱"), "public name of the centre"),
+    Field("status", Choice(CENTRE_STATUS), "planned, open or closed"),
+    Field("opened", Date(), "date it opened, when known", required=False),
+    Field("capacity", Count("200"), "doses, beds or packages a day, when known", required=False),
+    Field("source", Ref("meeting", "1400-05-27"), "meeting that reported it, if any", required=False,
+          default=""),
+    Field("synthetic", Flag(), "`yes` if the centre is made up for the example site"),
+    Field("note_fa", Text(), "a note", required=False, default=""),
+))
+
+PROVINCE = Mapping((
+    Field("iso_code", Text("IR-01"), "ISO 3166-2:IR code, 2020 scheme (IR-00 … IR-30)"),
+    Field("name_fa", Text("گیلان"), "name in Persian"),
+    Field("name_en", Text("Gilan"), "name in English"),
+    Field("population_2016", Count("2530696"), "population at the 2016 (1395) census"),
+    Field("source", Text("SCI Census 1395 (2016)"), "source of the population figure"),
+))
+
+PROVINCE_ALIAS = Mapping((
+    Field("alias", Text("Esfahan"), "another spelling of a province name that staff may type"),
+    Field("iso_code", Text("IR-10"), "the province it means"),
+))
+
+COUNTY = Mapping((
+    Field("id", Id("ir-01-rasht"), "permanent id: the province code and the county name"),
+    Field("province", Text("IR-01"), "ISO code of the province it belongs to"),
+    Field("name_fa", Text("رشت"), "name in Persian"),
+    Field("name_en", Text("Rasht"), "name in English"),
+))
+
+
+@dataclass(frozen=True)
+class FileSchema:
+    kind: str
+    pattern: str  # under data/
+    shape: Any  # Mapping for a YAML mapping file; ListOf(Mapping) for a YAML list or a CSV
+    doc: str
+    csv: bool = False
+    examples: list[str] = field(default_factory=list)
+
+
+FILES: tuple[FileSchema, ...] = (
+    FileSchema("site", "site.yaml", SITE, "Site settings: organisation, licence, sources, disclosure."),
+    FileSchema("programmes", "programmes.yaml", ListOf(PROGRAMME),
+               "Aid programmes and what was pledged for each: a YAML list, one entry per programme."),
+    FileSchema("indicators", "indicators.yaml", ListOf(INDICATOR),
+               "Kinds of figure that meetings report (people vaccinated, centres set up, ...)."),
+    FileSchema("meetings", "meetings/<jalali-date>.yaml", MEETING,
+               "One file per weekly meeting, named after its Jalali date, e.g. meetings/1400-05-27.yaml."),
+    FileSchema("deliveries", "deliveries/*.csv", ListOf(DELIVERY),
+               "Delivered quantities per week, province (and county) and programme; one row per figure.",
+               csv=True),
+    FileSchema("centres", "centres/*.csv", ListOf(CENTRE),
+               "Vaccination centres, field hospitals, oxygen depots and distribution points.", csv=True),
+    FileSchema("provinces", "reference/provinces.csv", ListOf(PROVINCE),
+               "The 31 provinces (copied from the shared reference; do not edit).", csv=True),
+    FileSchema("province_aliases", "reference/province_aliases.csv", ListOf(PROVINCE_ALIAS),
+               "Other spellings of province names that are accepted and mapped to a province.", csv=True),
+    FileSchema("counties", "reference/counties.csv", ListOf(COUNTY),
+               "Counties (shahrestan) that data may name, each in its province.", csv=True),
+)
+SCHEMAS = {f.kind: f for f in FILES}

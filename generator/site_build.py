@@ -1,0 +1,75 @@
+"""Stage 6, site: the real `mkdocs build --strict` of content/ into site/, never half-done.
+
+MkDocs builds into a fresh folder beside site/; only when the build succeeds does that folder replace
+site/, so a failed build leaves the previous site as it was. SOURCE_DATE_EPOCH is set from the data (the
+latest date any figure refers to), so the same data builds the same bytes (the sitemap's dates included).
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from .jalali import JDate
+
+
+class SiteBuildError(Exception):
+    """The MkDocs build failed; the message says why, site/ is unchanged."""
+
+
+@contextmanager
+def _source_date(day: JDate | None):
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    if day is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.to_gregorian().timetuple()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None) -> None:
+    """Run the strict MkDocs build; replace `site` only if it succeeded."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        with _source_date(build_date):
+            config = load_config(str(mkdocs_yml), strict=True, docs_dir=str(content), site_dir=str(staging))
+            mkdocs_build(config)
+    except (Abort, MkDocsException, OSError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        detail = "\n  ".join(collect.messages) or str(exc)
+        raise SiteBuildError(f"mkdocs build --strict failed; site/ was left as it was:\n  {detail}") from exc
+    finally:
+        logger.removeHandler(collect)
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,182 @@
+"""The synthetic part of the example data, made by a seeded script (`portal synthesize`).
+
+The source report gives pledges, one meeting and two provincial reports; it gives no weekly deliveries, no
+later meetings and no centres outside Gilan and Kerman. To show a site that changes over time, this
+script makes them up, deterministically from the seed in data/site.yaml, and marks every row and file it
+writes as synthetic. It writes only these files, and never touches hand-written ones:
+
+- data/deliveries/synthetic.csv
+- data/centres/synthetic.csv
+- data/meetings/<date>.yaml for the weekly meetings after the reported one (each with `synthetic: yes`)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from pathlib import Path
+
+import yaml
+
+from .jalali import JDate
+
+MARKER = "# SYNTHETIC: made by `portal synthesize` (generator/synthetic.py); do not edit by hand."
+FIRST_MEETING = JDate(1400, 5, 27)  # the meeting of the source report
+WEEKS = 9  # synthetic weekly meetings after it
+# Share of each pledge delivered by the last synthetic week, and the provinces that never report.
+REACHED = {"family-support": 0.62, "oxygen-concentrators": 0.81, "livelihood-packages": 0.38}
+PROVINCES_WITHOUT_DATA = 7
+COUNTY_LEVEL = ("IR-01", "IR-08")  # Gilan and Kerman report per county
+_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _fa(n: int) -> str:
+    return f"{n:,}".replace(",", "٬").translate(_FA_DIGITS)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _seed(data_dir: Path) -> int:
+    site = yaml.load((data_dir / "site.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return int(site["synthetic_seed"])
+
+
+def _weights(rng: random.Random, provinces: list[dict]) -> dict[str, float]:
+    w = {p["iso_code"]: int(p["population_2016"]) * rng.uniform(0.7, 1.3) for p in provinces}
+    total = sum(w.values())
+    return {k: v / total for k, v in w.items()}
+
+
+def _split(total: int, weights: dict[str, float]) -> dict[str, int]:
+    """Split `total` by weights, rounding so that the parts add up exactly (largest remainder)."""
+    raw = {k: total * w for k, w in weights.items()}
+    parts = {k: int(v) for k, v in raw.items()}
+    rest = total - sum(parts.values())
+    for k in sorted(raw, key=lambda k: (raw[k] - parts[k], k), reverse=True)[:rest]:
+        parts[k] += 1
+    return parts
+
+
+def make(data_dir: Path) -> dict[str, str]:
+    """Every synthetic file as {path relative to data_dir: text}. Pure: same data and seed, same text."""
+    rng = random.Random(_seed(data_dir))
+    provinces = _read_csv(data_dir / "reference/provinces.csv")
+    counties = _read_csv(data_dir / "reference/counties.csv")
+    programmes = yaml.load((data_dir / "programmes.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    pledged = {p["id"]: int(p["pledged"]) for p in programmes if p.get("pledged")}
+    weeks = [FIRST_MEETING.plus_days(7 * (i + 1)) for i in range(WEEKS)]
+
+    codes = [p["iso_code"] for p in provinces]
+    fixed = {"IR-01", "IR-08", "IR-23"}  # Gilan, Kerman (the report) and Tehran always have data
+    silent = set(rng.sample(sorted(set(codes) - fixed), PROVINCES_WITHOUT_DATA))
+    active = [p for p in provinces if p["iso_code"] not in silent]
+    by_province = {c: [k for k in counties if k["province"] == c] for c in codes}
+
+    files = {"deliveries/synthetic.csv": _deliveries(rng, active, by_province, pledged, weeks),
+             "centres/synthetic.csv": _centres(rng, active, by_province, weeks)}
+    for number, week in enumerate(weeks, start=2):
+        files[f"meetings/{week.iso}.yaml"] = _meeting(rng, number, week, weeks)
+    return files
+
+
+def _deliveries(rng, active, by_province, pledged, weeks) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["week_ending", "province", "county", "programme", "quantity", "synthetic", "note_fa"])
+    weights = _weights(rng, active)
+    names_fa = {p["iso_code"]: p["name_fa"] for p in active}
+    ramp = [min(1.0, 0.35 + 0.15 * i) for i in range(len(weeks))]  # slow start, then steady
+    for pid, target in pledged.items():
+        reached = round(target * REACHED[pid])
+        weekly = _split(reached, {str(i): r * rng.uniform(0.85, 1.15) / sum(ramp) for i, r in enumerate(ramp)})
+        for i, week in enumerate(weeks):
+            pw = dict(weights)
+            if pid == "oxygen-concentrators" and i >= 2:
+                pw["IR-08"] *= 3  # Kerman asked for concentrators; they arrive from the third week
+            total = sum(pw.values())
+            parts = _split(weekly[str(i)], {k: v / total for k, v in pw.items()})
+            for code in sorted(parts):
+                if code in COUNTY_LEVEL:
+                    cs = by_province[code]
+                    county_parts = _split(parts[code], {c["name_fa"]: 1 / len(cs) for c in cs})
+                    for c in cs:
+                        w.writerow([week.iso, names_fa[code], c["name_fa"], pid, county_parts[c["name_fa"]], "yes", ""])
+                else:
+                    w.writerow([week.iso, names_fa[code], "", pid, parts[code], "yes", ""])
+    return out.getvalue()
+
+
+def _centres(rng, active, by_province, weeks) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["id", "type", "province", "county", "name_fa", "status", "opened", "capacity", "source",
+                "synthetic", "note_fa"])
+    names = {"vaccination": "مرکز تزریق واکسن", "oxygen-depot": "انبار اکسیژن‌ساز",
+             "distribution-point": "محل توزیع بستهٔ معیشتی", "field-hospital": "بیمارستان صحرایی"}
+    counts = {"vaccination": (2, 7), "oxygen-depot": (0, 2), "distribution-point": (1, 3),
+              "field-hospital": (0, 1)}
+    capacity = {"vaccination": (150, 900), "oxygen-depot": (20, 120), "distribution-point": (300, 2500),
+                "field-hospital": (40, 200)}
+    for p in active:
+        code = p["iso_code"]
+        for kind, (lo, hi) in counts.items():
+            if code in ("IR-01", "IR-08") and kind in ("vaccination", "field-hospital"):
+                continue  # the report gives these for Gilan and Kerman (centres/from-report.csv)
+            for n in range(1, rng.randint(lo, hi) + 1):
+                county = rng.choice(by_province[code])
+                opened = rng.choice([None] + weeks[:-1])
+                status = "planned" if kind == "field-hospital" and rng.random() < 0.5 else "open"
+                w.writerow([f"{code.lower()}-{kind}-{n:02d}", kind, p["name_fa"], county["name_fa"],
+                            f"{names[kind]} {county['name_fa']} {_fa(n)}", status,
+                            opened.iso if opened and status == "open" else "",
+                            rng.randint(*capacity[kind]) if status == "open" else "", "", "yes", ""])
+    return out.getvalue()
+
+
+def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
+    vaccinated = 750_000 + sum(rng.randint(40_000, 90_000) for _ in range(number - 1))
+    meeting = {
+        "date": week.iso,
+        "number": number,
+        "title_fa": f"جلسهٔ هفتگی قرارگاه بهداشتی و درمانی امام رضا (ع) — جلسهٔ {_fa(number)} (ساختگی)",
+        "synthetic": "yes",
+        "summary_fa": ("این جلسه ساختگی است و برای نمایش تغییر ارقام در طول زمان ساخته شده است. "
+                       "پیشرفت برنامه‌های حمایت از خانواده‌ها، اکسیژن‌ساز و بستهٔ معیشتی بررسی شد."),
+        "attendees": [{"role_fa": "رئیس سازمان بسیج مستضعفین"},
+                      {"role_fa": "مسئول بسیج جامعهٔ پزشکی"},
+                      {"role_fa": "فرماندهان سپاه‌های استانی", "attendance": "video"}],
+        "reports": [{
+            "province": "گیلان",
+            "reporter_role_fa": "فرمانده سپاه قدس گیلان",
+            "summary_fa": f"{_fa(vaccinated)} نفر در استان واکسن تزریق کرده‌اند (ساختگی).",
+            "figures": [{"indicator": "people-vaccinated", "value": vaccinated}],
+        }],
+    }
+    if number == 4:
+        meeting["reports"].append({
+            "province": "کرمان",
+            "reporter_role_fa": "فرمانده سپاه ثارالله استان کرمان",
+            "summary_fa": "نخستین دستگاه‌های اکسیژن‌ساز به پایگاه‌های بسیج استان رسیده است (ساختگی).",
+            "actions_fa": ["دستگاه‌های اکسیژن‌ساز از طریق پایگاه‌های بسیج به بیماران سپرده می‌شود."],
+        })
+    text = yaml.safe_dump(meeting, allow_unicode=True, sort_keys=False, width=100)
+    return MARKER + "\n" + text
+
+
+def write(data_dir: Path) -> list[str]:
+    """(Re)write the synthetic files; remove synthetic meeting files the script no longer makes."""
+    files = make(data_dir)
+    for old in sorted((data_dir / "meetings").glob("*.yaml")):
+        rel = f"meetings/{old.name}"
+        if rel not in files and old.read_text(encoding="utf-8").startswith(MARKER):
+            old.unlink()
+    for rel, text in files.items():
+        path = data_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return sorted(files)
+
