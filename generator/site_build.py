@@ -49,6 +49,21 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# Theme files MkDocs copies but no page of this site loads: source maps (fetched only by developer tools)
+# and the lunr search worker and its language files (search is off; Material never requests them then).
+# They would only add weight and strings naming other hosts to what is published.
+UNUSED_THEME_FILES = ("**/*.map", "assets/javascripts/lunr", "assets/javascripts/workers")
+
+
+def prune(site: Path) -> None:
+    for pattern in UNUSED_THEME_FILES:
+        for path in sorted(site.glob(pattern)):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+
+
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None) -> None:
     """Run the strict MkDocs build; replace `site` only if it succeeded."""
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -66,6 +81,7 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
         raise SiteBuildError(f"mkdocs build --strict failed; site/ was left as it was:\n  {detail}") from exc
     finally:
         logger.removeHandler(collect)
+    prune(staging)
     old = site.with_name(site.name + ".old")
     if old.exists():
         shutil.rmtree(old)

@@ -51,9 +51,14 @@ def validate(raw: RawData) -> Validated:
         if f.root is None:
             continue
         schema = SCHEMAS[f.kind]
-        if schema.csv and not _check_header(f, schema.shape.item, problems):
-            continue
-        files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
+        if schema.csv:
+            if not _check_header(f, schema.shape.item, problems):
+                continue
+            # a CSV problem is named by its column alone: the line already says which row
+            rows = [parse_node(row, schema.shape.item, f.path, "", problems) for row in f.root.value]
+            files[f.kind].append(Parsed(f, rows))
+        else:
+            files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
     v = Validated(dict(files), _place_index(files), problems)
     for rule in RULES:
         problems.extend(rule(v))
@@ -217,7 +222,10 @@ def _references(v: Validated) -> Iterator[Problem]:
 
 
 def _deliveries(v: Validated) -> Iterator[Problem]:
-    programmes = {rec["id"]: rec for _, rec in v.records("programmes") if rec.get("id")}
+    programmes: dict[str, Rec] = {}
+    for _, rec in v.records("programmes"):
+        if rec.get("id"):
+            programmes.setdefault(rec["id"], rec)  # a duplicate id is reported by _unique_ids
     seen: dict[tuple, tuple[str, int]] = {}
     rows = []
     for path, rec in v.records("deliveries"):

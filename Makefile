@@ -1,0 +1,62 @@
+# The portal's tasks. `make site` builds site/ from data/; `make test` runs every test.
+# Each target sets up .venv/ first, from requirements.lock (exact pins), so a fresh clone needs
+# nothing but Python 3.11+, pip and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: help site test validate serve synthesize schema screenshots lock clean
+
+help:
+	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
+	@echo "make test         run the whole test suite"
+	@echo "make validate     check data/ and print every problem as path:line: field: message"
+	@echo "make serve        live preview on http://127.0.0.1:8000 that follows changes in data/"
+	@echo "make synthesize   rewrite the synthetic example data from its seed"
+	@echo "make schema       rewrite docs/schema.md from generator/schema.py"
+	@echo "make screenshots  screenshots of the built site in headless Chromium (needs /usr/bin/chromium)"
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/portal build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+validate: $(STAMP)
+	$(BIN)/portal validate
+
+serve: $(STAMP)
+	$(BIN)/portal serve
+
+synthesize: $(STAMP)
+	$(BIN)/portal synthesize
+
+schema: $(STAMP)
+	$(BIN)/portal schema --write
+
+screenshots: site
+	@test -x /usr/bin/chromium || { echo "needs Debian's chromium: apt-get install chromium"; exit 1; }
+	$(BIN)/python tools/screenshots.py
+
+# Re-pin every package after a change to the dependencies in pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -e '.[test,browser]'
+	{ echo "# Every Python package the portal installs, pinned exactly (runtime, tests, browser tools)."; \
+	  echo "# Regenerate after changing pyproject.toml: make lock"; \
+	  echo "setuptools==80.9.0"; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^setuptools=='; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site site.old .site-* $(VENV)
+	find content -name '*.md' -exec grep -l '^generated_by: portal' {} + | xargs -r rm -f

@@ -1,0 +1,57 @@
+"""Shared test helpers: throwaway projects made from the example data or the minimal test data."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "data" / "minimal"
+
+
+def make_project(dest: Path, data: str = "minimal", overlay: dict[str, str | bytes | None] | None = None) -> Path:
+    """A project tree at `dest`: mkdocs.yml, site_overrides/, hand-written content/ and a data/ folder.
+
+    `data` is "minimal" (tests/data/minimal plus the real reference files) or "example" (data/).
+    `overlay` maps paths under data/ to new file contents (None deletes the file).
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", dest / "site_overrides")
+    (dest / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", dest / "content" / "about.md")
+    if data == "example":
+        shutil.copytree(ROOT / "data", dest / "data")
+    else:
+        shutil.copytree(MINIMAL, dest / "data")
+        shutil.copytree(ROOT / "data" / "reference", dest / "data" / "reference")
+    for rel, text in (overlay or {}).items():
+        path = dest / "data" / rel
+        if text is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return dest
+
+
+def run_portal(root: Path, *args: str) -> tuple[int, str, str]:
+    """Run the real CLI in-process; return (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["--root", str(root), *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")

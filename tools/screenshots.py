@@ -1,0 +1,75 @@
+"""Screenshots of the built site in headless Chromium, and every request the pages make.
+
+    .venv/bin/python tools/screenshots.py [PAGE ...]    (after `make site`; needs Debian's chromium)
+
+Serves site/ on a free localhost port, opens each page at phone (390×844) and desktop (1280×800) size,
+saves screenshots/<page>-<size>.png, and prints any request to another host or that failed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["", "programmes/oxygen-concentrators/", "provinces/gilan/", "meetings/1400-05-27/"]
+SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(pages: list[str]) -> int:
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    server = serve(ROOT / "site")
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    problems = 0
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, (w, h) in SIZES.items():
+            context = browser.new_context(viewport={"width": w, "height": h}, locale="fa-IR")
+            page = context.new_page()
+            seen: list[str] = []
+            page.on("request", lambda r: seen.append(r.url))
+            failed: list[str] = []
+            page.on("requestfailed", lambda r: failed.append(r.url))
+            page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+            for path in pages:
+                page.goto(base + path, wait_until="networkidle")
+                page.evaluate("document.fonts.ready")
+                slug = path.strip("/").replace("/", "_") or "home"
+                page.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=False)
+                font = page.evaluate("getComputedStyle(document.body).fontFamily")
+                loaded = page.evaluate("[...document.fonts].filter(f => f.status == 'loaded').map(f => f.family)")
+                print(f"{name:8} /{path}: font {font!r}, loaded {loaded}")
+            outside = sorted({u for u in seen if urlparse(u).hostname not in ("127.0.0.1",)})
+            for u in outside + sorted(set(failed)):
+                print(f"  PROBLEM request: {u}")
+                problems += 1
+            print(f"{name}: {len(seen)} requests, {len(outside)} to other hosts, {len(set(failed))} failed")
+            context.close()
+        browser.close()
+    server.shutdown()
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or PAGES))
