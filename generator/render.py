@@ -42,6 +42,8 @@ def md_text(text: str) -> str:
 def _finalize(value: Any) -> Markup:
     if isinstance(value, Markup):
         return value
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # StrictUndefined raises UndefinedError, naming what is missing
     if value is None:
         raise ValueError("a template printed None: a figure or text is missing")
     if isinstance(value, bool):

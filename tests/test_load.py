@@ -1,0 +1,89 @@
+"""Stage 1, load: values keep their file and line; unreadable input becomes a Problem, not a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.load import load, load_csv, load_yaml
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_yaml_scalars_stay_text_and_keep_their_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "m.yaml", "date: 1400-05-27\nsynthetic: no\nlist:\n  - a: 1\n  - a: 2\n")
+    node, problems = load_yaml(path, "m.yaml")
+    assert problems == []
+    assert node.value["date"].value == "1400-05-27"  # not a Gregorian datetime.date
+    assert node.value["synthetic"].value == "no"  # not False
+    items = node.value["list"].value
+    assert [i.value["a"].line for i in items] == [4, 5]
+
+
+def test_yaml_nulls_are_empty(tmp_path: Path) -> None:
+    node, _ = load_yaml(_write(tmp_path, "a.yaml", "a: ~\nb: null\nc: 'null'\n"), "a.yaml")
+    assert [node.value[k].value for k in "abc"] == ["", "", "null"]
+
+
+def test_yaml_duplicate_key_is_reported_with_both_lines(tmp_path: Path) -> None:
+    _, problems = load_yaml(_write(tmp_path, "a.yaml", "a: 1\nb: 2\na: 3\n"), "a.yaml")
+    assert [(p.line, p.field, p.code) for p in problems] == [(3, "a", "duplicate-key")]
+    assert "first on line 1" in problems[0].message
+
+
+def test_yaml_alias_bomb_is_refused_before_expansion(tmp_path: Path) -> None:
+    bomb = "a: &a ['x','x','x','x','x','x','x','x','x']\n" + "".join(
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    node, problems = load_yaml(_write(tmp_path, "bomb.yaml", bomb), "bomb.yaml")
+    assert node is None
+    assert [(p.line, p.code) for p in problems] == [(2, "yaml-alias")]
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    _, problems = load_yaml(_write(tmp_path, "a.yaml", "a: 1\nb: [1, 2\nc: 3\n"), "a.yaml")
+    assert problems[0].code == "yaml-syntax" and problems[0].line >= 2
+
+
+def test_empty_files_are_reported(tmp_path: Path) -> None:
+    _, p1 = load_yaml(_write(tmp_path, "a.yaml", "# nothing\n"), "a.yaml")
+    _, p2 = load_csv(_write(tmp_path, "a.csv", ""), "a.csv")
+    assert [p.code for p in p1 + p2] == ["file-empty", "file-empty"]
+
+
+def test_csv_with_bom_crlf_and_trailing_empty_columns(tmp_path: Path) -> None:
+    content = "\ufeffa,b,,\r\n1,2,,\r\n\r\n3,4\r\n".encode("utf-8")
+    node, problems = load_csv(_write(tmp_path, "a.csv", content), "a.csv")
+    assert problems == []
+    assert node.columns == ["a", "b"]
+    assert [(r.line, r.value["a"].value, r.value["b"].value) for r in node.value] == [(2, "1", "2"), (4, "3", "4")]
+
+
+def test_csv_quoted_multiline_cell_keeps_the_row_start_line(tmp_path: Path) -> None:
+    node, _ = load_csv(_write(tmp_path, "a.csv", 'a,b\n1,"x\ny"\n2,z\n'), "a.csv")
+    assert [r.line for r in node.value] == [2, 4]
+
+
+def test_csv_ragged_row_and_repeated_header(tmp_path: Path) -> None:
+    _, problems = load_csv(_write(tmp_path, "a.csv", "a,a\n1,2,3\n"), "a.csv")
+    assert [(p.line, p.code) for p in problems] == [(1, "csv-header"), (2, "csv-row-length")]
+
+
+def test_windows_1256_file_is_refused_at_the_first_bad_line(tmp_path: Path) -> None:
+    content = "a,b\n1,2\n3,گيلان\n".encode("cp1256")
+    node, problems = load_csv(_write(tmp_path, "a.csv", content), "a.csv")
+    assert node is None
+    assert [(p.line, p.code) for p in problems] == [(3, "file-unreadable")]
+
+
+def test_load_reports_missing_required_files(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    raw = load(tmp_path / "data", tmp_path)
+    missing = sorted(p.path for p in raw.problems)
+    assert "data/site.yaml" in missing and "data/reference/provinces.csv" in missing
+    assert "data/meetings/*.yaml" not in missing  # a folder of files may be empty

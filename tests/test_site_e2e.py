@@ -1,0 +1,256 @@
+"""End to end: the real `portal build` (real mkdocs --strict) of the example data, checked on the HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import make_project, run_portal
+
+pytestmark = pytest.mark.slow
+
+
+class _Page(HTMLParser):
+    """Collects what a browser would fetch (src, href, url()) and the visible text of <article>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.html_attrs: dict[str, str] = {}
+        self.body_attrs: dict[str, str] = {}
+        self.article_text: list[str] = []
+        self._in_article = 0
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_attrs = {k: v or "" for k, v in a.items()}
+        if tag == "body":
+            self.body_attrs = {k: v or "" for k, v in a.items()}
+        for key in ("src", "href", "poster", "data", "action", "formaction"):
+            if a.get(key):
+                self.urls.append(a[key])
+        if a.get("srcset"):
+            self.urls += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
+        if a.get("style"):
+            self.urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", a["style"])
+        if tag == "article":
+            self._in_article += 1
+        if tag in ("code", "script", "style", "time") and self._in_article:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in_article -= 1
+        if tag in ("code", "script", "style", "time") and self._in_article and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if self._in_article and not self._skip:
+            self.article_text.append(data)
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def _text(site: Path, rel: str) -> str:
+    return " ".join(" ".join(_parse(site / rel).article_text).split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("e2e") / "project", data="example")
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    assert "built" in out
+    return root
+
+
+def test_every_page_is_persian_and_right_to_left(built: Path) -> None:
+    pages = sorted((built / "site").rglob("*.html"))
+    assert len(pages) >= 50
+    for page in pages:
+        parsed = _parse(page)  # Material puts lang on <html> and dir on <body>
+        assert parsed.html_attrs.get("lang") == "fa" and parsed.body_attrs.get("dir") == "rtl", page
+
+
+def test_one_page_per_province(built: Path) -> None:
+    provinces = sorted((built / "site/provinces").glob("*/index.html"))
+    assert len(provinces) == 31
+    index = _text(built / "site", "provinces/index.html")
+    assert index.count("هنوز داده‌ای نیست") == 7  # the seeded synthetic data leave 7 provinces without data
+    empty = [p for p in provinces if "هنوز داده‌ای نیست" in _text(built / "site", str(p.relative_to(built / "site")))]
+    assert len(empty) == 7
+
+
+# The source report's figures, each on the pages it belongs to (Persian digits and separators).
+REPORT_FIGURES = {
+    "index.html": ["۳۰٬۰۰۰ خانوار", "۱٬۰۰۰ دستگاه", "۳٬۰۰۰٬۰۰۰ بسته", "هر هفته، تا پایان کرونا"],
+    "programmes/family-support/index.html": ["۳۰٬۰۰۰ خانوار", "حمایت مالی به مدت یک سال", "۲۷ مرداد ۱۴۰۰"],
+    "programmes/oxygen-concentrators/index.html": ["۱٬۰۰۰ دستگاه", "مرحلهٔ اول"],
+    "programmes/livelihood-packages/index.html": ["۳٬۰۰۰٬۰۰۰ بسته", "با کمک نهادهای دیگر"],
+    "programmes/weekly-meetings/index.html": ["هر هفته، تا پایان کرونا", "۱۰ جلسه"],
+    "provinces/gilan/index.html": ["۷۵۰٬۰۰۰ نفر", "۱۰ مرکز", "تا ۱۰۰ مرکز", "بیمارستان صحرایی",
+                                   "ظرفیت تخت بیمارستان‌های استان تکمیل شده است", "خیرین",
+                                   "مرکز تزریق واکسن سپاه قدس گیلان ۱۰"],
+    "provinces/kerman/index.html": ["۸ مرکز", "کمبود دستگاه اکسیژن‌ساز", "پایگاه‌های بسیج",
+                                    "مرکز اختصاصی واکسن سپاه ثارالله کرمان ۸"],
+    "meetings/1400-05-27/index.html": [
+        "۲۷ مرداد ۱۴۰۰", "(تقریبی)", "عاشورا", "فرمانده کل سپاه", "رئیس سازمان بسیج مستضعفین",
+        "مسئول بسیج جامعهٔ پزشکی", "(ویدئوکنفرانس)", "کمتر از ۵۰ نفر", "سال گذشته", "۳۰٬۰۰۰ خانوار",
+        "۱٬۰۰۰ دستگاه", "۳٬۰۰۰٬۰۰۰ بسته", "۷۵۰٬۰۰۰ نفر", "تا ۱۰۰ مرکز", "۸ مرکز",
+        "تا پایان کرونا به صورت هفتگی"],
+}
+
+
+@pytest.mark.parametrize("rel", sorted(REPORT_FIGURES))
+def test_report_figures_are_on_their_pages(built: Path, rel: str) -> None:
+    text = _text(built / "site", rel)
+    for figure in REPORT_FIGURES[rel]:
+        assert figure in text, f"{rel}: {figure!r} missing"
+
+
+def test_no_personal_names_from_the_report(built: Path) -> None:
+    names = ["سلامی", "غلامرضا", "چشمی", "عبدالله", "معروفی"]  # officials named in the report
+    for page in (built / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not [n for n in names if n in text], page
+
+
+def test_every_number_and_date_a_reader_sees_is_persian(built: Path) -> None:
+    for page in sorted((built / "site").rglob("*.html")):
+        text = " ".join(_parse(page).article_text)
+        latin = re.findall(r"[0-9]+", text)
+        assert not latin, f"{page}: Latin digits {latin[:5]} in the visible text"
+        assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|"
+                             r"November|December)\b", text), page
+
+
+def test_synthetic_figures_are_marked(built: Path) -> None:
+    site = built / "site"
+    for rel in ["index.html", "programmes/oxygen-concentrators/index.html", "provinces/gilan/index.html",
+                "meetings/1400-06-03/index.html", "centres/index.html", "methodology/index.html"]:
+        html = (site / rel).read_text(encoding="utf-8")
+        assert 'class="portal-synthetic"' in html, rel
+    report_meeting = (site / "meetings/1400-05-27/index.html").read_text(encoding="utf-8")
+    assert "دادهٔ ساختگی" not in report_meeting  # the reported meeting itself is not synthetic
+
+
+def _requested_urls(site: Path) -> list[tuple[Path, str]]:
+    found = []
+    for page in site.rglob("*.html"):
+        found += [(page, u) for u in _parse(page).urls]
+    for css in site.rglob("*.css"):
+        text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8"), flags=re.S)
+        found += [(css, u) for u in re.findall(r"url\(\s*['\"]?([^'\")]+)", text)]
+        found += [(css, u) for u in re.findall(r"@import\s+['\"]([^'\"]+)", text)]
+    return found
+
+
+def test_nothing_is_requested_from_another_host(built: Path) -> None:
+    site = built / "site"
+    urls = _requested_urls(site)
+    assert len(urls) > 100
+    outside = [(p.relative_to(site).as_posix(), u) for p, u in urls
+               if urlparse(u).scheme not in ("", "data") or u.startswith("//")]
+    assert outside == []
+
+
+# Strings naming another host that may stay in built files, and why each requests nothing.
+INERT = {
+    "http://www.w3.org/2000/svg": "XML namespace of inline SVG icons",
+    "http://www.w3.org/1999/xlink": "XML namespace",
+    "http://www.sitemaps.org/schemas/sitemap/0.9": "XML namespace of sitemap.xml",
+    "https://fontawesome.com": "licence comment inside an icon in Material's CSS",
+    "https://fontawesome.com/license/free": "licence comment inside an icon in Material's CSS",
+    "https://github.com/rastikerdar/vazirmatn": "copyright line of the font licence text",
+    "http://scripts.sil.org/OFL": "the font licence text",
+    "https://clipboardjs.com/": "licence comment in Material's bundle",
+    "https://unpkg.com/resize-observer-polyfill": "Material's bundle, only where ResizeObserver is missing: "
+                                                  "site_overrides/main.html defines one first",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "Material's bundle, only on pages with mermaid "
+                                                        "diagrams: the site has none",
+    "https://api.github.com/repos/": "Material's bundle, only with repo_url: mkdocs.yml sets none",
+    "https://api.github.com/users/": "Material's bundle, only with repo_url: mkdocs.yml sets none",
+    "https://${e}/api/v4/": "Material's bundle (GitLab), only with repo_url: mkdocs.yml sets none",
+}
+
+
+def test_no_built_file_names_another_host_except_inert_strings(built: Path) -> None:
+    site = built / "site"
+    found: dict[str, set[str]] = {}
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg"):
+            for url in re.findall(r"https?://[^\s\"'`<>()\\,;]+", path.read_text(encoding="utf-8")):
+                found.setdefault(url.rstrip("."), set()).add(path.relative_to(site).as_posix())
+    unexplained = {u: sorted(files) for u, files in found.items()
+                   if not any(u == k or (k.endswith("/") and u.startswith(k)) for k in INERT)}
+    assert unexplained == {}
+
+
+def test_conditions_that_keep_the_inert_strings_inert(built: Path) -> None:
+    mkdocs_yml = (built / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "repo_url" not in mkdocs_yml
+    for page in (built / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="mermaid"' not in html
+        if "bundle." in html:  # the ResizeObserver stand-in comes before Material's bundle
+            assert html.index("window.ResizeObserver||") < html.index("assets/javascripts/bundle.")
+
+
+def test_fonts_are_self_hosted(built: Path) -> None:
+    css = (built / "site/assets/stylesheets/portal.css").read_text(encoding="utf-8")
+    assert 'url("../fonts/Vazirmatn-wght.woff2")' in css
+    assert (built / "site/assets/fonts/Vazirmatn-wght.woff2").stat().st_size > 50_000
+    assert not list((built / "site").rglob("*.map"))
+    assert not (built / "site/assets/javascripts/lunr").exists()
+
+
+def _tree(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_same_data_builds_the_same_bytes(built: Path, tmp_path: Path) -> None:
+    other = make_project(tmp_path / "again", data="example")
+    code, out, err = run_portal(other, "build")
+    assert code == 0, out + err
+    assert _tree(other / "site") == _tree(built / "site")
+
+
+def test_bad_data_builds_nothing_and_keeps_the_published_site(built: Path) -> None:
+    before_site, before_content = _tree(built / "site"), _tree(built / "content")
+    path = built / "data/deliveries/synthetic.csv"
+    good = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(good.replace(",family-support,", ",family-suport,", 1), encoding="utf-8")
+        code, out, err = run_portal(built, "build")
+        assert code == 1
+        assert "data/deliveries/synthetic.csv:2: programme: no programme has the id «family-suport»" in err
+        assert "nothing was built" in err
+        assert _tree(built / "site") == before_site and _tree(built / "content") == before_content
+    finally:
+        path.write_text(good, encoding="utf-8")
+
+
+def test_a_failing_mkdocs_build_keeps_the_published_site(built: Path) -> None:
+    before = _tree(built / "site")
+    about = built / "content/about.md"
+    good = about.read_text(encoding="utf-8")
+    try:
+        about.write_text(good + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+        code, out, err = run_portal(built, "build")
+        assert code == 1 and "mkdocs build --strict failed" in err and "no-such-page.md" in err
+        assert _tree(built / "site") == before
+        assert not list(built.glob(".site-*"))
+    finally:
+        about.write_text(good, encoding="utf-8")
