@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
-	@echo "make test         run the whole test suite"
+	@echo "make test         lint (ruff), then run the whole test suite"
 	@echo "make validate     check data/ and print every problem as path:line: field: message"
 	@echo "make serve        live preview on http://127.0.0.1:8000 that follows changes in data/"
 	@echo "make synthesize   rewrite the synthetic example data from its seed"
@@ -29,6 +29,7 @@ site: $(STAMP)
 	$(BIN)/portal build
 
 test: $(STAMP)
+	$(BIN)/ruff check generator tests tools
 	$(BIN)/python -m pytest
 
 validate: $(STAMP)

@@ -7,6 +7,7 @@ Conversion uses jdatetime, which agrees with persiantools on every day 1925–21
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -39,11 +40,11 @@ class JDate:
         return jdatetime.date(self.year, self.month, self.day).togregorian()
 
     @classmethod
-    def from_gregorian(cls, day: dt.date) -> "JDate":
+    def from_gregorian(cls, day: dt.date) -> JDate:
         j = jdatetime.date.fromgregorian(date=day)
         return cls(j.year, j.month, j.day)
 
-    def plus_days(self, days: int) -> "JDate":
+    def plus_days(self, days: int) -> JDate:
         return JDate.from_gregorian(self.to_gregorian() + dt.timedelta(days=days))
 
     def fa(self) -> str:
@@ -79,10 +80,8 @@ def parse_jalali(text: str) -> JDate:
     year, month, day = (int(g) for g in m.groups())
     if year >= 1700:
         hint = ""
-        try:
+        with contextlib.suppress(ValueError):  # not a real Gregorian date either
             hint = f" (in Jalali that is {JDate.from_gregorian(dt.date(year, month, day)).iso})"
-        except ValueError:
-            pass
         raise DateError("gregorian-date", f"«{text}» looks like a Gregorian date{hint}",
                         "write dates in the Jalali calendar, e.g. 1400-05-27")
     if not 1300 <= year <= 1500:

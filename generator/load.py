@@ -37,7 +37,7 @@ REQUIRED_KINDS = ("site", "programmes", "indicators", "provinces", "counties", "
 class Node:
     """A value read from a file: text, a mapping of Nodes or a list of Nodes, and the line it starts on."""
 
-    value: str | dict[str, "Node"] | list["Node"]
+    value: str | dict[str, Node] | list[Node]
     line: int
     columns: list[str] | None = None  # a CSV file's header, on its root node
 
@@ -191,7 +191,7 @@ def load_csv(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
                                     f"the row has {len(cells)} cells but the header has {len(header)}",
                                     "give every row one cell per column; quote cells that contain commas"))
             continue
-        rows.append(Node({h: Node(c, line) for h, c in zip(header, cells)}, line))
+        rows.append(Node({h: Node(c, line) for h, c in zip(header, cells, strict=True)}, line))
     return Node(rows, 1, columns=header), problems
 
 

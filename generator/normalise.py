@@ -10,8 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import (Attendee, Centre, County, Dataset, Decision, Delivery, Figure, Indicator, Meeting,
-                    Programme, Province, Report, Site, Source)
+from .model import (
+    Attendee,
+    Centre,
+    County,
+    Dataset,
+    Decision,
+    Delivery,
+    Figure,
+    Indicator,
+    Meeting,
+    Programme,
+    Province,
+    Report,
+    Site,
+    Source,
+)
 from .schema import CENTRE_TYPES, Rec
 from .validate import Validated
 

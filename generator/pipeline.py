@@ -31,7 +31,7 @@ class Project:
 
     @classmethod
     def at(cls, root: Path, data: Path | None = None, content: Path | None = None,
-           site: Path | None = None) -> "Project":
+           site: Path | None = None) -> Project:
         root = root.resolve()
         return cls(root=root, data=(data or root / "data").resolve(),
                    content=(content or root / "content").resolve(), site=(site or root / "site").resolve(),

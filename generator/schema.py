@@ -116,8 +116,8 @@ class Choice:
 class Flag:
     kind = "flag"
     example = "yes"
-    _TRUE = {"yes", "true", "بله", "بلی", "آری"}
-    _FALSE = {"no", "false", "خیر", "نه"}
+    _TRUE = frozenset({"yes", "true", "بله", "بلی", "آری"})
+    _FALSE = frozenset({"no", "false", "خیر", "نه"})
 
     def parse(self, raw: str) -> bool:
         value = fold_text(raw).lower()

@@ -128,7 +128,7 @@ def _centres(rng, active, by_province, weeks) -> str:
                 continue  # the report gives these for Gilan and Kerman (centres/from-report.csv)
             for n in range(1, rng.randint(lo, hi) + 1):
                 county = rng.choice(by_province[code])
-                opened = rng.choice([None] + weeks[:-1])
+                opened = rng.choice([None, *weeks[:-1]])
                 status = "planned" if kind == "field-hospital" and rng.random() < 0.5 else "open"
                 w.writerow([f"{code.lower()}-{kind}-{n:02d}", kind, p["name_fa"], county["name_fa"],
                             f"{names[kind]} {county['name_fa']} {_fa(n)}", status,

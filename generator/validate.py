@@ -7,10 +7,12 @@ dataset from what this stage parsed, and only when it found no error.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, Iterator
+from typing import Any
 
 from .load import RawData, RawFile
 from .places import PlaceIndex
@@ -130,7 +132,7 @@ def _meeting_files(v: Validated) -> Iterator[Problem]:
             if rec["date"] is not None and rec["number"] is not None:
                 dated.append((rec["date"], rec["number"], parsed.file.path, rec))
     dated.sort(key=lambda t: (t[0], t[1]))
-    for (d0, n0, p0, _), (d1, n1, p1, rec) in zip(dated, dated[1:]):
+    for (d0, n0, p0, _), (d1, n1, p1, rec) in itertools.pairwise(dated):
         if n1 <= n0:
             yield Problem(p1, rec.line_of("number"), "number", "meetings-out-of-order",
                           f"meeting {n1} is dated {d1.iso}, after meeting {n0} ({p0}, {d0.iso})",

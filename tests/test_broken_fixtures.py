@@ -17,14 +17,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, make_project, run_portal
+
 from generator.problems import CODES
 
 BROKEN = ROOT / "tests" / "data" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 _LINE = re.compile(r"^(?P<where>\S+?:\d+): (?P<field>.*?) \[(?P<code>[a-z0-9-]+)\]$")
-_PRINTED = re.compile(r"^(?P<where>\S+?:\d+|\S+?): (?:(?P<field>[^ ]+): )?(?:warning: )?.*\[(?P<code>[a-z0-9-]+)\]; fix: .+$")
+_PRINTED = re.compile(
+    r"^(?P<where>\S+?:\d+|\S+?): (?:(?P<field>[^ ]+): )?(?:warning: )?.*\[(?P<code>[a-z0-9-]+)\]; fix: .+$")
 
 
 def _expected(case: str) -> tuple[int, set[tuple[str, str, str]]]:

@@ -38,8 +38,9 @@ def test_yaml_duplicate_key_is_reported_with_both_lines(tmp_path: Path) -> None:
 
 
 def test_yaml_alias_bomb_is_refused_before_expansion(tmp_path: Path) -> None:
+    levels = zip("abcdefgh", "bcdefghi", strict=True)
     bomb = "a: &a ['x','x','x','x','x','x','x','x','x']\n" + "".join(
-        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in levels)
     node, problems = load_yaml(_write(tmp_path, "bomb.yaml", bomb), "bomb.yaml")
     assert node is None
     assert [(p.line, p.code) for p in problems] == [(2, "yaml-alias")]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 from conftest import make_project
+
 from generator.aggregate import aggregate
 from generator.jalali import JDate
 from generator.pipeline import Project, check

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from conftest import make_project
 from markupsafe import Markup
 
-from conftest import make_project
 from generator import pipeline
 from generator.jalali import JDate
 from generator.render import MARKER, Links, _finalize, environment, md_text, write

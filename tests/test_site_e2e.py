@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import make_project, run_portal
 
 pytestmark = pytest.mark.slow
@@ -117,6 +116,14 @@ def test_report_figures_are_on_their_pages(built: Path, rel: str) -> None:
     text = _text(built / "site", rel)
     for figure in REPORT_FIGURES[rel]:
         assert figure in text, f"{rel}: {figure!r} missing"
+
+
+def test_headings_have_persian_ids_and_reports_stable_anchors(built: Path) -> None:
+    html = (built / "site/provinces/gilan/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="مراکز"' in html  # pymdownx slugify keeps Persian letters (not "_1")
+    assert 'id="report-1400-05-27"' in html  # a report's anchor does not change with its title
+    meeting = (built / "site/meetings/1400-05-27/index.html").read_text(encoding="utf-8")
+    assert 'id="report-ir-01"' in meeting and 'id="report-ir-08"' in meeting
 
 
 def test_no_personal_names_from_the_report(built: Path) -> None:
@@ -233,7 +240,7 @@ def test_bad_data_builds_nothing_and_keeps_the_published_site(built: Path) -> No
     good = path.read_text(encoding="utf-8")
     try:
         path.write_text(good.replace(",family-support,", ",family-suport,", 1), encoding="utf-8")
-        code, out, err = run_portal(built, "build")
+        code, _out, err = run_portal(built, "build")
         assert code == 1
         assert "data/deliveries/synthetic.csv:2: programme: no programme has the id «family-suport»" in err
         assert "nothing was built" in err
@@ -248,7 +255,7 @@ def test_a_failing_mkdocs_build_keeps_the_published_site(built: Path) -> None:
     good = about.read_text(encoding="utf-8")
     try:
         about.write_text(good + "\n[broken](no-such-page.md)\n", encoding="utf-8")
-        code, out, err = run_portal(built, "build")
+        code, _out, err = run_portal(built, "build")
         assert code == 1 and "mkdocs build --strict failed" in err and "no-such-page.md" in err
         assert _tree(built / "site") == before
         assert not list(built.glob(".site-*"))

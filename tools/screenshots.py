@@ -36,6 +36,16 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
+def _record(page) -> tuple[list[str], list[str]]:
+    """Lists that fill with every URL the page requests, and every request that failed."""
+    seen: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    return seen, failed
+
+
 def main(pages: list[str]) -> int:
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
@@ -47,11 +57,7 @@ def main(pages: list[str]) -> int:
         for name, (w, h) in SIZES.items():
             context = browser.new_context(viewport={"width": w, "height": h}, locale="fa-IR")
             page = context.new_page()
-            seen: list[str] = []
-            page.on("request", lambda r: seen.append(r.url))
-            failed: list[str] = []
-            page.on("requestfailed", lambda r: failed.append(r.url))
-            page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+            seen, failed = _record(page)
             for path in pages:
                 page.goto(base + path, wait_until="networkidle")
                 page.evaluate("document.fonts.ready")
