@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .fields import Rec
 from .model import (
     Attendee,
     Centre,
@@ -26,7 +27,7 @@ from .model import (
     Site,
     Source,
 )
-from .schema import CENTRE_TYPES, Rec
+from .schema import CENTRE_TYPES
 from .validate import Validated
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .fields import ListOf, Mapping
 from .problems import CODES
-from .schema import FILES, ListOf, Mapping
+from .schema import FILES
 
 
 def _rows(shape: Mapping, prefix: str = "") -> list[str]:

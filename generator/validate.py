@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from .fields import Mapping, Rec, parse_node
 from .load import RawData, RawFile
 from .places import PlaceIndex
 from .problems import WARNING, Problem
-from .schema import SCHEMAS, Mapping, Rec, parse_node
+from .schema import SCHEMAS
 
 
 @dataclass
