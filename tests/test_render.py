@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import jinja2
@@ -9,9 +11,10 @@ import pytest
 from conftest import make_project
 from markupsafe import Markup
 
+from generator import pages as pages_module
 from generator import pipeline
 from generator.jalali import JDate
-from generator.render import MARKER, Links, _finalize, environment, md_text, write
+from generator.render import MARKER, TEMPLATES, Links, _finalize, environment, md_text, write
 
 INJECTIONS = ["<script>alert(1)</script>", "**bold** _x_", "[link](http://evil.example)", "![img](x.png)",
               "| a | b |", "# heading", "<img src=x onerror=alert(1)>", "{: .class }", "`code`"]
@@ -92,3 +95,30 @@ def test_generate_plans_every_page(minimal: Path) -> None:
     assert result.pages == len(pages) - 1  # all but the hand-written about.md
     tehran = (minimal / "content/provinces/tehran.md").read_text(encoding="utf-8")
     assert "هنوز داده‌ای نیست" in tehran
+
+
+def test_every_page_context_field_is_used_by_its_template() -> None:
+    """pages.py documents each template's context; a field no template reads is a documentation lie."""
+    contexts = {"home.md.j2": pages_module.HomeContext, "programmes.md.j2": pages_module.ProgrammesContext,
+                "programme.md.j2": pages_module.ProgrammeContext, "provinces.md.j2": pages_module.ProvincesContext,
+                "province.md.j2": pages_module.ProvinceContext, "centres.md.j2": pages_module.CentresContext,
+                "meetings.md.j2": pages_module.MeetingsContext, "meeting.md.j2": pages_module.MeetingContext,
+                "methodology.md.j2": pages_module.MethodologyContext}
+    assert set(contexts) == {p.name for p in TEMPLATES.glob("*.md.j2") if not p.name.startswith("_")}
+    for template, context in contexts.items():
+        source = (TEMPLATES / template).read_text(encoding="utf-8")
+        for f in dataclasses.fields(context):
+            assert re.search(rf"\bpage\.{f.name}\b", source), f"{template} never uses page.{f.name}"
+
+
+def test_a_delivery_above_the_pledge_is_flagged_on_the_programme_page(tmp_path: Path) -> None:
+    header = "week_ending,province,county,programme,quantity,synthetic,note_fa\n"
+    row = "1400-06-03,گیلان,,oxygen,120,no,\n"
+    root = make_project(tmp_path / "p", overlay={"deliveries/weekly.csv": header + row})
+    result = pipeline.generate(pipeline.Project.at(root))
+    assert [w.code for w in result.checked.warnings] == ["over-pledge"]
+    page = (root / "content/programmes/oxygen.md").read_text(encoding="utf-8")
+    assert "بیش از وعده" in page and "۱۲۰٫۰٪" in page
+    normal = (tmp_path / "q")
+    pipeline.generate(pipeline.Project.at(make_project(normal)))
+    assert "بیش از وعده" not in (normal / "content/programmes/oxygen.md").read_text(encoding="utf-8")
