@@ -58,7 +58,8 @@ class ProvinceProgrammeRow:
 @dataclass(frozen=True)
 class ProvinceWeekRow:
     week_ending: JDate
-    delivered: tuple[int, ...]  # one per programme in ProvinceStats.programmes order
+    delivered: tuple[int | None, ...]  # one per programme of ProvinceStats.by_programme; None: not reported
+    synthetic: bool
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,10 @@ def _province_stats(ds: Dataset, province: Province, frame: pd.DataFrame,
         order = [p for p in ds.programmes if p.id in per.index]
         by_programme = [ProvinceProgrammeRow(p, int(per.loc[p.id].quantity), bool(per.loc[p.id].synthetic))
                         for p in order]
-        wide = sub.pivot_table(index="week", columns="programme", values="quantity", aggfunc="sum",
-                               fill_value=0)
-        weekly = [ProvinceWeekRow(_jdate(w), tuple(int(row.get(p.id, 0)) for p in order))
+        wide = sub.pivot_table(index="week", columns="programme", values="quantity", aggfunc="sum")
+        synthetic = sub.groupby("week").synthetic.any()
+        weekly = [ProvinceWeekRow(_jdate(w), tuple(None if pd.isna(row.get(p.id)) else int(row[p.id])
+                                                   for p in order), bool(synthetic[w]))
                   for w, row in wide.iterrows()]
     return ProvinceStats(province, tuple(by_programme), tuple(weekly),
                          tuple(centres.get(province.iso_code, [])), tuple(reports.get(province.iso_code, [])),

@@ -38,7 +38,7 @@ class Text:
         return fold_text(raw)
 
     def describe(self) -> str:
-        return "text (Arabic ي/ك are changed to Persian ی/ک)"
+        return "text"
 
 
 class Id:
@@ -127,7 +127,7 @@ class Flag:
         raise FieldError("invalid-choice", f"«{raw}» is not yes or no", "write yes or no")
 
     def describe(self) -> str:
-        return "`yes` or `no`"
+        return "`yes` or `no` (`true`/`false` and `بله`/`خیر` also work)"
 
 
 class Ref(Text):
@@ -137,10 +137,10 @@ class Ref(Text):
 
     def __init__(self, target: str, example: str):
         super().__init__(example)
-        self.target = target
+        self.target = target  # what it refers to, in words, for the documentation
 
     def describe(self) -> str:
-        return f"reference to a {self.target}"
+        return f"reference: {self.target}"
 
 
 # ---- structures ----------------------------------------------------------------------------------------

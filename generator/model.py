@@ -151,7 +151,7 @@ class Centre:
     status: str
     opened: JDate | None
     capacity: int | None
-    source: str  # meeting id or ""
+    reported_at: str  # meeting id or ""
     synthetic: bool
     note_fa: str
 

@@ -62,6 +62,3 @@ class PlaceIndex:
     def county_provinces(self, name: str) -> list[str]:
         """ISO codes of the provinces that have a county called `name` (to say where it really is)."""
         return sorted(set(self._county_anywhere.get(match_key(name), [])))
-
-    def county_names(self, province: str) -> list[str]:
-        return sorted({cid for (code, _), cid in self._counties.items() if code == province})

@@ -39,7 +39,7 @@ SITE = Mapping((
     Field("sources", ListOf(SOURCE), "documents the data are taken from"),
     Field("synthetic_seed", Count("1400"), "seed of the script that makes the synthetic example data"),
     Field("disclosure_threshold", Count("10"),
-          "smallest count of households that may be published (k); see ../shared/PRIVACY.md"),
+          "smallest count of households that may be published (k); see docs/privacy.md (not yet applied)"),
 ))
 
 PROGRAMME = Mapping((
@@ -52,7 +52,8 @@ PROGRAMME = Mapping((
           required=False),
     Field("pledge_fa", Text("مرحلهٔ اول"), "the pledge in words (phase, period, partners)",
           required=False, default=""),
-    Field("pledged_at", Ref("meeting", "1400-05-27"), "id (date) of the meeting that made the pledge"),
+    Field("pledged_at", Ref("meeting id (its Jalali date)", "1400-05-27"),
+          "id (date) of the meeting that made the pledge"),
     Field("delivered_from", Choice(DELIVERED_FROM),
           "`deliveries`: delivered quantities come from data/deliveries; `meetings`: count of meetings held",
           required=False, default="deliveries"),
@@ -68,7 +69,7 @@ INDICATOR = Mapping((
 ))
 
 FIGURE = Mapping((
-    Field("indicator", Ref("indicator", "people-vaccinated"), "id from data/indicators.yaml"),
+    Field("indicator", Ref("indicator id", "people-vaccinated"), "id from data/indicators.yaml"),
     Field("value", Count("750000"), "the figure as reported"),
     Field("qualifier", Choice(QUALIFIERS), "how the figure was stated: `below` for «زیر ۵۰»",
           required=False, default="exact"),
@@ -83,7 +84,8 @@ ATTENDEE = Mapping((
 ))
 
 REPORT = Mapping((
-    Field("province", Ref("province", "گیلان"), "province reported on (Persian or English name, or ISO code)"),
+    Field("province", Ref("province name or ISO code", "گیلان"),
+          "province reported on (Persian or English name, or ISO code)"),
     Field("reporter_role_fa", Text("فرمانده سپاه قدس گیلان"), "role of who reported, never a name"),
     Field("summary_fa", Text(), "one or two sentences summarising the report", required=False, default=""),
     Field("figures", ListOf(FIGURE), "figures reported", required=False, default=list),
@@ -93,15 +95,15 @@ REPORT = Mapping((
 ))
 
 DECISION = Mapping((
-    Field("id", Id("1400-05-27-d1"), "permanent id: the meeting date, -d and a number"),
+    Field("id", Id("1400-05-27-d1"), "permanent id: the meeting's date, -d and a number (1400-05-27-d1)"),
     Field("text_fa", Text(), "the decision as the minutes state it"),
-    Field("programme", Ref("programme", "oxygen-concentrators"), "programme it concerns, if any",
+    Field("programme", Ref("programme id", "oxygen-concentrators"), "programme it concerns, if any",
           required=False, default=""),
     Field("quantity", Count("1000"), "quantity decided, if any", required=False),
     Field("owner_role_fa", Text("سازمان بسیج مستضعفین"), "who carries it out, by role"),
     Field("due", Date(), "due date, if one was set", required=False),
-    Field("provinces", ListOf(Ref("province", "کرمان")), "provinces concerned; empty for the whole country",
-          required=False, default=list),
+    Field("provinces", ListOf(Ref("province name or ISO code", "کرمان")),
+          "provinces concerned; empty for the whole country", required=False, default=list),
 ))
 
 MEETING = Mapping((
@@ -109,7 +111,7 @@ MEETING = Mapping((
     Field("number", Count("1"), "sequence number of the meeting in this register (1, 2, 3, ...)"),
     Field("title_fa", Text(), "title of the meeting"),
     Field("synthetic", Flag(), "`yes` if the meeting is made up for the example site"),
-    Field("source", Ref("source", "seed-report"), "id of the source document, from data/site.yaml",
+    Field("source", Ref("source id", "seed-report"), "id of the source document, from data/site.yaml",
           required=False, default=""),
     Field("date_estimated", Flag(), "`yes` when the source gives no exact date", required=False,
           default=False),
@@ -123,11 +125,11 @@ MEETING = Mapping((
 ))
 
 DELIVERY = Mapping((
-    Field("week_ending", Date(), "last day of the week the figure covers (the meeting's date)"),
-    Field("province", Ref("province", "گیلان"), "province (Persian or English name, or ISO code)"),
-    Field("county", Ref("county", "رشت"), "county, if the figure is for one county", required=False,
-          default=""),
-    Field("programme", Ref("programme", "oxygen-concentrators"), "programme id"),
+    Field("week_ending", Date(), "date of the meeting that reported the week's figure (a file in data/meetings/)"),
+    Field("province", Ref("province name or ISO code", "گیلان"), "province (Persian or English name, or ISO code)"),
+    Field("county", Ref("county name in that province", "رشت"), "county, if the figure is for one county",
+          required=False, default=""),
+    Field("programme", Ref("programme id", "oxygen-concentrators"), "programme id"),
     Field("quantity", Count("25"), "quantity delivered in that week"),
     Field("synthetic", Flag(), "`yes` if the figure is made up for the example site"),
     Field("note_fa", Text(), "a note on the figure", required=False, default=""),
@@ -136,14 +138,14 @@ DELIVERY = Mapping((
 CENTRE = Mapping((
     Field("id", Id("gil-vac-01"), "permanent id"),
     Field("type", Choice(CENTRE_TYPES), "kind of centre"),
-    Field("province", Ref("province", "گیلان"), "province"),
-    Field("county", Ref("county", "رشت"), "county, when known", required=False, default=""),
+    Field("province", Ref("province name or ISO code", "گیلان"), "province"),
+    Field("county", Ref("county name in that province", "رشت"), "county, when known", required=False, default=""),
     Field("name_fa", Text("مرکز تزریق واکسن شمارهٔ ۱"), "public name of the centre"),
     Field("status", Choice(CENTRE_STATUS), "planned, open or closed"),
     Field("opened", Date(), "date it opened, when known", required=False),
     Field("capacity", Count("200"), "doses, beds or packages a day, when known", required=False),
-    Field("source", Ref("meeting", "1400-05-27"), "meeting that reported it, if any", required=False,
-          default=""),
+    Field("reported_at", Ref("meeting id (its Jalali date)", "1400-05-27"),
+          "id (date) of the meeting that reported it, if any", required=False, default=""),
     Field("synthetic", Flag(), "`yes` if the centre is made up for the example site"),
     Field("note_fa", Text(), "a note", required=False, default=""),
 ))
@@ -193,7 +195,8 @@ FILES: tuple[FileSchema, ...] = (
     FileSchema("centres", "centres/*.csv", ListOf(CENTRE),
                "Vaccination centres, field hospitals, oxygen depots and distribution points.", csv=True),
     FileSchema("provinces", "reference/provinces.csv", ListOf(PROVINCE),
-               "The 31 provinces (copied from the shared reference; do not edit).", csv=True),
+               "The 31 provinces: ISO codes, names and 2016 census population (reference data; do not edit).",
+               csv=True),
     FileSchema("province_aliases", "reference/province_aliases.csv", ListOf(PROVINCE_ALIAS),
                "Other spellings of province names that are accepted and mapped to a province.", csv=True),
     FileSchema("counties", "reference/counties.csv", ListOf(COUNTY),

@@ -7,6 +7,14 @@ from .problems import CODES
 from .schema import FILES
 
 
+def _required(f) -> str:
+    if f.required:
+        return "yes"
+    if f.default in (None, "") or callable(f.default) or isinstance(f.default, bool):
+        return "no"
+    return f"no (default `{f.default}`)"
+
+
 def _rows(shape: Mapping, prefix: str = "") -> list[str]:
     rows = []
     for f in shape.fields:
@@ -14,16 +22,16 @@ def _rows(shape: Mapping, prefix: str = "") -> list[str]:
         t = f.type
         if isinstance(t, ListOf) and isinstance(t.item, Mapping):
             rows.append(f"| `{name}` | list of entries, each with the fields `{name}[].…` below | "
-                        f"{'yes' if f.required else 'no'} | {f.doc} |")
+                        f"{_required(f)} | {f.doc} |")
             rows.extend(_rows(t.item, f"{name}[]."))
         elif isinstance(t, ListOf):
-            rows.append(f"| `{name}` | list of: {t.item.describe()} | {'yes' if f.required else 'no'} | {f.doc} |")
+            rows.append(f"| `{name}` | list of: {t.item.describe()} | {_required(f)} | {f.doc} |")
         elif isinstance(t, Mapping):
             rows.append(f"| `{name}` | mapping with the fields `{name}.…` below | "
-                        f"{'yes' if f.required else 'no'} | {f.doc} |")
+                        f"{_required(f)} | {f.doc} |")
             rows.extend(_rows(t, f"{name}."))
         else:
-            rows.append(f"| `{name}` | {t.describe()} | {'yes' if f.required else 'no'} | {f.doc} |")
+            rows.append(f"| `{name}` | {t.describe()} | {_required(f)} | {f.doc} |")
     return rows
 
 
@@ -36,11 +44,11 @@ def markdown() -> str:
         "Every file under `data/` is one of the kinds below. `portal validate` checks each file against its",
         "kind and reports every problem as `path:line: field: message [code]; fix: …`.",
         "",
-        "Common rules: files are UTF-8 (a BOM is accepted); Persian text may be typed with Arabic ي/ك",
-        "(they become ی/ک); numbers may be written in Persian, Arabic-Indic or Latin digits, with thousands",
-        "separators; dates are Jalali `YYYY-MM-DD` (a Gregorian date is rejected with its Jalali equivalent);",
-        "provinces may be named in Persian (with or without «استان»), in English, or by ISO code. YAML",
-        "anchors and aliases are not allowed. Empty cells and `~` mean «not given».",
+        "Common rules: files are UTF-8 (a BOM is accepted); text may be typed with Arabic ي/ك (they become",
+        "ی/ک) and stray direction marks are dropped; numbers may be written in Persian, Arabic-Indic or Latin",
+        "digits, with thousands separators; dates are Jalali `YYYY-MM-DD` (a Gregorian date is rejected with",
+        "its Jalali equivalent); provinces may be named in Persian (with or without «استان»), in English, or",
+        "by ISO code. YAML anchors and aliases are not allowed. Empty cells and `~` mean «not given».",
         "",
     ]
     for f in FILES:

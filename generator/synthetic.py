@@ -113,7 +113,7 @@ def _deliveries(rng, active, by_province, pledged, weeks) -> str:
 def _centres(rng, active, by_province, weeks) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["id", "type", "province", "county", "name_fa", "status", "opened", "capacity", "source",
+    w.writerow(["id", "type", "province", "county", "name_fa", "status", "opened", "capacity", "reported_at",
                 "synthetic", "note_fa"])
     names = {"vaccination": "مرکز تزریق واکسن", "oxygen-depot": "انبار اکسیژن‌ساز",
              "distribution-point": "محل توزیع بستهٔ معیشتی", "field-hospital": "بیمارستان صحرایی"}
@@ -142,7 +142,7 @@ def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
     meeting = {
         "date": week.iso,
         "number": number,
-        "title_fa": f"جلسهٔ هفتگی قرارگاه بهداشتی و درمانی امام رضا (ع) — جلسهٔ {_fa(number)} (ساختگی)",
+        "title_fa": "جلسهٔ هفتگی قرارگاه",
         "synthetic": "yes",
         "summary_fa": ("این جلسه ساختگی است و برای نمایش تغییر ارقام در طول زمان ساخته شده است. "
                        "پیشرفت برنامه‌های حمایت از خانواده‌ها، اکسیژن‌ساز و بستهٔ معیشتی بررسی شد."),
@@ -167,12 +167,24 @@ def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
     return MARKER + "\n" + text
 
 
+def _made_by_this_script(path: Path) -> bool:
+    """A meeting file this script wrote: its marker line and `synthetic: yes`. A copy that staff turned
+    into a real meeting (synthetic: no) is never deleted, even if it kept the marker line."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith(MARKER):
+        return False
+    try:
+        meeting = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return False
+    return isinstance(meeting, dict) and meeting.get("synthetic") == "yes"
+
+
 def write(data_dir: Path) -> list[str]:
     """(Re)write the synthetic files; remove synthetic meeting files the script no longer makes."""
     files = make(data_dir)
     for old in sorted((data_dir / "meetings").glob("*.yaml")):
-        rel = f"meetings/{old.name}"
-        if rel not in files and old.read_text(encoding="utf-8").startswith(MARKER):
+        if f"meetings/{old.name}" not in files and _made_by_this_script(old):
             old.unlink()
     for rel, text in files.items():
         path = data_dir / rel

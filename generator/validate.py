@@ -40,6 +40,9 @@ class Validated:
     files: dict[str, list[Parsed]]
     places: PlaceIndex
     problems: list[Problem] = field(default_factory=list)
+    # the names of all meeting files, readable or not: a broken meeting file is reported once, not again
+    # by every delivery of its week
+    meeting_names: set[str] = field(default_factory=set)
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -62,7 +65,8 @@ def validate(raw: RawData) -> Validated:
             files[f.kind].append(Parsed(f, rows))
         else:
             files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
-    v = Validated(dict(files), _place_index(files), problems)
+    names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
+    v = Validated(dict(files), _place_index(files), problems, names)
     for rule in RULES:
         problems.extend(rule(v))
     return v
@@ -132,6 +136,11 @@ def _meeting_files(v: Validated) -> Iterator[Problem]:
                               f"rename the file to {rec['date'].iso}.yaml, or correct the date")
             if rec["date"] is not None and rec["number"] is not None:
                 dated.append((rec["date"], rec["number"], parsed.file.path, rec))
+            for d in rec["decisions"] or []:
+                if rec["date"] is not None and d.get("id") and not d["id"].startswith(rec["date"].iso + "-d"):
+                    yield Problem(parsed.file.path, d.line_of("id"), d.path_of("id"), "invalid-id",
+                                  f"decision id «{d['id']}» does not start with the meeting's date",
+                                  f"number this meeting's decisions {rec['date'].iso}-d1, {rec['date'].iso}-d2, …")
     dated.sort(key=lambda t: (t[0], t[1]))
     for (d0, n0, p0, _), (d1, n1, p1, rec) in itertools.pairwise(dated):
         if n1 <= n0:
@@ -182,7 +191,8 @@ def _ref(path: str, rec: Rec, key: str, known: set, code: str, what: str, file: 
     value = rec.get(key)
     if not value or value in known:
         return []
-    close = difflib.get_close_matches(value, sorted(known), n=1)
+    close = [k for k in sorted(known) if value in k or k in value]
+    close = close or difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.4)
     example = close[0] if close else (sorted(known)[0] if known else "…")
     return [Problem(path, rec.line_of(key), rec.path_of(key), code, f"no {what} has the id «{value}»",
                     f"use an id from {file}, e.g. {example}")]
@@ -221,15 +231,17 @@ def _references(v: Validated) -> Iterator[Problem]:
                 yield from _ref(path, rec, "programme", programmes, "unknown-programme", "programme",
                                 "data/programmes.yaml")
             else:
-                yield from _ref(path, rec, "source", meetings, "unknown-meeting", "meeting", by_meeting)
+                yield from _ref(path, rec, "reported_at", meetings, "unknown-meeting", "meeting", by_meeting)
 
 
 def _deliveries(v: Validated) -> Iterator[Problem]:
+    meetings = {rec["date"].iso for _, rec in v.records("meetings") if rec.get("date")} | v.meeting_names
     programmes: dict[str, Rec] = {}
     for _, rec in v.records("programmes"):
         if rec.get("id"):
             programmes.setdefault(rec["id"], rec)  # a duplicate id is reported by _unique_ids
     seen: dict[tuple, tuple[str, int]] = {}
+    level: dict[tuple, dict[str, tuple[str, int]]] = {}
     rows = []
     for path, rec in v.records("deliveries"):
         if any(rec.get(k) is None for k in ("week_ending", "province", "programme", "quantity")):
@@ -245,6 +257,21 @@ def _deliveries(v: Validated) -> Iterator[Problem]:
                           f"{rec['week_ending'].iso} is already given at {fpath}:{fline}",
                           "keep one row per week, place and programme; add the quantities together")
         seen[key] = (path, rec.line)
+        if code:
+            levels = level.setdefault((rec["week_ending"], code, rec["programme"]), {})
+            other = levels.get("province" if county else "county")
+            if other:
+                yield Problem(path, rec.line, "county", "duplicate-row",
+                              f"{rec['province']} has both a province-wide figure and county figures for "
+                              f"{rec['programme']} in the week ending {rec['week_ending'].iso} "
+                              f"(see {other[0]}:{other[1]}); the total would count them twice",
+                              "give either one province-wide row (county empty) or one row per county")
+            levels.setdefault("county" if county else "province", (path, rec.line))
+        if rec["week_ending"].iso not in meetings:
+            yield Problem(path, rec.line_of("week_ending"), "week_ending", "unknown-meeting",
+                          f"no meeting was held on {rec['week_ending'].iso}; a week's figures are dated by the "
+                          "meeting that reported them",
+                          "use the date of a meeting in data/meetings/, or add that meeting's file")
         rows.append((rec["week_ending"], path, rec))
         programme = programmes.get(rec["programme"])
         if programme is not None and programme.get("delivered_from") == "meetings":

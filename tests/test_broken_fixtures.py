@@ -75,4 +75,4 @@ def test_every_error_code_has_a_broken_fixture() -> None:
 def test_the_minimal_dataset_is_valid(tmp_path: Path) -> None:
     code, out, err = run_portal(make_project(tmp_path / "p"), "validate")
     assert code == 0, out + err
-    assert out.startswith("ok: 2 programmes, 2 meetings, 3 delivery rows, 2 centres, 31 provinces")
+    assert out.startswith("ok: 2 programmes, 3 meetings, 3 delivery rows, 2 centres, 31 provinces")

@@ -31,7 +31,7 @@ def test_values_are_typed(checked) -> None:
     assert m.id == "1400-05-27" and m.date == JDate(1400, 5, 27) and m.synthetic is False
     assert m.reports[0].figures[0].value == 750_000  # typed as ۷۵۰٬۰۰۰
     assert ds.deliveries[1].quantity == 30  # typed as ۳۰
-    assert [x.id for x in ds.meetings] == ["1400-05-27", "1400-06-03"]
+    assert [x.id for x in ds.meetings] == ["1400-05-27", "1400-06-03", "1400-06-10"]
     assert ds.programmes[1].pledged is None and ds.programmes[1].delivered_from == "meetings"
     assert ds.centres[1].opened == JDate(1400, 6, 1) and ds.centres[1].capacity == 40
 
@@ -54,7 +54,7 @@ def test_totals_add_up(checked) -> None:
 def test_meetings_programme_counts_meetings(checked) -> None:
     agg = aggregate(checked.dataset)
     meetings = agg.programmes["meetings"]
-    assert meetings.delivered == 2 and meetings.share is None and meetings.by_province == ()
+    assert meetings.delivered == 3 and meetings.share is None and meetings.by_province == ()
     assert meetings.synthetic  # the second meeting is synthetic
 
 
@@ -63,6 +63,8 @@ def test_province_stats(checked) -> None:
     kerman = agg.provinces["IR-08"]
     assert [(r.programme.id, r.delivered) for r in kerman.by_programme] == [("oxygen", 40)]
     assert [(w.week_ending.iso, w.delivered) for w in kerman.weekly] == [("1400-06-03", (30,)), ("1400-06-10", (10,))]
+    gilan = agg.provinces["IR-01"]
+    assert [(w.week_ending.iso, w.delivered, w.synthetic) for w in gilan.weekly] == [("1400-06-03", (12,), True)]
     assert agg.provinces["IR-01"].reports and agg.provinces["IR-01"].has_data
     assert not agg.provinces["IR-23"].has_data  # Tehran has nothing in the minimal data
     assert agg.centres.total == 2 and agg.latest_week == JDate(1400, 6, 10)

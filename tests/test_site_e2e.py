@@ -9,7 +9,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import make_project, run_portal
+from conftest import ROOT, make_project, run_portal
+
+from generator.persian import format_number
+from generator.pipeline import Project, summarise
 
 pytestmark = pytest.mark.slow
 
@@ -82,13 +85,15 @@ def test_every_page_is_persian_and_right_to_left(built: Path) -> None:
         assert parsed.html_attrs.get("lang") == "fa" and parsed.body_attrs.get("dir") == "rtl", page
 
 
-def test_one_page_per_province(built: Path) -> None:
+def test_one_page_per_province_saying_so_where_there_is_no_data(built: Path) -> None:
     provinces = sorted((built / "site/provinces").glob("*/index.html"))
     assert len(provinces) == 31
-    index = _text(built / "site", "provinces/index.html")
-    assert index.count("هنوز داده‌ای نیست") == 7  # the seeded synthetic data leave 7 provinces without data
-    empty = [p for p in provinces if "هنوز داده‌ای نیست" in _text(built / "site", str(p.relative_to(built / "site")))]
-    assert len(empty) == 7
+    _, agg = summarise(Project.at(built))
+    without = sorted(s.province.slug for s in agg.provinces.values() if not s.has_data)
+    empty = sorted(p.parent.name for p in provinces
+                   if "هنوز داده‌ای نیست" in _text(built / "site", str(p.relative_to(built / "site"))))
+    assert empty == without
+    assert _text(built / "site", "provinces/index.html").count("هنوز داده‌ای نیست") == len(without)
 
 
 # The source report's figures, each on the pages it belongs to (Persian digits and separators).
@@ -97,7 +102,8 @@ REPORT_FIGURES = {
     "programmes/family-support/index.html": ["۳۰٬۰۰۰ خانوار", "حمایت مالی به مدت یک سال", "۲۷ مرداد ۱۴۰۰"],
     "programmes/oxygen-concentrators/index.html": ["۱٬۰۰۰ دستگاه", "مرحلهٔ اول"],
     "programmes/livelihood-packages/index.html": ["۳٬۰۰۰٬۰۰۰ بسته", "با کمک نهادهای دیگر"],
-    "programmes/weekly-meetings/index.html": ["هر هفته، تا پایان کرونا", "۱۰ جلسه"],
+    "programmes/weekly-meetings/index.html": [
+        "هر هفته، تا پایان کرونا", format_number(len(list((ROOT / "data/meetings").glob("*.yaml")))) + " جلسه"],
     "provinces/gilan/index.html": ["۷۵۰٬۰۰۰ نفر", "۱۰ مرکز", "تا ۱۰۰ مرکز", "بیمارستان صحرایی",
                                    "ظرفیت تخت بیمارستان‌های استان تکمیل شده است", "خیرین",
                                    "مرکز تزریق واکسن سپاه قدس گیلان ۱۰"],
@@ -124,6 +130,21 @@ def test_headings_have_persian_ids_and_reports_stable_anchors(built: Path) -> No
     assert 'id="report-1400-05-27"' in html  # a report's anchor does not change with its title
     meeting = (built / "site/meetings/1400-05-27/index.html").read_text(encoding="utf-8")
     assert 'id="report-ir-01"' in meeting and 'id="report-ir-08"' in meeting
+    assert "Permanent link" not in meeting and 'title="پیوند ثابت به این بخش"' in meeting
+
+
+def test_report_details_are_lists(built: Path) -> None:
+    gilan = (built / "site/provinces/gilan/index.html").read_text(encoding="utf-8")
+    assert "<li>مشکل: ظرفیت تخت بیمارستان‌های استان تکمیل شده است.</li>" in gilan
+    css = (built / "site/assets/stylesheets/portal.css").read_text(encoding="utf-8")
+    assert re.search(r"\.md-typeset ol \{\s*list-style-type: persian;", css)  # <ol> numbers are not in the HTML
+
+
+def test_no_english_in_titles_and_labels(built: Path) -> None:
+    for page in (built / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for attr, value in re.findall(r'\b(title|aria-label|alt|placeholder)="([^"]*)"', html):
+            assert not re.search(r"[A-Za-z]{3,}", value), f"{page}: {attr}={value!r}"
 
 
 def test_no_personal_names_from_the_report(built: Path) -> None:

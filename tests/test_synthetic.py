@@ -29,7 +29,7 @@ def test_every_synthetic_row_and_meeting_says_so() -> None:
         else:
             assert text.startswith(synthetic.MARKER)
             meeting = yaml.safe_load(text)
-            assert meeting["synthetic"] == "yes" and "ساختگی" in meeting["title_fa"]
+            assert meeting["synthetic"] == "yes" and "ساختگی" in meeting["summary_fa"]
 
 
 def test_enough_weeks_to_show_change_and_pledges_not_exceeded() -> None:
@@ -50,8 +50,12 @@ def test_another_seed_makes_other_data_and_write_keeps_hand_written_files(tmp_pa
     site.write_text(site.read_text(encoding="utf-8").replace("synthetic_seed: 1400", "synthetic_seed: 99"),
                     encoding="utf-8")
     report_meeting = (data / "meetings/1400-05-27.yaml").read_bytes()
-    (data / "meetings/1400-09-01.yaml").write_text(synthetic.MARKER + "\nstale: yes\n", encoding="utf-8")
+    (data / "meetings/1400-09-01.yaml").write_text(synthetic.MARKER + "\nsynthetic: 'yes'\n", encoding="utf-8")
+    # staff copied a synthetic file for a real meeting and kept its first line: it must survive
+    real = synthetic.MARKER + "\ndate: 1400-09-08\nsynthetic: no\n"
+    (data / "meetings/1400-09-08.yaml").write_text(real, encoding="utf-8")
     written = synthetic.write(data)
+    assert (data / "meetings/1400-09-08.yaml").read_text(encoding="utf-8") == real
     assert "meetings/1400-05-27.yaml" not in written
     assert (data / "meetings/1400-05-27.yaml").read_bytes() == report_meeting
     assert not (data / "meetings/1400-09-01.yaml").exists()  # a stale synthetic meeting is removed
