@@ -32,16 +32,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .site_build import build_site
-
     project = _project(args)
     started = time.perf_counter()
-    generated = pipeline.generate(project)
+    generated = pipeline.build(project)
     for warning in generated.checked.warnings:
         print(warning.format())
     print(f"generated {generated.pages} pages in {_rel(project.content)}/ ({len(generated.written)} written, "
           f"{len(generated.removed)} stale removed)")
-    build_site(project.mkdocs_yml, project.content, project.site, generated.latest)
     print(f"built {_rel(project.site)}/ with mkdocs --strict in {time.perf_counter() - started:.1f} s")
     return 0
 

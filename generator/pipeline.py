@@ -16,6 +16,7 @@ from .load import load
 from .model import Dataset
 from .normalise import normalise
 from .problems import DataProblems, Problem, errors_in
+from .site_build import build_site
 from .validate import validate
 
 
@@ -77,3 +78,10 @@ def generate(project: Project) -> Generated:
     texts = render.render(planned, common)
     result = render.write(project.content, texts)
     return Generated(checked, agg.latest_week, len(texts), result.written, result.removed)
+
+
+def build(project: Project) -> Generated:
+    """Generate content/, then the strict MkDocs build into site/ (replaced only if the build succeeds)."""
+    generated = generate(project)
+    build_site(project.mkdocs_yml, project.content, project.site, generated.latest)
+    return generated
