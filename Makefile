@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test validate serve synthesize schema screenshots lock clean
+.PHONY: help site test validate serve synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
@@ -16,7 +16,7 @@ help:
 	@echo "make serve        live preview on http://127.0.0.1:8000 that follows changes in data/"
 	@echo "make synthesize   rewrite the synthetic example data from its seed"
 	@echo "make schema       rewrite docs/schema.md from generator/schema.py"
-	@echo "make screenshots  screenshots of the built site in headless Chromium (needs /usr/bin/chromium)"
+	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,14 @@ $(STAMP):
 site: $(STAMP)
 	$(BIN)/portal build
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (Playwright downloads no browser of its own here).
+chromium:
+	@test -x /usr/bin/chromium || { echo "installing Debian's chromium for the browser tests (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 validate: $(STAMP)
 	$(BIN)/portal validate
@@ -44,8 +49,7 @@ synthesize: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/portal schema --write
 
-screenshots: site
-	@test -x /usr/bin/chromium || { echo "needs Debian's chromium: apt-get install chromium"; exit 1; }
+screenshots: site chromium
 	$(BIN)/python tools/screenshots.py
 
 # Re-pin every package after a change to the dependencies in pyproject.toml.
@@ -59,5 +63,5 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site.old .site-* $(VENV)
+	rm -rf site site.old .site-* .cache $(VENV)
 	find content -name '*.md' -exec grep -l '^generated_by: portal' {} + | xargs -r rm -f

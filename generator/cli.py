@@ -39,6 +39,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(warning.format())
     print(f"generated {generated.pages} pages in {_rel(project.content)}/ ({len(generated.written)} written, "
           f"{len(generated.removed)} stale removed)")
+    print(f"figures: {generated.figures}; charts: {generated.charts_rendered} rendered, "
+          f"{generated.charts_reused} reused from the cache")
     print(f"built {_rel(project.site)}/ with mkdocs --strict in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import page_figures as pf
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
+from .figures import Figure
 from .model import Centre, Dataset, Indicator, Meeting, Programme, Province
 from .render import Page
 
@@ -35,6 +37,7 @@ class HomeContext:
     provinces_with_data: int
     centres: int
     synthetic: bool  # any figure on the page is synthetic
+    trends: Figure | None  # share of each pledge delivered, week by week
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,9 @@ class ProgrammesContext:
 class ProgrammeContext:
     stats: ProgrammeStats
     pledged_at: Meeting  # the meeting that made the pledge
-    province_paths: dict[str, str]  # ISO code -> page path
+    over_time: Figure | None  # weekly and cumulative deliveries against the pledge
+    by_province: Figure | None  # deliveries per province
+    map: Figure | None  # deliveries per 100,000 people, all 31 provinces
 
 
 @dataclass(frozen=True)
@@ -60,11 +65,14 @@ class ProvinceContext:
     stats: ProvinceStats
     county_names: dict[str, str]  # county id -> Persian name
     national_population: int
+    over_time: Figure | None  # weekly deliveries per programme
+    per_capita: Figure | None  # deliveries per 100,000 people here and in the whole country
 
 
 @dataclass(frozen=True)
 class CentresContext:
     table: CentreTable
+    by_type: Figure | None  # centres per province and type
     by_province: tuple[tuple[Province, str, tuple[Centre, ...]], ...]  # province, page path, its centres
     county_names: dict[str, str]
     synthetic: int  # how many centres are synthetic
@@ -96,7 +104,7 @@ class MethodologyContext:
     population_total: int
 
 
-def plan(ds: Dataset, agg: Aggregates) -> list[Page]:
+def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
     """Every generated page of the site, in a stable order."""
     province_paths = {p.iso_code: province_path(p) for p in ds.provinces}
     county_names = {c.id: c.name_fa for c in ds.counties}
@@ -111,23 +119,29 @@ def plan(ds: Dataset, agg: Aggregates) -> list[Page]:
             headline=stats, latest=latest,
             provinces_with_data=sum(1 for s in agg.provinces.values() if s.has_data),
             centres=agg.centres.total,
-            synthetic=any(s.synthetic for s in stats) or bool(latest and latest.synthetic))),
+            synthetic=any(s.synthetic for s in stats) or bool(latest and latest.synthetic),
+            trends=pf.home_trends(ds, agg))),
         Page(f"{PROGRAMMES}/index.md", "programmes.md.j2", "برنامه‌ها", ProgrammesContext(stats)),
     ]
     for s in stats:
         pages.append(Page(programme_path(s.programme.id), "programme.md.j2", s.programme.short_name_fa,
-                          ProgrammeContext(s, meetings_by_id[s.programme.pledged_at], province_paths)))
+                          ProgrammeContext(s, meetings_by_id[s.programme.pledged_at], pf.programme_over_time(s, agg),
+                                           pf.programme_by_province(s, agg, province_paths),
+                                           pf.programme_map(s, ds, agg, topology, province_paths))))
     pages.append(Page(f"{PROVINCES}/index.md", "provinces.md.j2", "استان‌ها", ProvincesContext(
         tuple((agg.provinces[p.iso_code], province_paths[p.iso_code]) for p in ds.provinces),
         sum(1 for s in agg.provinces.values() if not s.has_data))))
     national = sum(p.population_2016 for p in ds.provinces)
     for p in ds.provinces:
         pages.append(Page(province_paths[p.iso_code], "province.md.j2", f"استان {p.name_fa}",
-                          ProvinceContext(agg.provinces[p.iso_code], county_names, national)))
+                          ProvinceContext(agg.provinces[p.iso_code], county_names, national,
+                                          pf.province_over_time(agg.provinces[p.iso_code], agg),
+                                          pf.province_per_capita(agg.provinces[p.iso_code], ds, agg))))
     by_province = tuple((p, province_paths[p.iso_code], agg.provinces[p.iso_code].centres)
                         for p in ds.provinces if agg.provinces[p.iso_code].centres)
     pages.append(Page("centres/index.md", "centres.md.j2", "مراکز", CentresContext(
-        agg.centres, by_province, county_names, sum(c.synthetic for c in ds.centres))))
+        agg.centres, pf.centres_by_province(agg.centres, agg, province_paths), by_province, county_names,
+        sum(c.synthetic for c in ds.centres))))
     pages.append(Page(f"{MEETINGS}/index.md", "meetings.md.j2", "جلسات",
                       MeetingsContext(tuple(reversed(ds.meetings)))))
     for i, m in enumerate(ds.meetings):

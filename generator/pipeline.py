@@ -6,11 +6,13 @@ with `DataProblems` when validation found an error. The CLI calls these function
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import pages, render
 from .aggregate import Aggregates, aggregate
+from .chart_render import ChartRenderer
 from .jalali import JDate
 from .load import load
 from .model import Dataset
@@ -29,6 +31,7 @@ class Project:
     content: Path
     site: Path
     mkdocs_yml: Path
+    cache: Path  # rendered charts, reused while their spec is unchanged (safe to delete)
 
     @classmethod
     def at(cls, root: Path, data: Path | None = None, content: Path | None = None,
@@ -36,7 +39,7 @@ class Project:
         root = root.resolve()
         return cls(root=root, data=(data or root / "data").resolve(),
                    content=(content or root / "content").resolve(), site=(site or root / "site").resolve(),
-                   mkdocs_yml=root / "mkdocs.yml")
+                   mkdocs_yml=root / "mkdocs.yml", cache=root / ".cache")
 
 
 @dataclass(frozen=True)
@@ -66,18 +69,26 @@ class Generated:
     pages: int
     written: list[str]
     removed: list[str]
+    figures: int
+    charts_rendered: int
+    charts_reused: int
 
 
 def generate(project: Project) -> Generated:
-    """Validate the data, then render every page into content/ (changed pages only, stale ones removed)."""
+    """Validate the data, then render every page and figure into content/ (changed files only, stale ones
+    removed). Charts come from the cache in .cache/charts/ when their spec has not changed."""
     checked, agg = summarise(project)
-    planned = pages.plan(checked.dataset, agg)
+    topology = json.loads((project.data / "reference" / "provinces.topo.json").read_text(encoding="utf-8"))
+    planned = pages.plan(checked.dataset, agg, topology)
     common = {"ds": checked.dataset, "agg": agg, "site": checked.dataset.site,
               "programme_path": pages.programme_path, "province_path": pages.province_path,
               "meeting_path": pages.meeting_path}
-    texts = render.render(planned, common)
-    result = render.write(project.content, texts)
-    return Generated(checked, agg.latest_week, len(texts), result.written, result.removed)
+    charts = ChartRenderer(project.cache / "charts")
+    rendered = render.render(planned, common, charts)
+    result = render.write(project.content, rendered.pages)
+    render.write_downloads(project.content, rendered.downloads)
+    return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
+                     len(rendered.downloads) // 2, charts.rendered, charts.reused)
 
 
 def build(project: Project) -> Generated:

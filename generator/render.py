@@ -12,6 +12,7 @@ Hand-written pages (without the marker) are never touched.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import posixpath
@@ -23,6 +24,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .chart_render import ChartRenderer
+from .figures import DATE, DECIMAL, INT, PERCENT, Figure, as_csv, as_json
 from .jalali import JDate
 from .persian import format_number, format_percent, persian_digits
 from .schema import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
@@ -63,6 +66,26 @@ def _percent(value: float | None) -> Markup:
     return Markup("—") if value is None else Markup(format_percent(100 * value))
 
 
+def _cell(value: Any, kind: str) -> Markup:
+    """A figure's table cell: «—» for a missing value, numbers as the column's kind says."""
+    if value is None:
+        return Markup("—")
+    if kind == PERCENT:
+        return Markup(format_percent(value))
+    if kind == DECIMAL:
+        return Markup(format_number(value, 1))
+    if kind == INT:
+        return Markup(format_number(value))
+    if kind == DATE:
+        return Markup(value.fa())
+    return _finalize(value)
+
+
+def _attr(value: str) -> Markup:
+    """Text for an HTML attribute inside raw HTML (Markdown does not unescape there)."""
+    return Markup(html.escape(persian_digits(" ".join(value.split())), quote=True))
+
+
 def _yaml_string(value: str) -> Markup:
     return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
 
@@ -71,7 +94,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(percent=_percent, yaml_string=_yaml_string,
+    env.filters.update(percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
                        short_date=lambda d: Markup(d.fa_short()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.globals.update(UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
@@ -101,17 +124,41 @@ class Page:
     title: str
     context: Any  # the page's context dataclass (see pages.py), available to the template as `page`
 
+    @property
+    def figures(self) -> list[Figure]:
+        return [v for f in dataclasses.fields(self.context)
+                if isinstance(v := getattr(self.context, f.name), Figure)]
 
-def render(pages: list[Page], common: dict[str, Any]) -> dict[str, str]:
-    """Every page's Markdown text, by path. Raises on any template error: nothing is written then."""
+
+DOWNLOADS = "downloads"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: dict[str, str]  # path under content/ -> Markdown
+    downloads: dict[str, str]  # path under content/downloads/ -> CSV or JSON text
+
+
+def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> Rendered:
+    """Every page's Markdown and every figure's downloads. Raises on any template error: nothing is
+    written then. All charts are rendered here, in this one process, through the renderer's cache."""
     env = environment()
     names = {p.path: p.title for p in pages}
     out: dict[str, str] = {}
+    downloads: dict[str, str] = {}
     for page in pages:
+        svgs = {}
+        for fig in page.figures:
+            if f"{fig.id}.csv" in downloads:
+                raise ValueError(f"two figures have the id {fig.id}")
+            svgs[fig.id] = Markup(charts.svg(fig.chart, fig.id))
+            downloads[f"{fig.id}.csv"] = as_csv(fig)
+            downloads[f"{fig.id}.json"] = as_json(fig)
         template = env.get_template(page.template)
-        text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), **common)
+        text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
+                               downloads=DOWNLOADS, **common)
         out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
-    return out
+    return Rendered(out, downloads)
 
 
 @dataclass(frozen=True)
@@ -128,6 +175,28 @@ def is_generated(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     return head.startswith("---\n") and MARKER in head.split("\n---", 1)[0]
+
+
+def write_downloads(content_dir: Path, files: dict[str, str]) -> WriteResult:
+    """content/downloads/ belongs to the generator: write changed files, delete every other file there."""
+    folder = content_dir / DOWNLOADS
+    folder.mkdir(parents=True, exist_ok=True)
+    written, unchanged, removed = [], [], []
+    for name, text in sorted(files.items()):
+        path = folder / name
+        data = text.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            unchanged.append(name)
+            continue
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        written.append(name)
+    for path in sorted(folder.iterdir()):
+        if path.name not in files:
+            path.unlink()
+            removed.append(path.name)
+    return WriteResult(written, unchanged, removed)
 
 
 def write(content_dir: Path, pages: dict[str, str]) -> WriteResult:

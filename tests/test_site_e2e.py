@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from conftest import ROOT, make_project, run_portal
 
+from generator.jalali import JDate
 from generator.persian import format_number
 from generator.pipeline import Project, summarise
 
@@ -282,3 +285,141 @@ def test_a_failing_mkdocs_build_keeps_the_published_site(built: Path) -> None:
         assert not list(built.glob(".site-*"))
     finally:
         about.write_text(good, encoding="utf-8")
+
+
+# ---- figures: chart, table, CSV and JSON carry the same numbers --------------------------------------
+
+_FA = str.maketrans("۰۱۲۳۴۵۶۷۸۹٫", "0123456789.")
+
+
+def _number(text: str) -> float | None:
+    """A number as the page writes it («۱٬۲۰۰», «۵۹٫۵٪»); None for «—»."""
+    text = text.strip().removesuffix("٪").replace("٬", "").translate(_FA)
+    return None if text in ("—", "") else float(text)
+
+
+class _Figures(HTMLParser):
+    """Each <figure class="portal-figure">: its table cells and the aria-labels of its chart's marks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.figures: dict[str, dict] = {}
+        self._fig: dict | None = None
+        self._depth = 0
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "figure" and "portal-figure" in (a.get("class") or ""):
+            self._fig = self.figures[a["id"]] = {"rows": [], "marks": [], "links": []}
+            self._depth = 0
+        if self._fig is None:
+            return
+        if tag == "figure":
+            self._depth += 1
+        if a.get("role") == "graphics-symbol" and a.get("aria-label"):
+            self._fig["marks"].append(a["aria-label"])
+        if tag == "a" and a.get("href", "").endswith((".csv", ".json")):
+            self._fig["links"].append(a["href"])
+        if tag == "tr":
+            self._row = []
+        if tag == "td":
+            self._cell = []
+        if tag == "span" and "portal-synthetic" in (a.get("class") or "") and self._cell is not None:
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if self._fig is None:
+            return
+        if tag == "span" and self._skip:
+            self._skip -= 1
+        if tag == "td" and self._cell is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        if tag == "tr" and self._row:
+            self._fig["rows"].append(self._row)
+            self._row = None
+        if tag == "figure":
+            self._depth -= 1
+            if self._depth == 0:
+                self._fig = None
+
+    def handle_data(self, data):
+        if self._cell is not None and not self._skip:
+            self._cell.append(data)
+
+
+def _site_figures(site: Path) -> dict[str, tuple[str, dict]]:
+    found = {}
+    for page in sorted(site.rglob("index.html")):
+        parser = _Figures()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for fid, fig in parser.figures.items():
+            assert fid not in found, f"figure id {fid} on two pages"
+            found[fid] = (page.relative_to(site).as_posix(), fig)
+    return found
+
+
+def test_every_figure_has_chart_table_csv_and_json_with_the_same_numbers(built: Path) -> None:
+    site = built / "site"
+    figures = _site_figures(site)
+    assert len(figures) >= 50
+    assert len(list((site / "downloads").glob("*.json"))) == len(figures)
+    for fid, (page, fig) in figures.items():
+        doc = json.loads((site / "downloads" / f"{fid}.json").read_text(encoding="utf-8"))
+        with (site / "downloads" / f"{fid}.csv").open(encoding="utf-8-sig", newline="") as f:
+            csv_rows = list(csv.reader(f))
+        columns = doc["columns"]
+        # the page links to both downloads
+        assert sorted(Path(link).name for link in fig["links"]) == [f"{fid}.csv", f"{fid}.json"], fid
+        # table == JSON, cell by cell
+        assert len(fig["rows"]) == len(doc["rows"]) == len(csv_rows) - 1, fid
+        assert csv_rows[0][:len(columns)] == [c["label"] for c in columns], fid
+        for cells, row, csv_row in zip(fig["rows"], doc["rows"], csv_rows[1:], strict=True):
+            for cell, column, csv_cell in zip(cells, columns, csv_row, strict=False):
+                value = row[column["key"]]
+                if column["type"] == "date":
+                    assert cell == JDate(*map(int, value.split("-"))).fa() and csv_cell == value, (fid, cell)
+                elif column["type"] == "text":
+                    assert cell == value == csv_cell, (fid, cell)
+                else:
+                    assert _number(cell) == value, (fid, column["key"], cell, value)
+                    assert (float(csv_cell) if csv_cell else None) == value, (fid, csv_cell, value)
+        # chart == the plotted columns: one mark per value (zeros may be left undrawn)
+        plotted = sorted(row[k] for row in doc["rows"] for k in doc["plotted"] if row[k] not in (None, 0))
+        marks = sorted(n for n in (_number(label.rsplit(": ", 1)[1]) for label in fig["marks"]
+                                   if re.search(r"[۰-۹]$|٪$", label)) if n)
+        assert marks == plotted, f"{page} {fid}: chart {marks[:6]}… table {plotted[:6]}…"
+
+
+def test_figures_on_every_page_type(built: Path) -> None:
+    figures = _site_figures(built / "site")
+    pages = {}
+    for fid, (page, _) in figures.items():
+        pages.setdefault(page, []).append(fid)
+    assert pages["index.html"] == ["home-trends"]
+    assert sorted(pages["programmes/oxygen-concentrators/index.html"]) == [
+        "programme-oxygen-concentrators-map", "programme-oxygen-concentrators-over-time",
+        "programme-oxygen-concentrators-provinces"]
+    assert sorted(pages["provinces/gilan/index.html"]) == ["province-gilan-over-time", "province-gilan-per-capita"]
+    assert pages["centres/index.html"] == ["centres-by-province"]
+    assert pages["programmes/weekly-meetings/index.html"] == ["programme-weekly-meetings-over-time"]
+
+
+def test_the_map_shows_all_31_provinces(built: Path) -> None:
+    _, fig = _site_figures(built / "site")["programme-oxygen-concentrators-map"]
+    assert len(fig["marks"]) == 31 and len(fig["rows"]) == 31
+    names = {label.rsplit(": ", 1)[0] for label in fig["marks"]}
+    assert len(names) == 31
+    grey = [label for label in fig["marks"] if label.endswith("بدون داده")]
+    assert len(grey) == sum(1 for row in fig["rows"] if row[-1] == "—")
+
+
+def test_a_second_build_renders_no_chart(built: Path) -> None:
+    before = _tree(built / "site")
+    code, out, err = run_portal(built, "build")
+    assert code == 0, err
+    assert re.search(r"charts: 0 rendered, \d+ reused", out), out
+    assert _tree(built / "site") == before

@@ -3,7 +3,8 @@
     .venv/bin/python tools/screenshots.py [PAGE ...]    (after `make site`; needs Debian's chromium)
 
 Serves site/ on a free localhost port, opens each page at phone (390×844) and desktop (1280×800) size,
-saves screenshots/<page>-<size>.png, and prints any request to another host or that failed.
+saves screenshots/<page>-<size>.png and screenshots/fig-<figure id>-<size>.png for each chart on it, and
+prints any request to another host or that failed.
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def main(pages: list[str]) -> int:
                 page.evaluate("document.fonts.ready")
                 slug = path.strip("/").replace("/", "_") or "home"
                 page.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=False)
+                for figure in page.locator("figure.portal-figure").all():
+                    fid = figure.get_attribute("id")
+                    figure.locator(".portal-chart").screenshot(path=str(out / f"fig-{fid}-{name}.png"))
                 font = page.evaluate("getComputedStyle(document.body).fontFamily")
                 loaded = page.evaluate("[...document.fonts].filter(f => f.status == 'loaded').map(f => f.family)")
                 print(f"{name:8} /{path}: font {font!r}, loaded {loaded}")

@@ -1,0 +1,168 @@
+"""Vega-Lite chart specs (built with Altair) that are right in Persian and on a right-to-left page.
+
+- Numbers: every number is formatted by d3 with the Persian locale given at render time (chart_render.py),
+  so axes, legends and the marks' labels use ۰-۹, ٬ and ٫.
+- Time: Vega's time scales are Gregorian only, so time axes are ordinal, with Jalali labels («۳ شهریور»)
+  sorted by date; time still runs left to right, as in Iranian statistical publications.
+- Direction: value axes stand on the right, where a right-to-left reader starts; horizontal bars grow
+  from the right, with their category labels on the right.
+- Marks carry a `description` (their aria-label in the SVG) with the figure's label and value: the text
+  alternative of each mark, and what the tests compare with the table.
+- Colours: a palette whose colours differ in lightness (readable in greyscale, each ≥ 3:1 against
+  white); lines also differ in dash pattern; the map uses viridis, whose lightness rises monotonically.
+
+Each function takes rows already in the shape the chart needs (JSON-safe dicts) and returns a spec dict.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+PALETTE = ["#08306b", "#b2182b", "#2c7fb8", "#e66101"]
+DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
+WIDTH = 340  # the plot area; pages scale the SVG to the column (phones first)
+INK = "#222222"
+NO_DATA = "#e0e0e0"
+
+_FORMATS = {"int": ",d", "decimal": ",.1f", "percent": ",.1f"}
+
+
+def _label_expr(label: str, value: str, kind: str) -> str:
+    suffix = " + '٪'" if kind == "percent" else ""
+    return f"datum['{label}'] + ': ' + format(datum['{value}'], '{_FORMATS[kind]}'){suffix}"
+
+
+def _value_axis(title: str, kind: str) -> alt.Axis:
+    extra = {"labelExpr": "datum.label + '٪'"} if kind == "percent" else {}
+    return alt.Axis(title=title, orient="right", format=_FORMATS[kind], tickCount=5, **extra)
+
+
+def _time_axis(title: str) -> alt.Axis:
+    return alt.Axis(title=title, labelAngle=-40, labelAlign="right", labelBaseline="middle")
+
+
+def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "int", series: bool = False,
+              target: int | None = None, target_label: str = "") -> dict:
+    """A line over weeks (one line per `series` when given), with an optional horizontal target line.
+
+    Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…", "sorder": 0]}.
+    """
+    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis("هفتهٔ منتهی به"))
+    y = alt.Y("value:Q", axis=_value_axis(value_title, kind), scale=alt.Scale(zero=True))
+    base = alt.Chart(alt.InlineData(values=values)).transform_calculate(
+        label="datum.week" + (" + ' — ' + datum.series" if series else ""))
+    enc: dict[str, Any] = {"x": x, "y": y}
+    if series:
+        names = sorted({(v["sorder"], v["series"]) for v in values})
+        domain = [n for _, n in names]
+        enc["color"] = alt.Color("series:N", scale=alt.Scale(domain=domain, range=PALETTE[:len(domain)]),
+                                 legend=alt.Legend(title=None, orient="bottom", direction="vertical"))
+        enc["strokeDash"] = alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=DASHES[:len(domain)]),
+                                           legend=None)
+    line = base.mark_line(strokeWidth=2.5, color=PALETTE[0], aria=False).encode(**enc)
+    points = base.mark_point(filled=True, size=40, color=PALETTE[0]).encode(
+        **{k: v for k, v in enc.items() if k != "strokeDash"},
+        description=alt.Description("text:N")).transform_calculate(text=_label_expr("label", "value", kind))
+    layers = [line, points]
+    if target is not None:
+        rule_data = alt.InlineData(values=[{"target": target, "text": target_label}])
+        layers.append(alt.Chart(rule_data).mark_rule(color=PALETTE[1], strokeDash=[6, 4], strokeWidth=2, aria=False)
+                      .encode(y="target:Q"))
+        layers.append(alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-8, color=PALETTE[1], fontSize=12,
+                                                     aria=False)
+                      .encode(y="target:Q", x=alt.value(0), text="text:N"))
+    return alt.layer(*layers).properties(width=WIDTH, height=200).to_dict()
+
+
+def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int") -> dict:
+    """Horizontal bars, largest first, growing from the right. Rows: {"name": "گیلان", "value": 42}."""
+    height = max(80, 18 * len(values))
+    return alt.Chart(alt.InlineData(values=values)).mark_bar(color=PALETTE[0]).encode(
+        y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
+        x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
+                axis=alt.Axis(title=value_title, format=_FORMATS[kind], tickCount=4)),
+        description=alt.Description("text:N"),
+    ).transform_calculate(text=_label_expr("name", "value", kind)).properties(width=WIDTH - 80, height=height).to_dict()
+
+
+def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[str], kind: str = "decimal") -> dict:
+    """One small panel per category (per programme), each with a bar per group (a province and the
+    country) on its own scale, since programmes count very different things.
+
+    Rows: {"name": "بستهٔ معیشتی", "group": "گیلان", "value": 2255.4}.
+    """
+    panels = []
+    names = list(dict.fromkeys(v["name"] for v in values))
+    for i, name in enumerate(names):
+        rows = [v for v in values if v["name"] == name]
+        panels.append(alt.Chart(alt.InlineData(values=rows), title=alt.Title(name, anchor="end", fontSize=12))
+                      .mark_bar().encode(
+            y=alt.Y("group:N", sort=groups, axis=alt.Axis(title=None, orient="right")),
+            x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
+                    axis=alt.Axis(title=value_title if i == len(names) - 1 else None, format=_FORMATS[kind],
+                                  tickCount=4)),
+            color=alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=PALETTE[:len(groups)]),
+                            legend=None),
+            description=alt.Description("text:N"),
+        ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("group", "value", kind)).properties(
+            width=WIDTH - 80, height=alt.Step(16)))
+    return alt.vconcat(*panels, spacing=10).to_dict()
+
+
+def independent_panels(values: list[dict[str, Any]], *, panels: list[str], value_title: str) -> dict:
+    """One small bar chart over weeks per panel (per programme), each with its own scale.
+
+    Rows: {"week": "۳ شهریور", "order": 1, "panel": "دستگاه اکسیژن‌ساز", "value": 4}.
+    """
+    charts = []
+    for i, panel in enumerate(panels):
+        rows = [v for v in values if v["panel"] == panel]
+        charts.append(alt.Chart(alt.InlineData(values=rows), title=alt.Title(panel, anchor="end", fontSize=12))
+                      .mark_bar(color=PALETTE[i % len(PALETTE)]).encode(
+            x=alt.X("week:O", sort=alt.EncodingSortField("order"),
+                    axis=_time_axis("هفتهٔ منتهی به") if i == len(panels) - 1 else alt.Axis(title=None, labels=False)),
+            y=alt.Y("value:Q", axis=_value_axis(value_title if i == 0 else "", "int")),
+            description=alt.Description("text:N"),
+        ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
+                      .properties(width=WIDTH, height=70))
+    return alt.vconcat(*charts, spacing=14).to_dict()
+
+
+def stacked_bars(values: list[dict[str, Any]], *, series: list[str], value_title: str) -> dict:
+    """Horizontal stacked bars per category. Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "value": 10}."""
+    names = {v["name"] for v in values}
+    return alt.Chart(alt.InlineData(values=values)).mark_bar(stroke="white", strokeWidth=0.5).encode(
+        y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
+        x=alt.X("sum(value):Q", scale=alt.Scale(reverse=True), axis=alt.Axis(title=value_title, format=",d")),
+        color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=PALETTE[:len(series)]),
+                        legend=alt.Legend(title=None, orient="bottom", columns=2)),
+        order=alt.Order("sorder:Q"),
+        description=alt.Description("text:N"),
+    ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("series", "value", "int")).properties(
+        width=WIDTH - 80, height=max(80, 18 * len(names))).to_dict()
+
+
+def choropleth(values: list[dict[str, Any]], topology: dict, *, value_title: str) -> dict:
+    """The 31 provinces coloured by value; provinces without a value in grey.
+
+    Rows: {"iso": "IR-01", "name": "گیلان", "value": 12.3 or None}.
+    """
+    known = [v["value"] for v in values if v["value"] is not None]
+    # a missing value is drawn grey; it must not reach the colour scale (Vega-Lite would drop the mark's
+    # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
+    rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known)}
+            for v in values]
+    geo = alt.InlineData(values=topology, format=alt.DataFormat(type="topojson", feature="provinces"))
+    lookup = alt.LookupData(alt.InlineData(values=rows), "iso", ["name", "value", "has", "shade"])
+    shapes = alt.Chart(geo).mark_geoshape(stroke="white", strokeWidth=0.6).transform_lookup(
+        lookup="id", from_=lookup).transform_calculate(
+        text="datum.has ? " + _label_expr("name", "value", "decimal") + " : datum.name + ': بدون داده'",
+    ).encode(
+        color=alt.condition("!datum.has", alt.value(NO_DATA), alt.Color(
+            "shade:Q", scale=alt.Scale(scheme="viridis", reverse=True, domain=[min(known), max(known)]),
+            legend=alt.Legend(title=value_title, orient="bottom", format=",.1f", gradientLength=220))),
+        description=alt.Description("text:N"),
+    ).project(type="mercator")
+    return shapes.properties(width=WIDTH, height=300).to_dict()

@@ -1,0 +1,94 @@
+"""A figure: one series of numbers, shown four ways (chart, table, CSV, JSON) from the same rows.
+
+A `Figure` holds the rows exactly as published (numbers already rounded to what the table shows), the
+columns with their Persian labels, which columns the chart plots, and a note (source, definition, last
+updated, synthetic). The chart spec (charts.py), the Markdown table (templates), and the downloads
+(`as_csv`, `as_json`) are all made from these rows, so the four cannot disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .jalali import JDate
+
+TEXT, DATE, INT, DECIMAL, PERCENT = "text", "date", "int", "decimal", "percent"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # ASCII, used in JSON
+    label_fa: str  # the table header, also the CSV header
+    kind: str = INT  # text, date (Jalali), int, decimal (one place) or percent (one place)
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str  # unique on the site; names the download files
+    title_fa: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Any], ...]  # values: str, JDate, int, float (rounded to one place) or None
+    chart: dict  # the Vega-Lite spec (charts.py)
+    plotted: tuple[str, ...]  # keys of the columns whose values the chart's marks carry
+    alt_fa: str  # the text alternative of the chart: what it shows, in one or two sentences
+    source_fa: str
+    definition_fa: str
+    updated: JDate | None
+    synthetic_rows: tuple[bool, ...] = field(default=())  # per row; empty when nothing is synthetic
+    row_links: tuple[str | None, ...] = field(default=())  # per row: a page the first cell links to (pages only)
+
+    @property
+    def synthetic(self) -> bool:
+        return any(self.synthetic_rows)
+
+    def row_is_synthetic(self, i: int) -> bool:
+        return bool(self.synthetic_rows) and self.synthetic_rows[i]
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, JDate):
+        return value.iso
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _json_value(value: Any) -> Any:
+    return value.iso if isinstance(value, JDate) else value
+
+
+def as_csv(fig: Figure) -> str:
+    """UTF-8 with a BOM (so Excel reads the Persian headers), Latin digits, Jalali dates as YYYY-MM-DD."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    header = [c.label_fa for c in fig.columns] + (["ساختگی"] if fig.synthetic else [])
+    writer.writerow(header)
+    for i, row in enumerate(fig.rows):
+        cells = [_csv_value(row.get(c.key)) for c in fig.columns]
+        if fig.synthetic:
+            cells.append("بله" if fig.row_is_synthetic(i) else "خیر")
+        writer.writerow(cells)
+    return "\ufeff" + out.getvalue()
+
+
+def as_json(fig: Figure) -> str:
+    doc = {
+        "id": fig.id,
+        "title": fig.title_fa,
+        "columns": [{"key": c.key, "label": c.label_fa, "type": c.kind} for c in fig.columns],
+        "plotted": list(fig.plotted),
+        "rows": [{c.key: _json_value(row.get(c.key)) for c in fig.columns}
+                 | ({"synthetic": fig.row_is_synthetic(i)} if fig.synthetic else {})
+                 for i, row in enumerate(fig.rows)],
+        "source": fig.source_fa,
+        "definition": fig.definition_fa,
+        "updated": fig.updated.iso if fig.updated else None,
+        "synthetic": fig.synthetic,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,236 @@
+"""The figures of each page: aggregates → rows → a `Figure` (rows, columns, chart spec, note).
+
+Rows are rounded here to what the table shows (one decimal place for rates and shares), and the chart is
+built from the same rows, so chart, table and downloads agree by construction.
+"""
+
+from __future__ import annotations
+
+from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
+from .charts import bars, choropleth, independent_panels, over_time, paired_bars, stacked_bars
+from .figures import DATE, DECIMAL, INT, PERCENT, TEXT, Column, Figure
+from .jalali import MONTHS_FA, JDate
+from .model import Dataset
+from .persian import format_number, format_percent, persian_digits
+from .schema import CENTRE_TYPES, UNITS
+
+DELIVERIES_SOURCE = "تحویل‌های هفتگی ثبت‌شده در داده‌های قرارگاه"
+CENSUS = "جمعیت: سرشماری ۱۳۹۵ مرکز آمار ایران"
+
+
+def _week_label(d: JDate, with_year: bool) -> str:
+    text = f"{d.day} {MONTHS_FA[d.month - 1]}" + (f" {d.year}" if with_year else "")
+    return persian_digits(text)
+
+
+def _labels(weeks: list[JDate]) -> dict[JDate, str]:
+    with_year = len({w.year for w in weeks}) > 1
+    return {w: _week_label(w, with_year) for w in weeks}
+
+
+def _period(weeks: list[JDate]) -> str:
+    return f"از {weeks[0].fa()} تا {weeks[-1].fa()}" if weeks else ""
+
+
+def _per_100k(value: int, population: int) -> float:
+    return round(value * 100_000 / population, 1)
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
+    stats = [agg.programmes[p.id] for p in ds.programmes if p.pledged and agg.programmes[p.id].weekly]
+    if not stats:
+        return None
+    weeks = sorted({w.week_ending for s in stats for w in s.weekly})
+    labels = _labels(weeks)
+    rows, values, synthetic = [], [], []
+    for order, week in enumerate(weeks):
+        row: dict = {"week": week}
+        for k, s in enumerate(stats):
+            cumulative = sum(w.delivered for w in s.weekly if w.week_ending <= week)
+            row[s.programme.id] = _pct(cumulative / s.programme.pledged)
+            values.append({"week": labels[week], "order": order, "series": s.programme.short_name_fa,
+                           "sorder": k, "value": row[s.programme.id]})
+        rows.append(row)
+        synthetic.append(any(w.synthetic for s in stats for w in s.weekly if w.week_ending == week))
+    last = rows[-1]
+    alt_fa = ("نمودار خطی درصد تحقق وعده‌ها " + _period(weeks) + ": " + "، ".join(
+        f"{s.programme.short_name_fa} {format_percent(last[s.programme.id])}" for s in stats) + ".")
+    return Figure(
+        id="home-trends", title_fa="درصد تحقق وعده‌ها، هفته‌به‌هفته",
+        columns=(Column("week", "هفتهٔ منتهی به", DATE),
+                 *(Column(s.programme.id, s.programme.short_name_fa, PERCENT) for s in stats)),
+        rows=tuple(rows), chart=over_time(values, value_title="درصد وعده", kind="percent", series=True),
+        plotted=tuple(s.programme.id for s in stats), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
+        definition_fa="جمع تحویل هر برنامه تا آن هفته، به درصدی از رقم وعده‌داده‌شده.",
+        updated=agg.latest_week, synthetic_rows=tuple(synthetic) if any(synthetic) else ())
+
+
+def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
+    p = s.programme
+    if not s.weekly:
+        return None
+    weeks = [w.week_ending for w in s.weekly]
+    labels = _labels(weeks)
+    unit = UNITS[p.unit]
+    rows = tuple({"week": w.week_ending, "delivered": w.delivered, "cumulative": w.cumulative,
+                  **({"share": _pct(w.share)} if p.pledged else {})} for w in s.weekly)
+    values = [{"week": labels[w.week_ending], "order": i, "value": w.cumulative} for i, w in enumerate(s.weekly)]
+    counted = "جلسه‌های برگزارشده" if p.delivered_from == "meetings" else "تحویل"
+    columns = [Column("week", "هفتهٔ منتهی به", DATE), Column("delivered", f"{counted} در هفته ({unit})", INT),
+               Column("cumulative", f"جمع تا این هفته ({unit})", INT)]
+    if p.pledged:
+        columns.append(Column("share", "درصد وعده", PERCENT))
+    target = f"وعده: {format_number(p.pledged)} {unit}" if p.pledged else ""
+    alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {_period(weeks)}: "
+              f"از {format_number(s.weekly[0].cumulative)} به {format_number(s.weekly[-1].cumulative)} {unit} رسیده است"
+              + (f"، در برابر وعدهٔ {format_number(p.pledged)} {unit}." if p.pledged else "."))
+    return Figure(
+        id=f"programme-{p.id}-over-time", title_fa=f"{p.short_name_fa}: وعده و تحویل در طول زمان",
+        columns=tuple(columns), rows=rows,
+        chart=over_time(values, value_title=f"جمع ({unit})", target=p.pledged, target_label=target),
+        plotted=("cumulative",), alt_fa=alt_fa,
+        source_fa="جلسه‌های ثبت‌شده در این درگاه" if p.delivered_from == "meetings" else DELIVERIES_SOURCE,
+        definition_fa=p.description_fa, updated=agg.latest_week,
+        synthetic_rows=tuple(w.synthetic for w in s.weekly) if s.synthetic else ())
+
+
+def programme_by_province(s: ProgrammeStats, agg: Aggregates, paths: dict[str, str]) -> Figure | None:
+    p = s.programme
+    if not s.by_province:
+        return None
+    unit = UNITS[p.unit]
+    rows = tuple({"province": r.province.name_fa, "delivered": r.delivered,
+                  "share": _pct(r.share_of_total)} for r in s.by_province)
+    values = [{"name": r["province"], "value": r["delivered"]} for r in rows]
+    top = s.by_province[0]
+    alt_fa = (f"نمودار میله‌ای تحویل «{p.short_name_fa}» در {format_number(len(rows))} استان؛ بیشترین در "
+              f"{top.province.name_fa} با {format_number(top.delivered)} {unit}.")
+    return Figure(
+        id=f"programme-{p.id}-provinces", title_fa=f"{p.short_name_fa}: تحویل به تفکیک استان",
+        columns=(Column("province", "استان", TEXT), Column("delivered", f"تحویل‌شده ({unit})", INT),
+                 Column("share", "سهم از کل تحویل", PERCENT)),
+        rows=rows, chart=bars(values, value_title=f"تحویل‌شده ({unit})"), plotted=("delivered",), alt_fa=alt_fa,
+        source_fa=DELIVERIES_SOURCE, definition_fa=p.description_fa, updated=agg.latest_week,
+        synthetic_rows=tuple(r.synthetic for r in s.by_province) if s.synthetic else (),
+        row_links=tuple(paths[r.province.iso_code] for r in s.by_province))
+
+
+def programme_map(s: ProgrammeStats, ds: Dataset, agg: Aggregates, topology: dict,
+                  paths: dict[str, str]) -> Figure | None:
+    p = s.programme
+    if not s.by_province:
+        return None
+    unit = UNITS[p.unit]
+    delivered = {r.province.iso_code: r for r in s.by_province}
+    rows = []
+    for province in ds.provinces:
+        r = delivered.get(province.iso_code)
+        rows.append({"iso": province.iso_code, "province": province.name_fa, "population": province.population_2016,
+                     "delivered": r.delivered if r else None,
+                     "per_100k": _per_100k(r.delivered, province.population_2016) if r else None})
+    values = [{"iso": r["iso"], "name": r["province"], "value": r["per_100k"]} for r in rows]
+    ranked = sorted((r for r in rows if r["per_100k"] is not None), key=lambda r: -r["per_100k"])
+    alt_fa = (f"نقشهٔ ۳۱ استان کشور، رنگ‌شده بر پایهٔ تحویل «{p.short_name_fa}» در هر ۱۰۰ هزار نفر؛ بیشترین در "
+              f"{ranked[0]['province']} ({format_number(ranked[0]['per_100k'], 1)} {unit}) و "
+              f"{format_number(sum(1 for r in rows if r['per_100k'] is None))} استان بدون داده (خاکستری).")
+    return Figure(
+        id=f"programme-{p.id}-map", title_fa=f"{p.short_name_fa}: تحویل در هر ۱۰۰ هزار نفر جمعیت",
+        columns=(Column("province", "استان", TEXT), Column("population", "جمعیت (۱۳۹۵)", INT),
+                 Column("delivered", f"تحویل‌شده ({unit})", INT),
+                 Column("per_100k", f"در ۱۰۰ هزار نفر ({unit})", DECIMAL)),
+        rows=tuple({k: v for k, v in r.items() if k != "iso"} for r in rows),
+        chart=choropleth(values, topology, value_title=f"{unit} در ۱۰۰ هزار نفر"), plotted=("per_100k",),
+        alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
+        definition_fa="تحویل‌شده تقسیم بر جمعیت استان در سرشماری ۱۳۹۵، ضرب در ۱۰۰٬۰۰۰. استان‌های بی‌داده خاکستری‌اند.",
+        updated=agg.latest_week,
+        synthetic_rows=tuple(bool(delivered.get(r["iso"]) and delivered[r["iso"]].synthetic) for r in rows)
+        if s.synthetic else (),
+        row_links=tuple(paths[r["iso"]] for r in rows))
+
+
+def province_over_time(st: ProvinceStats, agg: Aggregates) -> Figure | None:
+    if not st.weekly:
+        return None
+    programmes = [r.programme for r in st.by_programme]
+    weeks = [w.week_ending for w in st.weekly]
+    labels = _labels(weeks)
+    rows, values = [], []
+    for i, w in enumerate(st.weekly):
+        row: dict = {"week": w.week_ending}
+        for p, value in zip(programmes, w.delivered, strict=True):
+            row[p.id] = value
+            if value is not None:
+                values.append({"week": labels[w.week_ending], "order": i, "panel": p.short_name_fa, "value": value})
+        rows.append(row)
+    name = st.province.name_fa
+    alt_fa = (f"نمودارهای میله‌ای تحویل هفتگی در استان {name} {_period(weeks)}، یکی برای هر برنامه: "
+              + "، ".join(f"{r.programme.short_name_fa} روی هم {format_number(r.delivered)} {UNITS[r.programme.unit]}"
+                          for r in st.by_programme) + ".")
+    return Figure(
+        id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل هفته‌به‌هفته",
+        columns=(Column("week", "هفتهٔ منتهی به", DATE),
+                 *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT) for p in programmes)),
+        rows=tuple(rows), chart=independent_panels(values, panels=[p.short_name_fa for p in programmes],
+                                                   value_title="تحویل در هفته"),
+        plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
+        definition_fa="شمار تحویل‌شده در هر هفته؛ «—» یعنی آن هفته رقمی گزارش نشده است.",
+        updated=agg.latest_week,
+        synthetic_rows=tuple(w.synthetic for w in st.weekly) if any(w.synthetic for w in st.weekly) else ())
+
+
+def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figure | None:
+    if not st.by_programme:
+        return None
+    population = st.province.population_2016
+    national_population = sum(p.population_2016 for p in ds.provinces)
+    name = st.province.name_fa
+    rows, values = [], []
+    for r in st.by_programme:
+        national = agg.programmes[r.programme.id].delivered
+        row = {"programme": r.programme.short_name_fa, "delivered": r.delivered,
+               "province": _per_100k(r.delivered, population), "country": _per_100k(national, national_population)}
+        rows.append(row)
+        values.append({"name": row["programme"], "group": name, "value": row["province"]})
+        values.append({"name": row["programme"], "group": "کل کشور", "value": row["country"]})
+    alt_fa = (f"نمودار میله‌ای تحویل در هر ۱۰۰ هزار نفر در استان {name} در برابر کل کشور: " + "، ".join(
+        f"{r['programme']} {format_number(r['province'], 1)} در برابر {format_number(r['country'], 1)}" for r in rows)
+        + ".")
+    return Figure(
+        id=f"province-{st.province.slug}-per-capita", title_fa=f"استان {name} و کل کشور: تحویل در هر ۱۰۰ هزار نفر",
+        columns=(Column("programme", "برنامه", TEXT), Column("delivered", "تحویل‌شده در استان", INT),
+                 Column("province", f"{name}: در ۱۰۰ هزار نفر", DECIMAL),
+                 Column("country", "کل کشور: در ۱۰۰ هزار نفر", DECIMAL)),
+        rows=tuple(rows), chart=paired_bars(values, value_title="در ۱۰۰ هزار نفر", groups=[name, "کل کشور"]),
+        plotted=("province", "country"), alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
+        definition_fa="تحویل‌شده تقسیم بر جمعیت سرشماری ۱۳۹۵ (استان یا کل کشور)، ضرب در ۱۰۰٬۰۰۰.",
+        updated=agg.latest_week,
+        synthetic_rows=tuple(r.synthetic for r in st.by_programme) if any(r.synthetic for r in st.by_programme)
+        else ())
+
+
+def centres_by_province(table: CentreTable, agg: Aggregates, paths: dict[str, str]) -> Figure | None:
+    if not table.rows:
+        return None
+    names = [CENTRE_TYPES[t] for t in table.types]
+    rows, values = [], []
+    for r in table.rows:
+        row = {"province": r.province.name_fa, **dict(zip(table.types, r.counts, strict=True)), "total": r.total}
+        rows.append(row)
+        values += [{"name": r.province.name_fa, "series": names[i], "sorder": i, "value": n}
+                   for i, n in enumerate(r.counts) if n]
+    alt_fa = (f"نمودار میله‌ای انباشته شمار مراکز در {format_number(len(rows))} استان به تفکیک نوع؛ روی هم "
+              f"{format_number(table.total)} مرکز: " + "، ".join(
+                  f"{names[i]} {format_number(n)}" for i, n in enumerate(table.totals)) + ".")
+    return Figure(
+        id="centres-by-province", title_fa="شمار مراکز به تفکیک استان و نوع",
+        columns=(Column("province", "استان", TEXT), *(Column(t, CENTRE_TYPES[t], INT) for t in table.types),
+                 Column("total", "جمع", INT)),
+        rows=tuple(rows), chart=stacked_bars(values, series=names, value_title="شمار مراکز"),
+        plotted=table.types, alt_fa=alt_fa, source_fa="فهرست مراکز در داده‌های قرارگاه و گزارش جلسات",
+        definition_fa="هر مرکز فعال، در دست احداث یا بسته‌شده یک بار شمرده شده است.", updated=agg.latest_week,
+        synthetic_rows=tuple(r.synthetic for r in table.rows) if any(r.synthetic for r in table.rows) else (),
+        row_links=tuple(paths[r.province.iso_code] for r in table.rows))

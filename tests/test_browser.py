@@ -1,0 +1,113 @@
+"""What the public gets, in a real browser: Debian's Chromium, driven by Playwright, JavaScript off.
+
+Every page type is opened at phone and desktop size with JavaScript disabled: every figure must show
+its chart (an inline SVG with a size) and its table, the page must not be wider than the screen, and no
+request may go to another host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import make_project, run_portal
+
+pytestmark = pytest.mark.slow
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGE_TYPES = {  # page type -> (path, figures it must have)
+    "home": ("", 1),
+    "programmes index": ("programmes/", 0),
+    "programme": ("programmes/oxygen-concentrators/", 3),
+    "programme counted from meetings": ("programmes/weekly-meetings/", 1),
+    "provinces index": ("provinces/", 0),
+    "province with data": ("provinces/gilan/", 2),
+    "centres": ("centres/", 1),
+    "meetings index": ("meetings/", 0),
+    "meeting": ("meetings/1400-05-27/", 0),
+    "methodology": ("methodology/", 0),
+    "about": ("about/", 0),
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory):
+    assert CHROMIUM.exists(), "Debian's chromium is needed: `make chromium` (or apt-get install chromium)"
+    root = make_project(tmp_path_factory.mktemp("browser") / "project", data="example")
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_Quiet, directory=str(root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def _province_without_data(root: Path) -> str:
+    for page in sorted((root / "content/provinces").glob("*.md")):
+        if "هنوز داده‌ای نیست" in page.read_text(encoding="utf-8") and page.name != "index.md":
+            return f"provinces/{page.stem}/"
+    raise AssertionError("the example data leave no province without data")
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["phone", "desktop"])
+def test_every_page_type_shows_its_charts_and_tables_without_javascript(served, browser, size) -> None:
+    root, base = served
+    context = browser.new_context(java_script_enabled=False, viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    types = dict(PAGE_TYPES, **{"province without data": (_province_without_data(root), 0)})
+    for name, (path, expected) in types.items():
+        response = page.goto(base + path)
+        assert response.status == 200, (name, path)
+        figures = page.locator("figure.portal-figure")
+        assert figures.count() == expected, (name, figures.count())
+        for i in range(expected):
+            figure = figures.nth(i)
+            chart = figure.locator(".portal-chart svg")
+            box = chart.bounding_box()
+            assert box and box["width"] > 200 and box["height"] > 60, (name, i, box)
+            assert box["width"] <= size[0], (name, i, box)
+            table = figure.locator("table")
+            assert table.is_visible() and table.locator("tbody tr").count() >= 1, (name, i)
+            assert figure.locator("a[href$='.csv']").count() == 1 and figure.locator("a[href$='.json']").count() == 1
+        assert page.locator("h1").first.is_visible(), name
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= size[0], f"{name}: the page is {width} px wide on a {size[0]} px screen"
+    outside = sorted({u for u in requests if urlparse(u).hostname != "127.0.0.1"})
+    assert outside == []
+    context.close()
+
+
+def test_chart_text_is_persian_and_set_in_vazirmatn(served, browser) -> None:
+    _, base = served
+    page = browser.new_page(java_script_enabled=False)
+    page.goto(base + "programmes/oxygen-concentrators/")
+    texts = page.locator(".portal-chart svg text").all_text_contents()
+    assert texts and not [t for t in texts if any(c in "0123456789" for c in t)]
+    assert any("شهریور" in t for t in texts) and any("مهر" in t for t in texts)  # Jalali month labels
+    family = page.locator(".portal-chart svg text").first.evaluate("e => getComputedStyle(e).fontFamily")
+    assert "Vazirmatn" in family
+    assert page.locator(".portal-chart").first.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    page.close()

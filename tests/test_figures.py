@@ -1,0 +1,76 @@
+"""Figures: the downloads carry the rows; charts render to inline-ready SVG, once per spec."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from generator import charts
+from generator.chart_render import ChartRenderer, tidy
+from generator.figures import DATE, INT, PERCENT, TEXT, Column, Figure, as_csv, as_json
+from generator.jalali import JDate
+
+
+def _figure(synthetic: bool = True) -> Figure:
+    rows = ({"week": JDate(1400, 6, 3), "n": 1200, "p": 12.5, "name": "گیلان"},
+            {"week": JDate(1400, 6, 10), "n": 0, "p": None, "name": "کرمان"})
+    return Figure(id="t", title_fa="آزمون", columns=(Column("week", "هفته", DATE), Column("n", "شمار", INT),
+                                                     Column("p", "درصد", PERCENT), Column("name", "استان", TEXT)),
+                  rows=rows, chart={}, plotted=("n",), alt_fa="", source_fa="منبع", definition_fa="تعریف",
+                  updated=JDate(1400, 6, 10), synthetic_rows=(True, False) if synthetic else ())
+
+
+def test_csv_is_excel_friendly_and_carries_the_rows() -> None:
+    text = as_csv(_figure())
+    assert text.startswith("\ufeff") and "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows == [["هفته", "شمار", "درصد", "استان", "ساختگی"],
+                    ["1400-06-03", "1200", "12.5", "گیلان", "بله"],
+                    ["1400-06-10", "0", "", "کرمان", "خیر"]]
+    assert "ساختگی" not in as_csv(_figure(synthetic=False))
+
+
+def test_json_names_columns_and_what_the_chart_plots() -> None:
+    doc = json.loads(as_json(_figure()))
+    assert doc["plotted"] == ["n"] and doc["updated"] == "1400-06-10" and doc["synthetic"] is True
+    assert doc["columns"][2] == {"key": "p", "label": "درصد", "type": "percent"}
+    assert doc["rows"][0] == {"week": "1400-06-03", "n": 1200, "p": 12.5, "name": "گیلان", "synthetic": True}
+    assert doc["rows"][1]["p"] is None
+
+
+def test_tidy_makes_ids_unique_and_the_svg_scalable() -> None:
+    raw = ('<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="354" height="244" viewBox="0 0 354 244">'
+           '<rect width="354" height="244" fill="white"/><defs><clipPath id="clip1"><rect/></clipPath></defs>'
+           '<g clip-path="url(#clip1)"><path d="M1.23456,2.0001L3.96,4"/></g></svg>')
+    out = tidy(raw, "fig-a")
+    assert 'id="fig-a-1"' in out and "url(#fig-a-1)" in out
+    assert 'width="354"' not in out and 'viewBox="0 0 354 244"' in out and 'fill="white"' not in out
+    assert 'd="M1.2,2L4,4"' in out  # one decimal place is enough at this size
+    assert out.startswith('<svg aria-hidden="true" focusable="false" ')
+
+
+def test_renderer_renders_each_spec_once_and_in_persian(tmp_path: Path) -> None:
+    spec = charts.bars([{"name": "گیلان", "value": 1200}, {"name": "کرمان", "value": 30}], value_title="شمار")
+    renderer = ChartRenderer(tmp_path / "cache")
+    first = renderer.svg(spec, "a")
+    again = ChartRenderer(tmp_path / "cache").svg(spec, "a")
+    assert renderer.rendered == 1 and first == again
+    other = ChartRenderer(tmp_path / "cache")
+    other.svg(spec, "b")
+    assert (other.rendered, other.reused) == (0, 1)
+    labels = re.findall(r'aria-label="([^"]*)"', first)
+    assert "گیلان: ۱٬۲۰۰" in labels and "کرمان: ۳۰" in labels
+    assert not re.search(r">[^<]*[0-9][^<]*</text>", first)  # no Latin digit in any text of the chart
+    assert 'font-family="Vazirmatn"' in first
+
+
+def test_charts_are_laid_out_for_right_to_left_readers() -> None:
+    line = charts.over_time([{"week": "۳ شهریور", "order": 0, "value": 1}], value_title="شمار")
+    layer = line["layer"][0]["encoding"]
+    assert layer["y"]["axis"]["orient"] == "right"
+    assert layer["x"]["type"] == "ordinal" and layer["x"]["sort"] == {"field": "order"}
+    bar = charts.bars([{"name": "گیلان", "value": 1}], value_title="شمار")["encoding"]
+    assert bar["x"]["scale"]["reverse"] is True and bar["y"]["axis"]["orient"] == "right"
