@@ -35,8 +35,10 @@ def _label_expr(label: str, value: str, kind: str) -> str:
 
 
 def _value_axis(title: str, kind: str) -> alt.Axis:
+    """On the right; its title written level above it (a rotated Persian title is hard to read)."""
     extra = {"labelExpr": "datum.label + '٪'"} if kind == "percent" else {}
-    return alt.Axis(title=title, orient="right", format=_FORMATS[kind], tickCount=5, **extra)
+    return alt.Axis(title=title, orient="right", format=_FORMATS[kind], tickCount=5, titleAngle=0,
+                    titleAlign="right", titleBaseline="bottom", titleX=40, titleY=-8, **extra)
 
 
 def _time_axis(title: str) -> alt.Axis:
@@ -57,13 +59,18 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
     if series:
         names = sorted({(v["sorder"], v["series"]) for v in values})
         domain = [n for _, n in names]
-        enc["color"] = alt.Color("series:N", scale=alt.Scale(domain=domain, range=PALETTE[:len(domain)]),
-                                 legend=alt.Legend(title=None, orient="bottom", direction="vertical"))
+        legend = alt.Legend(title=None, orient="bottom", direction="vertical", symbolType="stroke",
+                            symbolStrokeWidth=2.5, symbolSize=400)
+        colours = alt.Scale(domain=domain, range=PALETTE[:len(domain)])
+        enc["color"] = alt.Color("series:N", scale=colours, legend=legend)
         enc["strokeDash"] = alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=DASHES[:len(domain)]),
-                                           legend=None)
+                                           legend=legend)
     line = base.mark_line(strokeWidth=2.5, color=PALETTE[0], aria=False).encode(**enc)
+    point_enc = {k: v for k, v in enc.items() if k != "strokeDash"}
+    if series:
+        point_enc["color"] = alt.Color("series:N", scale=colours, legend=None)
     points = base.mark_point(filled=True, size=40, color=PALETTE[0]).encode(
-        **{k: v for k, v in enc.items() if k != "strokeDash"},
+        **point_enc,
         description=alt.Description("text:N")).transform_calculate(text=_label_expr("label", "value", kind))
     layers = [line, points]
     if target is not None:
@@ -111,7 +118,7 @@ def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[
     return alt.vconcat(*panels, spacing=10).to_dict()
 
 
-def independent_panels(values: list[dict[str, Any]], *, panels: list[str], value_title: str) -> dict:
+def independent_panels(values: list[dict[str, Any]], *, panels: list[str]) -> dict:
     """One small bar chart over weeks per panel (per programme), each with its own scale.
 
     Rows: {"week": "۳ شهریور", "order": 1, "panel": "دستگاه اکسیژن‌ساز", "value": 4}.
@@ -123,7 +130,7 @@ def independent_panels(values: list[dict[str, Any]], *, panels: list[str], value
                       .mark_bar(color=PALETTE[i % len(PALETTE)]).encode(
             x=alt.X("week:O", sort=alt.EncodingSortField("order"),
                     axis=_time_axis("هفتهٔ منتهی به") if i == len(panels) - 1 else alt.Axis(title=None, labels=False)),
-            y=alt.Y("value:Q", axis=_value_axis(value_title if i == 0 else "", "int")),
+            y=alt.Y("value:Q", axis=_value_axis("", "int")),  # the figure title says what is counted
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
                       .properties(width=WIDTH, height=70))
