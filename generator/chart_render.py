@@ -23,10 +23,10 @@ CONFIG = {
     "font": "Vazirmatn",
 
     "view": {"stroke": None},
-    "axis": {"aria": False, "labelFontSize": 11, "titleFontSize": 12, "labelColor": "#222222",
+    "axis": {"aria": False, "labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222222",
              "titleColor": "#222222", "titleFontWeight": 600, "gridColor": "#e6e6e6", "domainColor": "#888888",
              "tickColor": "#888888", "labelLimit": 120},
-    "legend": {"aria": False, "labelFontSize": 11, "titleFontSize": 12, "labelColor": "#222222",
+    "legend": {"aria": False, "labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222222",
                "titleColor": "#222222", "labelLimit": 220},
     "title": {"aria": False, "fontSize": 13, "color": "#222222"},
     "header": {"labelFontSize": 12, "titleFontSize": 12},
@@ -99,7 +99,10 @@ def tidy(svg: str, prefix: str) -> str:
     # Vega-Lite ignores `aria: false` on the titles of concatenated charts and labels them in English
     svg = re.sub(r'(aria-roledescription="title") aria-label="[^"]*"', r"\1", svg)
     svg = re.sub(r'\sd="([^"]*)"', lambda m: ' d="' + _NUMBER.sub(_round, m.group(1)) + '"', svg)
-    svg = re.sub(r'<svg ([^>]*?)\swidth="[\d.]+" height="[\d.]+"', r'<svg \1', svg, count=1)
+    # the column decides the width; a chart is never drawn more than a quarter larger than its own size
+    size = re.search(r'<svg [^>]*?\swidth="([\d.]+)" height="[\d.]+"', svg)
+    limit = f' style="max-width: {round(float(size.group(1)) * 1.25)}px"' if size else ""
+    svg = re.sub(r'<svg ([^>]*?)\swidth="[\d.]+" height="[\d.]+"', r'<svg \1' + limit, svg, count=1)
     svg = re.sub(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>', "", svg, count=1)
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 

@@ -8,8 +8,10 @@
   from the right, with their category labels on the right.
 - Marks carry a `description` (their aria-label in the SVG) with the figure's label and value: the text
   alternative of each mark, and what the tests compare with the table.
-- Colours: a palette whose colours differ in lightness (readable in greyscale, each ≥ 3:1 against
-  white); lines also differ in dash pattern; the map uses viridis, whose lightness rises monotonically.
+- Colours: a palette whose colours differ in lightness (readable in greyscale); lines also differ in dash
+  pattern; the map's colours darken monotonically and provinces without data are white with a grey edge.
+- Keys: Vega's legends are laid out left to right, so charts have none; the figure block shows an HTML key
+  (figures.Key) with the same colours, laid out right to left by the page.
 
 Each function takes rows already in the shape the chart needs (JSON-safe dicts) and returns a spec dict.
 """
@@ -20,13 +22,15 @@ from typing import Any
 
 import altair as alt
 
-PALETTE = ["#08306b", "#b2182b", "#2c7fb8", "#e66101"]
+PALETTE = ["#08306b", "#d95f02", "#c51b7d", "#9ecae1"]  # relative luminance 0.03, 0.23, 0.14, 0.55
 DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
+COUNTRY = "#8c8c8c"  # the whole country, beside a province
+MAP_RANGE = ["#d4e85c", "#6ece58", "#1f9e89", "#31688e", "#440154"]  # light (low) to dark (high)
+NO_DATA_EDGE = "#8c8c8c"
 WIDTH = 340  # the plot area; pages scale the SVG to the column (phones first)
-INK = "#222222"
-NO_DATA = "#e0e0e0"
 
-_FORMATS = {"int": ",d", "decimal": ",.1f", "percent": ",.1f"}
+_FORMATS = {"int": ",d", "decimal": ",.1f", "percent": ",.1f"}  # marks: as the table shows them
+_AXIS_FORMATS = {"int": ",d", "decimal": ",.1~f", "percent": ",.1~f"}  # ticks: no trailing ٫۰
 
 
 def _label_expr(label: str, value: str, kind: str) -> str:
@@ -37,7 +41,7 @@ def _label_expr(label: str, value: str, kind: str) -> str:
 def _value_axis(title: str, kind: str) -> alt.Axis:
     """On the right; its title written level above it (a rotated Persian title is hard to read)."""
     extra = {"labelExpr": "datum.label + '٪'"} if kind == "percent" else {}
-    return alt.Axis(title=title, orient="right", format=_FORMATS[kind], tickCount=5, titleAngle=0,
+    return alt.Axis(title=title, orient="right", format=_AXIS_FORMATS[kind], tickCount=5, titleAngle=0,
                     titleAlign="right", titleBaseline="bottom", titleX=40, titleY=-8, **extra)
 
 
@@ -45,11 +49,12 @@ def _time_axis(title: str) -> alt.Axis:
     return alt.Axis(title=title, labelAngle=-40, labelAlign="right", labelBaseline="middle")
 
 
-def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "int", series: bool = False,
-              target: int | None = None, target_label: str = "") -> dict:
-    """A line over weeks (one line per `series` when given), with an optional horizontal target line.
+def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "int",
+              series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None,
+              target_label: str = "") -> dict:
+    """A line over weeks (one line per series: name, colour, dash), with an optional target line.
 
-    Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…", "sorder": 0]}.
+    Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
     x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis("هفتهٔ منتهی به"))
     y = alt.Y("value:Q", axis=_value_axis(value_title, kind), scale=alt.Scale(zero=True))
@@ -57,14 +62,11 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
         label="datum.week" + (" + ' — ' + datum.series" if series else ""))
     enc: dict[str, Any] = {"x": x, "y": y}
     if series:
-        names = sorted({(v["sorder"], v["series"]) for v in values})
-        domain = [n for _, n in names]
-        legend = alt.Legend(title=None, orient="bottom", direction="vertical", symbolType="stroke",
-                            symbolStrokeWidth=2.5, symbolSize=400)
-        colours = alt.Scale(domain=domain, range=PALETTE[:len(domain)])
-        enc["color"] = alt.Color("series:N", scale=colours, legend=legend)
-        enc["strokeDash"] = alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=DASHES[:len(domain)]),
-                                           legend=legend)
+        domain = [name for name, _, _ in series]
+        colours = alt.Scale(domain=domain, range=[colour for _, colour, _ in series])
+        enc["color"] = alt.Color("series:N", scale=colours, legend=None)
+        enc["strokeDash"] = alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=[d for *_, d in series]),
+                                           legend=None)
     line = base.mark_line(strokeWidth=2.5, color=PALETTE[0], aria=False).encode(**enc)
     point_enc = {k: v for k, v in enc.items() if k != "strokeDash"}
     if series:
@@ -75,9 +77,9 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
     layers = [line, points]
     if target is not None:
         rule_data = alt.InlineData(values=[{"target": target, "text": target_label}])
-        layers.append(alt.Chart(rule_data).mark_rule(color=PALETTE[1], strokeDash=[6, 4], strokeWidth=2, aria=False)
+        layers.append(alt.Chart(rule_data).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2, aria=False)
                       .encode(y="target:Q"))
-        layers.append(alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-8, color=PALETTE[1], fontSize=12,
+        layers.append(alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-8, color=PALETTE[2], fontSize=12,
                                                      aria=False)
                       .encode(y="target:Q", x=alt.value(0), text="text:N"))
     return alt.layer(*layers).properties(width=WIDTH, height=200).to_dict()
@@ -89,12 +91,13 @@ def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int") -
     return alt.Chart(alt.InlineData(values=values)).mark_bar(color=PALETTE[0]).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
-                axis=alt.Axis(title=value_title, format=_FORMATS[kind], tickCount=4)),
+                axis=alt.Axis(title=value_title, format=_AXIS_FORMATS[kind], tickCount=4)),
         description=alt.Description("text:N"),
     ).transform_calculate(text=_label_expr("name", "value", kind)).properties(width=WIDTH - 80, height=height).to_dict()
 
 
-def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[str], kind: str = "decimal") -> dict:
+def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[str], colours: list[str],
+                kind: str = "decimal") -> dict:
     """One small panel per category (per programme), each with a bar per group (a province and the
     country) on its own scale, since programmes count very different things.
 
@@ -108,50 +111,48 @@ def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[
                       .mark_bar().encode(
             y=alt.Y("group:N", sort=groups, axis=alt.Axis(title=None, orient="right")),
             x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
-                    axis=alt.Axis(title=value_title if i == len(names) - 1 else None, format=_FORMATS[kind],
+                    axis=alt.Axis(title=value_title if i == len(names) - 1 else None, format=_AXIS_FORMATS[kind],
                                   tickCount=4)),
-            color=alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=PALETTE[:len(groups)]),
-                            legend=None),
+            color=alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=colours), legend=None),
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("group", "value", kind)).properties(
             width=WIDTH - 80, height=alt.Step(16)))
     return alt.vconcat(*panels, spacing=10).to_dict()
 
 
-def independent_panels(values: list[dict[str, Any]], *, panels: list[str]) -> dict:
+def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, str]]) -> dict:
     """One small bar chart over weeks per panel (per programme), each with its own scale.
 
-    Rows: {"week": "۳ شهریور", "order": 1, "panel": "دستگاه اکسیژن‌ساز", "value": 4}.
+    Panels: (name, colour). Rows: {"week": "۳ شهریور", "order": 1, "panel": "دستگاه اکسیژن‌ساز", "value": 4}.
     """
     charts = []
-    for i, panel in enumerate(panels):
+    for i, (panel, colour) in enumerate(panels):
         rows = [v for v in values if v["panel"] == panel]
         charts.append(alt.Chart(alt.InlineData(values=rows), title=alt.Title(panel, anchor="end", fontSize=12))
-                      .mark_bar(color=PALETTE[i % len(PALETTE)]).encode(
+                      .mark_bar(color=colour).encode(
             x=alt.X("week:O", sort=alt.EncodingSortField("order"),
                     axis=_time_axis("هفتهٔ منتهی به") if i == len(panels) - 1 else alt.Axis(title=None, labels=False)),
-            y=alt.Y("value:Q", axis=_value_axis("", "int")),  # the figure title says what is counted
+            y=alt.Y("value:Q", axis=alt.Axis(title=None, orient="right", format=",d", tickCount=3)),
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
-                      .properties(width=WIDTH, height=70))
+                      .properties(width=WIDTH, height=80))
     return alt.vconcat(*charts, spacing=14).to_dict()
 
 
-def stacked_bars(values: list[dict[str, Any]], *, series: list[str], value_title: str) -> dict:
+def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str], value_title: str) -> dict:
     """Horizontal stacked bars per category. Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "value": 10}."""
     names = {v["name"] for v in values}
     return alt.Chart(alt.InlineData(values=values)).mark_bar(stroke="white", strokeWidth=0.5).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("sum(value):Q", scale=alt.Scale(reverse=True), axis=alt.Axis(title=value_title, format=",d")),
-        color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=PALETTE[:len(series)]),
-                        legend=alt.Legend(title=None, orient="bottom", columns=2)),
+        color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=colours), legend=None),
         order=alt.Order("sorder:Q"),
         description=alt.Description("text:N"),
     ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("series", "value", "int")).properties(
         width=WIDTH - 80, height=max(80, 18 * len(names))).to_dict()
 
 
-def choropleth(values: list[dict[str, Any]], topology: dict, *, value_title: str) -> dict:
+def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
     """The 31 provinces coloured by value; provinces without a value in grey.
 
     Rows: {"iso": "IR-01", "name": "گیلان", "value": 12.3 or None}.
@@ -163,13 +164,13 @@ def choropleth(values: list[dict[str, Any]], topology: dict, *, value_title: str
             for v in values]
     geo = alt.InlineData(values=topology, format=alt.DataFormat(type="topojson", feature="provinces"))
     lookup = alt.LookupData(alt.InlineData(values=rows), "iso", ["name", "value", "has", "shade"])
-    shapes = alt.Chart(geo).mark_geoshape(stroke="white", strokeWidth=0.6).transform_lookup(
+    shapes = alt.Chart(geo).mark_geoshape(strokeWidth=0.6).transform_lookup(
         lookup="id", from_=lookup).transform_calculate(
         text="datum.has ? " + _label_expr("name", "value", "decimal") + " : datum.name + ': بدون داده'",
     ).encode(
-        color=alt.condition("!datum.has", alt.value(NO_DATA), alt.Color(
-            "shade:Q", scale=alt.Scale(scheme="viridis", reverse=True, domain=[min(known), max(known)]),
-            legend=alt.Legend(title=value_title, orient="bottom", format=",.1f", gradientLength=220))),
+        color=alt.condition("!datum.has", alt.value("white"), alt.Color(
+            "shade:Q", scale=alt.Scale(range=MAP_RANGE, domain=[min(known), max(known)]), legend=None)),
+        stroke=alt.condition("!datum.has", alt.value(NO_DATA_EDGE), alt.value("white")),
         description=alt.Description("text:N"),
     ).project(type="mercator")
-    return shapes.properties(width=WIDTH, height=300).to_dict()
+    return shapes.properties(width=WIDTH, height=290).to_dict()

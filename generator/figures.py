@@ -27,6 +27,25 @@ class Column:
 
 
 @dataclass(frozen=True)
+class KeyItem:
+    """One entry of a chart's key, drawn in HTML beside the chart (right to left, unlike Vega's legends)."""
+
+    label_fa: str
+    colour: str
+    mark: str = "box"  # "box", "line" (with `dash`), or "empty" (white with a grey edge: no data)
+    dash: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gradient:
+    """The colour ramp of a map, from the lowest value to the highest."""
+
+    low: float
+    high: float
+    colours: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Figure:
     id: str  # unique on the site; names the download files
     title_fa: str
@@ -40,6 +59,8 @@ class Figure:
     updated: JDate | None
     synthetic_rows: tuple[bool, ...] = field(default=())  # per row; empty when nothing is synthetic
     row_links: tuple[str | None, ...] = field(default=())  # per row: a page the first cell links to (pages only)
+    key: tuple[KeyItem, ...] = field(default=())
+    gradient: Gradient | None = None
 
     @property
     def synthetic(self) -> bool:

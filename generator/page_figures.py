@@ -7,8 +7,19 @@ built from the same rows, so chart, table and downloads agree by construction.
 from __future__ import annotations
 
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
-from .charts import bars, choropleth, independent_panels, over_time, paired_bars, stacked_bars
-from .figures import DATE, DECIMAL, INT, PERCENT, TEXT, Column, Figure
+from .charts import (
+    COUNTRY,
+    DASHES,
+    MAP_RANGE,
+    PALETTE,
+    bars,
+    choropleth,
+    independent_panels,
+    over_time,
+    paired_bars,
+    stacked_bars,
+)
+from .figures import DATE, DECIMAL, INT, PERCENT, TEXT, Column, Figure, Gradient, KeyItem
 from .jalali import MONTHS_FA, JDate
 from .model import Dataset
 from .persian import format_number, format_percent, persian_digits
@@ -18,9 +29,20 @@ DELIVERIES_SOURCE = "تحویل‌های هفتگی ثبت‌شده در داد�
 CENSUS = "جمعیت: سرشماری ۱۳۹۵ مرکز آمار ایران"
 
 
+RLI, PDI = "\u2067", "\u2069"
+
+
 def _week_label(d: JDate, with_year: bool) -> str:
+    """«۳ شهریور», isolated as right-to-left text: the chart itself is laid out left to right, where the
+    day would otherwise be drawn on the wrong side of the month."""
     text = f"{d.day} {MONTHS_FA[d.month - 1]}" + (f" {d.year}" if with_year else "")
-    return persian_digits(text)
+    return RLI + persian_digits(text) + PDI
+
+
+def _style(ds: Dataset, pid: str) -> tuple[str, list[int]]:
+    """A programme's colour and dash pattern, the same on every chart of the site."""
+    i = next(k for k, p in enumerate(ds.programmes) if p.id == pid)
+    return PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
 
 
 def _labels(weeks: list[JDate]) -> dict[JDate, str]:
@@ -49,11 +71,11 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
     rows, values, synthetic = [], [], []
     for order, week in enumerate(weeks):
         row: dict = {"week": week}
-        for k, s in enumerate(stats):
+        for s in stats:
             cumulative = sum(w.delivered for w in s.weekly if w.week_ending <= week)
             row[s.programme.id] = _pct(cumulative / s.programme.pledged)
             values.append({"week": labels[week], "order": order, "series": s.programme.short_name_fa,
-                           "sorder": k, "value": row[s.programme.id]})
+                           "value": row[s.programme.id]})
         rows.append(row)
         synthetic.append(any(w.synthetic for s in stats for w in s.weekly if w.week_ending == week))
     last = rows[-1]
@@ -63,7 +85,11 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
         id="home-trends", title_fa="درصد تحقق وعده‌ها، هفته‌به‌هفته",
         columns=(Column("week", "هفتهٔ منتهی به", DATE),
                  *(Column(s.programme.id, s.programme.short_name_fa, PERCENT) for s in stats)),
-        rows=tuple(rows), chart=over_time(values, value_title="درصد وعده", kind="percent", series=True),
+        rows=tuple(rows),
+        chart=over_time(values, value_title="درصد وعده", kind="percent",
+                        series=[(s.programme.short_name_fa, *_style(ds, s.programme.id)) for s in stats]),
+        key=tuple(KeyItem(s.programme.short_name_fa, _style(ds, s.programme.id)[0], "line",
+                          tuple(_style(ds, s.programme.id)[1])) for s in stats),
         plotted=tuple(s.programme.id for s in stats), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
         definition_fa="جمع تحویل هر برنامه تا آن هفته، به درصدی از رقم وعده‌داده‌شده.",
         updated=agg.latest_week, synthetic_rows=tuple(synthetic) if any(synthetic) else ())
@@ -84,7 +110,7 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
                Column("cumulative", f"جمع تا این هفته ({unit})", INT)]
     if p.pledged:
         columns.append(Column("share", "درصد وعده", PERCENT))
-    target = f"وعده: {format_number(p.pledged)} {unit}" if p.pledged else ""
+    target = f"{RLI}وعده: {format_number(p.pledged)} {unit}{PDI}" if p.pledged else ""
     alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {_period(weeks)}: "
               f"از {format_number(s.weekly[0].cumulative)} به {format_number(s.weekly[-1].cumulative)} {unit} رسیده است"
               + (f"، در برابر وعدهٔ {format_number(p.pledged)} {unit}." if p.pledged else "."))
@@ -93,6 +119,8 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
         columns=tuple(columns), rows=rows,
         chart=over_time(values, value_title=f"جمع ({unit})", target=p.pledged, target_label=target),
         plotted=("cumulative",), alt_fa=alt_fa,
+        key=(KeyItem(f"جمع {counted} تا هر هفته", PALETTE[0], "line", (1, 0)),
+             *((KeyItem("وعده", PALETTE[2], "line", (6, 4)),) if p.pledged else ())),
         source_fa="جلسه‌های ثبت‌شده در این درگاه" if p.delivered_from == "meetings" else DELIVERIES_SOURCE,
         definition_fa=p.description_fa, updated=agg.latest_week,
         synthetic_rows=tuple(w.synthetic for w in s.weekly) if s.synthetic else ())
@@ -143,7 +171,9 @@ def programme_map(s: ProgrammeStats, ds: Dataset, agg: Aggregates, topology: dic
                  Column("delivered", f"تحویل‌شده ({unit})", INT),
                  Column("per_100k", f"در ۱۰۰ هزار نفر ({unit})", DECIMAL)),
         rows=tuple({k: v for k, v in r.items() if k != "iso"} for r in rows),
-        chart=choropleth(values, topology, value_title=f"{unit} در ۱۰۰ هزار نفر"), plotted=("per_100k",),
+        chart=choropleth(values, topology), plotted=("per_100k",),
+        key=(KeyItem("بدون داده", "#ffffff", "empty"),),
+        gradient=Gradient(ranked[-1]["per_100k"], ranked[0]["per_100k"], tuple(MAP_RANGE)),
         alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
         definition_fa="تحویل‌شده تقسیم بر جمعیت استان در سرشماری ۱۳۹۵، ضرب در ۱۰۰٬۰۰۰. استان‌های بی‌داده خاکستری‌اند.",
         updated=agg.latest_week,
@@ -152,7 +182,7 @@ def programme_map(s: ProgrammeStats, ds: Dataset, agg: Aggregates, topology: dic
         row_links=tuple(paths[r["iso"]] for r in rows))
 
 
-def province_over_time(st: ProvinceStats, agg: Aggregates) -> Figure | None:
+def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figure | None:
     if not st.weekly:
         return None
     programmes = [r.programme for r in st.by_programme]
@@ -174,7 +204,8 @@ def province_over_time(st: ProvinceStats, agg: Aggregates) -> Figure | None:
         id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل هفته‌به‌هفته",
         columns=(Column("week", "هفتهٔ منتهی به", DATE),
                  *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT) for p in programmes)),
-        rows=tuple(rows), chart=independent_panels(values, panels=[p.short_name_fa for p in programmes]),
+        rows=tuple(rows),
+        chart=independent_panels(values, panels=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes]),
         plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
         definition_fa="شمار تحویل‌شده در هر هفته؛ «—» یعنی آن هفته رقمی گزارش نشده است.",
         updated=agg.latest_week,
@@ -203,9 +234,13 @@ def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figu
         columns=(Column("programme", "برنامه", TEXT), Column("delivered", "تحویل‌شده در استان", INT),
                  Column("province", f"{name}: در ۱۰۰ هزار نفر", DECIMAL),
                  Column("country", "کل کشور: در ۱۰۰ هزار نفر", DECIMAL)),
-        rows=tuple(rows), chart=paired_bars(values, value_title="در ۱۰۰ هزار نفر", groups=[name, "کل کشور"]),
+        rows=tuple(rows),
+        chart=paired_bars(values, value_title="در ۱۰۰ هزار نفر", groups=[name, "کل کشور"],
+                          colours=[PALETTE[0], COUNTRY]),
+        key=(KeyItem(name, PALETTE[0]), KeyItem("کل کشور", COUNTRY)),
         plotted=("province", "country"), alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
-        definition_fa="تحویل‌شده تقسیم بر جمعیت سرشماری ۱۳۹۵ (استان یا کل کشور)، ضرب در ۱۰۰٬۰۰۰.",
+        definition_fa="تحویل‌شده تقسیم بر جمعیت سرشماری ۱۳۹۵، ضرب در ۱۰۰٬۰۰۰. «کل کشور» همهٔ تحویل‌های برنامه را بر "
+                      "جمعیت همهٔ کشور تقسیم می‌کند، از جمله استان‌هایی که تحویلی گزارش نکرده‌اند.",
         updated=agg.latest_week,
         synthetic_rows=tuple(r.synthetic for r in st.by_programme) if any(r.synthetic for r in st.by_programme)
         else ())
@@ -228,7 +263,9 @@ def centres_by_province(table: CentreTable, agg: Aggregates, paths: dict[str, st
         id="centres-by-province", title_fa="شمار مراکز به تفکیک استان و نوع",
         columns=(Column("province", "استان", TEXT), *(Column(t, CENTRE_TYPES[t], INT) for t in table.types),
                  Column("total", "جمع", INT)),
-        rows=tuple(rows), chart=stacked_bars(values, series=names, value_title="شمار مراکز"),
+        rows=tuple(rows),
+        chart=stacked_bars(values, series=names, colours=PALETTE[:len(names)], value_title="شمار مراکز"),
+        key=tuple(KeyItem(n, PALETTE[i]) for i, n in enumerate(names)),
         plotted=table.types, alt_fa=alt_fa, source_fa="فهرست مراکز در داده‌های قرارگاه و گزارش جلسات",
         definition_fa="هر مرکز فعال، در دست احداث یا بسته‌شده یک بار شمرده شده است.", updated=agg.latest_week,
         synthetic_rows=tuple(r.synthetic for r in table.rows) if any(r.synthetic for r in table.rows) else (),

@@ -135,7 +135,7 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
     for p in ds.provinces:
         pages.append(Page(province_paths[p.iso_code], "province.md.j2", f"استان {p.name_fa}",
                           ProvinceContext(agg.provinces[p.iso_code], county_names, national,
-                                          pf.province_over_time(agg.provinces[p.iso_code], agg),
+                                          pf.province_over_time(agg.provinces[p.iso_code], ds, agg),
                                           pf.province_per_capita(agg.provinces[p.iso_code], ds, agg))))
     by_province = tuple((p, province_paths[p.iso_code], agg.provinces[p.iso_code].centres)
                         for p in ds.provinces if agg.provinces[p.iso_code].centres)

@@ -86,6 +86,11 @@ def _attr(value: str) -> Markup:
     return Markup(html.escape(persian_digits(" ".join(value.split())), quote=True))
 
 
+def _css(value: str) -> Markup:
+    """A machine value (colour, number list) for an attribute: escaped, digits left as they are."""
+    return Markup(html.escape(str(value), quote=True))
+
+
 def _yaml_string(value: str) -> Markup:
     return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
 
@@ -94,7 +99,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
+    env.filters.update(percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr, css=_css,
                        short_date=lambda d: Markup(d.fa_short()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.globals.update(UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,

@@ -423,3 +423,15 @@ def test_a_second_build_renders_no_chart(built: Path) -> None:
     assert code == 0, err
     assert re.search(r"charts: 0 rendered, \d+ reused", out), out
     assert _tree(built / "site") == before
+
+
+def test_chart_keys_and_labels_read_right_to_left(built: Path) -> None:
+    home = (built / "site/index.html").read_text(encoding="utf-8")
+    key = re.search(r'<div class="portal-key">(.*?)</div>', home).group(1)
+    assert key.count('class="portal-key-line"') == 3 and 'stroke-dasharray="6 3"' in key  # colour and dash
+    svg = home[home.index('id="home-trends"'):]
+    assert "\u2067۳ شهریور\u2069" in svg  # a week label is an isolated right-to-left run inside the chart
+    page = (built / "site/programmes/oxygen-concentrators/index.html").read_text(encoding="utf-8")
+    ramp = re.search(r'<figure class="portal-figure" id="programme-oxygen-concentrators-map".*?</figure>', page,
+                     re.S).group(0)
+    assert "linear-gradient(to left, #d4e85c" in ramp and "portal-key-empty" in ramp and "بدون داده" in ramp

@@ -64,9 +64,16 @@ def main(pages: list[str]) -> int:
                 page.evaluate("document.fonts.ready")
                 slug = path.strip("/").replace("/", "_") or "home"
                 page.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=False)
+                page.add_style_tag(content=".md-header { position: static !important; }")  # not over the charts
                 for figure in page.locator("figure.portal-figure").all():
                     fid = figure.get_attribute("id")
-                    figure.locator(".portal-chart").screenshot(path=str(out / f"fig-{fid}-{name}.png"))
+                    chart = figure.locator(".portal-chart")
+                    box = chart.bounding_box()
+                    key = figure.locator(".portal-key")
+                    if key.count():
+                        below = key.bounding_box()
+                        box["height"] = below["y"] + below["height"] - box["y"]
+                    page.screenshot(path=str(out / f"fig-{fid}-{name}.png"), full_page=True, clip=box)
                 font = page.evaluate("getComputedStyle(document.body).fontFamily")
                 loaded = page.evaluate("[...document.fonts].filter(f => f.status == 'loaded').map(f => f.family)")
                 print(f"{name:8} /{path}: font {font!r}, loaded {loaded}")
