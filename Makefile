@@ -29,7 +29,7 @@ site: $(STAMP)
 	$(BIN)/portal build
 
 test: $(STAMP) chromium
-	$(BIN)/ruff check generator tests tools
+	$(BIN)/ruff check generator tests tools benchmarks
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium (Playwright downloads no browser of its own here).

@@ -21,7 +21,11 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
+from altair.utils.schemapi import disable_debug_mode
 
+# Altair validates every object against the Vega-Lite schema as it is built, which costs more than
+# rendering the chart; specs are validated once in the tests instead (test_figures.py).
+disable_debug_mode()
 PALETTE = ["#08306b", "#d95f02", "#c51b7d", "#9ecae1"]  # relative luminance 0.03, 0.23, 0.14, 0.55
 DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
 COUNTRY = "#8c8c8c"  # the whole country, beside a province
@@ -82,7 +86,7 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
         layers.append(alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-8, color=PALETTE[2], fontSize=12,
                                                      aria=False)
                       .encode(y="target:Q", x=alt.value(0), text="text:N"))
-    return alt.layer(*layers).properties(width=WIDTH, height=200).to_dict()
+    return alt.layer(*layers).properties(width=WIDTH, height=200).to_dict(validate=False)
 
 
 def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int") -> dict:
@@ -93,7 +97,8 @@ def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int") -
         x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
                 axis=alt.Axis(title=value_title, format=_AXIS_FORMATS[kind], tickCount=4)),
         description=alt.Description("text:N"),
-    ).transform_calculate(text=_label_expr("name", "value", kind)).properties(width=WIDTH - 80, height=height).to_dict()
+    ).transform_calculate(text=_label_expr("name", "value", kind)).properties(
+        width=WIDTH - 80, height=height).to_dict(validate=False)
 
 
 def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[str], colours: list[str],
@@ -117,7 +122,7 @@ def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("group", "value", kind)).properties(
             width=WIDTH - 80, height=alt.Step(16)))
-    return alt.vconcat(*panels, spacing=10).to_dict()
+    return alt.vconcat(*panels, spacing=10).to_dict(validate=False)
 
 
 def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, str]]) -> dict:
@@ -136,7 +141,7 @@ def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, 
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
                       .properties(width=WIDTH, height=80))
-    return alt.vconcat(*charts, spacing=14).to_dict()
+    return alt.vconcat(*charts, spacing=14).to_dict(validate=False)
 
 
 def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str], value_title: str) -> dict:
@@ -149,7 +154,7 @@ def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: li
         order=alt.Order("sorder:Q"),
         description=alt.Description("text:N"),
     ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("series", "value", "int")).properties(
-        width=WIDTH - 80, height=max(80, 18 * len(names))).to_dict()
+        width=WIDTH - 80, height=max(80, 18 * len(names))).to_dict(validate=False)
 
 
 def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
@@ -173,4 +178,4 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
         stroke=alt.condition("!datum.has", alt.value(NO_DATA_EDGE), alt.value("white")),
         description=alt.Description("text:N"),
     ).project(type="mercator")
-    return shapes.properties(width=WIDTH, height=290).to_dict()
+    return shapes.properties(width=WIDTH, height=290).to_dict(validate=False)

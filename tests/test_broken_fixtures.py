@@ -17,8 +17,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, run_portal
 
+from conftest import ROOT, make_project, run_portal
 from generator.problems import CODES
 
 BROKEN = ROOT / "tests" / "data" / "broken"

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
 from conftest import make_project, run_portal
 
 pytestmark = pytest.mark.slow

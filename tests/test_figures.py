@@ -74,3 +74,22 @@ def test_charts_are_laid_out_for_right_to_left_readers() -> None:
     assert layer["x"]["type"] == "ordinal" and layer["x"]["sort"] == {"field": "order"}
     bar = charts.bars([{"name": "گیلان", "value": 1}], value_title="شمار")["encoding"]
     assert bar["x"]["scale"]["reverse"] is True and bar["y"]["axis"]["orient"] == "right"
+
+
+def test_every_chart_spec_of_the_example_site_is_valid_vega_lite() -> None:
+    """The build skips Altair's schema validation for speed; this is where it happens."""
+    import jsonschema
+    from altair.vegalite.v6.schema import load_schema
+
+    from conftest import ROOT
+    from generator import pages
+    from generator.pipeline import Project, summarise
+
+    checked, agg = summarise(Project.at(ROOT))
+    topology = json.loads((ROOT / "data/reference/provinces.topo.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(load_schema())
+    figures = [f for page in pages.plan(checked.dataset, agg, topology) for f in page.figures]
+    assert len(figures) >= 50
+    for fig in figures:
+        errors = list(validator.iter_errors(fig.chart))
+        assert not errors, f"{fig.id}: {errors[0].message[:300]}"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import make_project
 
+from conftest import make_project
 from generator.aggregate import aggregate
 from generator.jalali import JDate
 from generator.pipeline import Project, check

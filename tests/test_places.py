@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from generator.places import PlaceIndex
 
 

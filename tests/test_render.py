@@ -8,9 +8,9 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import make_project
 from markupsafe import Markup
 
+from conftest import make_project
 from generator import pages as pages_module
 from generator import pipeline
 from generator.jalali import JDate

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT, make_project, run_portal
 
+from conftest import ROOT, make_project, run_portal
 from generator.jalali import JDate
 from generator.persian import format_number
 from generator.pipeline import Project, summarise

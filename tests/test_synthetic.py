@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from generator import synthetic
 
 

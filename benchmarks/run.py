@@ -1,0 +1,231 @@
+"""Build the synthetic national site at several scales and print, per stage, time and peak memory.
+
+    .venv/bin/python -m benchmarks.run [--scales 0.25 0.5 1] [--work DIR] [--timeout 900]
+
+Each scale runs in its own process (so peak memory is that scale's own): it makes the data
+(benchmarks/national.py), then times load, validate, normalise, aggregate, render pages, charts, the
+MkDocs build, and, as the floor, a plain mkdocs-material build of the same generated Markdown. Then it
+adds one weekly meeting and rebuilds, counting the charts re-rendered and pages rewritten. The targets of
+issue 4 are printed as PASS or FAIL at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STAGES = ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build")
+GENERATOR_STAGES = STAGES[:-1]
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _build(root: Path) -> dict:
+    """One full build of the project at `root`, stage by stage, in this process."""
+    from generator import pages, render
+    from generator.aggregate import aggregate
+    from generator.chart_render import ChartRenderer
+    from generator.load import load
+    from generator.normalise import normalise
+    from generator.pipeline import Project
+    from generator.site_build import build_site
+    from generator.validate import validate
+
+    project = Project.at(root)
+    times: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+
+    def stage(name: str, started: float) -> float:
+        now = time.perf_counter()
+        times[name] = times.get(name, 0.0) + now - started
+        peaks[name] = _peak_mib()
+        return now
+
+    t = time.perf_counter()
+    raw = load(project.data, project.root)
+    t = stage("load", t)
+    validated = validate(raw)
+    t = stage("validate", t)
+    errors = [p for p in validated.problems if p.severity == "error"]
+    if errors:
+        raise SystemExit(f"the benchmark data do not validate: {errors[0].format()}")
+    ds = normalise(validated)
+    t = stage("normalise", t)
+    agg = aggregate(ds)
+    t = stage("aggregate", t)
+
+    charts = ChartRenderer(project.cache / "charts")
+    chart_time = 0.0
+    original = charts.svg
+
+    def timed_svg(spec, prefix):
+        nonlocal chart_time
+        started = time.perf_counter()
+        try:
+            return original(spec, prefix)
+        finally:
+            chart_time += time.perf_counter() - started
+
+    charts.svg = timed_svg  # type: ignore[method-assign]
+    topology = json.loads((project.data / "reference/provinces.topo.json").read_text(encoding="utf-8"))
+    planned = pages.plan(ds, agg, topology)
+    common = {"ds": ds, "agg": agg, "site": ds.site, "programme_path": pages.programme_path,
+              "province_path": pages.province_path, "meeting_path": pages.meeting_path}
+    rendered = render.render(planned, common, charts)
+    written = render.write(project.content, rendered.pages)
+    render.write_downloads(project.content, rendered.downloads)
+    now = time.perf_counter()
+    times["render pages"] = now - t - chart_time
+    times["charts"] = chart_time
+    peaks["render pages"] = peaks["charts"] = _peak_mib()
+    t = now
+    build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week)
+    stage("mkdocs build", t)
+    return {"times": times, "peaks": peaks, "pages": len(rendered.pages), "pages_written": len(written.written),
+            "charts": len(rendered.downloads) // 2, "charts_rendered": charts.rendered,
+            "site_bytes": _size(project.site)}
+
+
+def _floor(root: Path) -> float:
+    """A plain mkdocs-material build of the same Markdown: what any MkDocs site of this size costs."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = root / "mkdocs-floor.yml"
+    config_file.write_text("site_name: floor\ndocs_dir: content\ntheme:\n  name: material\n  language: fa\n"
+                           "plugins: []\nnav:\n  - index.md\n", encoding="utf-8")
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        build(load_config(str(config_file), site_dir=out))
+        return time.perf_counter() - started
+
+
+def one(scale: float, work: Path, incremental: bool) -> dict:
+    """Everything for one scale, in this process; returns the figures as a dict."""
+    import logging
+
+    from benchmarks import national
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    root = work / f"scale-{scale:g}"
+    started = time.perf_counter()
+    sizes = national.write(root, scale)
+    result = {"scale": scale, "sizes": sizes, "make data": time.perf_counter() - started}
+    result |= _build(root)
+    result["floor"] = _floor(root)
+    if incremental:
+        national.write(root, scale, extra_weeks=1)
+        started = time.perf_counter()
+        again = _build(root)
+        result["rebuild"] = {"seconds": time.perf_counter() - started, "charts_rendered": again["charts_rendered"],
+                             "charts": again["charts"], "pages_written": again["pages_written"],
+                             "pages": again["pages"]}
+    result["peak_mib"] = _peak_mib()
+    return result
+
+
+def _run_scale(scale: float, work: Path, timeout: float, incremental: bool) -> dict | None:
+    cmd = [sys.executable, "-m", "benchmarks.run", "--one", str(scale), "--work", str(work)]
+    if not incremental:
+        cmd.append("--no-rebuild")
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        print(f"scale {scale:g}: did not finish within {timeout:.0f} s")
+        return None
+    if done.returncode != 0:
+        print(f"scale {scale:g}: failed\n{done.stderr[-2000:]}")
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _total(r: dict) -> float:
+    return sum(r["times"].values())
+
+
+def _generator_time(r: dict) -> float:
+    return sum(r["times"][n] for n in GENERATOR_STAGES)
+
+
+def report(results: dict[float, dict | None]) -> int:
+    ok = {s: r for s, r in results.items() if r}
+    scales = sorted(results)
+    print()
+    print("stage             " + "".join(f"{f'scale {s:g}':>22}" for s in scales))
+    print("                  " + "".join(f"{'seconds':>11}{'peak MiB':>11}" for _ in scales))
+    for name in STAGES:
+        cells = "".join(f"{ok[s]['times'][name]:>11.1f}{ok[s]['peaks'][name]:>11.0f}" if s in ok else f"{'—':>22}"
+                        for s in scales)
+        print(f"{name:<18}{cells}")
+    rows = {
+        "total": lambda r: f"{sum(r['times'].values()):.1f} s",
+        "generator / mkdocs": lambda r: f"{_generator_time(r) / r['times']['mkdocs build']:.2f}",
+        "floor (plain mkdocs)": lambda r: f"{r['floor']:.1f} s",
+        "mkdocs / floor": lambda r: f"{r['times']['mkdocs build'] / r['floor']:.2f}",
+        "delivery rows": lambda r: f"{r['sizes']['delivery_rows']:,}",
+        "pages": lambda r: f"{r['pages']:,}",
+        "charts": lambda r: f"{r['charts']:,}",
+        "site size": lambda r: f"{r['site_bytes'] / 2**20:.1f} MiB",
+        "peak memory": lambda r: f"{r['peak_mib']:.0f} MiB",
+    }
+    for name, cell in rows.items():
+        print(f"{name:<18}" + "".join(f"{cell(ok[s]) if s in ok else '—':>22}" for s in scales))
+    for s in scales:
+        if s in ok and "rebuild" in ok[s]:
+            r = ok[s]["rebuild"]
+            print(f"scale {s:g}, one more weekly meeting: rebuilt in {r['seconds']:.1f} s, {r['charts_rendered']} of "
+                  f"{r['charts']} charts re-rendered, {r['pages_written']} of {r['pages']} pages rewritten")
+
+    print()
+    failures = 0
+
+    def target(text: str, passed: bool | None) -> None:
+        nonlocal failures
+        verdict = "PASS" if passed else ("FAIL" if passed is False else "FAIL (not measured)")
+        failures += verdict != "PASS"
+        print(f"{verdict:<5} {text}")
+
+    one_ = ok.get(1.0)
+    half = ok.get(0.5)
+    target("full build at scale 1 within 3 minutes", one_ and _total(one_) <= 180)
+    target("generator stages cost at most the mkdocs build (scale 1)",
+           one_ and _generator_time(one_) <= one_["times"]["mkdocs build"])
+    target("scale 1 time / scale 0.5 time <= 2.2", one_ and half and _total(one_) / _total(half) <= 2.2)
+    target("peak memory under 2 GiB at every scale", bool(ok) and len(ok) == len(results)
+           and all(r["peak_mib"] < 2048 for r in ok.values()))
+    rebuild = one_ and one_.get("rebuild")
+    target("one more meeting at scale 1 re-renders only changed charts and rewrites only changed pages",
+           rebuild and rebuild["charts_rendered"] < rebuild["charts"] and rebuild["pages_written"] < rebuild["pages"])
+    return 1 if failures else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the portal's build on synthetic national data.")
+    parser.add_argument("--scales", type=float, nargs="+", default=[0.25, 0.5, 1.0])
+    parser.add_argument("--work", type=Path, default=Path(".cache/benchmarks"))
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per scale")
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the one-more-meeting rebuild")
+    parser.add_argument("--one", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.one is not None:
+        print(json.dumps(one(args.one, args.work.resolve(), not args.no_rebuild)))
+        return 0
+    results = {s: _run_scale(s, args.work.resolve(), args.timeout, not args.no_rebuild) for s in args.scales}
+    return report(results)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""A small-scale smoke run of the benchmark (the full benchmark is not part of the test run)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_benchmark_prints_every_stage_and_every_target(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scales", "0.01", "--no-rebuild",
+                           "--work", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    out = done.stdout
+    assert "failed" not in out and "did not finish" not in out, out + done.stderr
+    for stage in ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build"):
+        assert re.search(rf"^{stage}\s+\d+\.\d\s+\d+$", out, re.M), f"no figures for {stage}\n{out}"
+    for row in ("total", "generator / mkdocs", "floor (plain mkdocs)", "mkdocs / floor", "delivery rows", "pages",
+                "charts", "site size", "peak memory"):
+        assert re.search(rf"^{re.escape(row)}\s+\S", out, re.M), f"no {row}\n{out}"
+    targets = re.findall(r"^(PASS|FAIL)", out, re.M)
+    assert len(targets) == 5, out
+    # scale 1 was not run, so its targets cannot pass; memory at this scale must
+    assert "PASS  peak memory under 2 GiB at every scale" in out
