@@ -50,7 +50,9 @@ def _value_axis(title: str, kind: str) -> alt.Axis:
 
 
 def _time_axis(title: str) -> alt.Axis:
-    return alt.Axis(title=title, labelAngle=-40, labelAlign="right", labelBaseline="middle")
+    """Weeks as Jalali labels; with years of weeks, labels that would overlap are left out."""
+    return alt.Axis(title=title, labelAngle=-40, labelAlign="right", labelBaseline="middle", labelOverlap="greedy",
+                    labelSeparation=4)
 
 
 def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "int",
