@@ -7,6 +7,7 @@ collecting every problem. The schema of each kind of data file, written in this 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -158,8 +159,12 @@ class Field:
 class Mapping:
     fields: tuple[Field, ...]
 
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name.get(name)
 
 
 @dataclass(frozen=True)
@@ -224,11 +229,21 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
                                 f"expected a single value, found {_shape_name(node)}",
                                 f"write one value, e.g. {_example(shape)}"))
         return None
+    ok, result = _parse(shape, node.value)
+    if ok:
+        return result
+    problems.append(Problem(rel, node.line, where, result.code, result.message, result.fix))
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse(shape: Any, raw: str) -> tuple[bool, Any]:
+    """A value type's reading of `raw`, remembered: data files repeat the same dates, names and ids on
+    thousands of rows. Value types are pure, so a remembered answer is the answer."""
     try:
-        return shape.parse(node.value)
+        return True, shape.parse(raw)
     except FieldError as exc:
-        problems.append(Problem(rel, node.line, where, exc.code, exc.message, exc.fix))
-        return None
+        return False, exc
 
 
 def _join(where: str, name: str) -> str:

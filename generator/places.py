@@ -22,6 +22,8 @@ class PlaceIndex:
     def __init__(self, provinces: list[dict], aliases: list[dict], counties: list[dict]):
         """Rows as parsed from the reference files (dicts with the schema's field names)."""
         self._by_key: dict[str, str] = {}
+        self._seen: dict[str, str | None] = {}
+        self._seen_counties: dict[tuple[str, str], str | None] = {}
         self.names_fa: dict[str, str] = {}
         for p in provinces:
             code = p["iso_code"].upper()
@@ -47,8 +49,10 @@ class PlaceIndex:
         return match_key(text)
 
     def province(self, name: str) -> str | None:
-        """The ISO code of the province `name` means, or None."""
-        return self._by_key.get(self._key(name))
+        """The ISO code of the province `name` means, or None (remembered: rows repeat the same names)."""
+        if name not in self._seen:
+            self._seen[name] = self._by_key.get(self._key(name))
+        return self._seen[name]
 
     def suggest_province(self, name: str) -> str:
         names = list(self.names_fa.values())
@@ -57,7 +61,10 @@ class PlaceIndex:
 
     def county(self, province: str, name: str) -> str | None:
         """The id of county `name` in province `province` (ISO code), or None."""
-        return self._counties.get((province, match_key(name)))
+        key = (province, name)
+        if key not in self._seen_counties:
+            self._seen_counties[key] = self._counties.get((province, match_key(name)))
+        return self._seen_counties[key]
 
     def county_provinces(self, name: str) -> list[str]:
         """ISO codes of the provinces that have a county called `name` (to say where it really is)."""
