@@ -33,7 +33,7 @@ FILE_KINDS: dict[str, str] = {
 REQUIRED_KINDS = ("site", "programmes", "indicators", "provinces", "counties", "province_aliases")
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A value read from a file: text, a mapping of Nodes or a list of Nodes, and the line it starts on."""
 
