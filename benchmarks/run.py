@@ -34,12 +34,11 @@ def _size(path: Path) -> int:
 
 def _build(root: Path) -> dict:
     """One full build of the project at `root`, stage by stage, in this process."""
-    from generator import pages, render
     from generator.aggregate import aggregate
     from generator.chart_render import ChartRenderer
     from generator.load import load
     from generator.normalise import normalise
-    from generator.pipeline import Project
+    from generator.pipeline import Project, plan, write_content
     from generator.site_build import build_site
     from generator.validate import validate
 
@@ -79,13 +78,7 @@ def _build(root: Path) -> dict:
             chart_time += time.perf_counter() - started
 
     charts.svg = timed_svg  # type: ignore[method-assign]
-    topology = json.loads((project.data / "reference/provinces.topo.json").read_text(encoding="utf-8"))
-    planned = pages.plan(ds, agg, topology)
-    common = {"ds": ds, "agg": agg, "site": ds.site, "programme_path": pages.programme_path,
-              "province_path": pages.province_path, "meeting_path": pages.meeting_path}
-    rendered = render.render(planned, common, charts)
-    written = render.write(project.content, rendered.pages)
-    render.write_downloads(project.content, rendered.downloads)
+    rendered, written = write_content(project, ds, agg, plan(project, ds, agg), charts)
     now = time.perf_counter()
     times["render pages"] = now - t - chart_time
     times["charts"] = chart_time

@@ -74,19 +74,29 @@ class Generated:
     charts_reused: int
 
 
+def plan(project: Project, dataset: Dataset, agg: Aggregates) -> list[render.Page]:
+    """Every page of the site with its figures (the province map needs the boundaries in data/reference)."""
+    topology = json.loads((project.data / "reference" / "provinces.topo.json").read_text(encoding="utf-8"))
+    return pages.plan(dataset, agg, topology)
+
+
+def write_content(project: Project, dataset: Dataset, agg: Aggregates, planned: list[render.Page],
+                  charts: ChartRenderer) -> tuple[render.Rendered, render.WriteResult]:
+    """Render the planned pages, their charts and downloads, and write them into content/."""
+    common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
+              "province_path": pages.province_path, "meeting_path": pages.meeting_path}
+    rendered = render.render(planned, common, charts)
+    result = render.write(project.content, rendered.pages)
+    render.write_downloads(project.content, rendered.downloads)
+    return rendered, result
+
+
 def generate(project: Project) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed). Charts come from the cache in .cache/charts/ when their spec has not changed."""
     checked, agg = summarise(project)
-    topology = json.loads((project.data / "reference" / "provinces.topo.json").read_text(encoding="utf-8"))
-    planned = pages.plan(checked.dataset, agg, topology)
-    common = {"ds": checked.dataset, "agg": agg, "site": checked.dataset.site,
-              "programme_path": pages.programme_path, "province_path": pages.province_path,
-              "meeting_path": pages.meeting_path}
     charts = ChartRenderer(project.cache / "charts")
-    rendered = render.render(planned, common, charts)
-    result = render.write(project.content, rendered.pages)
-    render.write_downloads(project.content, rendered.downloads)
+    rendered, result = write_content(project, checked.dataset, agg, plan(project, checked.dataset, agg), charts)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      len(rendered.downloads) // 2, charts.rendered, charts.reused)
 

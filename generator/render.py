@@ -182,21 +182,25 @@ def is_generated(path: Path) -> bool:
     return head.startswith("---\n") and MARKER in head.split("\n---", 1)[0]
 
 
+def _write_if_changed(path: Path, text: str) -> bool:
+    """Write atomically, and only if the bytes differ (so unchanged files keep their dates)."""
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
 def write_downloads(content_dir: Path, files: dict[str, str]) -> WriteResult:
     """content/downloads/ belongs to the generator: write changed files, delete every other file there."""
     folder = content_dir / DOWNLOADS
     folder.mkdir(parents=True, exist_ok=True)
     written, unchanged, removed = [], [], []
     for name, text in sorted(files.items()):
-        path = folder / name
-        data = text.encode("utf-8")
-        if path.exists() and path.read_bytes() == data:
-            unchanged.append(name)
-            continue
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-        written.append(name)
+        (written if _write_if_changed(folder / name, text) else unchanged).append(name)
     for path in sorted(folder.iterdir()):
         if path.name not in files:
             path.unlink()
@@ -210,17 +214,10 @@ def write(content_dir: Path, pages: dict[str, str]) -> WriteResult:
         if not text.startswith("---\n" + MARKER):
             raise ValueError(f"{rel}: a generated page must start with the front matter marker")
         path = content_dir / rel
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            unchanged.append(rel)
-            continue
         if path.exists() and not is_generated(path):
             raise FileExistsError(f"{path}: a hand-written page is in the way of a generated one; "
                                   "rename or remove it")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".md.tmp")
-        tmp.write_text(text, encoding="utf-8", newline="\n")
-        tmp.replace(path)
-        written.append(rel)
+        (written if _write_if_changed(path, text) else unchanged).append(rel)
     for path in sorted(content_dir.rglob("*.md")):
         rel = path.relative_to(content_dir).as_posix()
         if rel not in pages and is_generated(path):

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .jalali import JDate
+from .persian import format_number
 
 MARKER = "# SYNTHETIC: made by `portal synthesize` (generator/synthetic.py); do not edit by hand."
 FIRST_MEETING = JDate(1400, 5, 27)  # the meeting of the source report
@@ -28,11 +29,6 @@ WEEKS = 9  # synthetic weekly meetings after it
 REACHED = {"family-support": 0.62, "oxygen-concentrators": 0.81, "livelihood-packages": 0.38}
 PROVINCES_WITHOUT_DATA = 7
 COUNTY_LEVEL = ("IR-01", "IR-08")  # Gilan and Kerman report per county
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-
-
-def _fa(n: int) -> str:
-    return f"{n:,}".replace(",", "٬").translate(_FA_DIGITS)
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -131,7 +127,7 @@ def _centres(rng, active, by_province, weeks) -> str:
                 opened = rng.choice([None, *weeks[:-1]])
                 status = "planned" if kind == "field-hospital" and rng.random() < 0.5 else "open"
                 w.writerow([f"{code.lower()}-{kind}-{n:02d}", kind, p["name_fa"], county["name_fa"],
-                            f"{names[kind]} {county['name_fa']} {_fa(n)}", status,
+                            f"{names[kind]} {county['name_fa']} {format_number(n)}", status,
                             opened.iso if opened and status == "open" else "",
                             rng.randint(*capacity[kind]) if status == "open" else "", "", "yes", ""])
     return out.getvalue()
@@ -152,7 +148,7 @@ def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
         "reports": [{
             "province": "گیلان",
             "reporter_role_fa": "فرمانده سپاه قدس گیلان",
-            "summary_fa": f"{_fa(vaccinated)} نفر در استان واکسن تزریق کرده‌اند (ساختگی).",
+            "summary_fa": f"{format_number(vaccinated)} نفر در استان واکسن تزریق کرده‌اند (ساختگی).",
             "figures": [{"indicator": "people-vaccinated", "value": vaccinated}],
         }],
     }

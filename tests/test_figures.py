@@ -82,13 +82,12 @@ def test_every_chart_spec_of_the_example_site_is_valid_vega_lite() -> None:
     from altair.vegalite.v6.schema import load_schema
 
     from conftest import ROOT
-    from generator import pages
-    from generator.pipeline import Project, summarise
+    from generator.pipeline import Project, plan, summarise
 
-    checked, agg = summarise(Project.at(ROOT))
-    topology = json.loads((ROOT / "data/reference/provinces.topo.json").read_text(encoding="utf-8"))
+    project = Project.at(ROOT)
+    checked, agg = summarise(project)
     validator = jsonschema.Draft7Validator(load_schema())
-    figures = [f for page in pages.plan(checked.dataset, agg, topology) for f in page.figures]
+    figures = [f for page in plan(project, checked.dataset, agg) for f in page.figures]
     assert len(figures) >= 50
     for fig in figures:
         errors = list(validator.iter_errors(fig.chart))
