@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .jalali import JDate
@@ -105,13 +106,6 @@ class Aggregates:
     latest_week: JDate | None  # the latest date any figure refers to
 
 
-def _deliveries_frame(ds: Dataset) -> pd.DataFrame:
-    columns = ["week", "province", "programme", "quantity", "synthetic"]
-    rows = [(d.week_ending.iso, d.province, d.programme, d.quantity, d.synthetic) for d in ds.deliveries]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype({"quantity": "int64", "synthetic": "bool"})
-
-
 def _programme_stats(ds: Dataset, p: Programme, frame: pd.DataFrame,
                      decisions: dict[str, list]) -> ProgrammeStats:
     if p.delivered_from == "meetings":
@@ -119,13 +113,15 @@ def _programme_stats(ds: Dataset, p: Programme, frame: pd.DataFrame,
         by_province: tuple[PlaceRow, ...] = ()
     else:
         sub = frame[frame.programme == p.id]
-        week = sub.groupby("week").agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
-        weekly_pairs = [(_jdate(w), int(r.quantity), bool(r.synthetic)) for w, r in week.iterrows()]
-        prov = sub.groupby("province").agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+        week = sub.groupby("week", observed=True).agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+        weekly_pairs = [(_jdate(w), int(q), bool(s)) for w, q, s
+                        in zip(week.index, week.quantity.to_numpy(), week.synthetic.to_numpy(), strict=True)]
+        prov = sub.groupby("province", observed=True).agg(quantity=("quantity", "sum"),
+                                                          synthetic=("synthetic", "any"))
         total = int(prov.quantity.sum())
         by_province = tuple(sorted(
-            (PlaceRow(ds.province(code), int(r.quantity), int(r.quantity) / total if total else 0.0,
-                      bool(r.synthetic)) for code, r in prov.iterrows()),
+            (PlaceRow(ds.province(code), int(q), int(q) / total if total else 0.0, bool(s))
+             for code, q, s in zip(prov.index, prov.quantity.to_numpy(), prov.synthetic.to_numpy(), strict=True)),
             key=lambda row: (-row.delivered, row.province.iso_code)))
     weekly, cumulative = [], 0
     for week_ending, delivered, synthetic in weekly_pairs:
@@ -148,15 +144,17 @@ def _province_stats(ds: Dataset, province: Province, frame: pd.DataFrame,
     sub = frame[frame.province == province.iso_code]
     by_programme, weekly = [], []
     if len(sub):
-        per = sub.groupby("programme").agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+        per = sub.groupby("programme", observed=True).agg(quantity=("quantity", "sum"),
+                                                          synthetic=("synthetic", "any"))
         order = [p for p in ds.programmes if p.id in per.index]
         by_programme = [ProvinceProgrammeRow(p, int(per.loc[p.id].quantity), bool(per.loc[p.id].synthetic))
                         for p in order]
-        wide = sub.pivot_table(index="week", columns="programme", values="quantity", aggfunc="sum")
-        synthetic = sub.groupby("week").synthetic.any()
-        weekly = [ProvinceWeekRow(_jdate(w), tuple(None if pd.isna(row.get(p.id)) else int(row[p.id])
-                                                   for p in order), bool(synthetic[w]))
-                  for w, row in wide.iterrows()]
+        wide = sub.pivot_table(index="week", columns="programme", values="quantity", aggfunc="sum",
+                               observed=True).reindex(columns=[p.id for p in order])
+        synthetic = sub.groupby("week", observed=True).synthetic.any().reindex(wide.index)
+        values = wide.to_numpy(dtype=float)
+        weekly = [ProvinceWeekRow(_jdate(w), tuple(None if np.isnan(x) else int(x) for x in row), bool(s))
+                  for w, row, s in zip(wide.index, values, synthetic.to_numpy(), strict=True)]
     return ProvinceStats(province, tuple(by_programme), tuple(weekly),
                          tuple(centres.get(province.iso_code, [])), tuple(reports.get(province.iso_code, [])),
                          tuple(decisions.get(province.iso_code, [])))
@@ -176,7 +174,7 @@ def _centre_table(ds: Dataset) -> CentreTable:
 
 
 def aggregate(ds: Dataset) -> Aggregates:
-    frame = _deliveries_frame(ds)
+    frame = ds.deliveries
     by_programme: dict[str, list] = defaultdict(list)
     by_province_decisions: dict[str, list] = defaultdict(list)
     reports: dict[str, list] = defaultdict(list)
@@ -191,7 +189,7 @@ def aggregate(ds: Dataset) -> Aggregates:
     centres: dict[str, list] = defaultdict(list)
     for c in ds.centres:
         centres[c.province].append(c)
-    dates = [d.week_ending for d in ds.deliveries] + [m.date for m in ds.meetings]
+    dates = [m.date for m in ds.meetings] + ([_jdate(str(frame.week.max()))] if len(frame) else [])
     return Aggregates(
         programmes={p.id: _programme_stats(ds, p, frame, by_programme) for p in ds.programmes},
         provinces={p.iso_code: _province_stats(ds, p, frame, reports, by_province_decisions, centres)

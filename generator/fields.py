@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from .jalali import DateError, JDate, parse_jalali
-from .load import Node
+from .load import Node, Table
 from .persian import fold_text, has_control_characters, parse_integer
 from .problems import Problem
 
@@ -234,6 +237,95 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
         return result
     problems.append(Problem(rel, node.line, where, result.code, result.message, result.fix))
     return None
+
+
+@dataclass
+class Columns:
+    """A CSV file parsed against its row schema, column by column: for each field, the parsed value of
+    each distinct text (`values`) and, for each row, which one it holds (`codes`). Rows that lack a
+    required value are marked in `complete`."""
+
+    codes: dict[str, np.ndarray]
+    values: dict[str, np.ndarray]  # object arrays: parsed value (None when unreadable) per distinct text
+    lines: np.ndarray
+    complete: np.ndarray  # bool per row: every required field has a readable value
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def column(self, name: str, convert: Any = None) -> np.ndarray:
+        """The field's value on every row (an object array), optionally through `convert`, which is called
+        once per distinct value."""
+        values = self.values[name]
+        if convert is not None:
+            values = object_array([convert(v) for v in values])
+        return values[self.codes[name]]
+
+    def distinct(self, *names: str) -> tuple[list[tuple], np.ndarray]:
+        """The distinct combinations of these fields' values, and which one each row holds."""
+        if len(names) == 1:
+            return [(v,) for v in self.values[names[0]]], self.codes[names[0]]
+        key = np.zeros(len(self), dtype=np.int64)
+        for n in names:
+            key = key * len(self.values[n]) + self.codes[n]
+        combos, rows = np.unique(key, return_inverse=True)
+        found = []
+        for combo in combos.tolist():
+            parts = []
+            for n in reversed(names):
+                combo, code = divmod(combo, len(self.values[n]))
+                parts.append(self.values[n][code])
+            found.append(tuple(reversed(parts)))
+        return found, rows.reshape(-1)
+
+    def records(self) -> Iterator[Rec]:
+        """Each row as a Rec (made on demand: for small files and for rules that read whole rows)."""
+        names = list(self.codes)
+        for i in range(len(self)):
+            yield Rec({n: self.values[n][self.codes[n][i]] for n in names}, int(self.lines[i]), {}, "")
+
+
+def object_array(items: list) -> np.ndarray:
+    """A numpy array of Python objects (numpy would turn a list of tuples or strings into something else)."""
+    array = np.empty(len(items), dtype=object)
+    array[:] = items
+    return array
+
+
+def parse_table(table: Table, row: Mapping, rel: str, problems: list[Problem]) -> Columns:
+    """Parse every column of `table` against the row schema: each distinct text is read once, and a
+    problem is reported on every row that holds an unreadable one. A CSV problem is named by its column
+    alone: the line already says which row."""
+    codes: dict[str, np.ndarray] = {}
+    values: dict[str, np.ndarray] = {}
+    complete = np.ones(len(table), dtype=bool)
+    for f in row.fields:
+        cat = table.cells.get(f.name)
+        default = f.default() if callable(f.default) else f.default
+        if cat is None:  # an optional column that the file leaves out (a missing required one stops it)
+            codes[f.name] = np.zeros(len(table), dtype=np.int8)
+            values[f.name] = object_array([default])
+            complete &= not f.required
+            continue
+        parsed, failed = [], []
+        for k, raw in enumerate(cat.categories):
+            if raw.strip() == "":
+                parsed.append(default)
+                if f.required:
+                    failed.append((k, "missing-field", f"«{f.name}» is required ({f.doc})",
+                                   f"fill in the {f.name} column, e.g. {_example(f.type)}"))
+                continue
+            ok, result = _parse(f.type, raw)
+            parsed.append(result if ok else None)
+            if not ok:
+                failed.append((k, result.code, result.message, result.fix))
+        codes[f.name] = np.asarray(cat.codes)
+        values[f.name] = object_array(parsed)
+        for k, code, message, fix in failed:
+            rows = np.flatnonzero(codes[f.name] == k)
+            complete[rows] = False
+            problems.extend(Problem(rel, int(table.lines[i]), f.name, code, message, fix) for i in rows)
+    return Columns(codes, values, table.lines, complete)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from .jalali import JDate
 
 
@@ -131,17 +133,6 @@ class Meeting:
 
 
 @dataclass(frozen=True)
-class Delivery:
-    week_ending: JDate
-    province: str  # ISO code
-    county: str  # county id, "" for a province-level figure
-    programme: str
-    quantity: int
-    synthetic: bool
-    note_fa: str
-
-
-@dataclass(frozen=True)
 class Centre:
     id: str
     type: str
@@ -164,7 +155,10 @@ class Dataset:
     programmes: tuple[Programme, ...]  # in file order
     indicators: tuple[Indicator, ...]
     meetings: tuple[Meeting, ...]  # in date order
-    deliveries: tuple[Delivery, ...]
+    # one row per delivery figure, as columns (there may be millions): week (the ISO-style Jalali date of
+    # the meeting, "1400-05-27"), province (ISO code), county (county id, "" for a province-wide figure),
+    # programme (id), quantity (int64), synthetic (bool), note_fa; sorted by week, programme, province, county
+    deliveries: pd.DataFrame
     centres: tuple[Centre, ...]
 
     def province(self, iso_code: str) -> Province:

@@ -2,7 +2,8 @@
 
 Texts are already folded to Persian letters and numbers read from any digits by the schema's value types
 (schema.py, persian.py); here every province name becomes its ISO code, every county name its county id,
-meetings are put in date order and given their ids. Runs only on data that validated without errors, so
+meetings are put in date order and given their ids; delivery rows stay columns (a pandas frame, already
+resolved by validation). Runs only on data that validated without errors, so
 nothing here reports problems.
 """
 
@@ -17,7 +18,6 @@ from .model import (
     County,
     Dataset,
     Decision,
-    Delivery,
     Figure,
     Indicator,
     Meeting,
@@ -28,7 +28,7 @@ from .model import (
     Source,
 )
 from .schema import CENTRE_TYPES
-from .validate import Validated
+from .validate import DELIVERY_COLUMNS, Validated
 
 
 def _build(cls, rec: Rec, **overrides: Any):
@@ -73,11 +73,8 @@ def normalise(v: Validated) -> Dataset:
                                decisions=decisions, reports=reports))
     meetings.sort(key=lambda m: m.date)
 
-    deliveries = []
-    for _, r in v.records("deliveries"):
-        code = province(r["province"])
-        deliveries.append(_build(Delivery, r, province=code, county=county(code, r["county"])))
-    deliveries.sort(key=lambda d: (d.week_ending, d.programme, d.province, d.county))
+    deliveries = (v.deliveries.loc[:, list(DELIVERY_COLUMNS)]
+                  .sort_values(["week", "programme", "province", "county"], kind="stable", ignore_index=True))
 
     centres = []
     for _, r in v.records("centres"):
@@ -87,5 +84,5 @@ def normalise(v: Validated) -> Dataset:
     centres.sort(key=lambda c: (c.province, types.index(c.type), c.id))
 
     return Dataset(site=site, provinces=tuple(provinces), counties=counties, programmes=programmes,
-                   indicators=indicators, meetings=tuple(meetings), deliveries=tuple(deliveries),
+                   indicators=indicators, meetings=tuple(meetings), deliveries=deliveries,
                    centres=tuple(centres))

@@ -149,6 +149,6 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
             m, ds.meetings[i - 1] if i else None, ds.meetings[i + 1] if i + 1 < len(ds.meetings) else None,
             province_paths, indicators, programmes)))
     pages.append(Page("methodology.md", "methodology.md.j2", "روش‌شناسی و منابع", MethodologyContext(
-        ds.indicators, ds.programmes, sum(d.synthetic for d in ds.deliveries), len(ds.deliveries),
+        ds.indicators, ds.programmes, int(ds.deliveries.synthetic.sum()), len(ds.deliveries),
         sum(c.synthetic for c in ds.centres), sum(m.synthetic for m in ds.meetings), national)))
     return pages

@@ -6,6 +6,7 @@ dataset from what this stage parsed, and only when it found no error.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 from collections import defaultdict
@@ -14,7 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from .fields import Mapping, Rec, parse_node
+import numpy as np
+import pandas as pd
+from pandas.api.types import union_categoricals
+
+from .fields import Columns, Mapping, Rec, object_array, parse_node, parse_table
 from .load import RawData, RawFile
 from .places import PlaceIndex
 from .problems import WARNING, Problem
@@ -29,7 +34,9 @@ class Parsed:
     value: Any
 
     @property
-    def records(self) -> list[Rec]:
+    def records(self) -> Iterator[Rec] | list[Rec]:
+        if isinstance(self.value, Columns):
+            return self.value.records()
         if isinstance(self.value, list):
             return [r for r in self.value if isinstance(r, Rec)]
         return [self.value] if isinstance(self.value, Rec) else []
@@ -43,6 +50,8 @@ class Validated:
     # the names of all meeting files, readable or not: a broken meeting file is reported once, not again
     # by every delivery of its week
     meeting_names: set[str] = field(default_factory=set)
+    # the delivery rows, column by column (see _delivery_frame): millions of rows are checked as columns
+    deliveries: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -60,13 +69,12 @@ def validate(raw: RawData) -> Validated:
         if schema.csv:
             if not _check_header(f, schema.shape.item, problems):
                 continue
-            # a CSV problem is named by its column alone: the line already says which row
-            rows = [parse_node(row, schema.shape.item, f.path, "", problems) for row in f.root.value]
-            files[f.kind].append(Parsed(f, rows))
+            files[f.kind].append(Parsed(f, parse_table(f.root, schema.shape.item, f.path, problems)))
         else:
             files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
     names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
-    v = Validated(dict(files), _place_index(files), problems, names)
+    places = _place_index(files)
+    v = Validated(dict(files), places, problems, names, _delivery_frame(files.get("deliveries", []), places))
     for rule in RULES:
         problems.extend(rule(v))
     return v
@@ -85,8 +93,6 @@ def _check_header(f: RawFile, row: Mapping, problems: list[Problem]) -> bool:
     for name in missing:
         problems.append(Problem(f.path, 1, name, "csv-header", f"required column «{name}» is missing",
                                 f"add a column named {name} to the header line"))
-    for row_node in f.root.value:  # drop unknown columns so each row does not repeat the header problem
-        row_node.value = {k: v for k, v in row_node.value.items() if k in known}
     return not missing
 
 
@@ -222,75 +228,149 @@ def _references(v: Validated) -> Iterator[Problem]:
             for i, name in enumerate(d["provinces"] or []):
                 _, problems = _province(v, path, d, "provinces", name, f"{d.path_of('provinces')}[{i}]")
                 yield from problems
-    for kind in ("deliveries", "centres"):
-        for path, rec in v.records(kind):
-            code, problems = _province(v, path, rec, "province")
-            yield from problems
-            yield from _county(v, path, rec, code)
-            if kind == "deliveries":
-                yield from _ref(path, rec, "programme", programmes, "unknown-programme", "programme",
-                                "data/programmes.yaml")
-            else:
-                yield from _ref(path, rec, "reported_at", meetings, "unknown-meeting", "meeting", by_meeting)
+    for kind, key, known, code, what, file in (
+            ("deliveries", "programme", programmes, "unknown-programme", "programme", "data/programmes.yaml"),
+            ("centres", "reported_at", meetings, "unknown-meeting", "meeting", by_meeting)):
+        for parsed in v.files.get(kind, []):
+            columns, path = parsed.value, parsed.file.path
+            # each distinct place and reference is checked once; its problems go on every row that has it
+            combos, rows = columns.distinct("province", "county")
+            found = {}
+            for k, (province, county) in enumerate(combos):
+                rec = Rec({"province": province, "county": county}, 0, {}, "")
+                resolved, problems = _province(v, path, rec, "province")
+                found[k] = problems + _county(v, path, rec, resolved)
+            yield from _on_rows(found, rows, columns.lines)
+            combos, rows = columns.distinct(key)
+            found = {k: _ref(path, Rec({key: value}, 0, {}, ""), key, known, code, what, file)
+                     for k, (value,) in enumerate(combos)}
+            yield from _on_rows(found, rows, columns.lines)
+
+
+def _on_rows(found: dict[int, list[Problem]], rows: np.ndarray, lines: np.ndarray) -> Iterator[Problem]:
+    """Each problem found for a distinct value, on every row (by its line) that holds that value."""
+    for k, problems in found.items():
+        if problems:
+            for i in np.flatnonzero(rows == k):
+                for problem in problems:
+                    yield dataclasses.replace(problem, line=int(lines[i]))
+
+
+DELIVERY_COLUMNS = ("week", "province", "county", "programme", "quantity", "synthetic", "note_fa")
+
+
+def _delivery_frame(files: list[Parsed], places: PlaceIndex) -> pd.DataFrame:
+    """Every delivery row whose required fields could be read, one column per field: the place resolved
+    (province ISO code and county id; missing when unknown, county "" for a province-wide figure), the
+    names as typed (for messages), the file (its index in `files`) and line. Texts are ordered categoricals:
+    each distinct value once, and one small integer per row."""
+    texts: dict[str, list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)  # column -> (values, codes)
+    numbers: dict[str, list[np.ndarray]] = defaultdict(list)
+    for index, parsed in enumerate(files):
+        c: Columns = parsed.value
+        keep = c.complete
+        combos, rows = c.distinct("province", "county")
+        codes = [places.province(p) if p else None for p, _ in combos]
+        counties = [places.county(code, county) if code and county else "" for code, (_, county)
+                    in zip(codes, combos, strict=True)]
+        texts["province"].append((object_array(codes), rows[keep]))
+        texts["county"].append((object_array(counties), rows[keep]))
+        texts["week"].append((object_array([d.iso if d else None for d in c.values["week_ending"]]),
+                              c.codes["week_ending"][keep]))
+        for name, column in (("programme", "programme"), ("note_fa", "note_fa"),
+                             ("province_as_typed", "province"), ("county_as_typed", "county")):
+            texts[name].append((c.values[column], c.codes[column][keep]))
+        numbers["quantity"].append(c.column("quantity")[keep].astype(np.int64))
+        numbers["synthetic"].append(c.column("synthetic")[keep].astype(bool))
+        numbers["file"].append(np.full(int(keep.sum()), index, dtype=np.int32))
+        numbers["line"].append(c.lines[keep])
+    names = (*DELIVERY_COLUMNS, "province_as_typed", "county_as_typed", "file", "line")
+    if not files:
+        return pd.DataFrame({name: [] for name in names})
+    columns = {name: _categorical(parts) for name, parts in texts.items()}
+    columns |= {name: np.concatenate(parts) for name, parts in numbers.items()}
+    return pd.DataFrame({name: columns[name] for name in names})
+
+
+def _categorical(parts: list[tuple[np.ndarray, np.ndarray]]) -> pd.Categorical:
+    """One ordered categorical from each file's (value of each code, code of each row); None is missing."""
+    pieces = []
+    for values, codes in parts:
+        recoded, uniques = pd.factorize(values, use_na_sentinel=True)
+        pieces.append(pd.Categorical.from_codes(recoded[codes], categories=uniques))
+    return union_categoricals(pieces, sort_categories=True).as_ordered()
 
 
 def _deliveries(v: Validated) -> Iterator[Problem]:
+    frame = v.deliveries
+    if not len(frame):
+        return
+    paths = [p.file.path for p in v.files.get("deliveries", [])]
     meetings = {rec["date"].iso for _, rec in v.records("meetings") if rec.get("date")} | v.meeting_names
     programmes: dict[str, Rec] = {}
     for _, rec in v.records("programmes"):
         if rec.get("id"):
             programmes.setdefault(rec["id"], rec)  # a duplicate id is reported by _unique_ids
+    placed = frame[frame.province.notna()]
+
+    # the same week, place and programme twice (rare: only those rows are walked, in file order)
+    keys = ["week", "province", "county", "programme"]
     seen: dict[tuple, tuple[str, int]] = {}
-    level: dict[tuple, dict[str, tuple[str, int]]] = {}
-    rows = []
-    for path, rec in v.records("deliveries"):
-        if any(rec.get(k) is None for k in ("week_ending", "province", "programme", "quantity")):
-            continue
-        code = v.places.province(rec["province"])
-        county = v.places.county(code, rec["county"]) if code and rec["county"] else ""
-        key = (rec["week_ending"], code, county, rec["programme"])
-        if code and key in seen:
+    for row in placed[placed.duplicated(keys, keep=False)].itertuples():
+        key = (row.week, row.province, row.county, row.programme)
+        if key in seen:
             fpath, fline = seen[key]
-            yield Problem(path, rec.line, "", "duplicate-row",
-                          f"a figure for {rec['programme']} in {rec['province']} "
-                          f"{('/ ' + rec['county'] + ' ') if rec['county'] else ''}for the week ending "
-                          f"{rec['week_ending'].iso} is already given at {fpath}:{fline}",
+            yield Problem(paths[row.file], row.line, "", "duplicate-row",
+                          f"a figure for {row.programme} in {row.province_as_typed} "
+                          f"{('/ ' + row.county_as_typed + ' ') if row.county_as_typed else ''}for the week "
+                          f"ending {row.week} is already given at {fpath}:{fline}",
                           "keep one row per week, place and programme; add the quantities together")
-        seen[key] = (path, rec.line)
-        if code:
-            levels = level.setdefault((rec["week_ending"], code, rec["programme"]), {})
-            other = levels.get("province" if county else "county")
+        seen[key] = (paths[row.file], row.line)
+
+    # a province-wide figure and county figures for the same week and programme
+    by_county = placed.county.notna() & (placed.county != "")
+    groups = ["week", "province", "programme"]
+    levels = by_county.groupby([placed[g] for g in groups]).agg(["any", "all"])
+    mixed = levels[levels["any"] & ~levels["all"]].index
+    if len(mixed):
+        in_mixed = pd.MultiIndex.from_frame(placed[groups]).isin(mixed)
+        first: dict[tuple, dict[str, tuple[str, int]]] = {}
+        for row, county_level in zip(placed[in_mixed].itertuples(), by_county[in_mixed], strict=True):
+            seen_levels = first.setdefault((row.week, row.province, row.programme), {})
+            other = seen_levels.get("province" if county_level else "county")
             if other:
-                yield Problem(path, rec.line, "county", "duplicate-row",
-                              f"{rec['province']} has both a province-wide figure and county figures for "
-                              f"{rec['programme']} in the week ending {rec['week_ending'].iso} "
-                              f"(see {other[0]}:{other[1]}); the total would count them twice",
+                yield Problem(paths[row.file], row.line, "county", "duplicate-row",
+                              f"{row.province_as_typed} has both a province-wide figure and county figures "
+                              f"for {row.programme} in the week ending {row.week} (see {other[0]}:{other[1]}); "
+                              "the total would count them twice",
                               "give either one province-wide row (county empty) or one row per county")
-            levels.setdefault("county" if county else "province", (path, rec.line))
-        if rec["week_ending"].iso not in meetings:
-            yield Problem(path, rec.line_of("week_ending"), "week_ending", "unknown-meeting",
-                          f"no meeting was held on {rec['week_ending'].iso}; a week's figures are dated by the "
-                          "meeting that reported them",
-                          "use the date of a meeting in data/meetings/, or add that meeting's file")
-        rows.append((rec["week_ending"], path, rec))
-        programme = programmes.get(rec["programme"])
-        if programme is not None and programme.get("delivered_from") == "meetings":
-            yield Problem(path, rec.line_of("programme"), "programme", "unknown-programme",
-                          f"programme «{rec['programme']}» is counted from meetings, not from deliveries",
-                          "remove this row; the portal counts the meetings held itself")
-    totals: dict[str, int] = defaultdict(int)
-    for _, path, rec in sorted(rows, key=lambda t: (t[0], t[1], t[2].line)):
-        pid = rec["programme"]
-        programme = programmes.get(pid)
-        before = totals[pid]
-        totals[pid] += rec["quantity"]
-        pledged = programme.get("pledged") if programme else None
-        if pledged is not None and before <= pledged < totals[pid]:
-            yield Problem(path, rec.line_of("quantity"), "quantity", "over-pledge",
-                          f"with this row, {pid} has delivered {totals[pid]:,} in all, more than the "
-                          f"{pledged:,} pledged",
-                          "check the quantity; if the pledge was raised, update «pledged» in "
-                          "data/programmes.yaml", severity=WARNING)
+            seen_levels.setdefault("county" if county_level else "province", (paths[row.file], row.line))
+
+    # weeks are dated by meetings; programmes counted from meetings take no deliveries
+    for row in frame[~frame.week.isin(meetings)].itertuples():
+        yield Problem(paths[row.file], row.line, "week_ending", "unknown-meeting",
+                      f"no meeting was held on {row.week}; a week's figures are dated by the meeting that "
+                      "reported them",
+                      "use the date of a meeting in data/meetings/, or add that meeting's file")
+    counted = [pid for pid, p in programmes.items() if p.get("delivered_from") == "meetings"]
+    for row in frame[frame.programme.isin(counted)].itertuples():
+        yield Problem(paths[row.file], row.line, "programme", "unknown-programme",
+                      f"programme «{row.programme}» is counted from meetings, not from deliveries",
+                      "remove this row; the portal counts the meetings held itself")
+
+    # the row with which a programme's running total first passes its pledge (a warning)
+    pledged = {pid: p.get("pledged") for pid, p in programmes.items() if p.get("pledged") is not None}
+    ordered = frame[frame.programme.isin(pledged)].sort_values(["week", "file", "line"], kind="stable")
+    after = ordered.groupby("programme", sort=False).quantity.cumsum()
+    before = after - ordered.quantity
+    limit = ordered.programme.map(pledged).astype(np.int64)
+    for row, total in zip(ordered[(before <= limit) & (limit < after)].itertuples(),
+                          after[(before <= limit) & (limit < after)], strict=True):
+        yield Problem(paths[row.file], row.line, "quantity", "over-pledge",
+                      f"with this row, {row.programme} has delivered {int(total):,} in all, more than the "
+                      f"{pledged[row.programme]:,} pledged",
+                      "check the quantity; if the pledge was raised, update «pledged» in "
+                      "data/programmes.yaml", severity=WARNING)
 
 
 RULES = (_unique_ids, _meeting_files, _references, _deliveries)

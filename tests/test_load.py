@@ -7,6 +7,12 @@ from pathlib import Path
 from generator.load import load, load_csv, load_yaml
 
 
+def _rows(table) -> list[tuple]:
+    """A Table's rows as (line, cells...) tuples."""
+    columns = [table.cells[name] for name in table.columns]
+    return [(int(line), *(str(c[i]) for c in columns)) for i, line in enumerate(table.lines)]
+
+
 def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     path = tmp_path / name
     if isinstance(content, bytes):
@@ -62,12 +68,12 @@ def test_csv_with_bom_crlf_and_trailing_empty_columns(tmp_path: Path) -> None:
     node, problems = load_csv(_write(tmp_path, "a.csv", content), "a.csv")
     assert problems == []
     assert node.columns == ["a", "b"]
-    assert [(r.line, r.value["a"].value, r.value["b"].value) for r in node.value] == [(2, "1", "2"), (4, "3", "4")]
+    assert _rows(node) == [(2, "1", "2"), (4, "3", "4")]
 
 
 def test_csv_quoted_multiline_cell_keeps_the_row_start_line(tmp_path: Path) -> None:
     node, _ = load_csv(_write(tmp_path, "a.csv", 'a,b\n1,"x\ny"\n2,z\n'), "a.csv")
-    assert [r.line for r in node.value] == [2, 4]
+    assert _rows(node) == [(2, "1", "x\ny"), (4, "2", "z")]
 
 
 def test_csv_ragged_row_and_repeated_header(tmp_path: Path) -> None:
@@ -88,3 +94,32 @@ def test_load_reports_missing_required_files(tmp_path: Path) -> None:
     missing = sorted(p.path for p in raw.problems)
     assert "data/site.yaml" in missing and "data/reference/provinces.csv" in missing
     assert "data/meetings/*.yaml" not in missing  # a folder of files may be empty
+
+
+PLAIN = "a,b,c\n1,گیلان,x\n\n2,کرمان,\n,,\n3,گیلان,y\n"
+
+
+def test_plain_csv_is_read_by_the_fast_path_and_matches_the_careful_one(tmp_path: Path) -> None:
+    from generator.load import _plain_table, _table
+
+    fast = _plain_table(PLAIN.encode())
+    careful = _table(PLAIN, "a.csv", [])
+    assert fast is not None  # no quotes, every row as wide as the header
+    expected = [(2, "1", "گیلان", "x"), (4, "2", "کرمان", ""), (6, "3", "گیلان", "y")]
+    assert _rows(fast) == _rows(careful) == expected  # the blank line and the row of empty cells skipped
+    assert list(fast.cells["b"].categories) == ["کرمان", "گیلان"]  # each distinct text once
+
+
+def test_files_the_fast_path_refuses_go_the_careful_way(tmp_path: Path) -> None:
+    from generator.load import _plain_table
+
+    assert _plain_table(b'a,b\n1,"x,y"\n') is None  # quotes
+    assert _plain_table(b"a,b\n1,2,3\n") is None  # ragged row
+    assert _plain_table(b"a,a\n1,2\n") is None  # repeated column
+    _, problems = load_csv(_write(tmp_path, "r.csv", "a,b\n1,2\n1,2,3\n4\n"), "r.csv")
+    assert [(p.line, p.code) for p in problems] == [(3, "csv-row-length"), (4, "csv-row-length")]
+
+
+def test_crlf_plain_csv_keeps_lines(tmp_path: Path) -> None:
+    node, problems = load_csv(_write(tmp_path, "a.csv", "\ufeffa,b\r\n1,2\r\n\r\n3,4\r\n".encode()), "a.csv")
+    assert problems == [] and _rows(node) == [(2, "1", "2"), (4, "3", "4")]
