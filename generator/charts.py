@@ -37,6 +37,14 @@ _FORMATS = {"int": ",d", "decimal": ",.1f", "percent": ",.1f"}  # marks: as the 
 _AXIS_FORMATS = {"int": ",d", "decimal": ",.1~f", "percent": ",.1~f"}  # ticks: no trailing ٫۰
 
 
+def _spec(chart: alt.TopLevelMixin, **datasets: Any) -> dict:
+    """The chart's Vega-Lite dict, with its rows as top-level named datasets: Altair deep-copies inline
+    rows as it builds the dict, which costs more than the rest of the spec at years of weeks."""
+    spec = chart.to_dict(validate=False)
+    spec["datasets"] = datasets
+    return spec
+
+
 def _label_expr(label: str, value: str, kind: str) -> str:
     suffix = " + '٪'" if kind == "percent" else ""
     return f"datum['{label}'] + ': ' + format(datum['{value}'], '{_FORMATS[kind]}'){suffix}"
@@ -64,7 +72,7 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
     """
     x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis("هفتهٔ منتهی به"))
     y = alt.Y("value:Q", axis=_value_axis(value_title, kind), scale=alt.Scale(zero=True))
-    base = alt.Chart(alt.InlineData(values=values)).transform_calculate(
+    base = alt.Chart(alt.NamedData("rows")).transform_calculate(
         label="datum.week" + (" + ' — ' + datum.series" if series else ""))
     enc: dict[str, Any] = {"x": x, "y": y}
     if series:
@@ -82,25 +90,28 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
         description=alt.Description("text:N")).transform_calculate(text=_label_expr("label", "value", kind))
     layers = [line, points]
     if target is not None:
-        rule_data = alt.InlineData(values=[{"target": target, "text": target_label}])
+        rule_data = alt.NamedData("target")
         layers.append(alt.Chart(rule_data).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2, aria=False)
                       .encode(y="target:Q"))
         layers.append(alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-8, color=PALETTE[2], fontSize=12,
                                                      aria=False)
                       .encode(y="target:Q", x=alt.value(0), text="text:N"))
-    return alt.layer(*layers).properties(width=WIDTH, height=200).to_dict(validate=False)
+    chart = alt.layer(*layers).properties(width=WIDTH, height=200)
+    if target is None:
+        return _spec(chart, rows=values)
+    return _spec(chart, rows=values, target=[{"target": target, "text": target_label}])
 
 
 def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int") -> dict:
     """Horizontal bars, largest first, growing from the right. Rows: {"name": "گیلان", "value": 42}."""
     height = max(80, 18 * len(values))
-    return alt.Chart(alt.InlineData(values=values)).mark_bar(color=PALETTE[0]).encode(
+    return _spec(alt.Chart(alt.NamedData("rows")).mark_bar(color=PALETTE[0]).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
                 axis=alt.Axis(title=value_title, format=_AXIS_FORMATS[kind], tickCount=4)),
         description=alt.Description("text:N"),
     ).transform_calculate(text=_label_expr("name", "value", kind)).properties(
-        width=WIDTH - 80, height=height).to_dict(validate=False)
+        width=WIDTH - 80, height=height), rows=values)
 
 
 def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[str], colours: list[str],
@@ -110,11 +121,11 @@ def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[
 
     Rows: {"name": "بستهٔ معیشتی", "group": "گیلان", "value": 2255.4}.
     """
-    panels = []
+    panels, datasets = [], {}
     names = list(dict.fromkeys(v["name"] for v in values))
     for i, name in enumerate(names):
-        rows = [v for v in values if v["name"] == name]
-        panels.append(alt.Chart(alt.InlineData(values=rows), title=alt.Title(name, anchor="end", fontSize=12))
+        datasets[f"panel{i}"] = [v for v in values if v["name"] == name]
+        panels.append(alt.Chart(alt.NamedData(f"panel{i}"), title=alt.Title(name, anchor="end", fontSize=12))
                       .mark_bar().encode(
             y=alt.Y("group:N", sort=groups, axis=alt.Axis(title=None, orient="right")),
             x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
@@ -124,7 +135,7 @@ def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("group", "value", kind)).properties(
             width=WIDTH - 80, height=alt.Step(16)))
-    return alt.vconcat(*panels, spacing=10).to_dict(validate=False)
+    return _spec(alt.vconcat(*panels, spacing=10), **datasets)
 
 
 def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, str]]) -> dict:
@@ -132,10 +143,10 @@ def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, 
 
     Panels: (name, colour). Rows: {"week": "۳ شهریور", "order": 1, "panel": "دستگاه اکسیژن‌ساز", "value": 4}.
     """
-    charts = []
+    charts, datasets = [], {}
     for i, (panel, colour) in enumerate(panels):
-        rows = [v for v in values if v["panel"] == panel]
-        charts.append(alt.Chart(alt.InlineData(values=rows), title=alt.Title(panel, anchor="end", fontSize=12))
+        datasets[f"panel{i}"] = [v for v in values if v["panel"] == panel]
+        charts.append(alt.Chart(alt.NamedData(f"panel{i}"), title=alt.Title(panel, anchor="end", fontSize=12))
                       .mark_bar(color=colour).encode(
             x=alt.X("week:O", sort=alt.EncodingSortField("order"),
                     axis=_time_axis("هفتهٔ منتهی به") if i == len(panels) - 1 else alt.Axis(title=None, labels=False)),
@@ -143,20 +154,20 @@ def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, 
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
                       .properties(width=WIDTH, height=80))
-    return alt.vconcat(*charts, spacing=14).to_dict(validate=False)
+    return _spec(alt.vconcat(*charts, spacing=14), **datasets)
 
 
 def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str], value_title: str) -> dict:
     """Horizontal stacked bars per category. Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "value": 10}."""
     names = {v["name"] for v in values}
-    return alt.Chart(alt.InlineData(values=values)).mark_bar(stroke="white", strokeWidth=0.5).encode(
+    return _spec(alt.Chart(alt.NamedData("rows")).mark_bar(stroke="white", strokeWidth=0.5).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("sum(value):Q", scale=alt.Scale(reverse=True), axis=alt.Axis(title=value_title, format=",d")),
         color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=colours), legend=None),
         order=alt.Order("sorder:Q"),
         description=alt.Description("text:N"),
     ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("series", "value", "int")).properties(
-        width=WIDTH - 80, height=max(80, 18 * len(names))).to_dict(validate=False)
+        width=WIDTH - 80, height=max(80, 18 * len(names))), rows=values)
 
 
 def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
@@ -169,8 +180,8 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
     # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known)}
             for v in values]
-    geo = alt.InlineData(values=topology, format=alt.DataFormat(type="topojson", feature="provinces"))
-    lookup = alt.LookupData(alt.InlineData(values=rows), "iso", ["name", "value", "has", "shade"])
+    geo = alt.NamedData("provinces", format=alt.DataFormat(type="topojson", feature="provinces"))
+    lookup = alt.LookupData(alt.NamedData("rows"), "iso", ["name", "value", "has", "shade"])
     shapes = alt.Chart(geo).mark_geoshape(strokeWidth=0.6).transform_lookup(
         lookup="id", from_=lookup).transform_calculate(
         text="datum.has ? " + _label_expr("name", "value", "decimal") + " : datum.name + ': بدون داده'",
@@ -180,4 +191,4 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
         stroke=alt.condition("!datum.has", alt.value(NO_DATA_EDGE), alt.value("white")),
         description=alt.Description("text:N"),
     ).project(type="mercator")
-    return shapes.properties(width=WIDTH, height=290).to_dict(validate=False)
+    return _spec(shapes.properties(width=WIDTH, height=290), provinces=topology, rows=rows)

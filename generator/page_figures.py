@@ -68,16 +68,19 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
         return None
     weeks = sorted({w.week_ending for s in stats for w in s.weekly})
     labels = _labels(weeks)
+    delivered = {(s.programme.id, w.week_ending): w.delivered for s in stats for w in s.weekly}
+    synthetic_weeks = {w.week_ending for s in stats for w in s.weekly if w.synthetic}
+    cumulative = dict.fromkeys((s.programme.id for s in stats), 0)
     rows, values, synthetic = [], [], []
     for order, week in enumerate(weeks):
         row: dict = {"week": week}
         for s in stats:
-            cumulative = sum(w.delivered for w in s.weekly if w.week_ending <= week)
-            row[s.programme.id] = _pct(cumulative / s.programme.pledged)
+            cumulative[s.programme.id] += delivered.get((s.programme.id, week), 0)
+            row[s.programme.id] = _pct(cumulative[s.programme.id] / s.programme.pledged)
             values.append({"week": labels[week], "order": order, "series": s.programme.short_name_fa,
                            "value": row[s.programme.id]})
         rows.append(row)
-        synthetic.append(any(w.synthetic for s in stats for w in s.weekly if w.week_ending == week))
+        synthetic.append(week in synthetic_weeks)
     last = rows[-1]
     alt_fa = ("نمودار خطی درصد تحقق وعده‌ها " + _period(weeks) + ": " + "، ".join(
         f"{s.programme.short_name_fa} {format_percent(last[s.programme.id])}" for s in stats) + ".")
