@@ -65,12 +65,12 @@ def _time_axis(title: str) -> alt.Axis:
 
 def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "int",
               series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None,
-              target_label: str = "") -> dict:
+              target_label: str = "", time_title: str = "هفتهٔ منتهی به") -> dict:
     """A line over weeks (one line per series: name, colour, dash), with an optional target line.
 
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
-    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis("هفتهٔ منتهی به"))
+    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title))
     y = alt.Y("value:Q", axis=_value_axis(value_title, kind), scale=alt.Scale(zero=True))
     base = alt.Chart(alt.NamedData("rows")).transform_calculate(
         label="datum.week" + (" + ' — ' + datum.series" if series else ""))
@@ -138,7 +138,8 @@ def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[
     return _spec(alt.vconcat(*panels, spacing=10), **datasets)
 
 
-def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, str]]) -> dict:
+def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, str]],
+                       time_title: str = "هفتهٔ منتهی به") -> dict:
     """One small bar chart over weeks per panel (per programme), each with its own scale.
 
     Panels: (name, colour). Rows: {"week": "۳ شهریور", "order": 1, "panel": "دستگاه اکسیژن‌ساز", "value": 4}.
@@ -149,7 +150,7 @@ def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, 
         charts.append(alt.Chart(alt.NamedData(f"panel{i}"), title=alt.Title(panel, anchor="end", fontSize=12))
                       .mark_bar(color=colour).encode(
             x=alt.X("week:O", sort=alt.EncodingSortField("order"),
-                    axis=_time_axis("هفتهٔ منتهی به") if i == len(panels) - 1 else alt.Axis(title=None, labels=False)),
+                    axis=_time_axis(time_title) if i == len(panels) - 1 else alt.Axis(title=None, labels=False)),
             y=alt.Y("value:Q", axis=alt.Axis(title=None, orient="right", format=",d", tickCount=3)),
             description=alt.Description("text:N"),
         ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))

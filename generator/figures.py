@@ -14,16 +14,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .jalali import JDate
+from .jalali import JDate, JMonth
 
-TEXT, DATE, INT, DECIMAL, PERCENT = "text", "date", "int", "decimal", "percent"
+TEXT, DATE, MONTH, INT, DECIMAL, PERCENT = "text", "date", "month", "int", "decimal", "percent"
 
 
 @dataclass(frozen=True)
 class Column:
     key: str  # ASCII, used in JSON
     label_fa: str  # the table header, also the CSV header
-    kind: str = INT  # text, date (Jalali), int, decimal (one place) or percent (one place)
+    kind: str = INT  # text, date (Jalali day), month (Jalali month), int, decimal (one place), percent (one place)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Figure:
     id: str  # unique on the site; names the download files
     title_fa: str
     columns: tuple[Column, ...]
-    rows: tuple[dict[str, Any], ...]  # values: str, JDate, int, float (rounded to one place) or None
+    rows: tuple[dict[str, Any], ...]  # values: str, JDate, JMonth, int, float (rounded to one place) or None
     chart: dict  # the Vega-Lite spec (charts.py)
     plotted: tuple[str, ...]  # keys of the columns whose values the chart's marks carry
     alt_fa: str  # the text alternative of the chart: what it shows, in one or two sentences
@@ -73,7 +73,7 @@ class Figure:
 def _csv_value(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, JDate):
+    if isinstance(value, JDate | JMonth):
         return value.iso
     if isinstance(value, float):
         return f"{value:.1f}"
@@ -81,7 +81,7 @@ def _csv_value(value: Any) -> str:
 
 
 def _json_value(value: Any) -> Any:
-    return value.iso if isinstance(value, JDate) else value
+    return value.iso if isinstance(value, JDate | JMonth) else value
 
 
 def as_csv(fig: Figure) -> str:

@@ -56,6 +56,28 @@ class JDate:
         return persian_digits(f"{self.year:04d}/{self.month:02d}/{self.day:02d}")
 
 
+@dataclass(frozen=True, order=True)
+class JMonth:
+    """A Jalali calendar month: `1400-07` as an id, «مهر ۱۴۰۰» for the public."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day: JDate) -> JMonth:
+        return cls(day.year, day.month)
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def __str__(self) -> str:
+        return self.iso
+
+    def fa(self) -> str:
+        return persian_digits(f"{MONTHS_FA[self.month - 1]} {self.year}")
+
+
 class DateError(ValueError):
     def __init__(self, code: str, message: str, fix: str):
         super().__init__(message)

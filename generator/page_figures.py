@@ -6,6 +6,8 @@ built from the same rows, so chart, table and downloads agree by construction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
 from .charts import (
     COUNTRY,
@@ -19,8 +21,8 @@ from .charts import (
     paired_bars,
     stacked_bars,
 )
-from .figures import DATE, DECIMAL, INT, PERCENT, TEXT, Column, Figure, Gradient, KeyItem
-from .jalali import MONTHS_FA, JDate
+from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, TEXT, Column, Figure, Gradient, KeyItem
+from .jalali import MONTHS_FA, JDate, JMonth
 from .model import Dataset
 from .persian import format_number, format_percent, persian_digits
 from .schema import CENTRE_TYPES, UNITS
@@ -54,6 +56,41 @@ def _period(weeks: list[JDate]) -> str:
     return f"از {weeks[0].fa()} تا {weeks[-1].fa()}" if weeks else ""
 
 
+# A series of up to a year of weeks is shown week by week; a longer one by Jalali month (sums of its weeks,
+# or the running total at its last week), so that a phone screen shows bars, not hairlines, and a page
+# stays light after years of meetings. Chart, table and downloads show the same periods.
+WEEKLY_UP_TO = 53
+
+
+@dataclass(frozen=True)
+class _Step:
+    key: JDate | JMonth  # the first cell of the row: the week's date or the month
+    label: str  # the chart's label for it
+    weeks: tuple[int, ...]  # indices of the weekly rows it covers, in order
+
+
+@dataclass(frozen=True)
+class _Steps:
+    steps: tuple[_Step, ...]
+    column: Column  # the table's first column
+    axis_fa: str  # the chart's time axis title
+    every_fa: str  # «هفته» or «ماه»: "delivered in the ..."
+    adverb_fa: str  # «هفته‌به‌هفته» or «ماه‌به‌ماه»
+
+
+def _steps(weeks: list[JDate]) -> _Steps:
+    """The periods a series of (sorted) weeks is shown in."""
+    if len(weeks) <= WEEKLY_UP_TO:
+        labels = _labels(weeks)
+        return _Steps(tuple(_Step(w, labels[w], (i,)) for i, w in enumerate(weeks)),
+                      Column("week", "هفتهٔ منتهی به", DATE), "هفتهٔ منتهی به", "هفته", "هفته‌به‌هفته")
+    months: dict[JMonth, list[int]] = {}
+    for i, w in enumerate(weeks):
+        months.setdefault(JMonth.of(w), []).append(i)
+    return _Steps(tuple(_Step(m, RLI + m.fa() + PDI, tuple(ix)) for m, ix in months.items()),
+                  Column("month", "ماه", MONTH), "ماه", "ماه", "ماه‌به‌ماه")
+
+
 def _per_100k(value: int, population: int) -> float:
     return round(value * 100_000 / population, 1)
 
@@ -67,34 +104,34 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
     if not stats:
         return None
     weeks = sorted({w.week_ending for s in stats for w in s.weekly})
-    labels = _labels(weeks)
+    steps = _steps(weeks)
     delivered = {(s.programme.id, w.week_ending): w.delivered for s in stats for w in s.weekly}
     synthetic_weeks = {w.week_ending for s in stats for w in s.weekly if w.synthetic}
     cumulative = dict.fromkeys((s.programme.id for s in stats), 0)
     rows, values, synthetic = [], [], []
-    for order, week in enumerate(weeks):
-        row: dict = {"week": week}
+    for order, step in enumerate(steps.steps):
+        row: dict = {steps.column.key: step.key}
         for s in stats:
-            cumulative[s.programme.id] += delivered.get((s.programme.id, week), 0)
-            row[s.programme.id] = _pct(cumulative[s.programme.id] / s.programme.pledged)
-            values.append({"week": labels[week], "order": order, "series": s.programme.short_name_fa,
-                           "value": row[s.programme.id]})
+            pid = s.programme.id
+            cumulative[pid] += sum(delivered.get((pid, weeks[i]), 0) for i in step.weeks)
+            row[pid] = _pct(cumulative[pid] / s.programme.pledged)
+            values.append({"week": step.label, "order": order, "series": s.programme.short_name_fa,
+                           "value": row[pid]})
         rows.append(row)
-        synthetic.append(week in synthetic_weeks)
+        synthetic.append(any(weeks[i] in synthetic_weeks for i in step.weeks))
     last = rows[-1]
     alt_fa = ("نمودار خطی درصد تحقق وعده‌ها " + _period(weeks) + ": " + "، ".join(
         f"{s.programme.short_name_fa} {format_percent(last[s.programme.id])}" for s in stats) + ".")
     return Figure(
-        id="home-trends", title_fa="درصد تحقق وعده‌ها، هفته‌به‌هفته",
-        columns=(Column("week", "هفتهٔ منتهی به", DATE),
-                 *(Column(s.programme.id, s.programme.short_name_fa, PERCENT) for s in stats)),
+        id="home-trends", title_fa=f"درصد تحقق وعده‌ها، {steps.adverb_fa}",
+        columns=(steps.column, *(Column(s.programme.id, s.programme.short_name_fa, PERCENT) for s in stats)),
         rows=tuple(rows),
-        chart=over_time(values, value_title="درصد وعده", kind="percent",
+        chart=over_time(values, value_title="درصد وعده", kind="percent", time_title=steps.axis_fa,
                         series=[(s.programme.short_name_fa, *_style(ds, s.programme.id)) for s in stats]),
         key=tuple(KeyItem(s.programme.short_name_fa, _style(ds, s.programme.id)[0], "line",
                           tuple(_style(ds, s.programme.id)[1])) for s in stats),
         plotted=tuple(s.programme.id for s in stats), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
-        definition_fa="جمع تحویل هر برنامه تا آن هفته، به درصدی از رقم وعده‌داده‌شده.",
+        definition_fa=f"جمع تحویل هر برنامه تا پایان آن {steps.every_fa}، به درصدی از رقم وعده‌داده‌شده.",
         updated=agg.latest_week, synthetic_rows=tuple(synthetic) if any(synthetic) else ())
 
 
@@ -103,30 +140,36 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
     if not s.weekly:
         return None
     weeks = [w.week_ending for w in s.weekly]
-    labels = _labels(weeks)
+    steps = _steps(weeks)
     unit = UNITS[p.unit]
-    rows = tuple({"week": w.week_ending, "delivered": w.delivered, "cumulative": w.cumulative,
-                  **({"share": _pct(w.share)} if p.pledged else {})} for w in s.weekly)
-    values = [{"week": labels[w.week_ending], "order": i, "value": w.cumulative} for i, w in enumerate(s.weekly)]
+    rows, values, synthetic = [], [], []
+    for order, step in enumerate(steps.steps):
+        last = s.weekly[step.weeks[-1]]
+        rows.append({steps.column.key: step.key, "delivered": sum(s.weekly[i].delivered for i in step.weeks),
+                     "cumulative": last.cumulative, **({"share": _pct(last.share)} if p.pledged else {})})
+        values.append({"week": step.label, "order": order, "value": last.cumulative})
+        synthetic.append(any(s.weekly[i].synthetic for i in step.weeks))
     counted = "جلسه‌های برگزارشده" if p.delivered_from == "meetings" else "تحویل"
-    columns = [Column("week", "هفتهٔ منتهی به", DATE), Column("delivered", f"{counted} در هفته ({unit})", INT),
-               Column("cumulative", f"جمع تا این هفته ({unit})", INT)]
+    every = steps.every_fa
+    columns = [steps.column, Column("delivered", f"{counted} در {every} ({unit})", INT),
+               Column("cumulative", f"جمع تا پایان {every} ({unit})", INT)]
     if p.pledged:
         columns.append(Column("share", "درصد وعده", PERCENT))
     target = f"{RLI}وعده: {format_number(p.pledged)} {unit}{PDI}" if p.pledged else ""
     alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {_period(weeks)}: "
-              f"از {format_number(s.weekly[0].cumulative)} به {format_number(s.weekly[-1].cumulative)} {unit} رسیده است"
-              + (f"، در برابر وعدهٔ {format_number(p.pledged)} {unit}." if p.pledged else "."))
+              f"از {format_number(rows[0]['cumulative'])} به {format_number(rows[-1]['cumulative'])} {unit} "
+              "رسیده است" + (f"، در برابر وعدهٔ {format_number(p.pledged)} {unit}." if p.pledged else "."))
     return Figure(
         id=f"programme-{p.id}-over-time", title_fa=f"{p.short_name_fa}: وعده و تحویل در طول زمان",
-        columns=tuple(columns), rows=rows,
-        chart=over_time(values, value_title=f"جمع ({unit})", target=p.pledged, target_label=target),
+        columns=tuple(columns), rows=tuple(rows),
+        chart=over_time(values, value_title=f"جمع ({unit})", target=p.pledged, target_label=target,
+                        time_title=steps.axis_fa),
         plotted=("cumulative",), alt_fa=alt_fa,
-        key=(KeyItem(f"جمع {counted} تا هر هفته", PALETTE[0], "line", (1, 0)),
+        key=(KeyItem(f"جمع {counted} تا پایان هر {every}", PALETTE[0], "line", (1, 0)),
              *((KeyItem("وعده", PALETTE[2], "line", (6, 4)),) if p.pledged else ())),
         source_fa="جلسه‌های ثبت‌شده در این درگاه" if p.delivered_from == "meetings" else DELIVERIES_SOURCE,
         definition_fa=p.description_fa, updated=agg.latest_week,
-        synthetic_rows=tuple(w.synthetic for w in s.weekly) if s.synthetic else ())
+        synthetic_rows=tuple(synthetic) if any(synthetic) else ())
 
 
 def programme_by_province(s: ProgrammeStats, agg: Aggregates, paths: dict[str, str]) -> Figure | None:
@@ -190,29 +233,30 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
         return None
     programmes = [r.programme for r in st.by_programme]
     weeks = [w.week_ending for w in st.weekly]
-    labels = _labels(weeks)
-    rows, values = [], []
-    for i, w in enumerate(st.weekly):
-        row: dict = {"week": w.week_ending}
-        for p, value in zip(programmes, w.delivered, strict=True):
-            row[p.id] = value
-            if value is not None:
-                values.append({"week": labels[w.week_ending], "order": i, "panel": p.short_name_fa, "value": value})
+    steps = _steps(weeks)
+    rows, values, synthetic = [], [], []
+    for order, step in enumerate(steps.steps):
+        row: dict = {steps.column.key: step.key}
+        for j, p in enumerate(programmes):
+            reported = [st.weekly[i].delivered[j] for i in step.weeks if st.weekly[i].delivered[j] is not None]
+            row[p.id] = sum(reported) if reported else None
+            if row[p.id] is not None:
+                values.append({"week": step.label, "order": order, "panel": p.short_name_fa, "value": row[p.id]})
         rows.append(row)
+        synthetic.append(any(st.weekly[i].synthetic for i in step.weeks))
     name = st.province.name_fa
-    alt_fa = (f"نمودارهای میله‌ای تحویل هفتگی در استان {name} {_period(weeks)}، یکی برای هر برنامه: "
+    alt_fa = (f"نمودارهای میله‌ای تحویل {steps.adverb_fa} در استان {name} {_period(weeks)}، یکی برای هر برنامه: "
               + "، ".join(f"{r.programme.short_name_fa} روی هم {format_number(r.delivered)} {UNITS[r.programme.unit]}"
                           for r in st.by_programme) + ".")
     return Figure(
-        id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل هفته‌به‌هفته",
-        columns=(Column("week", "هفتهٔ منتهی به", DATE),
-                 *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT) for p in programmes)),
+        id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل {steps.adverb_fa}",
+        columns=(steps.column, *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT) for p in programmes)),
         rows=tuple(rows),
-        chart=independent_panels(values, panels=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes]),
+        chart=independent_panels(values, panels=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes],
+                                 time_title=steps.axis_fa),
         plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
-        definition_fa="شمار تحویل‌شده در هر هفته؛ «—» یعنی آن هفته رقمی گزارش نشده است.",
-        updated=agg.latest_week,
-        synthetic_rows=tuple(w.synthetic for w in st.weekly) if any(w.synthetic for w in st.weekly) else ())
+        definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است.",
+        updated=agg.latest_week, synthetic_rows=tuple(synthetic) if any(synthetic) else ())
 
 
 def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figure | None:

@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from .chart_render import ChartRenderer
-from .figures import DATE, DECIMAL, INT, PERCENT, Figure, as_csv, as_json
+from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure, as_csv, as_json
 from .jalali import JDate
 from .persian import format_number, format_percent, persian_digits
 from .schema import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
@@ -76,7 +76,7 @@ def _cell(value: Any, kind: str) -> Markup:
         return Markup(format_number(value, 1))
     if kind == INT:
         return Markup(format_number(value))
-    if kind == DATE:
+    if kind in (DATE, MONTH):
         return Markup(value.fa())
     return _finalize(value)
 

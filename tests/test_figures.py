@@ -92,3 +92,47 @@ def test_every_chart_spec_of_the_example_site_is_valid_vega_lite() -> None:
     for fig in figures:
         errors = list(validator.iter_errors(fig.chart))
         assert not errors, f"{fig.id}: {errors[0].message[:300]}"
+
+
+def _long_programme(weeks: int):
+    from generator.aggregate import ProgrammeStats, WeekRow
+    from generator.model import Programme
+
+    programme = Programme(id="oxygen", name_fa="اکسیژن‌ساز", short_name_fa="اکسیژن‌ساز", name_en="Oxygen",
+                          unit="device", pledged=100_000, pledge_fa="", pledged_at="", delivered_from="deliveries",
+                          description_fa="")
+    rows, total = [], 0
+    for i in range(weeks):
+        total += i + 1
+        rows.append(WeekRow(JDate(1400, 5, 27).plus_days(7 * i), i + 1, total, total / 100_000, i % 2 == 0))
+    return ProgrammeStats(programme, total, total / 100_000, True, tuple(rows), (), ())
+
+
+def test_a_year_of_weeks_is_shown_week_by_week_and_a_longer_series_by_month() -> None:
+    from types import SimpleNamespace
+
+    from generator.figures import MONTH
+    from generator.jalali import JMonth
+    from generator.page_figures import WEEKLY_UP_TO, programme_over_time
+
+    short = programme_over_time(_long_programme(WEEKLY_UP_TO), SimpleNamespace(latest_week=None))
+    assert short.columns[0].kind == DATE and len(short.rows) == WEEKLY_UP_TO
+
+    stats = _long_programme(WEEKLY_UP_TO + 7)
+    fig = programme_over_time(stats, SimpleNamespace(latest_week=None))
+    assert fig.columns[0].kind == MONTH and fig.columns[0].label_fa == "ماه"
+    months = [row["month"] for row in fig.rows]
+    assert months == sorted(set(months)) and months[0] == JMonth(1400, 5)
+    assert len(fig.rows) == len({JMonth.of(w.week_ending) for w in stats.weekly}) < len(stats.weekly)
+    # each month: the sum of its weeks, and the running total at its last week
+    for row in fig.rows:
+        in_month = [w for w in stats.weekly if JMonth.of(w.week_ending) == row["month"]]
+        assert row["delivered"] == sum(w.delivered for w in in_month)
+        assert row["cumulative"] == in_month[-1].cumulative
+    assert fig.rows[-1]["cumulative"] == stats.delivered
+    # the chart plots exactly the table's running totals, labelled by month
+    plotted = fig.chart["datasets"]["rows"]
+    assert [v["value"] for v in plotted] == [row["cumulative"] for row in fig.rows]
+    assert plotted[0]["week"] == "\u2067مرداد ۱۴۰۰\u2069"
+    assert "ماه" in json.dumps(fig.chart, ensure_ascii=False)  # the time axis is titled by month
+    assert json.loads(as_json(fig))["rows"][0]["month"] == "1400-05"

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT, make_project, run_portal
-from generator.jalali import JDate
+from generator.jalali import JDate, JMonth
 from generator.persian import format_number
 from generator.pipeline import Project, summarise
 
@@ -382,6 +382,8 @@ def test_every_figure_has_chart_table_csv_and_json_with_the_same_numbers(built: 
                 value = row[column["key"]]
                 if column["type"] == "date":
                     assert cell == JDate(*map(int, value.split("-"))).fa() and csv_cell == value, (fid, cell)
+                elif column["type"] == "month":
+                    assert cell == JMonth(*map(int, value.split("-"))).fa() and csv_cell == value, (fid, cell)
                 elif column["type"] == "text":
                     assert cell == value == csv_cell, (fid, cell)
                 else:
