@@ -67,17 +67,19 @@ def _build(root: Path) -> dict:
 
     charts = ChartRenderer(project.cache / "charts")
     chart_time = 0.0
-    original = charts.svg
 
-    def timed_svg(spec, prefix):
-        nonlocal chart_time
-        started = time.perf_counter()
-        try:
-            return original(spec, prefix)
-        finally:
-            chart_time += time.perf_counter() - started
+    def timed(method):
+        def wrapper(*args):
+            nonlocal chart_time
+            started = time.perf_counter()
+            try:
+                return method(*args)
+            finally:
+                chart_time += time.perf_counter() - started
+        return wrapper
 
-    charts.svg = timed_svg  # type: ignore[method-assign]
+    charts.prepare = timed(charts.prepare)  # type: ignore[method-assign]
+    charts.svg = timed(charts.svg)  # type: ignore[method-assign]
     rendered, written = write_content(project, ds, agg, plan(project, ds, agg), charts)
     now = time.perf_counter()
     times["render pages"] = now - t - chart_time

@@ -1,7 +1,9 @@
-"""Charts → static SVG at build time, in one process, with a cache keyed by a hash of everything that
-shapes the output (the spec, the config, the locale, the fonts, vl-convert's version).
+"""Charts → static SVG at build time, with a cache keyed by a hash of everything that shapes the output
+(the spec, the config, the locale, the fonts, vl-convert's version).
 
-vl-convert runs Vega-Lite and Vega in the same process (about 0.8 s to start, then milliseconds a chart),
+vl-convert runs Vega-Lite and Vega inside Python (about 0.8 s to start; then from a few milliseconds for a
+small chart to a few tenths of a second for hundreds of marks). When many charts are new (a first build,
+years of data), they are rendered by one worker process per core; a few are rendered in this process. It
 measures text with the Vazirmatn files in generator/fonts (the page shows the SVG's text in the same font,
 self-hosted), and may fetch nothing (`allowed_base_urls=[]`). The SVG is post-processed to be inlined
 many times on one page: ids get the figure's prefix, coordinates are rounded, and the root element
@@ -11,8 +13,12 @@ carries no size of its own (CSS scales it to the column).
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,45 +46,95 @@ def _fonts_digest() -> str:
     return h.hexdigest()
 
 
+def _start_worker() -> None:
+    import vl_convert
+
+    vl_convert.register_font_directory(str(FONTS))
+
+
+def _render(spec: dict) -> str:
+    """One chart in a worker process (or in this one): Vega-Lite → SVG, fetching nothing."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec, config=CONFIG, format_locale=FORMAT_LOCALE, allowed_base_urls=[])
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @dataclass
 class ChartRenderer:
+    """Renders charts once: from the cache when their key is there, otherwise with vl-convert, on every
+    core when there are many (`prepare`), one by one otherwise (`svg`)."""
+
     cache_dir: Path | None  # None: no cache (every chart is rendered)
     rendered: int = 0
     reused: int = 0
-    _vlc: object = field(default=None, repr=False)
+    workers: int = field(default_factory=_cpus)
+    _started: bool = field(default=False, repr=False)
     _salt: str = field(default="", repr=False)
+    _raw: dict[str, str] = field(default_factory=dict, repr=False)  # rendered in this build, by key
 
-    def _converter(self):
-        if self._vlc is None:
-            import vl_convert
-
-            vl_convert.register_font_directory(str(FONTS))
-            self._vlc = vl_convert
-            self._salt = json.dumps([getattr(vl_convert, "__version__", "?"), CONFIG, FORMAT_LOCALE,
+    def _salted(self) -> str:
+        if not self._salt:
+            self._salt = json.dumps([importlib.metadata.version("vl-convert-python"), CONFIG, FORMAT_LOCALE,
                                      _fonts_digest()], sort_keys=True, ensure_ascii=False)
-        return self._vlc
+        return self._salt
 
     def key(self, spec: dict) -> str:
-        self._converter()
         text = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256((self._salt + text).encode("utf-8")).hexdigest()
+        return hashlib.sha256((self._salted() + text).encode("utf-8")).hexdigest()
+
+    def _cached(self, key: str) -> Path | None:
+        return self.cache_dir / f"{key}.svg" if self.cache_dir else None
+
+    def _keep(self, key: str, raw: str) -> None:
+        self._raw[key] = raw
+        self.rendered += 1
+        cached = self._cached(key)
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp")
+            tmp.write_text(raw, encoding="utf-8")
+            tmp.replace(cached)
+
+    def prepare(self, specs: list[dict]) -> None:
+        """Render every spec not in the cache, spread over worker processes (each starts its own
+        vl-convert, about a second), largest first so that the workers finish together."""
+        missing: dict[str, dict] = {}
+        for spec in specs:
+            key = self.key(spec)
+            cached = self._cached(key)
+            if key not in self._raw and not (cached and cached.exists()):
+                missing.setdefault(key, spec)
+        workers = min(self.workers, len(missing) // 8)
+        if workers < 2:
+            return  # few charts: svg() renders them in this process
+        order = sorted(missing, key=lambda k: -len(json.dumps(missing[k])))
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
+            for key, raw in zip(order, pool.map(_render, [missing[k] for k in order]), strict=True):
+                self._keep(key, raw)
 
     def svg(self, spec: dict, prefix: str) -> str:
         """The chart as an SVG string whose ids all start with `prefix`."""
         key = self.key(spec)
-        cached = self.cache_dir / f"{key}.svg" if self.cache_dir else None
-        if cached and cached.exists():
+        cached = self._cached(key)
+        if key in self._raw:
+            raw = self._raw[key]
+        elif cached and cached.exists():
             self.reused += 1
             raw = cached.read_text(encoding="utf-8")
         else:
-            raw = self._converter().vegalite_to_svg(spec, config=CONFIG, format_locale=FORMAT_LOCALE,
-                                                    allowed_base_urls=[])
-            self.rendered += 1
-            if cached:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(".tmp")
-                tmp.write_text(raw, encoding="utf-8")
-                tmp.replace(cached)
+            if not self._started:
+                _start_worker()
+                self._started = True
+            raw = _render(spec)
+            self._keep(key, raw)
         return tidy(raw, prefix)
 
 

@@ -102,60 +102,53 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
     return _spec(chart, rows=values, target=[{"target": target, "text": target_label}])
 
 
-def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int") -> dict:
-    """Horizontal bars, largest first, growing from the right. Rows: {"name": "گیلان", "value": 42}."""
+def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int", reference: float | None = None,
+         reference_colour: str = "#8c8c8c") -> dict:
+    """Horizontal bars, largest first, growing from the right, with an optional reference line (the
+    country's level, say). Rows: {"name": "گیلان", "value": 42}."""
     height = max(80, 18 * len(values))
-    return _spec(alt.Chart(alt.NamedData("rows")).mark_bar(color=PALETTE[0]).encode(
+    chart = alt.Chart(alt.NamedData("rows")).mark_bar(color=PALETTE[0]).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
                 axis=alt.Axis(title=value_title, format=_AXIS_FORMATS[kind], tickCount=4)),
         description=alt.Description("text:N"),
-    ).transform_calculate(text=_label_expr("name", "value", kind)).properties(
-        width=WIDTH - 80, height=height), rows=values)
+    ).transform_calculate(text=_label_expr("name", "value", kind))
+    if reference is None:
+        return _spec(chart.properties(width=WIDTH - 80, height=height), rows=values)
+    rule = alt.Chart(alt.NamedData("reference")).mark_rule(color=reference_colour, strokeDash=[4, 3], strokeWidth=2,
+                                                          aria=False).encode(x="value:Q")
+    return _spec(alt.layer(chart, rule).properties(width=WIDTH - 80, height=height), rows=values,
+                 reference=[{"value": reference}])
 
 
-def paired_bars(values: list[dict[str, Any]], *, value_title: str, groups: list[str], colours: list[str],
-                kind: str = "decimal") -> dict:
-    """One small panel per category (per programme), each with a bar per group (a province and the
-    country) on its own scale, since programmes count very different things.
+def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]], time_title: str = "هفتهٔ منتهی به") -> dict:
+    """One row of bars over time per series (per programme), in a single view: each row drawn to its own
+    maximum, since programmes count very different things; the numbers are in the table and in each bar's
+    label. (Twelve separate panels cost twelve times the layout; this is one.)
 
-    Rows: {"name": "بستهٔ معیشتی", "group": "گیلان", "value": 2255.4}.
+    Rows: (name, colour), top first. Values: {"week": "۳ شهریور", "order": 1, "panel": "…", "value": 4}.
     """
-    panels, datasets = [], {}
-    names = list(dict.fromkeys(v["name"] for v in values))
-    for i, name in enumerate(names):
-        datasets[f"panel{i}"] = [v for v in values if v["name"] == name]
-        panels.append(alt.Chart(alt.NamedData(f"panel{i}"), title=alt.Title(name, anchor="end", fontSize=12))
-                      .mark_bar().encode(
-            y=alt.Y("group:N", sort=groups, axis=alt.Axis(title=None, orient="right")),
-            x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
-                    axis=alt.Axis(title=value_title if i == len(names) - 1 else None, format=_AXIS_FORMATS[kind],
-                                  tickCount=4)),
-            color=alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=colours), legend=None),
-            description=alt.Description("text:N"),
-        ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("group", "value", kind)).properties(
-            width=WIDTH - 80, height=alt.Step(16)))
-    return _spec(alt.vconcat(*panels, spacing=10), **datasets)
-
-
-def independent_panels(values: list[dict[str, Any]], *, panels: list[tuple[str, str]],
-                       time_title: str = "هفتهٔ منتهی به") -> dict:
-    """One small bar chart over weeks per panel (per programme), each with its own scale.
-
-    Panels: (name, colour). Rows: {"week": "۳ شهریور", "order": 1, "panel": "دستگاه اکسیژن‌ساز", "value": 4}.
-    """
-    charts, datasets = [], {}
-    for i, (panel, colour) in enumerate(panels):
-        datasets[f"panel{i}"] = [v for v in values if v["panel"] == panel]
-        charts.append(alt.Chart(alt.NamedData(f"panel{i}"), title=alt.Title(panel, anchor="end", fontSize=12))
-                      .mark_bar(color=colour).encode(
-            x=alt.X("week:O", sort=alt.EncodingSortField("order"),
-                    axis=_time_axis(time_title) if i == len(panels) - 1 else alt.Axis(title=None, labels=False)),
-            y=alt.Y("value:Q", axis=alt.Axis(title=None, orient="right", format=",d", tickCount=3)),
-            description=alt.Description("text:N"),
-        ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
-                      .properties(width=WIDTH, height=80))
-    return _spec(alt.vconcat(*charts, spacing=14), **datasets)
+    names = [name for name, _ in rows]
+    top = {name: max((v["value"] for v in values if v["panel"] == name), default=0) or 1 for name in names}
+    base = {name: len(names) - 1 - i for i, name in enumerate(names)}  # row 0 at the top
+    bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + 0.8 * v["value"] / top[v["panel"]]}
+            for v in values]
+    labels = [{"panel": name, "base": base[name], "middle": base[name] + 0.4} for name in names]
+    scale = alt.Scale(domain=[0, len(names)], nice=False, zero=True)
+    y = alt.Y("y0:Q", axis=None, scale=scale)
+    columns = alt.Chart(alt.NamedData("bars")).mark_bar().encode(
+        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title)),
+        y=y, y2="y1",
+        color=alt.Color("panel:N", scale=alt.Scale(domain=names, range=[c for _, c in rows]), legend=None),
+        description=alt.Description("text:N"),
+    ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
+    baselines = alt.Chart(alt.NamedData("labels")).mark_rule(color="#bbbbbb", strokeWidth=0.6, aria=False).encode(
+        y=alt.Y("base:Q", scale=scale, axis=None))
+    names_ = alt.Chart(alt.NamedData("labels")).mark_text(align="left", baseline="middle", dx=6, fontSize=12,
+                                                         color="#222222", aria=False).encode(
+        y=alt.Y("middle:Q", scale=scale, axis=None), x=alt.value(WIDTH), text="panel:N")
+    chart = alt.layer(baselines, columns, names_).properties(width=WIDTH, height=34 * len(names))
+    return _spec(chart, bars=bars, labels=labels)
 
 
 def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str], value_title: str) -> dict:

@@ -16,9 +16,8 @@ from .charts import (
     PALETTE,
     bars,
     choropleth,
-    independent_panels,
     over_time,
-    paired_bars,
+    row_bars,
     stacked_bars,
 )
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, TEXT, Column, Figure, Gradient, KeyItem
@@ -245,17 +244,18 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
         rows.append(row)
         synthetic.append(any(st.weekly[i].synthetic for i in step.weeks))
     name = st.province.name_fa
-    alt_fa = (f"نمودارهای میله‌ای تحویل {steps.adverb_fa} در استان {name} {_period(weeks)}، یکی برای هر برنامه: "
+    alt_fa = (f"نمودار میله‌ای تحویل {steps.adverb_fa} در استان {name} {_period(weeks)}، یک ردیف برای هر برنامه: "
               + "، ".join(f"{r.programme.short_name_fa} روی هم {format_number(r.delivered)} {UNITS[r.programme.unit]}"
                           for r in st.by_programme) + ".")
     return Figure(
         id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل {steps.adverb_fa}",
         columns=(steps.column, *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT) for p in programmes)),
         rows=tuple(rows),
-        chart=independent_panels(values, panels=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes],
-                                 time_title=steps.axis_fa),
+        chart=row_bars(values, rows=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes],
+                       time_title=steps.axis_fa),
         plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
-        definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است.",
+        definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است. "
+                      "در نمودار، میله‌های هر برنامه با بیشترین مقدار همان برنامه سنجیده می‌شوند.",
         updated=agg.latest_week, synthetic_rows=tuple(synthetic) if any(synthetic) else ())
 
 
@@ -270,24 +270,25 @@ def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figu
         national = agg.programmes[r.programme.id].delivered
         row = {"programme": r.programme.short_name_fa, "delivered": r.delivered,
                "province": _per_100k(r.delivered, population), "country": _per_100k(national, national_population)}
+        row["index"] = round(100 * row["province"] / row["country"]) if row["country"] else None
         rows.append(row)
-        values.append({"name": row["programme"], "group": name, "value": row["province"]})
-        values.append({"name": row["programme"], "group": "کل کشور", "value": row["country"]})
-    alt_fa = (f"نمودار میله‌ای تحویل در هر ۱۰۰ هزار نفر در استان {name} در برابر کل کشور: " + "، ".join(
-        f"{r['programme']} {format_number(r['province'], 1)} در برابر {format_number(r['country'], 1)}" for r in rows)
-        + ".")
+        if row["index"] is not None:
+            values.append({"name": row["programme"], "value": row["index"]})
+    alt_fa = (f"نمودار میله‌ای تحویل سرانه در استان {name} در برابر کل کشور (کل کشور = ۱۰۰): " + "، ".join(
+        f"{r['programme']} {format_number(r['index'])}" for r in rows if r["index"] is not None) + ".")
     return Figure(
         id=f"province-{st.province.slug}-per-capita", title_fa=f"استان {name} و کل کشور: تحویل در هر ۱۰۰ هزار نفر",
         columns=(Column("programme", "برنامه", TEXT), Column("delivered", "تحویل‌شده در استان", INT),
                  Column("province", f"{name}: در ۱۰۰ هزار نفر", DECIMAL),
-                 Column("country", "کل کشور: در ۱۰۰ هزار نفر", DECIMAL)),
+                 Column("country", "کل کشور: در ۱۰۰ هزار نفر", DECIMAL),
+                 Column("index", "نسبت به کل کشور (کشور = ۱۰۰)", INT)),
         rows=tuple(rows),
-        chart=paired_bars(values, value_title="در ۱۰۰ هزار نفر", groups=[name, "کل کشور"],
-                          colours=[PALETTE[0], COUNTRY]),
-        key=(KeyItem(name, PALETTE[0]), KeyItem("کل کشور", COUNTRY)),
-        plotted=("province", "country"), alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
+        chart=bars(values, value_title="سرانه نسبت به کل کشور (کشور = ۱۰۰)", reference=100, reference_colour=COUNTRY),
+        key=(KeyItem(name, PALETTE[0]), KeyItem("کل کشور = ۱۰۰", COUNTRY, "line", (4, 3))),
+        plotted=("index",), alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
         definition_fa="تحویل‌شده تقسیم بر جمعیت سرشماری ۱۳۹۵، ضرب در ۱۰۰٬۰۰۰. «کل کشور» همهٔ تحویل‌های برنامه را بر "
-                      "جمعیت همهٔ کشور تقسیم می‌کند، از جمله استان‌هایی که تحویلی گزارش نکرده‌اند.",
+                      "جمعیت همهٔ کشور تقسیم می‌کند، از جمله استان‌هایی که تحویلی گزارش نکرده‌اند. نسبت ۱۵۰ یعنی "
+                      "سرانهٔ استان یک‌ونیم برابر سرانهٔ کشور است؛ ۵۰ یعنی نصف آن.",
         updated=agg.latest_week,
         synthetic_rows=tuple(r.synthetic for r in st.by_programme) if any(r.synthetic for r in st.by_programme)
         else ())

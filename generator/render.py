@@ -146,8 +146,9 @@ class Rendered:
 
 def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> Rendered:
     """Every page's Markdown and every figure's downloads. Raises on any template error: nothing is
-    written then. All charts are rendered here, in this one process, through the renderer's cache."""
+    written then. All charts are rendered here, through the renderer's cache (on every core when many are new)."""
     env = environment()
+    charts.prepare([fig.chart for page in pages for fig in page.figures])
     names = {p.path: p.title for p in pages}
     out: dict[str, str] = {}
     downloads: dict[str, str] = {}
