@@ -57,10 +57,18 @@ def _value_axis(title: str, kind: str) -> alt.Axis:
                     titleAlign="right", titleBaseline="bottom", titleX=40, titleY=-8, **extra)
 
 
-def _time_axis(title: str) -> alt.Axis:
-    """Weeks as Jalali labels; with years of weeks, labels that would overlap are left out."""
-    return alt.Axis(title=title, labelAngle=-40, labelAlign="right", labelBaseline="middle", labelOverlap="greedy",
-                    labelSeparation=4)
+TIME_LABELS = 13  # at most this many labels on a time axis; every period still has its mark
+
+
+def _time_axis(title: str, values: list[dict[str, Any]]) -> alt.Axis:
+    """Weeks (or months) as Jalali labels, in time order. A long series is labelled at every k-th period,
+    counted back from the latest: the labels that fit, and only those are measured (measuring Persian text
+    is most of the cost of rendering a chart with years of weeks)."""
+    periods = [label for _, label in sorted({(v["order"], v["week"]) for v in values})]
+    step = -(-len(periods) // TIME_LABELS)
+    shown = {"values": periods[::-1][::step][::-1]} if step > 1 else {}
+    return alt.Axis(title=title, labelAngle=-40, labelAlign="right", labelBaseline="middle",
+                    labelOverlap=False if shown else "greedy", labelSeparation=4, **shown)
 
 
 def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "int",
@@ -70,7 +78,7 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
 
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
-    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title))
+    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title, values))
     y = alt.Y("value:Q", axis=_value_axis(value_title, kind), scale=alt.Scale(zero=True))
     base = alt.Chart(alt.NamedData("rows")).transform_calculate(
         label="datum.week" + (" + ' — ' + datum.series" if series else ""))
@@ -92,10 +100,10 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
     if target is not None:
         rule_data = alt.NamedData("target")
         layers.append(alt.Chart(rule_data).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2, aria=False)
-                      .encode(y="target:Q"))
+                      .encode(y=alt.Y("target:Q")))
         layers.append(alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-8, color=PALETTE[2], fontSize=12,
                                                      aria=False)
-                      .encode(y="target:Q", x=alt.value(0), text="text:N"))
+                      .encode(y=alt.Y("target:Q"), x=alt.XValue(0), text=alt.Text("text:N")))
     chart = alt.layer(*layers).properties(width=WIDTH, height=200)
     if target is None:
         return _spec(chart, rows=values)
@@ -116,7 +124,7 @@ def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int", r
     if reference is None:
         return _spec(chart.properties(width=WIDTH - 80, height=height), rows=values)
     rule = alt.Chart(alt.NamedData("reference")).mark_rule(color=reference_colour, strokeDash=[4, 3], strokeWidth=2,
-                                                          aria=False).encode(x="value:Q")
+                                                          aria=False).encode(x=alt.X("value:Q"))
     return _spec(alt.layer(chart, rule).properties(width=WIDTH - 80, height=height), rows=values,
                  reference=[{"value": reference}])
 
@@ -137,8 +145,8 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]], time_
     scale = alt.Scale(domain=[0, len(names)], nice=False, zero=True)
     y = alt.Y("y0:Q", axis=None, scale=scale)
     columns = alt.Chart(alt.NamedData("bars")).mark_bar().encode(
-        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title)),
-        y=y, y2="y1",
+        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title, values)),
+        y=y, y2=alt.Y2("y1"),
         color=alt.Color("panel:N", scale=alt.Scale(domain=names, range=[c for _, c in rows]), legend=None),
         description=alt.Description("text:N"),
     ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
@@ -146,7 +154,7 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]], time_
         y=alt.Y("base:Q", scale=scale, axis=None))
     names_ = alt.Chart(alt.NamedData("labels")).mark_text(align="left", baseline="middle", dx=6, fontSize=12,
                                                          color="#222222", aria=False).encode(
-        y=alt.Y("middle:Q", scale=scale, axis=None), x=alt.value(WIDTH), text="panel:N")
+        y=alt.Y("middle:Q", scale=scale, axis=None), x=alt.XValue(WIDTH), text=alt.Text("panel:N"))
     chart = alt.layer(baselines, columns, names_).properties(width=WIDTH, height=34 * len(names))
     return _spec(chart, bars=bars, labels=labels)
 
@@ -180,9 +188,9 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
         lookup="id", from_=lookup).transform_calculate(
         text="datum.has ? " + _label_expr("name", "value", "decimal") + " : datum.name + ': بدون داده'",
     ).encode(
-        color=alt.condition("!datum.has", alt.value("white"), alt.Color(
+        color=alt.condition("!datum.has", alt.ColorValue("white"), alt.Color(
             "shade:Q", scale=alt.Scale(range=MAP_RANGE, domain=[min(known), max(known)]), legend=None)),
-        stroke=alt.condition("!datum.has", alt.value(NO_DATA_EDGE), alt.value("white")),
+        stroke=alt.condition("!datum.has", alt.StrokeValue(NO_DATA_EDGE), alt.StrokeValue("white")),
         description=alt.Description("text:N"),
     ).project(type="mercator")
     return _spec(shapes.properties(width=WIDTH, height=290), provinces=topology, rows=rows)
