@@ -50,36 +50,37 @@ def _label_expr(label: str, value: str, kind: str) -> str:
     return f"datum['{label}'] + ': ' + format(datum['{value}'], '{_FORMATS[kind]}'){suffix}"
 
 
-def _value_axis(title: str, kind: str) -> alt.Axis:
-    """On the right; its title written level above it (a rotated Persian title is hard to read)."""
+def _value_axis(kind: str) -> alt.Axis:
+    """On the right, where a right-to-left reader starts. Untitled: what it measures is written in the
+    page above the chart (figures.Figure.axis_fa), in the page's font, where it costs nothing to draw."""
     extra = {"labelExpr": "datum.label + '٪'"} if kind == "percent" else {}
-    return alt.Axis(title=title, orient="right", format=_AXIS_FORMATS[kind], tickCount=5, titleAngle=0,
-                    titleAlign="right", titleBaseline="bottom", titleX=40, titleY=-8, **extra)
+    return alt.Axis(title=None, orient="right", format=_AXIS_FORMATS[kind], tickCount=5, **extra)
 
 
 TIME_LABELS = 13  # at most this many labels on a time axis; every period still has its mark
 
 
-def _time_axis(title: str, values: list[dict[str, Any]]) -> alt.Axis:
-    """Weeks (or months) as Jalali labels, in time order. A long series is labelled at every k-th period,
-    counted back from the latest: the labels that fit, and only those are measured (measuring Persian text
-    is most of the cost of rendering a chart with years of weeks)."""
+def _time_axis(values: list[dict[str, Any]]) -> alt.Axis:
+    """Weeks (or months) as Jalali labels, in time order; untitled (the dates say what they are, and the
+    table's first column names them). A long series is labelled at every k-th period, counted back from
+    the latest: the labels that fit, and only those are measured (vl-convert measures each Persian text by
+    laying it out, a few milliseconds each: most of the cost of a chart)."""
     periods = [label for _, label in sorted({(v["order"], v["week"]) for v in values})]
     step = -(-len(periods) // TIME_LABELS)
     shown = {"values": periods[::-1][::step][::-1]} if step > 1 else {}
-    return alt.Axis(title=title, labelAngle=-40, labelAlign="right", labelBaseline="middle",
+    return alt.Axis(title=None, labelAngle=-40, labelAlign="right", labelBaseline="middle",
                     labelOverlap=False if shown else "greedy", labelSeparation=4, **shown)
 
 
-def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "int",
-              series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None,
-              target_label: str = "", time_title: str = "هفتهٔ منتهی به") -> dict:
-    """A line over weeks (one line per series: name, colour, dash), with an optional target line.
+def over_time(values: list[dict[str, Any]], *, kind: str = "int",
+              series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None) -> dict:
+    """A line over weeks (one line per series: name, colour, dash), with an optional target line (named
+    in the figure's HTML key).
 
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
-    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title, values))
-    y = alt.Y("value:Q", axis=_value_axis(value_title, kind), scale=alt.Scale(zero=True))
+    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(values))
+    y = alt.Y("value:Q", axis=_value_axis(kind), scale=alt.Scale(zero=True))
     base = alt.Chart(alt.NamedData("rows")).transform_calculate(
         label="datum.week" + (" + ' — ' + datum.series" if series else ""))
     enc: dict[str, Any] = {"x": x, "y": y}
@@ -101,16 +102,13 @@ def over_time(values: list[dict[str, Any]], *, value_title: str, kind: str = "in
         rule_data = alt.NamedData("target")
         layers.append(alt.Chart(rule_data).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2, aria=False)
                       .encode(y=alt.Y("target:Q")))
-        layers.append(alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-8, color=PALETTE[2], fontSize=12,
-                                                     aria=False)
-                      .encode(y=alt.Y("target:Q"), x=alt.XValue(0), text=alt.Text("text:N")))
     chart = alt.layer(*layers).properties(width=WIDTH, height=200)
     if target is None:
         return _spec(chart, rows=values)
-    return _spec(chart, rows=values, target=[{"target": target, "text": target_label}])
+    return _spec(chart, rows=values, target=[{"target": target}])
 
 
-def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int", reference: float | None = None,
+def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | None = None,
          reference_colour: str = "#8c8c8c") -> dict:
     """Horizontal bars, largest first, growing from the right, with an optional reference line (the
     country's level, say). Rows: {"name": "گیلان", "value": 42}."""
@@ -118,7 +116,7 @@ def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int", r
     chart = alt.Chart(alt.NamedData("rows")).mark_bar(color=PALETTE[0]).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
-                axis=alt.Axis(title=value_title, format=_AXIS_FORMATS[kind], tickCount=4)),
+                axis=alt.Axis(title=None, format=_AXIS_FORMATS[kind], tickCount=4)),
         description=alt.Description("text:N"),
     ).transform_calculate(text=_label_expr("name", "value", kind))
     if reference is None:
@@ -129,7 +127,7 @@ def bars(values: list[dict[str, Any]], *, value_title: str, kind: str = "int", r
                  reference=[{"value": reference}])
 
 
-def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]], time_title: str = "هفتهٔ منتهی به") -> dict:
+def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]]) -> dict:
     """One row of bars over time per series (per programme), in a single view: each row drawn to its own
     maximum, since programmes count very different things; the numbers are in the table and in each bar's
     label. (Twelve separate panels cost twelve times the layout; this is one.)
@@ -145,7 +143,7 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]], time_
     scale = alt.Scale(domain=[0, len(names)], nice=False, zero=True)
     y = alt.Y("y0:Q", axis=None, scale=scale)
     columns = alt.Chart(alt.NamedData("bars")).mark_bar().encode(
-        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(time_title, values)),
+        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(values)),
         y=y, y2=alt.Y2("y1"),
         color=alt.Color("panel:N", scale=alt.Scale(domain=names, range=[c for _, c in rows]), legend=None),
         description=alt.Description("text:N"),
@@ -159,12 +157,12 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]], time_
     return _spec(chart, bars=bars, labels=labels)
 
 
-def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str], value_title: str) -> dict:
+def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str]) -> dict:
     """Horizontal stacked bars per category. Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "value": 10}."""
     names = {v["name"] for v in values}
     return _spec(alt.Chart(alt.NamedData("rows")).mark_bar(stroke="white", strokeWidth=0.5).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
-        x=alt.X("sum(value):Q", scale=alt.Scale(reverse=True), axis=alt.Axis(title=value_title, format=",d")),
+        x=alt.X("sum(value):Q", scale=alt.Scale(reverse=True), axis=alt.Axis(title=None, format=",d")),
         color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=colours), legend=None),
         order=alt.Order("sorder:Q"),
         description=alt.Description("text:N"),

@@ -61,6 +61,7 @@ class Figure:
     row_links: tuple[str | None, ...] = field(default=())  # per row: a page the first cell links to (pages only)
     key: tuple[KeyItem, ...] = field(default=())
     gradient: Gradient | None = None
+    axis_fa: str = ""  # what the chart's value axis measures, written above the chart (charts have no titles)
 
     @property
     def synthetic(self) -> bool:

@@ -72,7 +72,6 @@ class _Step:
 class _Steps:
     steps: tuple[_Step, ...]
     column: Column  # the table's first column
-    axis_fa: str  # the chart's time axis title
     every_fa: str  # «هفته» or «ماه»: "delivered in the ..."
     adverb_fa: str  # «هفته‌به‌هفته» or «ماه‌به‌ماه»
 
@@ -82,12 +81,12 @@ def _steps(weeks: list[JDate]) -> _Steps:
     if len(weeks) <= WEEKLY_UP_TO:
         labels = _labels(weeks)
         return _Steps(tuple(_Step(w, labels[w], (i,)) for i, w in enumerate(weeks)),
-                      Column("week", "هفتهٔ منتهی به", DATE), "هفتهٔ منتهی به", "هفته", "هفته‌به‌هفته")
+                      Column("week", "هفتهٔ منتهی به", DATE), "هفته", "هفته‌به‌هفته")
     months: dict[JMonth, list[int]] = {}
     for i, w in enumerate(weeks):
         months.setdefault(JMonth.of(w), []).append(i)
     return _Steps(tuple(_Step(m, RLI + m.fa() + PDI, tuple(ix)) for m, ix in months.items()),
-                  Column("month", "ماه", MONTH), "ماه", "ماه", "ماه‌به‌ماه")
+                  Column("month", "ماه", MONTH), "ماه", "ماه‌به‌ماه")
 
 
 def _per_100k(value: int, population: int) -> float:
@@ -125,7 +124,7 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
         id="home-trends", title_fa=f"درصد تحقق وعده‌ها، {steps.adverb_fa}",
         columns=(steps.column, *(Column(s.programme.id, s.programme.short_name_fa, PERCENT) for s in stats)),
         rows=tuple(rows),
-        chart=over_time(values, value_title="درصد وعده", kind="percent", time_title=steps.axis_fa,
+        axis_fa="درصد وعده", chart=over_time(values, kind="percent",
                         series=[(s.programme.short_name_fa, *_style(ds, s.programme.id)) for s in stats]),
         key=tuple(KeyItem(s.programme.short_name_fa, _style(ds, s.programme.id)[0], "line",
                           tuple(_style(ds, s.programme.id)[1])) for s in stats),
@@ -154,18 +153,17 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
                Column("cumulative", f"جمع تا پایان {every} ({unit})", INT)]
     if p.pledged:
         columns.append(Column("share", "درصد وعده", PERCENT))
-    target = f"{RLI}وعده: {format_number(p.pledged)} {unit}{PDI}" if p.pledged else ""
+    target = f"وعده: {format_number(p.pledged)} {unit}" if p.pledged else ""
     alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {_period(weeks)}: "
               f"از {format_number(rows[0]['cumulative'])} به {format_number(rows[-1]['cumulative'])} {unit} "
               "رسیده است" + (f"، در برابر وعدهٔ {format_number(p.pledged)} {unit}." if p.pledged else "."))
     return Figure(
         id=f"programme-{p.id}-over-time", title_fa=f"{p.short_name_fa}: وعده و تحویل در طول زمان",
         columns=tuple(columns), rows=tuple(rows),
-        chart=over_time(values, value_title=f"جمع ({unit})", target=p.pledged, target_label=target,
-                        time_title=steps.axis_fa),
+        axis_fa=f"جمع ({unit})", chart=over_time(values, target=p.pledged),
         plotted=("cumulative",), alt_fa=alt_fa,
         key=(KeyItem(f"جمع {counted} تا پایان هر {every}", PALETTE[0], "line", (1, 0)),
-             *((KeyItem("وعده", PALETTE[2], "line", (6, 4)),) if p.pledged else ())),
+             *((KeyItem(target, PALETTE[2], "line", (6, 4)),) if p.pledged else ())),
         source_fa="جلسه‌های ثبت‌شده در این درگاه" if p.delivered_from == "meetings" else DELIVERIES_SOURCE,
         definition_fa=p.description_fa, updated=agg.latest_week,
         synthetic_rows=tuple(synthetic) if any(synthetic) else ())
@@ -186,7 +184,7 @@ def programme_by_province(s: ProgrammeStats, agg: Aggregates, paths: dict[str, s
         id=f"programme-{p.id}-provinces", title_fa=f"{p.short_name_fa}: تحویل به تفکیک استان",
         columns=(Column("province", "استان", TEXT), Column("delivered", f"تحویل‌شده ({unit})", INT),
                  Column("share", "سهم از کل تحویل", PERCENT)),
-        rows=rows, chart=bars(values, value_title=f"تحویل‌شده ({unit})"), plotted=("delivered",), alt_fa=alt_fa,
+        rows=rows, axis_fa=f"تحویل‌شده ({unit})", chart=bars(values), plotted=("delivered",), alt_fa=alt_fa,
         source_fa=DELIVERIES_SOURCE, definition_fa=p.description_fa, updated=agg.latest_week,
         synthetic_rows=tuple(r.synthetic for r in s.by_province) if s.synthetic else (),
         row_links=tuple(paths[r.province.iso_code] for r in s.by_province))
@@ -251,8 +249,8 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
         id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل {steps.adverb_fa}",
         columns=(steps.column, *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT) for p in programmes)),
         rows=tuple(rows),
-        chart=row_bars(values, rows=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes],
-                       time_title=steps.axis_fa),
+        axis_fa=f"تحویل در هر {steps.every_fa}، هر برنامه با مقیاس خودش",
+        chart=row_bars(values, rows=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes]),
         plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
         definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است. "
                       "در نمودار، میله‌های هر برنامه با بیشترین مقدار همان برنامه سنجیده می‌شوند.",
@@ -283,7 +281,7 @@ def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figu
                  Column("country", "کل کشور: در ۱۰۰ هزار نفر", DECIMAL),
                  Column("index", "نسبت به کل کشور (کشور = ۱۰۰)", INT)),
         rows=tuple(rows),
-        chart=bars(values, value_title="سرانه نسبت به کل کشور (کشور = ۱۰۰)", reference=100, reference_colour=COUNTRY),
+        axis_fa="سرانه نسبت به کل کشور (کشور = ۱۰۰)", chart=bars(values, reference=100, reference_colour=COUNTRY),
         key=(KeyItem(name, PALETTE[0]), KeyItem("کل کشور = ۱۰۰", COUNTRY, "line", (4, 3))),
         plotted=("index",), alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
         definition_fa="تحویل‌شده تقسیم بر جمعیت سرشماری ۱۳۹۵، ضرب در ۱۰۰٬۰۰۰. «کل کشور» همهٔ تحویل‌های برنامه را بر "
@@ -312,7 +310,7 @@ def centres_by_province(table: CentreTable, agg: Aggregates, paths: dict[str, st
         columns=(Column("province", "استان", TEXT), *(Column(t, CENTRE_TYPES[t], INT) for t in table.types),
                  Column("total", "جمع", INT)),
         rows=tuple(rows),
-        chart=stacked_bars(values, series=names, colours=PALETTE[:len(names)], value_title="شمار مراکز"),
+        axis_fa="شمار مراکز", chart=stacked_bars(values, series=names, colours=PALETTE[:len(names)]),
         key=tuple(KeyItem(n, PALETTE[i]) for i, n in enumerate(names)),
         plotted=table.types, alt_fa=alt_fa, source_fa="فهرست مراکز در داده‌های قرارگاه و گزارش جلسات",
         definition_fa="هر مرکز فعال، در دست احداث یا بسته‌شده یک بار شمرده شده است.", updated=agg.latest_week,

@@ -53,7 +53,7 @@ def test_tidy_makes_ids_unique_and_the_svg_scalable() -> None:
 
 
 def test_renderer_renders_each_spec_once_and_in_persian(tmp_path: Path) -> None:
-    spec = charts.bars([{"name": "گیلان", "value": 1200}, {"name": "کرمان", "value": 30}], value_title="شمار")
+    spec = charts.bars([{"name": "گیلان", "value": 1200}, {"name": "کرمان", "value": 30}])
     renderer = ChartRenderer(tmp_path / "cache")
     first = renderer.svg(spec, "a")
     again = ChartRenderer(tmp_path / "cache").svg(spec, "a")
@@ -68,11 +68,11 @@ def test_renderer_renders_each_spec_once_and_in_persian(tmp_path: Path) -> None:
 
 
 def test_charts_are_laid_out_for_right_to_left_readers() -> None:
-    line = charts.over_time([{"week": "۳ شهریور", "order": 0, "value": 1}], value_title="شمار")
+    line = charts.over_time([{"week": "۳ شهریور", "order": 0, "value": 1}])
     layer = line["layer"][0]["encoding"]
     assert layer["y"]["axis"]["orient"] == "right"
     assert layer["x"]["type"] == "ordinal" and layer["x"]["sort"] == {"field": "order"}
-    bar = charts.bars([{"name": "گیلان", "value": 1}], value_title="شمار")["encoding"]
+    bar = charts.bars([{"name": "گیلان", "value": 1}])["encoding"]
     assert bar["x"]["scale"]["reverse"] is True and bar["y"]["axis"]["orient"] == "right"
 
 
@@ -134,5 +134,4 @@ def test_a_year_of_weeks_is_shown_week_by_week_and_a_longer_series_by_month() ->
     plotted = fig.chart["datasets"]["rows"]
     assert [v["value"] for v in plotted] == [row["cumulative"] for row in fig.rows]
     assert plotted[0]["week"] == "\u2067مرداد ۱۴۰۰\u2069"
-    assert "ماه" in json.dumps(fig.chart, ensure_ascii=False)  # the time axis is titled by month
     assert json.loads(as_json(fig))["rows"][0]["month"] == "1400-05"
