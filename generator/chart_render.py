@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,8 +68,8 @@ def _cpus() -> int:
 
 @dataclass
 class ChartRenderer:
-    """Renders charts once: from the cache when their key is there, otherwise with vl-convert, on every
-    core when there are many (`prepare`), one by one otherwise (`svg`)."""
+    """Renders charts once: from the cache when their key is there, otherwise with vl-convert: on every
+    core, alongside the page rendering, when there are many (`prepare` … `close`), one by one otherwise."""
 
     cache_dir: Path | None  # None: no cache (every chart is rendered)
     rendered: int = 0
@@ -78,6 +78,8 @@ class ChartRenderer:
     _started: bool = field(default=False, repr=False)
     _salt: str = field(default="", repr=False)
     _raw: dict[str, str] = field(default_factory=dict, repr=False)  # rendered in this build, by key
+    _pending: dict[str, Future] = field(default_factory=dict, repr=False)  # being rendered by a worker
+    _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
 
     def _salted(self) -> str:
         if not self._salt:
@@ -103,27 +105,40 @@ class ChartRenderer:
             tmp.replace(cached)
 
     def prepare(self, specs: list[dict]) -> None:
-        """Render every spec not in the cache, spread over worker processes (each starts its own
-        vl-convert, about a second), largest first so that the workers finish together."""
+        """Start rendering every spec not in the cache, spread over worker processes (each starts its own
+        vl-convert, about a second), in the order given: `svg` then waits for each chart as a page needs
+        it, while the workers go on with the next ones. Call `close` when done."""
         missing: dict[str, dict] = {}
         for spec in specs:
             key = self.key(spec)
             cached = self._cached(key)
-            if key not in self._raw and not (cached and cached.exists()):
+            if key not in self._raw and key not in self._pending and not (cached and cached.exists()):
                 missing.setdefault(key, spec)
         workers = min(self.workers, len(missing) // 8)
         if workers < 2:
             return  # few charts: svg() renders them in this process
-        order = sorted(missing, key=lambda k: -len(json.dumps(missing[k])))
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
-            for key, raw in zip(order, pool.map(_render, [missing[k] for k in order]), strict=True):
-                self._keep(key, raw)
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_start_worker)
+        self._pending.update((key, self._pool.submit(_render, spec)) for key, spec in missing.items())
+
+    def close(self) -> None:
+        """Wait for the workers (keeping what they rendered) and stop them."""
+        if self._pool is None:
+            return
+        try:
+            for key in list(self._pending):
+                self._keep(key, self._pending.pop(key).result())
+        finally:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+            self._pending.clear()
 
     def svg(self, spec: dict, prefix: str) -> str:
         """The chart as an SVG string whose ids all start with `prefix`."""
         key = self.key(spec)
         cached = self._cached(key)
+        if key in self._pending:
+            self._keep(key, self._pending.pop(key).result())
         if key in self._raw:
             raw = self._raw[key]
         elif cached and cached.exists():

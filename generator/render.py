@@ -149,21 +149,24 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> 
     written then. All charts are rendered here, through the renderer's cache (on every core when many are new)."""
     env = environment()
     charts.prepare([fig.chart for page in pages for fig in page.figures])
-    names = {p.path: p.title for p in pages}
-    out: dict[str, str] = {}
-    downloads: dict[str, str] = {}
-    for page in pages:
-        svgs = {}
-        for fig in page.figures:
-            if f"{fig.id}.csv" in downloads:
-                raise ValueError(f"two figures have the id {fig.id}")
-            svgs[fig.id] = Markup(charts.svg(fig.chart, fig.id))
-            downloads[f"{fig.id}.csv"] = as_csv(fig)
-            downloads[f"{fig.id}.json"] = as_json(fig)
-        template = env.get_template(page.template)
-        text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
-                               downloads=DOWNLOADS, **common)
-        out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    try:
+        names = {p.path: p.title for p in pages}
+        out: dict[str, str] = {}
+        downloads: dict[str, str] = {}
+        for page in pages:
+            svgs = {}
+            for fig in page.figures:
+                if f"{fig.id}.csv" in downloads:
+                    raise ValueError(f"two figures have the id {fig.id}")
+                svgs[fig.id] = Markup(charts.svg(fig.chart, fig.id))
+                downloads[f"{fig.id}.csv"] = as_csv(fig)
+                downloads[f"{fig.id}.json"] = as_json(fig)
+            template = env.get_template(page.template)
+            text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
+                                   downloads=DOWNLOADS, **common)
+            out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    finally:
+        charts.close()
     return Rendered(out, downloads)
 
 
