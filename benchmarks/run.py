@@ -4,14 +4,17 @@
 
 Each scale runs in its own process (so peak memory is that scale's own): it makes the data
 (benchmarks/national.py), then times load, validate, normalise, aggregate, render pages, charts, the
-MkDocs build, and, as the floor, a plain mkdocs-material build of the same generated Markdown. Then it
-adds one weekly meeting and rebuilds, counting the charts re-rendered and pages rewritten. The targets of
-issue 4 are printed as PASS or FAIL at the end.
+MkDocs build, and, as the floor, a plain mkdocs-material build of the same generated Markdown. New charts
+render in worker processes while the pages render, so "charts" is the time the page rendering waited for
+them (plus tidying each SVG), and "render pages" the rest. Then it adds one weekly meeting and rebuilds,
+counting the charts re-rendered against the charts whose spec changed, and the pages rewritten against the
+pages whose Markdown changed. The targets of issue 4 are printed as PASS or FAIL at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import resource
 import subprocess
@@ -80,7 +83,8 @@ def _build(root: Path) -> dict:
 
     charts.prepare = timed(charts.prepare)  # type: ignore[method-assign]
     charts.svg = timed(charts.svg)  # type: ignore[method-assign]
-    rendered, written = write_content(project, ds, agg, plan(project, ds, agg), charts)
+    planned = plan(project, ds, agg)
+    rendered, written = write_content(project, ds, agg, planned, charts)
     now = time.perf_counter()
     times["render pages"] = now - t - chart_time
     times["charts"] = chart_time
@@ -90,7 +94,10 @@ def _build(root: Path) -> dict:
     stage("mkdocs build", t)
     return {"times": times, "peaks": peaks, "pages": len(rendered.pages), "pages_written": len(written.written),
             "charts": len(rendered.downloads) // 2, "charts_rendered": charts.rendered,
-            "site_bytes": _size(project.site)}
+            "site_bytes": _size(project.site),
+            # what a rebuild may redo: the distinct chart specs, and each page's Markdown
+            "chart_keys": sorted({charts.key(f.chart) for page in planned for f in page.figures}),
+            "page_digests": {path: hashlib.sha256(text.encode()).hexdigest() for path, text in rendered.pages.items()}}
 
 
 def _floor(root: Path) -> float:
@@ -124,9 +131,15 @@ def one(scale: float, work: Path, incremental: bool) -> dict:
         national.write(root, scale, extra_weeks=1)
         started = time.perf_counter()
         again = _build(root)
-        result["rebuild"] = {"seconds": time.perf_counter() - started, "charts_rendered": again["charts_rendered"],
-                             "charts": again["charts"], "pages_written": again["pages_written"],
-                             "pages": again["pages"]}
+        before = result["page_digests"]
+        result["rebuild"] = {
+            "seconds": time.perf_counter() - started, "charts_rendered": again["charts_rendered"],
+            "charts_changed": len(set(again["chart_keys"]) - set(result["chart_keys"])),
+            "charts": len(again["chart_keys"]), "pages_written": again["pages_written"],
+            "pages_changed": sum(before.get(path) != digest for path, digest in again["page_digests"].items()),
+            "pages": again["pages"]}
+    result.pop("chart_keys")
+    result.pop("page_digests")
     result["peak_mib"] = _peak_mib()
     return result
 
@@ -180,8 +193,9 @@ def report(results: dict[float, dict | None]) -> int:
     for s in scales:
         if s in ok and "rebuild" in ok[s]:
             r = ok[s]["rebuild"]
-            print(f"scale {s:g}, one more weekly meeting: rebuilt in {r['seconds']:.1f} s, {r['charts_rendered']} of "
-                  f"{r['charts']} charts re-rendered, {r['pages_written']} of {r['pages']} pages rewritten")
+            print(f"scale {s:g}, one more weekly meeting: rebuilt in {r['seconds']:.1f} s; charts re-rendered "
+                  f"{r['charts_rendered']} of {r['charts']} ({r['charts_changed']} changed); pages rewritten "
+                  f"{r['pages_written']} of {r['pages']} ({r['pages_changed']} changed)")
 
     print()
     failures = 0
@@ -202,7 +216,8 @@ def report(results: dict[float, dict | None]) -> int:
            and all(r["peak_mib"] < 2048 for r in ok.values()))
     rebuild = one_ and one_.get("rebuild")
     target("one more meeting at scale 1 re-renders only changed charts and rewrites only changed pages",
-           rebuild and rebuild["charts_rendered"] < rebuild["charts"] and rebuild["pages_written"] < rebuild["pages"])
+           rebuild and rebuild["charts_rendered"] == rebuild["charts_changed"]
+           and rebuild["pages_written"] == rebuild["pages_changed"] < rebuild["pages"])
     return 1 if failures else 0
 
 

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.slow
 
 
 def test_benchmark_prints_every_stage_and_every_target(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scales", "0.01", "--no-rebuild",
-                           "--work", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scales", "0.01", "--work", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
     out = done.stdout
     assert "failed" not in out and "did not finish" not in out, out + done.stderr
     for stage in ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build"):
@@ -28,3 +28,9 @@ def test_benchmark_prints_every_stage_and_every_target(tmp_path: Path) -> None:
     assert len(targets) == 5, out
     # scale 1 was not run, so its targets cannot pass; memory at this scale must
     assert "PASS  peak memory under 2 GiB at every scale" in out
+    # one more weekly meeting: only what changed is redone, and the counts say so
+    rebuild = re.search(r"charts re-rendered (\d+) of (\d+) \((\d+) changed\); pages rewritten (\d+) of (\d+) "
+                        r"\((\d+) changed\)", out)
+    assert rebuild, out
+    rendered, charts, changed_charts, written, pages, changed_pages = map(int, rebuild.groups())
+    assert rendered == changed_charts <= charts and 0 < written == changed_pages < pages, out
