@@ -20,6 +20,7 @@ import os
 import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 FONTS = Path(__file__).parent / "fonts"
@@ -31,7 +32,10 @@ CONFIG = {
     "view": {"stroke": None},
     "axis": {"aria": False, "labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222222",
              "titleColor": "#222222", "titleFontWeight": 600, "gridColor": "#e6e6e6", "domainColor": "#888888",
-             "tickColor": "#888888", "labelLimit": 120},
+             "tickColor": "#888888",
+             # no truncation: Vega measures every label once more to decide (a third of a chart's cost in
+             # vl-convert), and none of these labels is near 120 px; the SVGs are byte-for-byte the same
+             "labelLimit": 0},
     "legend": {"aria": False, "labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222222",
                "titleColor": "#222222", "labelLimit": 220},
     "title": {"aria": False, "fontSize": 13, "color": "#222222"},
@@ -154,6 +158,14 @@ class ChartRenderer:
 
 
 _NUMBER = re.compile(r"-?\d+\.\d{2,}")
+# vl-convert writes each attribute after a space: a literal start lets `re` jump ahead (\bid= tries every byte)
+_ID = re.compile(r' id="([^"]+)"')
+_URL = re.compile(r"url\(#([^)]+)\)")
+_HREF = re.compile(r'href="#([^"]+)"')
+_TITLE_LABEL = re.compile(r'(aria-roledescription="title") aria-label="[^"]*"')
+_PATH = re.compile(r' d="([^"]*)"')
+_SIZE = re.compile(r'<svg ([^>]*?)\swidth="([\d.]+)" height="[\d.]+"')
+_WHITE = re.compile(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>')
 
 
 def tidy(svg: str, prefix: str) -> str:
@@ -162,22 +174,34 @@ def tidy(svg: str, prefix: str) -> str:
     # ids are renamed in order of appearance: vl-convert numbers gradients with a counter that runs across
     # the whole process, so the same chart would otherwise get other ids depending on what came before
     names: dict[str, str] = {}
-    for old in re.findall(r'\bid="([^"]+)"', svg):
+    for old in _ID.findall(svg):
         names.setdefault(old, f"{prefix}-{len(names) + 1}")
-    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{names[m.group(1)]}"', svg)
-    svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{names.get(m.group(1), m.group(1))})", svg)
-    svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{names.get(m.group(1), m.group(1))}"', svg)
+    if names:
+        svg = _ID.sub(lambda m: f' id="{names[m.group(1)]}"', svg)
+        svg = _URL.sub(lambda m: f"url(#{names.get(m.group(1), m.group(1))})", svg)
+        svg = _HREF.sub(lambda m: f'href="#{names.get(m.group(1), m.group(1))}"', svg)
     # Vega-Lite ignores `aria: false` on the titles of concatenated charts and labels them in English
-    svg = re.sub(r'(aria-roledescription="title") aria-label="[^"]*"', r"\1", svg)
-    svg = re.sub(r'\sd="([^"]*)"', lambda m: ' d="' + _NUMBER.sub(_round, m.group(1)) + '"', svg)
+    svg = _TITLE_LABEL.sub(r"\1", svg)
+    svg = _PATH.sub(_round_path, svg)
     # the column decides the width; a chart is never drawn more than a quarter larger than its own size
-    size = re.search(r'<svg [^>]*?\swidth="([\d.]+)" height="[\d.]+"', svg)
-    limit = f' style="max-width: {round(float(size.group(1)) * 1.25)}px"' if size else ""
-    svg = re.sub(r'<svg ([^>]*?)\swidth="[\d.]+" height="[\d.]+"', r'<svg \1' + limit, svg, count=1)
-    svg = re.sub(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>', "", svg, count=1)
+    size = _SIZE.search(svg)
+    limit = f' style="max-width: {round(float(size.group(2)) * 1.25)}px"' if size else ""
+    svg = _SIZE.sub(lambda m: "<svg " + m.group(1) + limit, svg, count=1)
+    svg = _WHITE.sub("", svg, count=1)
     return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
+def _round_path(m: re.Match) -> str:
+    d = m.group(1)
+    return ' d="' + _NUMBER.sub(_round, d) + '"' if "." in d else m.group(0)
+
+
 def _round(m: re.Match) -> str:
-    text = f"{float(m.group(0)):.1f}"
+    return _rounded(m.group(0))
+
+
+@lru_cache(maxsize=65536)
+def _rounded(number: str) -> str:
+    """One decimal place («12.3456» → «12.3», «4.0001» → «4»); bars and ticks repeat the same numbers."""
+    text = f"{float(number):.1f}"
     return "0" if text in ("0.0", "-0.0") else text.removesuffix(".0")
