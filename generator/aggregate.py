@@ -174,7 +174,10 @@ def _centre_table(ds: Dataset) -> CentreTable:
 
 
 def aggregate(ds: Dataset) -> Aggregates:
-    frame = ds.deliveries
+    # every table below is a sum over counties: sum them once (a million county rows become a few
+    # thousand province rows), then each programme and province reads its own part
+    frame = ds.deliveries.groupby(["week", "province", "programme"], observed=True, sort=True).agg(
+        quantity=("quantity", "sum"), synthetic=("synthetic", "any")).reset_index()
     by_programme: dict[str, list] = defaultdict(list)
     by_province_decisions: dict[str, list] = defaultdict(list)
     reports: dict[str, list] = defaultdict(list)

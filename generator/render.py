@@ -153,7 +153,8 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> 
         names = {p.path: p.title for p in pages}
         out: dict[str, str] = {}
         downloads: dict[str, str] = {}
-        for page in pages:
+        # pages without figures first: the chart workers start up and get ahead meanwhile
+        for page in sorted(pages, key=lambda p: bool(p.figures)):
             svgs = {}
             for fig in page.figures:
                 if f"{fig.id}.csv" in downloads:

@@ -123,3 +123,21 @@ def test_files_the_fast_path_refuses_go_the_careful_way(tmp_path: Path) -> None:
 def test_crlf_plain_csv_keeps_lines(tmp_path: Path) -> None:
     node, problems = load_csv(_write(tmp_path, "a.csv", "\ufeffa,b\r\n1,2\r\n\r\n3,4\r\n".encode()), "a.csv")
     assert problems == [] and _rows(node) == [(2, "1", "2"), (4, "3", "4")]
+
+
+def test_libyaml_and_pure_python_parsers_read_the_same(tmp_path: Path, monkeypatch) -> None:
+    import generator.load as load_module
+
+    bomb = _write(tmp_path, "a.yaml", "a: ~\nb: '1400-05-27'\nd: &x 1\ne: *x\n")
+    plain = _write(tmp_path, "b.yaml", "a: ~\nb: '1400-05-27'\nc: [1, ۲]\n")
+
+    def read() -> list:
+        (node, problems), (bomb_node, bomb_problems) = load_yaml(plain, "b.yaml"), load_yaml(bomb, "a.yaml")
+        return [node, problems, bomb_node, [(p.line, p.code) for p in bomb_problems]]
+
+    assert load_module._CLoader is not None  # PyYAML's wheels bring libyaml
+    fast = read()
+    monkeypatch.setattr(load_module, "_CLoader", None)
+    assert read() == fast
+    assert fast[0].value["a"].value == "" and fast[0].value["c"].value[1].value == "۲"
+    assert fast[2:] == [None, [(4, "yaml-alias")]]
