@@ -18,6 +18,8 @@ Each function takes rows already in the shape the chart needs (JSON-safe dicts) 
 
 from __future__ import annotations
 
+import copy
+import functools
 from typing import Any
 
 import altair as alt
@@ -37,10 +39,10 @@ _FORMATS = {"int": ",d", "decimal": ",.1f", "percent": ",.1f"}  # marks: as the 
 _AXIS_FORMATS = {"int": ",d", "decimal": ",.1~f", "percent": ",.1~f"}  # ticks: no trailing ٫۰
 
 
-def _spec(chart: alt.TopLevelMixin, **datasets: Any) -> dict:
-    """The chart's Vega-Lite dict, with its rows as top-level named datasets: Altair deep-copies inline
-    rows as it builds the dict, which costs more than the rest of the spec at years of weeks."""
-    spec = chart.to_dict(validate=False)
+def _spec(template: dict, **datasets: Any) -> dict:
+    """A chart: its template (the Vega-Lite dict Altair built for this shape of chart, remembered, since
+    Altair takes tens of milliseconds to build one) with the rows as top-level named datasets."""
+    spec = copy.deepcopy(template)
     spec["datasets"] = datasets
     return spec
 
@@ -60,16 +62,21 @@ def _value_axis(kind: str) -> alt.Axis:
 TIME_LABELS = 13  # at most this many labels on a time axis; every period still has its mark
 
 
-def _time_axis(values: list[dict[str, Any]]) -> alt.Axis:
-    """Weeks (or months) as Jalali labels, in time order; untitled (the dates say what they are, and the
-    table's first column names them). A long series is labelled at every k-th period, counted back from
-    the latest: the labels that fit, and only those are measured (vl-convert measures each Persian text by
-    laying it out, a few milliseconds each: most of the cost of a chart)."""
+def _time_labels(values: list[dict[str, Any]]) -> tuple[str, ...] | None:
+    """The periods a time axis labels: all of them, or for a long series every k-th, counted back from the
+    latest. Only the labels that fit are measured (vl-convert measures each Persian text by laying it
+    out, a few milliseconds each: most of the cost of a chart)."""
     periods = [label for _, label in sorted({(v["order"], v["week"]) for v in values})]
     step = -(-len(periods) // TIME_LABELS)
-    shown = {"values": periods[::-1][::step][::-1]} if step > 1 else {}
-    return alt.Axis(title=None, labelAngle=-40, labelAlign="right", labelBaseline="middle",
-                    labelOverlap=False if shown else "greedy", labelSeparation=4, **shown)
+    return tuple(periods[::-1][::step][::-1]) if step > 1 else None
+
+
+def _time_axis(shown: tuple[str, ...] | None) -> alt.Axis:
+    """Weeks (or months) as Jalali labels, in time order; untitled (the dates say what they are, and the
+    table's first column names them)."""
+    extra = {"values": list(shown), "labelOverlap": False} if shown else {"labelOverlap": "greedy"}
+    return alt.Axis(title=None, labelAngle=-40, labelAlign="right", labelBaseline="middle", labelSeparation=4,
+                    **extra)
 
 
 def over_time(values: list[dict[str, Any]], *, kind: str = "int",
@@ -79,7 +86,16 @@ def over_time(values: list[dict[str, Any]], *, kind: str = "int",
 
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
-    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(values))
+    shape = tuple((name, colour, tuple(dash)) for name, colour, dash in series or ())
+    template = _over_time(kind, shape, target is not None, _time_labels(values))
+    if target is None:
+        return _spec(template, rows=values)
+    return _spec(template, rows=values, target=[{"target": target}])
+
+
+@functools.lru_cache(maxsize=256)
+def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | None) -> dict:
+    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(shown))
     y = alt.Y("value:Q", axis=_value_axis(kind), scale=alt.Scale(zero=True))
     base = alt.Chart(alt.NamedData("rows")).transform_calculate(
         label="datum.week" + (" + ' — ' + datum.series" if series else ""))
@@ -88,8 +104,8 @@ def over_time(values: list[dict[str, Any]], *, kind: str = "int",
         domain = [name for name, _, _ in series]
         colours = alt.Scale(domain=domain, range=[colour for _, colour, _ in series])
         enc["color"] = alt.Color("series:N", scale=colours, legend=None)
-        enc["strokeDash"] = alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=[d for *_, d in series]),
-                                           legend=None)
+        dashes = alt.Scale(domain=domain, range=[list(d) for *_, d in series])
+        enc["strokeDash"] = alt.StrokeDash("series:N", scale=dashes, legend=None)
     line = base.mark_line(strokeWidth=2.5, color=PALETTE[0], aria=False).encode(**enc)
     point_enc = {k: v for k, v in enc.items() if k != "strokeDash"}
     if series:
@@ -98,33 +114,35 @@ def over_time(values: list[dict[str, Any]], *, kind: str = "int",
         **point_enc,
         description=alt.Description("text:N")).transform_calculate(text=_label_expr("label", "value", kind))
     layers = [line, points]
-    if target is not None:
-        rule_data = alt.NamedData("target")
-        layers.append(alt.Chart(rule_data).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2, aria=False)
-                      .encode(y=alt.Y("target:Q")))
-    chart = alt.layer(*layers).properties(width=WIDTH, height=200)
-    if target is None:
-        return _spec(chart, rows=values)
-    return _spec(chart, rows=values, target=[{"target": target}])
+    if target:
+        layers.append(alt.Chart(alt.NamedData("target")).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2,
+                                                                  aria=False).encode(y=alt.Y("target:Q")))
+    return alt.layer(*layers).properties(width=WIDTH, height=200).to_dict(validate=False)
 
 
 def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | None = None,
          reference_colour: str = "#8c8c8c") -> dict:
     """Horizontal bars, largest first, growing from the right, with an optional reference line (the
     country's level, say). Rows: {"name": "گیلان", "value": 42}."""
-    height = max(80, 18 * len(values))
+    template = _bars(kind, max(80, 18 * len(values)), reference_colour if reference is not None else None)
+    if reference is None:
+        return _spec(template, rows=values)
+    return _spec(template, rows=values, reference=[{"value": reference}])
+
+
+@functools.lru_cache(maxsize=256)
+def _bars(kind: str, height: int, reference_colour: str | None) -> dict:
     chart = alt.Chart(alt.NamedData("rows")).mark_bar(color=PALETTE[0]).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
                 axis=alt.Axis(title=None, format=_AXIS_FORMATS[kind], tickCount=4)),
         description=alt.Description("text:N"),
     ).transform_calculate(text=_label_expr("name", "value", kind))
-    if reference is None:
-        return _spec(chart.properties(width=WIDTH - 80, height=height), rows=values)
+    if reference_colour is None:
+        return chart.properties(width=WIDTH - 80, height=height).to_dict(validate=False)
     rule = alt.Chart(alt.NamedData("reference")).mark_rule(color=reference_colour, strokeDash=[4, 3], strokeWidth=2,
                                                           aria=False).encode(x=alt.X("value:Q"))
-    return _spec(alt.layer(chart, rule).properties(width=WIDTH - 80, height=height), rows=values,
-                 reference=[{"value": reference}])
+    return alt.layer(chart, rule).properties(width=WIDTH - 80, height=height).to_dict(validate=False)
 
 
 def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]]) -> dict:
@@ -135,16 +153,23 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]]) -> di
     Rows: (name, colour), top first. Values: {"week": "۳ شهریور", "order": 1, "panel": "…", "value": 4}.
     """
     names = [name for name, _ in rows]
-    top = {name: max((v["value"] for v in values if v["panel"] == name), default=0) or 1 for name in names}
+    top: dict[str, float] = dict.fromkeys(names, 0)
+    for v in values:
+        top[v["panel"]] = max(top[v["panel"]], v["value"])
     base = {name: len(names) - 1 - i for i, name in enumerate(names)}  # row 0 at the top
-    bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + 0.8 * v["value"] / top[v["panel"]]}
+    bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + 0.8 * v["value"] / (top[v["panel"]] or 1)}
             for v in values]
     labels = [{"panel": name, "base": base[name], "middle": base[name] + 0.4} for name in names]
+    return _spec(_row_bars(tuple(rows), _time_labels(values)), bars=bars, labels=labels)
+
+
+@functools.lru_cache(maxsize=256)
+def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None) -> dict:
+    names = [name for name, _ in rows]
     scale = alt.Scale(domain=[0, len(names)], nice=False, zero=True)
-    y = alt.Y("y0:Q", axis=None, scale=scale)
     columns = alt.Chart(alt.NamedData("bars")).mark_bar().encode(
-        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(values)),
-        y=y, y2=alt.Y2("y1"),
+        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(shown)),
+        y=alt.Y("y0:Q", axis=None, scale=scale), y2=alt.Y2("y1"),
         color=alt.Color("panel:N", scale=alt.Scale(domain=names, range=[c for _, c in rows]), legend=None),
         description=alt.Description("text:N"),
     ).transform_calculate(text="datum.panel + ' — ' + " + _label_expr("week", "value", "int"))
@@ -154,20 +179,26 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]]) -> di
                                                          color="#222222", aria=False).encode(
         y=alt.Y("middle:Q", scale=scale, axis=None), x=alt.XValue(WIDTH), text=alt.Text("panel:N"))
     chart = alt.layer(baselines, columns, names_).properties(width=WIDTH, height=34 * len(names))
-    return _spec(chart, bars=bars, labels=labels)
+    return chart.to_dict(validate=False)
 
 
 def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str]) -> dict:
     """Horizontal stacked bars per category. Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "value": 10}."""
-    names = {v["name"] for v in values}
-    return _spec(alt.Chart(alt.NamedData("rows")).mark_bar(stroke="white", strokeWidth=0.5).encode(
+    height = max(80, 18 * len({v["name"] for v in values}))
+    return _spec(_stacked_bars(tuple(series), tuple(colours), height), rows=values)
+
+
+@functools.lru_cache(maxsize=64)
+def _stacked_bars(series: tuple[str, ...], colours: tuple[str, ...], height: int) -> dict:
+    return alt.Chart(alt.NamedData("rows")).mark_bar(stroke="white", strokeWidth=0.5).encode(
         y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
         x=alt.X("sum(value):Q", scale=alt.Scale(reverse=True), axis=alt.Axis(title=None, format=",d")),
-        color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=colours), legend=None),
+        color=alt.Color("series:N", sort=list(series), scale=alt.Scale(domain=list(series), range=list(colours)),
+                        legend=None),
         order=alt.Order("sorder:Q"),
         description=alt.Description("text:N"),
     ).transform_calculate(text="datum.name + ' — ' + " + _label_expr("series", "value", "int")).properties(
-        width=WIDTH - 80, height=max(80, 18 * len(names))), rows=values)
+        width=WIDTH - 80, height=height).to_dict(validate=False)
 
 
 def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
@@ -180,6 +211,11 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
     # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known)}
             for v in values]
+    return _spec(_choropleth(min(known), max(known)), provinces=topology, rows=rows)
+
+
+@functools.lru_cache(maxsize=64)
+def _choropleth(low: float, high: float) -> dict:
     geo = alt.NamedData("provinces", format=alt.DataFormat(type="topojson", feature="provinces"))
     lookup = alt.LookupData(alt.NamedData("rows"), "iso", ["name", "value", "has", "shade"])
     shapes = alt.Chart(geo).mark_geoshape(strokeWidth=0.6).transform_lookup(
@@ -187,8 +223,8 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
         text="datum.has ? " + _label_expr("name", "value", "decimal") + " : datum.name + ': بدون داده'",
     ).encode(
         color=alt.condition("!datum.has", alt.ColorValue("white"), alt.Color(
-            "shade:Q", scale=alt.Scale(range=MAP_RANGE, domain=[min(known), max(known)]), legend=None)),
+            "shade:Q", scale=alt.Scale(range=MAP_RANGE, domain=[low, high]), legend=None)),
         stroke=alt.condition("!datum.has", alt.StrokeValue(NO_DATA_EDGE), alt.StrokeValue("white")),
         description=alt.Description("text:N"),
     ).project(type="mercator")
-    return _spec(shapes.properties(width=WIDTH, height=290), provinces=topology, rows=rows)
+    return shapes.properties(width=WIDTH, height=290).to_dict(validate=False)
