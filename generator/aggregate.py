@@ -139,25 +139,36 @@ def _jdate(iso: str) -> JDate:
     return JDate(y, m, d)
 
 
-def _province_stats(ds: Dataset, province: Province, frame: pd.DataFrame,
+def _province_stats(ds: Dataset, province: Province, tables: dict[str, tuple],
                     reports: dict, decisions: dict, centres: dict) -> ProvinceStats:
-    sub = frame[frame.province == province.iso_code]
     by_programme, weekly = [], []
-    if len(sub):
-        per = sub.groupby("programme", observed=True).agg(quantity=("quantity", "sum"),
-                                                          synthetic=("synthetic", "any"))
+    if province.iso_code in tables:
+        per, wide, synthetic = tables[province.iso_code]
         order = [p for p in ds.programmes if p.id in per.index]
         by_programme = [ProvinceProgrammeRow(p, int(per.loc[p.id].quantity), bool(per.loc[p.id].synthetic))
                         for p in order]
-        wide = sub.pivot_table(index="week", columns="programme", values="quantity", aggfunc="sum",
-                               observed=True).reindex(columns=[p.id for p in order])
-        synthetic = sub.groupby("week", observed=True).synthetic.any().reindex(wide.index)
-        values = wide.to_numpy(dtype=float)
+        values = wide.reindex(columns=[p.id for p in order]).to_numpy(dtype=float)
         weekly = [ProvinceWeekRow(_jdate(w), tuple(None if np.isnan(x) else int(x) for x in row), bool(s))
-                  for w, row, s in zip(wide.index, values, synthetic.to_numpy(), strict=True)]
+                  for w, row, s in zip(wide.index, values, synthetic, strict=True)]
     return ProvinceStats(province, tuple(by_programme), tuple(weekly),
                          tuple(centres.get(province.iso_code, [])), tuple(reports.get(province.iso_code, [])),
                          tuple(decisions.get(province.iso_code, [])))
+
+
+def _province_tables(frame: pd.DataFrame) -> dict[str, tuple]:
+    """For each province with deliveries: totals per programme, a week × programme table (NaN: not
+    reported), and whether each week holds a synthetic figure. Computed for all provinces at once."""
+    per = frame.groupby(["province", "programme"], observed=True).agg(
+        quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+    wide = frame.pivot_table(index=["province", "week"], columns="programme", values="quantity", aggfunc="sum",
+                             observed=True)
+    synthetic = frame.groupby(["province", "week"], observed=True).synthetic.any().reindex(wide.index)
+    tables = {}
+    for code in per.index.get_level_values(0).unique():
+        rows = wide.index.get_level_values(0) == code
+        tables[str(code)] = (per.xs(code, level=0), wide[rows].droplevel(0),
+                             synthetic[rows].to_numpy())
+    return tables
 
 
 def _centre_table(ds: Dataset) -> CentreTable:
@@ -193,9 +204,10 @@ def aggregate(ds: Dataset) -> Aggregates:
     for c in ds.centres:
         centres[c.province].append(c)
     dates = [m.date for m in ds.meetings] + ([_jdate(str(frame.week.max()))] if len(frame) else [])
+    tables = _province_tables(frame)
     return Aggregates(
         programmes={p.id: _programme_stats(ds, p, frame, by_programme) for p in ds.programmes},
-        provinces={p.iso_code: _province_stats(ds, p, frame, reports, by_province_decisions, centres)
+        provinces={p.iso_code: _province_stats(ds, p, tables, reports, by_province_decisions, centres)
                    for p in ds.provinces},
         centres=_centre_table(ds),
         latest_week=max(dates) if dates else None,

@@ -81,6 +81,27 @@ def _cell(value: Any, kind: str) -> Markup:
     return _finalize(value)
 
 
+BADGE = ' <span class="portal-synthetic" title="ساختگی">ساختگی</span>'
+
+
+def _table_rows(f: Figure, ln: Links, all_synthetic: bool) -> Markup:
+    """A figure's table body as Markdown rows, one per line (Python rather than a template loop: a year of
+    months times a dozen programmes on 31 pages is most of the template work)."""
+    lines = []
+    for i, row in enumerate(f.rows):
+        cells = []
+        for j, c in enumerate(f.columns):
+            if j == 0 and f.row_links and f.row_links[i]:
+                text = ln.to(f.row_links[i], row[c.key])
+            else:
+                text = _cell(row[c.key], c.kind)
+            if j == 0 and f.row_is_synthetic(i) and not all_synthetic:
+                text += Markup(BADGE)
+            cells.append(f" {text} |")
+        lines.append("|" + "".join(cells) + "\n")
+    return Markup("".join(lines))
+
+
 def _attr(value: str) -> Markup:
     """Text for an HTML attribute inside raw HTML (Markdown does not unescape there)."""
     return Markup(html.escape(persian_digits(" ".join(value.split())), quote=True))
@@ -99,11 +120,12 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr, css=_css,
+    env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
+                       css=_css,
                        short_date=lambda d: Markup(d.fa_short()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.globals.update(UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
-                       QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, MARKER=Markup(MARKER))
+                       QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, MARKER=Markup(MARKER), BADGE=Markup(BADGE))
     return env
 
 
