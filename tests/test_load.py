@@ -141,3 +141,26 @@ def test_libyaml_and_pure_python_parsers_read_the_same(tmp_path: Path, monkeypat
     assert read() == fast
     assert fast[0].value["a"].value == "" and fast[0].value["c"].value[1].value == "۲"
     assert fast[2:] == [None, [(4, "yaml-alias")]]
+
+
+def test_a_csv_is_parsed_column_by_column_with_each_problem_on_its_rows(tmp_path: Path) -> None:
+    from generator.fields import parse_table
+    from generator.schema import DELIVERY
+
+    text = ("week_ending,province,county,programme,quantity,synthetic\n"
+            "1400-05-27,گیلان,,oxygen,۱۲,no\n"
+            "1400-05-27,Gilan,,oxygen,twelve,no\n"
+            "1400-13-01,گیلان,,oxygen,3,no\n"
+            "1400-05-27,گیلان,,,4,no\n"
+            "1400-05-27,گیلان,,oxygen,twelve,no\n")
+    table, problems = load_csv(_write(tmp_path, "d.csv", text), "d.csv")
+    assert problems == []
+    columns = parse_table(table, DELIVERY, "d.csv", problems)
+    found = sorted((p.line, p.field, p.code) for p in problems)
+    assert found == [(3, "quantity", "invalid-number"), (4, "week_ending", "impossible-date"),
+                     (5, "programme", "missing-field"), (6, "quantity", "invalid-number")]
+    assert list(columns.complete) == [True, False, False, False, False]
+    assert list(columns.column("quantity")) == [12, None, 3, 4, None]  # «۱۲» read once, as 12
+    assert list(columns.column("county")) == ["", "", "", "", ""]  # an optional empty cell: its default
+    rec = next(columns.records())
+    assert rec["province"] == "گیلان" and rec.line == 2 and rec.line_of("quantity") == 2
