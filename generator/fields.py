@@ -18,6 +18,7 @@ import numpy as np
 from .jalali import DateError, JDate, parse_jalali
 from .load import Node, Table
 from .persian import fold_text, has_control_characters, parse_integer
+from .personal_data import strip_private
 from .problems import Problem
 
 
@@ -39,7 +40,10 @@ class Text:
         if has_control_characters(raw):
             raise FieldError("invalid-text", "the text contains control characters",
                              "retype the text; copy-pasting from PDFs sometimes brings them in")
-        return fold_text(raw)
+        try:
+            return fold_text(strip_private(raw))  # a private span never goes further than this
+        except ValueError as exc:
+            raise FieldError("invalid-text", str(exc), "end the private span with ))") from None
 
     def describe(self) -> str:
         return "text"

@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "meeting-file-name": "a meeting file whose name is not its date",
     "meetings-out-of-order": "meeting numbers that do not increase with their dates",
     "over-pledge": "more delivered than was pledged (a warning: check the figures)",
+    "personal-data": "a national ID, phone number, postal code, bank card or account, or e-mail address in a text",
 }
 
 

@@ -50,6 +50,12 @@ def markdown() -> str:
         "its Jalali equivalent); provinces may be named in Persian (with or without «استان»), in English, or",
         "by ISO code. YAML anchors and aliases are not allowed. Empty cells and `~` mean «not given».",
         "",
+        "Personal data: every text of every file is scanned for national IDs, mobile and landline numbers,",
+        "postal codes, bank cards, sheba account numbers and e-mail addresses (in any digits, with spaces,",
+        "dashes or zero-width non-joiners inside), and any found is an error (`personal-data`). Text that",
+        "must stay in the minutes but never reach the site goes inside `((خصوصی …))` (or `((private …))`):",
+        "the span is replaced by «…» as the file is read, so it is neither scanned nor published.",
+        "",
     ]
     for f in FILES:
         item = f.shape.item if isinstance(f.shape, ListOf) else f.shape

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
+from . import personal_data
 from .fields import Columns, Mapping, Rec, object_array, parse_node, parse_table
 from .load import RawData, RawFile
 from .places import PlaceIndex
@@ -373,4 +374,36 @@ def _deliveries(v: Validated) -> Iterator[Problem]:
                       "data/programmes.yaml", severity=WARNING)
 
 
-RULES = (_unique_ids, _meeting_files, _references, _deliveries)
+def _personal_data(v: Validated) -> Iterator[Problem]:
+    """Every text of every file, scanned for personal data (private spans are already gone)."""
+    for parsed in (p for files in v.files.values() for p in files):
+        path = parsed.file.path
+        if isinstance(parsed.value, Columns):
+            for name, values in parsed.value.values.items():
+                found = {k: [_personal_problem(path, 0, name, f) for f in personal_data.find(value)]
+                         for k, value in enumerate(values) if isinstance(value, str)}
+                yield from _on_rows(found, parsed.value.codes[name], parsed.value.lines)
+        else:
+            for rec in parsed.records:
+                yield from _scan_rec(path, rec)
+
+
+def _scan_rec(path: str, rec: Rec) -> Iterator[Problem]:
+    for name, value in rec.items():
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            where = f"{rec.path_of(name)}[{i}]" if isinstance(value, list) else rec.path_of(name)
+            if isinstance(item, Rec):
+                yield from _scan_rec(path, item)
+            elif isinstance(item, str):
+                yield from (_personal_problem(path, rec.line_of(name), where, f) for f in personal_data.find(item))
+
+
+def _personal_problem(path: str, line: int, where: str, found: personal_data.Finding) -> Problem:
+    return Problem(path, line, where, "personal-data",
+                   f"the text holds what looks like {found.kind} ({found.masked}); personal data is never published",
+                   "delete it, or keep it in the text as a private span: ((خصوصی …)) (it never reaches "
+                   "the site)")
+
+
+RULES = (_unique_ids, _meeting_files, _references, _deliveries, _personal_data)

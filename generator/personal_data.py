@@ -1,0 +1,129 @@
+"""Personal data in free text: find it before anything is published (../shared/PRIVACY.md, "Text").
+
+Minutes name officials by role, but a typed note may carry a private person's national ID, phone number,
+postal code, bank card or account, or e-mail address. `find` returns every such match in a text: kind,
+position and a masked form for messages (the full number is never printed: CI logs may be public).
+
+Numbers are matched on digits, whatever digits and separators staff typed: Persian (۰-۹) and Arabic-Indic
+(٠-٩) digits count as digits, and spaces, dashes, zero-width non-joiners and direction marks between two
+digits join them into one number. Thousands separators (٬ and ,) and decimal points do not: «۳٬۰۰۰٬۰۰۰٬۰۰۰»
+is an amount, not a ten-digit ID. A run is matched as a whole (look-arounds on digits, since `\\b` does
+not fall between a Persian letter and a digit).
+
+Staff keep private text in the minutes inside `((خصوصی …))` (or `((private …))`): `strip_private`
+replaces each such span with «…» before the text is read any further, so it is never scanned, stored in
+the dataset or published.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGIT_MAP = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
+# what may stand between two digits of one number: spaces, dashes, ZWNJ/ZWJ, direction marks and isolates
+_JOINERS = (" \t\u00a0\u2009\u202f\\-\u2010\u2011\u2012\u2013\u2212"
+            "\u200b\u200c\u200d\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e")
+_RUN = re.compile(rf"(?<![0-9])[0-9](?:[{_JOINERS}]*[0-9])*(?![0-9])")
+_SHEBA = re.compile(rf"(?<![A-Za-z])IR[{_JOINERS}]*((?:[0-9][{_JOINERS}]*){{23}}[0-9])(?![0-9])", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+IRANIAN_CARD_PREFIXES = ("603799", "589210", "610433", "627353", "589463", "603770", "639217", "627648",
+                         "627961", "603769", "628023", "627412", "622106", "502229", "627488", "621986",
+                         "639346", "502806", "627381", "505785", "636214", "505416", "636949", "585983",
+                         "502938", "504706", "606373", "627760", "628157", "639607", "639347", "505801")
+
+# ((خصوصی …)): no colon and no leading bracket, so that it needs no quoting in a YAML plain scalar
+PRIVATE = re.compile(r"\(\(\s*(?:خصوصی|private)\b\s*:?(.*?)\)\)", re.DOTALL | re.IGNORECASE)
+_PRIVATE_OPEN = re.compile(r"\(\(\s*(?:خصوصی|private)\b", re.IGNORECASE)
+PRIVATE_PLACEHOLDER = "…"
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # in words, for the message
+    masked: str  # the first two and last two digits (or the e-mail's domain), the rest hidden
+    start: int  # position in the text searched
+    end: int
+
+
+def national_id_ok(digits: str) -> bool:
+    """The check digit of an Iranian national ID (code melli)."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    s = sum(int(digits[i]) * (10 - i) for i in range(9)) % 11
+    check = s if s < 2 else 11 - s
+    return int(digits[9]) == check
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def sheba_ok(digits: str) -> bool:
+    """ISO 7064 mod-97 of an IBAN `IR` + 24 digits: the country code and check digits move to the end."""
+    rearranged = digits[2:] + "1827" + digits[:2]  # I = 18, R = 27
+    return int(rearranged) % 97 == 1
+
+
+def _mask(digits: str) -> str:
+    return digits[:2] + "•" * (len(digits) - 4) + digits[-2:]
+
+
+def _kind(digits: str) -> str | None:
+    n = len(digits)
+    if n == 11 and digits.startswith("09"):
+        return "a mobile phone number"
+    if (n == 12 and digits.startswith("989")) or (n == 14 and digits.startswith("00989")):
+        return "a mobile phone number"
+    if n == 11 and digits[0] == "0" and digits[1] in "12345678":
+        return "a landline phone number"
+    if n == 10:
+        return "a national ID" if national_id_ok(digits) else "a ten-digit number (a national ID or a postal code)"
+    if n == 16:
+        if luhn_ok(digits) or digits.startswith(IRANIAN_CARD_PREFIXES):
+            return "a bank card number"
+        return "a sixteen-digit number (a bank card?)"
+    return None
+
+
+def find(text: str) -> list[Finding]:
+    """Every piece of personal data in `text` (after private spans are removed), in order."""
+    ascii_text = text.translate(_DIGIT_MAP)
+    found: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SHEBA.finditer(ascii_text):
+        digits = re.sub(r"[^0-9]", "", m.group(1))
+        kind = "a bank account number (sheba)" if sheba_ok(digits) else "an IR + 24-digit number (a sheba?)"
+        found.append(Finding(kind, "IR" + _mask(digits), m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _RUN.finditer(ascii_text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        digits = re.sub(r"[^0-9]", "", m.group(0))
+        kind = _kind(digits)
+        if kind is None and m.start() > 0 and ascii_text[m.start() - 1] == "+" and digits.startswith("989"):
+            kind = "a mobile phone number"
+        if kind:
+            found.append(Finding(kind, _mask(digits), m.start(), m.end()))
+    for m in _EMAIL.finditer(ascii_text):
+        found.append(Finding("an e-mail address", "•••@" + m.group(0).split("@", 1)[1], m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def strip_private(text: str) -> str:
+    """The text with each `((خصوصی …))` span replaced by «…». Raises ValueError on an unclosed span."""
+    stripped = PRIVATE.sub(PRIVATE_PLACEHOLDER, text)
+    if _PRIVATE_OPEN.search(stripped):
+        raise ValueError("a private span «((خصوصی …» is not closed with «))»")
+    return stripped
+
+
+def private_spans(text: str) -> list[str]:
+    """The texts kept private in `text` (what must never appear on the site)."""
+    return [m.group(1).strip() for m in PRIVATE.finditer(text)]
