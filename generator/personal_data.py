@@ -17,6 +17,7 @@ the dataset or published.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,8 +93,19 @@ def _kind(digits: str) -> str | None:
     return None
 
 
+_WORTH_A_LOOK = re.compile(r"[0-9۰-۹٠-٩@]")
+
+
 def find(text: str) -> list[Finding]:
     """Every piece of personal data in `text` (after private spans are removed), in order."""
+    if not _WORTH_A_LOOK.search(text):
+        return []  # no digit and no @: most texts
+    return list(_find(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _find(text: str) -> tuple[Finding, ...]:
+    """(Remembered: the same names and notes recur across files.)"""
     ascii_text = text.translate(_DIGIT_MAP)
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
@@ -113,7 +125,7 @@ def find(text: str) -> list[Finding]:
             found.append(Finding(kind, _mask(digits), m.start(), m.end()))
     for m in _EMAIL.finditer(ascii_text):
         found.append(Finding("an e-mail address", "•••@" + m.group(0).split("@", 1)[1], m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def strip_private(text: str) -> str:
