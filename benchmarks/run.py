@@ -4,11 +4,12 @@
 
 Each scale runs in its own process (so peak memory is that scale's own): it makes the data
 (benchmarks/national.py), then times load, validate, normalise, aggregate, render pages, charts, the
-MkDocs build, and, as the floor, a plain mkdocs-material build of the same generated Markdown. New charts
-render in worker processes while the pages render, so "charts" is the time the page rendering waited for
-them (plus tidying each SVG), and "render pages" the rest. Then it adds one weekly meeting and rebuilds,
-counting the charts re-rendered against the charts whose spec changed, and the pages rewritten against the
-pages whose Markdown changed. The targets of issue 4 are printed as PASS or FAIL at the end.
+MkDocs build, the audit of the built site, and, as the floor, a plain mkdocs-material build of the same
+generated Markdown. New charts render in worker processes while the pages render, so "charts" is the
+time the page rendering waited for them (plus tidying each SVG), and "render pages" the rest. Then it
+adds one weekly meeting and rebuilds, counting the charts re-rendered against the charts whose spec
+changed, and the pages rewritten against the pages whose Markdown changed. The targets of issue 4 are
+printed as PASS or FAIL at the end.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build")
-GENERATOR_STAGES = STAGES[:-1]
+STAGES = ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build", "audit")
+GENERATOR_STAGES = tuple(s for s in STAGES if s != "mkdocs build")
 
 
 def _peak_mib() -> float:
@@ -38,6 +39,7 @@ def _size(path: Path) -> int:
 def _build(root: Path) -> dict:
     """One full build of the project at `root`, stage by stage, in this process."""
     from generator.aggregate import aggregate
+    from generator.audit import AuditFailed, audit
     from generator.chart_render import ChartRenderer
     from generator.load import load
     from generator.normalise import normalise
@@ -90,8 +92,18 @@ def _build(root: Path) -> dict:
     times["charts"] = chart_time
     peaks["render pages"] = peaks["charts"] = _peak_mib()
     t = now
-    build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week)
+
+    def check(staging: Path) -> None:
+        started = time.perf_counter()
+        findings = audit(staging, validated.private_texts)
+        times["audit"] = time.perf_counter() - started
+        if findings:
+            raise AuditFailed(findings)
+
+    build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week, check=check)
     stage("mkdocs build", t)
+    times["mkdocs build"] -= times["audit"]
+    peaks["audit"] = peaks["mkdocs build"]
     return {"times": times, "peaks": peaks, "pages": len(rendered.pages), "pages_written": len(written.written),
             "charts": len(rendered.downloads) // 2, "charts_rendered": charts.rendered,
             "site_bytes": _size(project.site),

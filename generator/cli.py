@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from . import __version__, pipeline, schema_doc, synthetic
+from .audit import AuditFailed, served_files
 from .problems import DataProblems
 from .site_build import SiteBuildError
 
@@ -41,7 +42,22 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"{len(generated.removed)} stale removed)")
     print(f"figures: {generated.figures}; charts: {generated.charts_rendered} rendered, "
           f"{generated.charts_reused} reused from the cache")
-    print(f"built {_rel(project.site)}/ with mkdocs --strict in {time.perf_counter() - started:.1f} s")
+    print(f"built {_rel(project.site)}/ with mkdocs --strict and audited it in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if not project.site.is_dir():
+        print(f"error: {_rel(project.site)}/ does not exist; run `portal build` first", file=sys.stderr)
+        return 1
+    findings = pipeline.audit_site(project)
+    for finding in findings:
+        print(f"{_rel(project.site)}/{finding.format()}", file=sys.stderr)
+    if findings:
+        print(f"{len(findings)} problem(s): this site must not be published", file=sys.stderr)
+        return 1
+    print(f"audit: {len(served_files(project.site))} files of {_rel(project.site)}/ checked, nothing found")
     return 0
 
 
@@ -95,6 +111,8 @@ def parser() -> argparse.ArgumentParser:
                    ).set_defaults(func=cmd_validate)
     sub.add_parser("build", help="validate, generate the pages, then mkdocs build --strict into site/"
                    ).set_defaults(func=cmd_build)
+    sub.add_parser("audit", help="check the built site/ for personal data and private text; exit 1 on any"
+                   ).set_defaults(func=cmd_audit)
     s = sub.add_parser("serve", help="live preview that regenerates the pages when data/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     s.set_defaults(func=cmd_serve)
@@ -119,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         n = len(exc.errors)
         print(f"{n} error(s) found; nothing was built. Fix them and run the command again.", file=sys.stderr)
         return 1
-    except (SiteBuildError, OSError, ValueError) as exc:
+    except (SiteBuildError, AuditFailed, OSError, ValueError) as exc:
         if args.debug:
             raise
         print(f"error: {exc}", file=sys.stderr)

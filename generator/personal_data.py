@@ -93,19 +93,24 @@ def _kind(digits: str) -> str | None:
     return None
 
 
-_WORTH_A_LOOK = re.compile(r"[0-9۰-۹٠-٩@]")
+# nothing shorter than ten digits is looked for: a text without such a run (or an @) is passed at C speed
+_WORTH_A_LOOK = re.compile(rf"[0-9۰-۹٠-٩](?:[{_JOINERS}]*[0-9۰-۹٠-٩]){{9}}|@")
 
 
 def find(text: str) -> list[Finding]:
     """Every piece of personal data in `text` (after private spans are removed), in order."""
     if not _WORTH_A_LOOK.search(text):
-        return []  # no digit and no @: most texts
-    return list(_find(text))
+        return []  # no run of ten digits and no @: most texts
+    # short texts are remembered (the same names and notes recur across files); a whole page is not
+    return list(_remembered(text) if len(text) < 2000 else _find(text))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
+def _remembered(text: str) -> tuple[Finding, ...]:
+    return _find(text)
+
+
 def _find(text: str) -> tuple[Finding, ...]:
-    """(Remembered: the same names and notes recur across files.)"""
     ascii_text = text.translate(_DIGIT_MAP)
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []

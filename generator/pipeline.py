@@ -1,4 +1,4 @@
-"""The stages wired in order: load → validate → normalise → aggregate → render → mkdocs build.
+"""The stages wired in order: load → validate → normalise → aggregate → render → mkdocs build → audit.
 
 Each stage is a module that takes data and returns data; this module only calls them in turn and stops
 with `DataProblems` when validation found an error. The CLI calls these functions and nothing else.
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import pages, render
 from .aggregate import Aggregates, aggregate
+from .audit import AuditFailed, AuditFinding, audit
 from .chart_render import ChartRenderer
 from .jalali import JDate
 from .load import load
@@ -46,6 +47,7 @@ class Project:
 class Checked:
     dataset: Dataset
     warnings: list[Problem]
+    private_texts: list[str]  # what staff marked private: the audit checks it is nowhere on the site
 
 
 def check(project: Project) -> Checked:
@@ -54,7 +56,7 @@ def check(project: Project) -> Checked:
     validated = validate(raw)
     if errors_in(validated.problems):
         raise DataProblems(validated.problems)
-    return Checked(normalise(validated), sorted(validated.problems))
+    return Checked(normalise(validated), sorted(validated.problems), validated.private_texts)
 
 
 def summarise(project: Project) -> tuple[Checked, Aggregates]:
@@ -102,7 +104,19 @@ def generate(project: Project) -> Generated:
 
 
 def build(project: Project) -> Generated:
-    """Generate content/, then the strict MkDocs build into site/ (replaced only if the build succeeds)."""
+    """Generate content/, then the strict MkDocs build, then the audit of what it built; site/ is replaced
+    only if both succeed."""
     generated = generate(project)
-    build_site(project.mkdocs_yml, project.content, project.site, generated.latest)
+
+    def check(staging: Path) -> None:
+        findings = audit(staging, generated.checked.private_texts)
+        if findings:
+            raise AuditFailed(findings)
+
+    build_site(project.mkdocs_yml, project.content, project.site, generated.latest, check=check)
     return generated
+
+
+def audit_site(project: Project) -> list[AuditFinding]:
+    """The audit of the site already built in site/ (with the data's private texts)."""
+    return audit(project.site, check(project).private_texts)

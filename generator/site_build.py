@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,8 +65,10 @@ def prune(site: Path) -> None:
                 path.unlink()
 
 
-def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None) -> None:
-    """Run the strict MkDocs build; replace `site` only if it succeeded."""
+def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
+               check: Callable[[Path], None] | None = None) -> None:
+    """Run the strict MkDocs build, then `check` on the result (the audit: it raises to refuse the site);
+    replace `site` only if both succeeded."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     collect = _Collect()
@@ -82,6 +85,12 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
     finally:
         logger.removeHandler(collect)
     prune(staging)
+    if check is not None:
+        try:
+            check(staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     old = site.with_name(site.name + ".old")
     if old.exists():
         shutil.rmtree(old)

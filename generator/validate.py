@@ -21,7 +21,7 @@ from pandas.api.types import union_categoricals
 
 from . import personal_data
 from .fields import Columns, Mapping, Rec, object_array, parse_node, parse_table
-from .load import RawData, RawFile
+from .load import Node, RawData, RawFile, Table
 from .places import PlaceIndex
 from .problems import WARNING, Problem
 from .schema import SCHEMAS
@@ -53,6 +53,9 @@ class Validated:
     meeting_names: set[str] = field(default_factory=set)
     # the delivery rows, column by column (see _delivery_frame): millions of rows are checked as columns
     deliveries: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # every text staff marked private (`((خصوصی …))`): gone from the dataset, and the audit checks that it
+    # appears nowhere on the built site
+    private_texts: list[str] = field(default_factory=list)
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -75,10 +78,34 @@ def validate(raw: RawData) -> Validated:
             files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
     names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
     places = _place_index(files)
-    v = Validated(dict(files), places, problems, names, _delivery_frame(files.get("deliveries", []), places))
+    v = Validated(dict(files), places, problems, names, _delivery_frame(files.get("deliveries", []), places),
+                  _private_texts(raw))
     for rule in RULES:
         problems.extend(rule(v))
     return v
+
+
+def _private_texts(raw: RawData) -> list[str]:
+    """The private spans of every file, as typed (read from the raw texts: parsing removes them)."""
+    found: list[str] = []
+
+    def walk(node: Node) -> None:
+        if isinstance(node.value, str):
+            if "((" in node.value:
+                found.extend(personal_data.private_spans(node.value))
+        else:
+            for child in node.value.values() if isinstance(node.value, dict) else node.value:
+                walk(child)
+
+    for f in raw.files:
+        if isinstance(f.root, Table):
+            for column in f.root.cells.values():
+                for text in column.categories:
+                    if "((" in str(text):
+                        found.extend(personal_data.private_spans(str(text)))
+        elif f.root is not None:
+            walk(f.root)
+    return sorted(set(found))
 
 
 def _check_header(f: RawFile, row: Mapping, problems: list[Problem]) -> bool:

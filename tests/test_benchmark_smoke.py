@@ -19,7 +19,7 @@ def test_benchmark_prints_every_stage_and_every_target(tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     out = done.stdout
     assert "failed" not in out and "did not finish" not in out, out + done.stderr
-    for stage in ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build"):
+    for stage in ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build", "audit"):
         assert re.search(rf"^{stage}\s+\d+\.\d\s+\d+$", out, re.M), f"no figures for {stage}\n{out}"
     for row in ("total", "generator / mkdocs", "floor (plain mkdocs)", "mkdocs / floor", "delivery rows", "pages",
                 "charts", "site size", "peak memory"):

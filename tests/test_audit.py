@@ -1,0 +1,70 @@
+"""The audit of the built site: it reads what a reader reads, and a finding stops the site being replaced."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_portal
+from generator.audit import audit, served_files, texts_of
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("audit") / "p")
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    return root
+
+
+def test_the_built_site_passes_the_audit(built: Path) -> None:
+    files = served_files(built / "site")
+    assert any(p.suffix == ".html" for p in files) and any(p.suffix == ".csv" for p in files)
+    assert not any("assets/javascripts" in p.as_posix() for p in files)  # the theme's own files
+    assert audit(built / "site") == []
+    code, out, _ = run_portal(built, "audit")
+    assert code == 0 and "nothing found" in out
+
+
+def test_personal_data_and_private_text_anywhere_are_found(built: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    page = site / "meetings" / "1400-06-03" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", "<p>تماس: ۰۹۱۲\u200c۳۴۵ ۶۷۸۹</p><p title='رایانامه: a.b@example.ir'>"
+                                 "پیگیری خانوادهٔ نمونه‌ای در کوچهٔ ساختگی</p></article>", 1), encoding="utf-8")
+    (site / "downloads" / "extra.csv").write_text("نام,کارت\nالف,6037-9971-2345-6780\n", encoding="utf-8")
+    findings = audit(site, ["خانوادهٔ نمونه‌ای در کوچهٔ ساختگی"])
+    found = sorted((f.path, f.what.split(" (")[0]) for f in findings)
+    assert found == [("downloads/extra.csv", "a bank card number"),
+                     ("meetings/1400-06-03/index.html", "a mobile phone number"),
+                     ("meetings/1400-06-03/index.html", "an e-mail address"),
+                     ("meetings/1400-06-03/index.html", "text marked private in the data is published")]
+    assert not any("ساختگی" in f.what or "6780" in f.what for f in findings)  # nothing repeated in logs
+
+
+def test_numbers_that_are_not_text_are_not_findings(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text('<progress max="1000000000" value="22356401"></progress><svg><path d="M0 1234567890"/>'
+                    "</svg><p>۱٬۰۰۰٬۰۰۰٬۰۰۰ ریال</p>", encoding="utf-8")
+    assert texts_of(page) == ["۱٬۰۰۰٬۰۰۰٬۰۰۰ ریال"]
+    assert audit(tmp_path) == []
+
+
+def test_a_build_whose_site_fails_the_audit_leaves_site_as_it_was(built: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(built, root)
+    before = (root / "site" / "about" / "index.html").read_bytes()
+    about = root / "content" / "about.md"  # hand-written, so no validation reads it: the audit must
+    about.write_text(about.read_text(encoding="utf-8") + "\nبرای پیگیری با ۰۹۱۲۳۴۵۶۷۸۹ تماس بگیرید.\n",
+                     encoding="utf-8")
+    code, _, err = run_portal(root, "build")
+    assert code == 1
+    assert "about/index.html: a mobile phone number (09•••••••89) is published" in err
+    assert "site/ was left as it was" in err
+    assert (root / "site" / "about" / "index.html").read_bytes() == before
+    assert not [p for p in root.iterdir() if p.name.startswith(".site-")]  # no staging folder left behind
