@@ -128,15 +128,17 @@ class ChartRenderer:
                                          initializer=_start_worker)
         self._pending.update((key, self._pool.submit(_render, spec)) for key, spec in missing.items())
 
-    def close(self) -> None:
-        """Wait for the workers (keeping what they rendered) and stop them."""
+    def close(self, keep: bool = True) -> None:
+        """Stop the workers: after keeping what they are still rendering (`keep`), or at once (when the
+        build has already failed, its error matters, not the charts)."""
         if self._pool is None:
             return
         try:
-            for key in list(self._pending):
+            while keep and self._pending:
+                key = next(iter(self._pending))
                 self._keep(key, self._pending.pop(key).result())
         finally:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
             self._pending.clear()
 

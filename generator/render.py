@@ -188,8 +188,10 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> 
             text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
                                    downloads=DOWNLOADS, **common)
             out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
-    finally:
-        charts.close()
+    except BaseException:
+        charts.close(keep=False)
+        raise
+    charts.close()
     return Rendered(out, downloads)
 
 

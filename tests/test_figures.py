@@ -135,3 +135,34 @@ def test_a_year_of_weeks_is_shown_week_by_week_and_a_longer_series_by_month() ->
     assert [v["value"] for v in plotted] == [row["cumulative"] for row in fig.rows]
     assert plotted[0]["week"] == "\u2067مرداد ۱۴۰۰\u2069"
     assert json.loads(as_json(fig))["rows"][0]["month"] == "1400-05"
+
+
+def test_chart_workers_stop_when_the_build_fails(tmp_path: Path) -> None:
+    """A failing page stops the workers at once, with the page's error, and leaves no process behind."""
+    import multiprocessing
+
+    from generator.render import Page, render
+
+    specs = [charts.bars([{"name": f"استان {i}", "value": i + 1}]) for i in range(20)]
+    renderer = ChartRenderer(tmp_path / "cache", workers=2)
+    renderer.prepare(specs)
+    assert renderer._pool is not None and len(renderer._pending) == 20  # the workers have the charts
+    renderer.close(keep=False)
+    assert renderer._pool is None and not multiprocessing.active_children()
+
+    import dataclasses
+
+    figures = {f"f{i}": dataclasses.replace(_figure(), id=f"f{i}", chart=spec) for i, spec in enumerate(specs)}
+    context = dataclasses.make_dataclass("Context", [(name, Figure) for name in figures])(**figures)
+    renderer = ChartRenderer(tmp_path / "cache2", workers=2)
+    empty = dataclasses.make_dataclass("Empty", [])()
+    pages = [Page("charts.md", "home.md.j2", "charts", context),  # twenty new charts for the workers
+             Page("x.md", "missing-template.md.j2", "x", empty)]  # rendered first (no figures), and fails
+    try:
+        render(pages, {}, renderer)
+    except Exception as exc:  # the template's own error, not a chart's
+        assert "missing-template" in str(exc)
+    else:
+        raise AssertionError("the render should fail")
+    assert renderer.rendered < 20  # it did not wait for every chart
+    assert renderer._pool is None and not multiprocessing.active_children()
