@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from .jalali import DateError, JDate, parse_jalali
+from .jalali import DateError, JDate, JMonth, parse_jalali
 from .load import Node, Table
-from .persian import fold_text, has_control_characters, parse_integer
+from .persian import ascii_digits, fold_text, has_control_characters, parse_integer
 from .personal_data import strip_private
 from .problems import Problem
 
@@ -100,6 +100,50 @@ class Date:
 
     def describe(self) -> str:
         return "Jalali date YYYY-MM-DD"
+
+
+class Month:
+    kind = "month"
+    example = "1400-06"
+    _PATTERN = re.compile(r"^(\d{4})[-/](\d{1,2})$")
+
+    def parse(self, raw: str) -> JMonth:
+        m = self._PATTERN.match(ascii_digits(raw.strip()))
+        if not m:
+            raise FieldError("invalid-date", f"«{raw}» is not a Jalali month", "write it as YYYY-MM, e.g. 1400-06")
+        year, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12:
+            raise FieldError("impossible-date", f"month {month} does not exist", "months run from 01 to 12")
+        if not 1300 <= year <= 1500:
+            raise FieldError("gregorian-date" if year > 1900 else "invalid-date", f"{year} is not a Jalali year",
+                             "write the Jalali year, e.g. 1400")
+        return JMonth(year, month)
+
+    def describe(self) -> str:
+        return "Jalali month YYYY-MM"
+
+
+class Pseudonym:
+    """A household's key in a register: a code that stands for the household and says nothing about it."""
+
+    kind = "pseudonym"
+    example = "hh-7f3a9c2e"
+    _PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{5,63}$")
+
+    def parse(self, raw: str) -> str:
+        value = raw.strip()
+        if not self._PATTERN.match(value):
+            raise FieldError("invalid-id", f"«{raw}» is not a household key",
+                             "use the pseudonymous key of the register: 6 to 64 Latin letters, digits, - or _, "
+                             f"e.g. {self.example}")
+        if not re.search(r"[A-Za-z]", value):
+            raise FieldError("personal-data", "a household key made of digits only could be a national ID or a "
+                                              "phone number", "use the pseudonymous key (a keyed hash), e.g. "
+                                                              f"{self.example}, never an identity number")
+        return value
+
+    def describe(self) -> str:
+        return "pseudonymous household key: 6–64 Latin letters, digits, - or _, with at least one letter"
 
 
 class Choice:

@@ -30,6 +30,7 @@ FILE_KINDS: dict[str, str] = {
     "meetings": "meetings/*.yaml",
     "deliveries": "deliveries/*.csv",
     "centres": "centres/*.csv",
+    "registers": "registers/*.csv",
     "provinces": "reference/provinces.csv",
     "province_aliases": "reference/province_aliases.csv",
     "counties": "reference/counties.csv",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import Choice, Count, Date, Field, Flag, Id, ListOf, Mapping, Ref, Text
+from .fields import Choice, Count, Date, Field, Flag, Id, ListOf, Mapping, Month, Pseudonym, Ref, Text
 
 # ---- the files -----------------------------------------------------------------------------------------
 
@@ -21,6 +21,15 @@ CENTRE_STATUS = {"planned": "در دست احداث", "open": "فعال", "close
 QUALIFIERS = {"exact": "", "below": "کمتر از", "above": "بیش از", "about": "حدود", "up_to": "تا"}
 ATTENDANCE = {"in-person": "حضوری", "video": "ویدئوکنفرانس"}
 DELIVERED_FROM = {"deliveries": "deliveries", "meetings": "meetings"}
+GENDERS = {"female": "زن", "male": "مرد"}
+AGE_BANDS = {"under-30": "زیر ۳۰ سال", "30-44": "۳۰ تا ۴۴ سال", "45-59": "۴۵ تا ۵۹ سال", "60-plus": "۶۰ سال و بیشتر"}
+# Register columns that would identify a person: a register holding one is refused whole (PRIVACY.md)
+IDENTIFYING_COLUMNS = ("name", "first_name", "last_name", "surname", "family_name", "father_name", "full_name",
+                       "national_id", "national_code", "code_melli", "melli", "id_number", "birth_certificate",
+                       "passport", "phone", "mobile", "tel", "telephone", "email", "address", "postal_code",
+                       "zip", "birth_date", "date_of_birth", "dob", "sheba", "iban", "card", "card_number",
+                       "account", "account_number", "patient_id", "file_number", "نام", "نام_خانوادگی", "کد_ملی",
+                       "تلفن", "موبایل", "نشانی", "آدرس", "کد_پستی", "تاریخ_تولد")
 
 SOURCE = Mapping((
     Field("id", Id("seed-report"), "short id that meetings use to cite this source"),
@@ -150,6 +159,20 @@ CENTRE = Mapping((
     Field("note_fa", Text(), "a note", required=False, default=""),
 ))
 
+REGISTER = Mapping((
+    Field("household", Pseudonym(), "the household's pseudonymous key (the same household has the same key in "
+          "every row and file; never a name or an identity number)"),
+    Field("province", Ref("province name or ISO code", "گیلان"), "province of the household"),
+    Field("county", Ref("county name in that province", "رشت"), "county, when known", required=False, default=""),
+    Field("programme", Ref("programme id", "family-support"), "the programme that supported the household"),
+    Field("month", Month(), "the Jalali month of the support"),
+    Field("head_gender", Choice(GENDERS), "gender of the head of household"),
+    Field("head_age_band", Choice(AGE_BANDS), "age band of the head of household"),
+    Field("household_size", Count("4"), "people in the household"),
+    Field("amount_rials", Count("50000000"), "amount paid in the month, in rials (0 for support in kind)"),
+    Field("synthetic", Flag(), "`yes` if the row is made up for the example site"),
+))
+
 PROVINCE = Mapping((
     Field("iso_code", Text("IR-01"), "ISO 3166-2:IR code, 2020 scheme (IR-00 … IR-30)"),
     Field("name_fa", Text("گیلان"), "name in Persian"),
@@ -194,6 +217,10 @@ FILES: tuple[FileSchema, ...] = (
                csv=True),
     FileSchema("centres", "centres/*.csv", ListOf(CENTRE),
                "Vaccination centres, field hospitals, oxygen depots and distribution points.", csv=True),
+    FileSchema("registers", "registers/*.csv", ListOf(REGISTER),
+               "Household registers: one pseudonymised row per household, programme and month. Microdata: keep "
+               "real registers out of any public repository (docs/privacy.md). Validated; not yet published.",
+               csv=True),
     FileSchema("provinces", "reference/provinces.csv", ListOf(PROVINCE),
                "The 31 provinces: ISO codes, names and 2016 census population (reference data; do not edit).",
                csv=True),

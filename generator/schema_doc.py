@@ -54,7 +54,9 @@ def markdown() -> str:
         "postal codes, bank cards, sheba account numbers and e-mail addresses (in any digits, with spaces,",
         "dashes or zero-width non-joiners inside), and any found is an error (`personal-data`). Text that",
         "must stay in the minutes but never reach the site goes inside `((خصوصی …))` (or `((private …))`):",
-        "the span is replaced by «…» as the file is read, so it is neither scanned nor published.",
+        "the span is replaced by «…» as the file is read, so it is neither scanned nor published. A register",
+        "with a column that could identify a person (a name, national ID, phone, address, birth date, …) is",
+        "refused whole.",
         "",
     ]
     for f in FILES:

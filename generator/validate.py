@@ -24,7 +24,7 @@ from .fields import Columns, Mapping, Rec, object_array, parse_node, parse_table
 from .load import Node, RawData, RawFile, Table
 from .places import PlaceIndex
 from .problems import WARNING, Problem
-from .schema import SCHEMAS
+from .schema import IDENTIFYING_COLUMNS, SCHEMAS
 
 
 @dataclass
@@ -111,6 +111,15 @@ def _private_texts(raw: RawData) -> list[str]:
 def _check_header(f: RawFile, row: Mapping, problems: list[Problem]) -> bool:
     columns = f.root.columns or []
     known = [fl.name for fl in row.fields]
+    identifying = [name for name in columns if f.kind == "registers" and _identifying(name)]
+    for name in identifying:
+        problems.append(Problem(f.path, 1, name, "personal-data",
+                                f"column «{name}» could identify a person; a register holds pseudonymised rows "
+                                "only, and this file is not read at all",
+                                "delete the column (and keep the file with it out of the repository); identify "
+                                "households by the pseudonymous key in «household»"))
+    if identifying:
+        return False
     for name in columns:
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1)
@@ -122,6 +131,12 @@ def _check_header(f: RawFile, row: Mapping, problems: list[Problem]) -> bool:
         problems.append(Problem(f.path, 1, name, "csv-header", f"required column «{name}» is missing",
                                 f"add a column named {name} to the header line"))
     return not missing
+
+
+def _identifying(column: str) -> bool:
+    key = column.strip().lower().replace(" ", "_").replace("-", "_").replace("\u200c", "_")
+    return key in IDENTIFYING_COLUMNS or any(key.startswith(c + "_") or key.endswith("_" + c)
+                                             for c in IDENTIFYING_COLUMNS if len(c) > 4)
 
 
 def _place_index(files: dict[str, list[Parsed]]) -> PlaceIndex:
@@ -258,7 +273,8 @@ def _references(v: Validated) -> Iterator[Problem]:
                 yield from problems
     for kind, key, known, code, what, file in (
             ("deliveries", "programme", programmes, "unknown-programme", "programme", "data/programmes.yaml"),
-            ("centres", "reported_at", meetings, "unknown-meeting", "meeting", by_meeting)):
+            ("centres", "reported_at", meetings, "unknown-meeting", "meeting", by_meeting),
+            ("registers", "programme", programmes, "unknown-programme", "programme", "data/programmes.yaml")):
         for parsed in v.files.get(kind, []):
             columns, path = parsed.value, parsed.file.path
             # each distinct place and reference is checked once; its problems go on every row that has it
@@ -433,4 +449,32 @@ def _personal_problem(path: str, line: int, where: str, found: personal_data.Fin
                    "the site)")
 
 
-RULES = (_unique_ids, _meeting_files, _references, _deliveries, _personal_data)
+def _registers(v: Validated) -> Iterator[Problem]:
+    """One row per household, programme and month, across every register file (checked as columns: a
+    national register has millions of rows; only the repeated ones are walked)."""
+    files = v.files.get("registers", [])
+    parts = []
+    for index, parsed in enumerate(files):
+        c: Columns = parsed.value
+        keep = c.complete
+        parts.append(pd.DataFrame({"household": c.column("household")[keep], "programme": c.column("programme")[keep],
+                                   "month": c.column("month", lambda m: m.iso if m else None)[keep],
+                                   "file": np.full(int(keep.sum()), index), "line": c.lines[keep]}))
+    if not parts:
+        return
+    frame = pd.concat(parts, ignore_index=True)
+    keys = ["household", "programme", "month"]
+    first: dict[tuple, str] = {}
+    for row in frame[frame.duplicated(keys, keep=False)].itertuples():
+        key = (row.household, row.programme, row.month)
+        where = f"{files[row.file].file.path}:{row.line}"
+        if key in first:
+            yield Problem(files[row.file].file.path, row.line, "household", "duplicate-row",
+                          f"household {row.household} already has a row for {row.programme} in {row.month} "
+                          f"(at {first[key]})",
+                          "keep one row per household, programme and month; add the amounts together")
+        else:
+            first[key] = where
+
+
+RULES = (_unique_ids, _meeting_files, _references, _deliveries, _registers, _personal_data)
