@@ -6,6 +6,7 @@ script makes them up, deterministically from the seed in data/site.yaml, and mar
 writes as synthetic. It writes only these files, and never touches hand-written ones:
 
 - data/deliveries/synthetic.csv
+- data/registers/synthetic.csv (a household register for the family-support programme)
 - data/centres/synthetic.csv
 - data/meetings/<date>.yaml for the weekly meetings after the reported one (each with `synthetic: yes`)
 """
@@ -73,7 +74,8 @@ def make(data_dir: Path) -> dict[str, str]:
     by_province = {c: [k for k in counties if k["province"] == c] for c in codes}
 
     files = {"deliveries/synthetic.csv": _deliveries(rng, active, by_province, pledged, weeks),
-             "centres/synthetic.csv": _centres(rng, active, by_province, weeks)}
+             "centres/synthetic.csv": _centres(rng, active, by_province, weeks),
+             "registers/synthetic.csv": _register(random.Random(_seed(data_dir) + 1), active, by_province, weeks)}
     for number, week in enumerate(weeks, start=2):
         files[f"meetings/{week.iso}.yaml"] = _meeting(rng, number, week, weeks)
     return files
@@ -103,6 +105,39 @@ def _deliveries(rng, active, by_province, pledged, weeks) -> str:
                         w.writerow([week.iso, names_fa[code], c["name_fa"], pid, county_parts[c["name_fa"]], "yes", ""])
                 else:
                     w.writerow([week.iso, names_fa[code], "", pid, parts[code], "yes", ""])
+    return out.getvalue()
+
+
+REGISTER_HOUSEHOLDS = 400
+MONTHLY_SUPPORT_RIALS = 20_000_000
+
+
+def _register(rng, active, by_province, weeks) -> str:
+    """A household register for the family-support programme: pseudonymous keys, one row per household
+    and month of support, head of household's gender and age band, household size, amount. Made up, and
+    says so in every row; it has its own random stream, so it leaves the other files as they were."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["household", "province", "county", "programme", "month", "head_gender", "head_age_band",
+                "household_size", "amount_rials", "synthetic"])
+    weights = _weights(rng, active)
+    codes = sorted(weights)
+    months = sorted({(week.year, week.month) for week in weeks})
+    names_fa = {p["iso_code"]: p["name_fa"] for p in active}
+    rows = []
+    for _ in range(REGISTER_HOUSEHOLDS):
+        code = rng.choices(codes, weights=[weights[c] for c in codes])[0]
+        county = rng.choice(by_province[code])["name_fa"] if by_province[code] and rng.random() < 0.7 else ""
+        key = "hh-" + "".join(rng.choices("abcdefghjkmnpqrstuvwxyz", k=10))  # letters: never a number
+        gender = rng.choices(["female", "male"], weights=[0.62, 0.38])[0]  # the head of household died
+        age = rng.choices(["under-30", "30-44", "45-59", "60-plus"], weights=[0.2, 0.4, 0.25, 0.15])[0]
+        size = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 7])
+        start = rng.randrange(len(months))
+        for year, month in months[start:]:
+            rows.append([key, names_fa[code], county, "family-support", f"{year:04d}-{month:02d}", gender, age, size,
+                         MONTHLY_SUPPORT_RIALS, "yes"])
+    for row in sorted(rows, key=lambda r: (r[4], r[0])):
+        w.writerow(row)
     return out.getvalue()
 
 
