@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import yaml
+from pandas.api.types import union_categoricals
 
 from .problems import Problem
 
@@ -35,6 +36,7 @@ FILE_KINDS: dict[str, str] = {
     "province_aliases": "reference/province_aliases.csv",
     "counties": "reference/counties.csv",
 }
+CHUNK_ROWS = 250_000  # rows of a CSV file read at a time
 REQUIRED_KINDS = ("site", "programmes", "indicators", "provinces", "counties", "province_aliases")
 
 
@@ -205,13 +207,16 @@ def load_csv(path: Path, rel: str) -> tuple[Table | None, list[Problem]]:
     data = _read_bytes(path, rel, problems)
     if data is None:
         return None, problems
+    try:
+        table = _plain_table(data)  # decodes as it reads, strictly: a bad byte raises
+    except UnicodeDecodeError:
+        table = None
+    if table is not None:
+        return table, problems
     text = _decode(data, rel, problems)
     if text is None:
         return None, problems
-    table = _plain_table(data)
-    if table is None:
-        table = _table(text.replace("\r\n", "\n").replace("\r", "\n"), rel, problems)
-    return table, problems
+    return _table(text.replace("\r\n", "\n").replace("\r", "\n"), rel, problems), problems
 
 
 def _plain_table(data: bytes) -> Table | None:
@@ -240,9 +245,14 @@ def _plain_table(data: bytes) -> Table | None:
     lines = (np.flatnonzero(filled) + 1).astype(np.int64)
     if not len(lines):
         return Table(names, {n: pd.Categorical([]) for n in names}, lines)
-    frame = pd.read_csv(io.BytesIO(body), dtype=object, keep_default_na=False, na_filter=False,
-                        engine="c", header=0, names=names, skip_blank_lines=True)
-    cells = {n: pd.Categorical(frame[n]) for n in names}  # texts stay texts: "007" is not 7
+    # in chunks: a chunk's texts become Python strings only until its columns are categorical (a register
+    # of millions of rows would otherwise hold every cell as a string at once)
+    chunks: dict[str, list[pd.Categorical]] = {n: [] for n in names}
+    for frame in pd.read_csv(io.BytesIO(body), dtype=object, keep_default_na=False, na_filter=False,
+                             engine="c", header=0, names=names, skip_blank_lines=True, chunksize=CHUNK_ROWS):
+        for n in names:
+            chunks[n].append(pd.Categorical(frame[n]))  # texts stay texts: "007" is not 7
+    cells = {n: parts[0] if len(parts) == 1 else union_categoricals(parts) for n, parts in chunks.items()}
     return _drop_empty_rows(Table(names, cells, lines))
 
 
