@@ -32,10 +32,11 @@ TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
 # SVG and HTML attributes that hold geometry or machine values, not text a reader sees
 _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "cx",
-             "cy", "r", "rx", "ry", "dx", "dy", "style", "class", "id", "href", "src", "stroke-dasharray",
+             "cy", "r", "rx", "ry", "dx", "dy", "style", "class", "id", "stroke-dasharray",
              "clip-path", "fill", "stroke", "font-size", "font-family", "font-weight", "opacity",
              "stroke-width", "stroke-miterlimit", "stroke-opacity", "fill-opacity", "text-anchor",
-             "pointer-events", "content", "integrity", "data-md-component", "srcset", "sizes", "rel", "type"}
+             "pointer-events", "integrity", "data-md-component", "srcset", "sizes", "rel", "type"}
+# links (tel:, mailto:), meta contents and image sources are read: they are published too
 _NUMBER = re.compile(r"^\s*-?[\d.,]+\s*$")
 
 

@@ -78,6 +78,9 @@ class Count:
         if value is None:
             raise FieldError("invalid-number", f"«{raw}» is not a whole number",
                              f"write digits only (Persian or Latin), e.g. {self.example}")
+        if value > 10**15:
+            raise FieldError("invalid-number", f"{value} is too large to be a count",
+                             "check the cell: a count has at most 15 digits")
         if value < 0:
             raise FieldError("negative-count", f"{value} is negative; a count cannot be below zero",
                              "write the number delivered or counted, 0 or more; correct an earlier "

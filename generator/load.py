@@ -278,7 +278,7 @@ def _table(text: str, rel: str, problems: list[Problem]) -> Table | None:
     columns: list[list[str]] = [[] for _ in header]
     lines: list[int] = []
     start = reader.line_num + 1
-    for cells in reader:
+    for cells in _rows(reader, rel, problems):
         line = start
         start = reader.line_num + 1
         while cells and cells[-1].strip() == "" and len(cells) > len(header):
@@ -299,6 +299,17 @@ def _table(text: str, rel: str, problems: list[Problem]) -> Table | None:
     for name, column in zip(header, columns, strict=True):
         cells_by_name.setdefault(name, pd.Categorical(column))
     return Table(header, cells_by_name, np.asarray(lines, dtype=np.int64))
+
+
+def _rows(reader, rel: str, problems: list[Problem]):
+    """The reader's rows; a quote that is never closed makes the rest of the file one cell: say where."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        problems.append(Problem(rel, reader.line_num, "", "csv-row-length",
+                                f"the file cannot be read from here on ({exc}): a quote (\") opens a cell "
+                                "that is never closed", "close the quote, or remove it; quote a whole cell "
+                                "only when it contains a comma"))
 
 
 def _drop_empty_rows(table: Table) -> Table:

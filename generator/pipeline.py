@@ -118,5 +118,6 @@ def build(project: Project) -> Generated:
 
 
 def audit_site(project: Project) -> list[AuditFinding]:
-    """The audit of the site already built in site/ (with the data's private texts)."""
-    return audit(project.site, check(project).private_texts)
+    """The audit of the site already built in site/, against the private texts of the data as it is now
+    (read whether or not the data would validate: the site is what is audited)."""
+    return audit(project.site, validate(load(project.data, project.root)).private_texts)

@@ -341,7 +341,9 @@ def _categorical(parts: list[tuple[np.ndarray, np.ndarray]]) -> pd.Categorical:
     pieces = []
     for values, codes in parts:
         recoded, uniques = pd.factorize(values, use_na_sentinel=True)
-        pieces.append(pd.Categorical.from_codes(recoded[codes], categories=uniques))
+        # a file whose every value is missing gives no categories: keep them texts all the same
+        categories = pd.Index(np.asarray(uniques, dtype=object), dtype=object)
+        pieces.append(pd.Categorical.from_codes(recoded[codes], categories=categories))
     return union_categoricals(pieces, sort_categories=True).as_ordered()
 
 

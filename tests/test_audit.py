@@ -36,11 +36,13 @@ def test_personal_data_and_private_text_anywhere_are_found(built: Path, tmp_path
     page = site / "meetings" / "1400-06-03" / "index.html"
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace("</article>", "<p>تماس: ۰۹۱۲\u200c۳۴۵ ۶۷۸۹</p><p title='رایانامه: a.b@example.ir'>"
-                                 "پیگیری خانوادهٔ نمونه‌ای در کوچهٔ ساختگی</p></article>", 1), encoding="utf-8")
+                                 "پیگیری خانوادهٔ نمونه‌ای در کوچهٔ ساختگی</p><a href='tel:02188776655'>تلفن</a>"
+                                 "</article>", 1), encoding="utf-8")
     (site / "downloads" / "extra.csv").write_text("نام,کارت\nالف,6037-9971-2345-6780\n", encoding="utf-8")
     findings = audit(site, ["خانوادهٔ نمونه‌ای در کوچهٔ ساختگی"])
     found = sorted((f.path, f.what.split(" (")[0]) for f in findings)
     assert found == [("downloads/extra.csv", "a bank card number"),
+                     ("meetings/1400-06-03/index.html", "a landline phone number"),
                      ("meetings/1400-06-03/index.html", "a mobile phone number"),
                      ("meetings/1400-06-03/index.html", "an e-mail address"),
                      ("meetings/1400-06-03/index.html", "text marked private in the data is published")]

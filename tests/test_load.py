@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.load import load, load_csv, load_yaml
 
 
@@ -164,3 +166,19 @@ def test_a_csv_is_parsed_column_by_column_with_each_problem_on_its_rows(tmp_path
     assert list(columns.column("county")) == ["", "", "", "", ""]  # an optional empty cell: its default
     rec = next(columns.records())
     assert rec["province"] == "گیلان" and rec.line == 2 and rec.line_of("quantity") == 2
+
+
+def test_an_unclosed_quote_in_a_large_csv_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    rows = "".join(f"{i},متن {i}\n" for i in range(20_000))
+    content = "a,b\n1,\"باز\n" + rows  # the quote opens a cell that never closes
+    _, problems = load_csv(_write(tmp_path, "q.csv", content), "q.csv")
+    assert [(p.line > 1, p.code) for p in problems][-1] == (True, "csv-row-length")
+    assert "never closed" in problems[-1].message
+
+
+def test_a_count_too_large_is_refused() -> None:
+    from generator.fields import Count, FieldError
+
+    with pytest.raises(FieldError) as exc:
+        Count().parse("99999999999999999999")
+    assert exc.value.code == "invalid-number"
