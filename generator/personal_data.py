@@ -5,10 +5,15 @@ postal code, bank card or account, or e-mail address. `find` returns every such 
 position and a masked form for messages (the full number is never printed: CI logs may be public).
 
 Numbers are matched on digits, whatever digits and separators staff typed: Persian (۰-۹) and Arabic-Indic
-(٠-٩) digits count as digits, and spaces, dashes, zero-width non-joiners and direction marks between two
-digits join them into one number. Thousands separators (٬ and ,) and decimal points do not: «۳٬۰۰۰٬۰۰۰٬۰۰۰»
-is an amount, not a ten-digit ID. A run is matched as a whole (look-arounds on digits, since `\\b` does
-not fall between a Persian letter and a digit).
+(٠-٩) digits count as digits; spaces, dashes, zero-width non-joiners, direction marks, brackets, dots and
+slashes between digits join them into a run of digit groups. Thousands separators (٬ and ,) do not:
+«۳٬۰۰۰٬۰۰۰٬۰۰۰» is an amount. Every stretch of consecutive groups in a run is tried, so a phone number
+written next to a date or another number is still found. A shape that is certain (a mobile or landline
+prefix, a national ID's check digit, a card's Luhn digit, a sheba's mod-97) is always reported; a bare
+ten-digit number only when it is written as one block or as a postal code or ID (5-5, 3-6-1), and not
+when it is an amount (followed by ریال, تومان, …) or grouped in thousands. Dates (1400-05-27) never join
+a match. Runs are found with look-arounds on digits, since `\\b` does not fall between a Persian letter
+and a digit.
 
 Staff keep private text in the minutes inside `((خصوصی …))` (or `((private …))`): `strip_private`
 replaces each such span with «…» before the text is read any further, so it is never scanned, stored in
@@ -25,7 +30,12 @@ _DIGIT_MAP = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567
 # what may stand between two digits of one number: spaces, dashes, ZWNJ/ZWJ, direction marks and isolates
 _JOINERS = (" \t\u00a0\u2009\u202f\\-\u2010\u2011\u2012\u2013\u2212"
             "\u200b\u200c\u200d\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e")
-_RUN = re.compile(rf"(?<![0-9])[0-9](?:[{_JOINERS}]*[0-9])*(?![0-9])")
+# a run: digit groups joined by those, or by brackets, dots and slashes ((021) 8888-1234, 0912.345.6789);
+# every stretch of consecutive groups in a run is tried, so a number written next to another is found
+_SEPARATORS = _JOINERS + "()./"
+_RUN = re.compile(rf"(?<![0-9])[0-9](?:[{_SEPARATORS}]*[0-9])*(?![0-9])")
+_GROUP = re.compile(r"[0-9]+")
+_MONEY = re.compile(r"[\s\u200c]*(?:ریال|تومان|دلار|یورو|rial|toman)", re.IGNORECASE)
 _SHEBA = re.compile(rf"(?<![A-Za-z])IR[{_JOINERS}]*((?:[0-9][{_JOINERS}]*){{23}}[0-9])(?![0-9])", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 IRANIAN_CARD_PREFIXES = ("603799", "589210", "610433", "627353", "589463", "603770", "639217", "627648",
@@ -76,25 +86,69 @@ def _mask(digits: str) -> str:
     return digits[:2] + "•" * (len(digits) - 4) + digits[-2:]
 
 
-def _kind(digits: str) -> str | None:
+def _kind(digits: str) -> tuple[str, bool] | None:
+    """What a string of digits looks like, and whether its shape is certain (a prefix or a check digit
+    that fits) rather than only its length."""
     n = len(digits)
     if n == 11 and digits.startswith("09"):
-        return "a mobile phone number"
+        return "a mobile phone number", True
     if (n == 12 and digits.startswith("989")) or (n == 14 and digits.startswith("00989")):
-        return "a mobile phone number"
+        return "a mobile phone number", True
     if n == 11 and digits[0] == "0" and digits[1] in "12345678":
-        return "a landline phone number"
+        return "a landline phone number", True
     if n == 10:
-        return "a national ID" if national_id_ok(digits) else "a ten-digit number (a national ID or a postal code)"
-    if n == 16:
-        if luhn_ok(digits) or digits.startswith(IRANIAN_CARD_PREFIXES):
-            return "a bank card number"
-        return "a sixteen-digit number (a bank card?)"
+        if national_id_ok(digits):
+            return "a national ID", True
+        return "a ten-digit number (a national ID or a postal code)", False
+    if n in (16, 19) and (luhn_ok(digits) or digits.startswith(IRANIAN_CARD_PREFIXES)):
+        return "a bank card number", True
+    if n == 24 and sheba_ok(digits):
+        return "a bank account number (sheba)", True
     return None
 
 
+def _is_date(groups: list[str]) -> bool:
+    return (len(groups) == 3 and len(groups[0]) == 4 and 1300 <= int(groups[0]) <= 1499
+            and len(groups[1]) <= 2 and 1 <= int(groups[1]) <= 12 and len(groups[2]) <= 2)
+
+
+def _is_amount(groups: list[str]) -> bool:
+    """1 ۰۰۰ ۰۰۰ ۰۰۰: a number grouped in thousands."""
+    return len(groups) > 1 and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _in_run(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Personal-data-shaped stretches of consecutive digit groups in one run: (start, end, kind)."""
+    groups = [(m.start() + start, m.end() + start, m.group(0)) for m in _GROUP.finditer(text, start, end)]
+    digits = [g[2] for g in groups]
+    dates = {i for i in range(len(groups) - 2) if _is_date(digits[i:i + 3])}
+    candidates = []
+    for i in range(len(groups)):
+        for j in range(i, len(groups)):
+            joined = "".join(digits[i:j + 1])
+            if len(joined) > 24:
+                break
+            if any(i <= d and d + 2 <= j for d in dates) and j - i > 2:
+                continue  # a date with other numbers beside it
+            shape = _kind(joined)
+            if shape is None:
+                continue
+            kind, certain = shape
+            if not certain:
+                money = _MONEY.match(text, groups[j][1])
+                plain = j == i or [len(g) for g in digits[i:j + 1]] in ([5, 5], [3, 6, 1])
+                if money or not plain or _is_amount(digits[i:j + 1]):
+                    continue
+            candidates.append((not certain, -(j - i), groups[i][0], groups[j][1], kind, joined))
+    taken: list[tuple[int, int, str]] = []
+    for _, _, a, b, kind, joined in sorted(candidates):
+        if all(b <= x or a >= y for x, y, _ in taken):
+            taken.append((a, b, kind + "\x00" + joined))
+    return taken
+
+
 # nothing shorter than ten digits is looked for: a text without such a run (or an @) is passed at C speed
-_WORTH_A_LOOK = re.compile(rf"[0-9۰-۹٠-٩](?:[{_JOINERS}]*[0-9۰-۹٠-٩]){{9}}|@")
+_WORTH_A_LOOK = re.compile(rf"[0-9۰-۹٠-٩](?:[{_SEPARATORS}]*[0-9۰-۹٠-٩]){{9}}|@")
 
 
 def find(text: str) -> list[Finding]:
@@ -122,12 +176,9 @@ def _find(text: str) -> tuple[Finding, ...]:
     for m in _RUN.finditer(ascii_text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        digits = re.sub(r"[^0-9]", "", m.group(0))
-        kind = _kind(digits)
-        if kind is None and m.start() > 0 and ascii_text[m.start() - 1] == "+" and digits.startswith("989"):
-            kind = "a mobile phone number"
-        if kind:
-            found.append(Finding(kind, _mask(digits), m.start(), m.end()))
+        for a, b, tagged in _in_run(ascii_text, m.start(), m.end()):
+            kind, digits = tagged.split("\x00")
+            found.append(Finding(kind, _mask(digits), a, b))
     for m in _EMAIL.finditer(ascii_text):
         found.append(Finding("an e-mail address", "•••@" + m.group(0).split("@", 1)[1], m.start(), m.end()))
     return tuple(sorted(found, key=lambda f: f.start))

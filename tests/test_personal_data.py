@@ -31,10 +31,23 @@ def test_national_id_check_digit() -> None:
     ("کارت ۶۰۳۷ ۹۹۷۱ ۲۳۴۵ ۶۷۸۰", "a bank card number"),
     ("کارت 4111-1111-1111-1111", "a bank card number"),  # Luhn
     ("نشانی ali.rezaei@example.ir", "an e-mail address"),
+    ("تلفن (۰۲۱) ۸۸۸۸۱۲۳۴", "a landline phone number"),  # brackets round the area code
+    ("تماس 0912.345.6789", "a mobile phone number"),
+    ("تماس 0912/345/6789", "a mobile phone number"),
+    ("کارت ۶۰۳۷۹۹۷۱۲۳۴۵۶۷۸۰۱۲۳", "a bank card number"),  # 19 digits, an Iranian prefix
+    ("شبا بدون IR: ۰۶۲۹۶۰۰۰۰۰۰۰۱۰۰۳۲۴۲۰۰۰۰۱", "a bank account number (sheba)"),
 ])
+
 def test_personal_data_is_found_however_it_is_typed(text: str, kind: str) -> None:
     assert _kinds(text) == [kind]
     assert "۰۹۱۲۳۴۵۶۷۸۹" not in find(text)[0].masked  # the message never repeats the number
+
+
+def test_numbers_written_next_to_other_numbers_are_found() -> None:
+    """A review found these published: other digits beside a number made one long run that matched nothing."""
+    assert _kinds("۰۹۱۲۳۴۵۶۷۸۹ - ۰۹۳۵۱۱۱۲۲۳۳؛ کد ملی ۰۰۱۲۳۴۵۶۷۹ ۱۴۰۰-۰۵-۲۷") == [
+        "a mobile phone number", "a mobile phone number", "a national ID"]
+    assert _kinds("جلسهٔ ۱۴۰۰-۰۵-۲۷ تماس ۰۹۱۲۳۴۵۶۷۸۹") == ["a mobile phone number"]
 
 
 def test_sheba_with_its_mod_97_check() -> None:
@@ -52,6 +65,11 @@ def test_sheba_with_its_mod_97_check() -> None:
     "۱۲۳۴۵۶۷۸۹",  # nine digits
     "۱۲٫۵ درصد",
     "شمارهٔ ۱۲۳۴۵۶۷۸۹۰۱۲",  # twelve digits, no known shape
+    "از ۱۴۰۰-۰۵-۲۰ - ۱۴۰۰-۰۵-۲۷",  # two dates
+    "۱ ۰۰۰ ۰۰۰ ۰۰۰ ریال",  # an amount grouped with spaces
+    "۵۰۰۰۰۰۰۰۰۰ ریال",  # an amount without separators
+    "سال ۱۴۰۰ ۱۲۳۴۵۶ دوز",  # two numbers side by side
+    "در ۱۴۰۰/۰۵/۲۷ ساعت ۱۰",
 ])
 def test_ordinary_numbers_are_left_alone(text: str) -> None:
     assert find(text) == []
