@@ -18,7 +18,10 @@ import json
 import multiprocessing
 import os
 import re
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -53,10 +56,38 @@ def _fonts_digest() -> str:
     return h.hexdigest()
 
 
+class ChartError(ValueError):
+    """A chart could not be rendered (a worker process died: out of memory, or killed)."""
+
+
 def _start_worker() -> None:
     import vl_convert
 
     vl_convert.register_font_directory(str(FONTS))
+
+
+def _start_pool_worker() -> None:
+    """A worker process: vl-convert, and a watch that ends the worker if the build that started it is gone
+    (killed rather than stopped), so no idle worker outlives its build."""
+    _start_worker()
+    # the pid of the process that started this one (not os.getppid() now: it may have died already)
+    started_by = multiprocessing.parent_process()
+    parent = started_by.pid if started_by is not None else os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _result(future: Future) -> str:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise ChartError("a chart worker process stopped before it finished (out of memory, or killed); "
+                         "run the build again") from exc
 
 
 def _render(spec: dict) -> str:
@@ -125,7 +156,7 @@ class ChartRenderer:
         if workers < 2:
             return  # few charts: svg() renders them in this process
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start_worker)
+                                         initializer=_start_pool_worker)
         self._pending.update((key, self._pool.submit(_render, spec)) for key, spec in missing.items())
 
     def close(self, keep: bool = True) -> None:
@@ -136,7 +167,7 @@ class ChartRenderer:
         try:
             while keep and self._pending:
                 key = next(iter(self._pending))
-                self._keep(key, self._pending.pop(key).result())
+                self._keep(key, _result(self._pending.pop(key)))
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
@@ -147,7 +178,7 @@ class ChartRenderer:
         key = self.key(spec)
         cached = self._cached(key)
         if key in self._pending:
-            self._keep(key, self._pending.pop(key).result())
+            self._keep(key, _result(self._pending.pop(key)))
         if key in self._raw:
             raw = self._raw[key]
         elif cached and cached.exists():

@@ -166,3 +166,55 @@ def test_chart_workers_stop_when_the_build_fails(tmp_path: Path) -> None:
         raise AssertionError("the render should fail")
     assert renderer.rendered < 20  # it did not wait for every chart
     assert renderer._pool is None and not multiprocessing.active_children()
+
+
+def test_a_killed_chart_worker_is_a_clear_error(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    import pytest
+
+    from generator.chart_render import ChartError
+
+    specs = [charts.bars([{"name": f"استان {i}", "value": i + 1}]) for i in range(20)]
+    renderer = ChartRenderer(tmp_path / "cache", workers=2)
+    renderer.prepare(specs)
+    for pid in list(renderer._pool._processes):
+        os.kill(pid, signal.SIGKILL)
+    with pytest.raises(ChartError, match="worker process stopped"):
+        for spec in specs:
+            renderer.svg(spec, "x")
+    renderer.close(keep=False)
+
+
+def test_chart_workers_end_when_their_build_is_killed() -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    script = ("import time\nfrom generator import charts\nfrom generator.chart_render import ChartRenderer\n"
+              "r = ChartRenderer(None, workers=2)\n"
+              "r.prepare([charts.bars([{'name': f'x{i}', 'value': i + 1}]) for i in range(40)])\n"
+              "print(' '.join(str(p) for p in r._pool._processes), flush=True)\ntime.sleep(120)\n")
+    build = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in build.stdout.readline().split()]
+    assert len(pids) == 2
+    build.kill()  # SIGKILL: no chance to stop its workers itself
+    build.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        # a zombie (ended, not yet reaped by its new parent) counts as ended
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"
+
+    deadline = time.monotonic() + 20
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in pids)
