@@ -152,7 +152,13 @@ def one(scale: float, work: Path, incremental: bool) -> dict:
             "pages": again["pages"]}
     result.pop("chart_keys")
     result.pop("page_digests")
-    result["peak_mib"] = _peak_mib()
+    # the chart workers are processes of their own: count each at the largest one's peak
+    from generator.chart_render import _cpus
+
+    workers = min(_cpus(), result["charts_rendered"] // 8)  # as ChartRenderer.prepare decides
+    workers = workers if workers >= 2 else 0
+    result["workers_mib"] = workers * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    result["peak_mib"] = _peak_mib() + result["workers_mib"]
     return result
 
 
@@ -199,6 +205,7 @@ def report(results: dict[float, dict | None]) -> int:
         "charts": lambda r: f"{r['charts']:,}",
         "site size": lambda r: f"{r['site_bytes'] / 2**20:.1f} MiB",
         "peak memory": lambda r: f"{r['peak_mib']:.0f} MiB",
+        "  of which workers": lambda r: f"{r.get('workers_mib', 0):.0f} MiB",
     }
     for name, cell in rows.items():
         print(f"{name:<18}" + "".join(f"{cell(ok[s]) if s in ok else '—':>22}" for s in scales))
