@@ -28,7 +28,8 @@ from .model import (
     Source,
 )
 from .schema import CENTRE_TYPES
-from .validate import DELIVERY_COLUMNS, Validated
+from .tables import DELIVERY_COLUMNS
+from .validate import Validated
 
 
 def _build(cls, rec: Rec, **overrides: Any):

@@ -6,7 +6,6 @@ dataset from what this stage parsed, and only when it found no error.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import itertools
 from collections import defaultdict
@@ -15,16 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-import numpy as np
 import pandas as pd
-from pandas.api.types import union_categoricals
 
 from . import personal_data
-from .fields import Columns, Mapping, Rec, object_array, parse_node, parse_table
+from .fields import Columns, Mapping, Rec, parse_node, parse_table
 from .load import Node, RawData, RawFile, Table
 from .places import PlaceIndex
-from .problems import WARNING, Problem
+from .problems import Problem
 from .schema import IDENTIFYING_COLUMNS, SCHEMAS
+from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows
 
 
 @dataclass
@@ -51,7 +49,7 @@ class Validated:
     # the names of all meeting files, readable or not: a broken meeting file is reported once, not again
     # by every delivery of its week
     meeting_names: set[str] = field(default_factory=set)
-    # the delivery rows, column by column (see _delivery_frame): millions of rows are checked as columns
+    # the delivery rows, column by column (see delivery_frame): millions of rows are checked as columns
     deliveries: pd.DataFrame = field(default_factory=pd.DataFrame)
     # every text staff marked private (`((خصوصی …))`): gone from the dataset, and the audit checks that it
     # appears nowhere on the built site
@@ -78,7 +76,7 @@ def validate(raw: RawData) -> Validated:
             files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
     names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
     places = _place_index(files)
-    v = Validated(dict(files), places, problems, names, _delivery_frame(files.get("deliveries", []), places),
+    v = Validated(dict(files), places, problems, names, delivery_frame(files.get("deliveries", []), places),
                   _private_texts(raw))
     for rule in RULES:
         problems.extend(rule(v))
@@ -284,139 +282,11 @@ def _references(v: Validated) -> Iterator[Problem]:
                 rec = Rec({"province": province, "county": county}, 0, {}, "")
                 resolved, problems = _province(v, path, rec, "province")
                 found[k] = problems + _county(v, path, rec, resolved)
-            yield from _on_rows(found, rows, columns.lines)
+            yield from problems_on_rows(found, rows, columns.lines)
             combos, rows = columns.distinct(key)
             found = {k: _ref(path, Rec({key: value}, 0, {}, ""), key, known, code, what, file)
                      for k, (value,) in enumerate(combos)}
-            yield from _on_rows(found, rows, columns.lines)
-
-
-def _on_rows(found: dict[int, list[Problem]], rows: np.ndarray, lines: np.ndarray) -> Iterator[Problem]:
-    """Each problem found for a distinct value, on every row (by its line) that holds that value."""
-    for k, problems in found.items():
-        if problems:
-            for i in np.flatnonzero(rows == k):
-                for problem in problems:
-                    yield dataclasses.replace(problem, line=int(lines[i]))
-
-
-DELIVERY_COLUMNS = ("week", "province", "county", "programme", "quantity", "synthetic", "note_fa")
-
-
-def _delivery_frame(files: list[Parsed], places: PlaceIndex) -> pd.DataFrame:
-    """Every delivery row whose required fields could be read, one column per field: the place resolved
-    (province ISO code and county id; missing when unknown, county "" for a province-wide figure), the
-    names as typed (for messages), the file (its index in `files`) and line. Texts are ordered categoricals:
-    each distinct value once, and one small integer per row."""
-    texts: dict[str, list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)  # column -> (values, codes)
-    numbers: dict[str, list[np.ndarray]] = defaultdict(list)
-    for index, parsed in enumerate(files):
-        c: Columns = parsed.value
-        keep = c.complete
-        combos, rows = c.distinct("province", "county")
-        codes = [places.province(p) if p else None for p, _ in combos]
-        counties = [places.county(code, county) if code and county else "" for code, (_, county)
-                    in zip(codes, combos, strict=True)]
-        texts["province"].append((object_array(codes), rows[keep]))
-        texts["county"].append((object_array(counties), rows[keep]))
-        texts["week"].append((object_array([d.iso if d else None for d in c.values["week_ending"]]),
-                              c.codes["week_ending"][keep]))
-        for name, column in (("programme", "programme"), ("note_fa", "note_fa"),
-                             ("province_as_typed", "province"), ("county_as_typed", "county")):
-            texts[name].append((c.values[column], c.codes[column][keep]))
-        numbers["quantity"].append(c.column("quantity")[keep].astype(np.int64))
-        numbers["synthetic"].append(c.column("synthetic")[keep].astype(bool))
-        numbers["file"].append(np.full(int(keep.sum()), index, dtype=np.int32))
-        numbers["line"].append(c.lines[keep])
-    names = (*DELIVERY_COLUMNS, "province_as_typed", "county_as_typed", "file", "line")
-    if not files:
-        return pd.DataFrame({name: [] for name in names})
-    columns = {name: _categorical(parts) for name, parts in texts.items()}
-    columns |= {name: np.concatenate(parts) for name, parts in numbers.items()}
-    return pd.DataFrame({name: columns[name] for name in names})
-
-
-def _categorical(parts: list[tuple[np.ndarray, np.ndarray]]) -> pd.Categorical:
-    """One ordered categorical from each file's (value of each code, code of each row); None is missing."""
-    pieces = []
-    for values, codes in parts:
-        recoded, uniques = pd.factorize(values, use_na_sentinel=True)
-        # a file whose every value is missing gives no categories: keep them texts all the same
-        categories = pd.Index(np.asarray(uniques, dtype=object), dtype=object)
-        pieces.append(pd.Categorical.from_codes(recoded[codes], categories=categories))
-    return union_categoricals(pieces, sort_categories=True).as_ordered()
-
-
-def _deliveries(v: Validated) -> Iterator[Problem]:
-    frame = v.deliveries
-    if not len(frame):
-        return
-    paths = [p.file.path for p in v.files.get("deliveries", [])]
-    meetings = {rec["date"].iso for _, rec in v.records("meetings") if rec.get("date")} | v.meeting_names
-    programmes: dict[str, Rec] = {}
-    for _, rec in v.records("programmes"):
-        if rec.get("id"):
-            programmes.setdefault(rec["id"], rec)  # a duplicate id is reported by _unique_ids
-    placed = frame[frame.province.notna()]
-
-    # the same week, place and programme twice (rare: only those rows are walked, in file order)
-    keys = ["week", "province", "county", "programme"]
-    seen: dict[tuple, tuple[str, int]] = {}
-    for row in placed[placed.duplicated(keys, keep=False)].itertuples():
-        key = (row.week, row.province, row.county, row.programme)
-        if key in seen:
-            fpath, fline = seen[key]
-            yield Problem(paths[row.file], row.line, "", "duplicate-row",
-                          f"a figure for {row.programme} in {row.province_as_typed} "
-                          f"{('/ ' + row.county_as_typed + ' ') if row.county_as_typed else ''}for the week "
-                          f"ending {row.week} is already given at {fpath}:{fline}",
-                          "keep one row per week, place and programme; add the quantities together")
-        seen[key] = (paths[row.file], row.line)
-
-    # a province-wide figure and county figures for the same week and programme
-    by_county = placed.county.notna() & (placed.county != "")
-    groups = ["week", "province", "programme"]
-    levels = by_county.groupby([placed[g] for g in groups]).agg(["any", "all"])
-    mixed = levels[levels["any"] & ~levels["all"]].index
-    if len(mixed):
-        in_mixed = pd.MultiIndex.from_frame(placed[groups]).isin(mixed)
-        first: dict[tuple, dict[str, tuple[str, int]]] = {}
-        for row, county_level in zip(placed[in_mixed].itertuples(), by_county[in_mixed], strict=True):
-            seen_levels = first.setdefault((row.week, row.province, row.programme), {})
-            other = seen_levels.get("province" if county_level else "county")
-            if other:
-                yield Problem(paths[row.file], row.line, "county", "duplicate-row",
-                              f"{row.province_as_typed} has both a province-wide figure and county figures "
-                              f"for {row.programme} in the week ending {row.week} (see {other[0]}:{other[1]}); "
-                              "the total would count them twice",
-                              "give either one province-wide row (county empty) or one row per county")
-            seen_levels.setdefault("county" if county_level else "province", (paths[row.file], row.line))
-
-    # weeks are dated by meetings; programmes counted from meetings take no deliveries
-    for row in frame[~frame.week.isin(meetings)].itertuples():
-        yield Problem(paths[row.file], row.line, "week_ending", "unknown-meeting",
-                      f"no meeting was held on {row.week}; a week's figures are dated by the meeting that "
-                      "reported them",
-                      "use the date of a meeting in data/meetings/, or add that meeting's file")
-    counted = [pid for pid, p in programmes.items() if p.get("delivered_from") == "meetings"]
-    for row in frame[frame.programme.isin(counted)].itertuples():
-        yield Problem(paths[row.file], row.line, "programme", "unknown-programme",
-                      f"programme «{row.programme}» is counted from meetings, not from deliveries",
-                      "remove this row; the portal counts the meetings held itself")
-
-    # the row with which a programme's running total first passes its pledge (a warning)
-    pledged = {pid: p.get("pledged") for pid, p in programmes.items() if p.get("pledged") is not None}
-    ordered = frame[frame.programme.isin(pledged)].sort_values(["week", "file", "line"], kind="stable")
-    after = ordered.groupby("programme", sort=False).quantity.cumsum()
-    before = after - ordered.quantity
-    limit = ordered.programme.map(pledged).astype(np.int64)
-    for row, total in zip(ordered[(before <= limit) & (limit < after)].itertuples(),
-                          after[(before <= limit) & (limit < after)], strict=True):
-        yield Problem(paths[row.file], row.line, "quantity", "over-pledge",
-                      f"with this row, {row.programme} has delivered {int(total):,} in all, more than the "
-                      f"{pledged[row.programme]:,} pledged",
-                      "check the quantity; if the pledge was raised, update «pledged» in "
-                      "data/programmes.yaml", severity=WARNING)
+            yield from problems_on_rows(found, rows, columns.lines)
 
 
 def _personal_data(v: Validated) -> Iterator[Problem]:
@@ -427,7 +297,7 @@ def _personal_data(v: Validated) -> Iterator[Problem]:
             for name, values in parsed.value.values.items():
                 found = {k: [_personal_problem(path, 0, name, f) for f in personal_data.find(value)]
                          for k, value in enumerate(values) if isinstance(value, str)}
-                yield from _on_rows(found, parsed.value.codes[name], parsed.value.lines)
+                yield from problems_on_rows(found, parsed.value.codes[name], parsed.value.lines)
         else:
             for rec in parsed.records:
                 yield from _scan_rec(path, rec)
@@ -451,32 +321,4 @@ def _personal_problem(path: str, line: int, where: str, found: personal_data.Fin
                    "the site)")
 
 
-def _registers(v: Validated) -> Iterator[Problem]:
-    """One row per household, programme and month, across every register file (checked as columns: a
-    national register has millions of rows; only the repeated ones are walked)."""
-    files = v.files.get("registers", [])
-    parts = []
-    for index, parsed in enumerate(files):
-        c: Columns = parsed.value
-        keep = c.complete
-        parts.append(pd.DataFrame({"household": c.column("household")[keep], "programme": c.column("programme")[keep],
-                                   "month": c.column("month", lambda m: m.iso if m else None)[keep],
-                                   "file": np.full(int(keep.sum()), index), "line": c.lines[keep]}))
-    if not parts:
-        return
-    frame = pd.concat(parts, ignore_index=True)
-    keys = ["household", "programme", "month"]
-    first: dict[tuple, str] = {}
-    for row in frame[frame.duplicated(keys, keep=False)].itertuples():
-        key = (row.household, row.programme, row.month)
-        where = f"{files[row.file].file.path}:{row.line}"
-        if key in first:
-            yield Problem(files[row.file].file.path, row.line, "household", "duplicate-row",
-                          f"household {row.household} already has a row for {row.programme} in {row.month} "
-                          f"(at {first[key]})",
-                          "keep one row per household, programme and month; add the amounts together")
-        else:
-            first[key] = where
-
-
-RULES = (_unique_ids, _meeting_files, _references, _deliveries, _registers, _personal_data)
+RULES = (_unique_ids, _meeting_files, _references, check_deliveries, check_registers, _personal_data)
