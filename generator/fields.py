@@ -1,202 +1,21 @@
-"""The schema language: value types that read text, and the structures (Mapping, ListOf) built from them.
-
-Each value type reads the text a file holds (`parse`) and either returns the value or raises `FieldError`
-with a problem code, what was found and how to fix it. `parse_node` walks a loaded tree against a schema,
-collecting every problem. The schema of each kind of data file, written in this language, is schema.py.
+"""The schema language's structures (Field, Mapping, ListOf) and the walks that parse a file against them:
+`parse_node` for a YAML tree, `parse_table` for a CSV table (column by column). Both collect every
+problem. The value types (Text, Count, Date, …) are in value_types.py; the schema of each kind of data
+file, written in this language, is schema.py.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from .jalali import DateError, JDate, JMonth, parse_jalali
 from .load import Node, Table
-from .persian import ascii_digits, fold_text, has_control_characters, parse_integer
-from .personal_data import strip_private
 from .problems import Problem
-
-
-class FieldError(ValueError):
-    def __init__(self, code: str, message: str, fix: str):
-        super().__init__(message)
-        self.code, self.message, self.fix = code, message, fix
-
-
-# ---- value types ---------------------------------------------------------------------------------------
-
-class Text:
-    kind = "text"
-
-    def __init__(self, example: str = "متن فارسی"):
-        self.example = example
-
-    def parse(self, raw: str) -> str:
-        if has_control_characters(raw):
-            raise FieldError("invalid-text", "the text contains control characters",
-                             "retype the text; copy-pasting from PDFs sometimes brings them in")
-        try:
-            return fold_text(strip_private(raw))  # a private span never goes further than this
-        except ValueError as exc:
-            raise FieldError("invalid-text", str(exc), "end the private span with ))") from None
-
-    def describe(self) -> str:
-        return "text"
-
-
-class Id:
-    kind = "id"
-    _PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-    def __init__(self, example: str = "oxygen-concentrators"):
-        self.example = example
-
-    def parse(self, raw: str) -> str:
-        value = raw.strip()
-        if not self._PATTERN.match(value):
-            raise FieldError("invalid-id", f"«{raw}» is not a valid id",
-                             f"use lowercase English letters, digits and hyphens, e.g. {self.example}")
-        return value
-
-    def describe(self) -> str:
-        return "id: lowercase ASCII letters, digits and hyphens"
-
-
-class Count:
-    kind = "count"
-
-    def __init__(self, example: str = "1000"):
-        self.example = example
-
-    def parse(self, raw: str) -> int:
-        value = parse_integer(raw)
-        if value is None:
-            raise FieldError("invalid-number", f"«{raw}» is not a whole number",
-                             f"write digits only (Persian or Latin), e.g. {self.example}")
-        if value > 10**15:
-            raise FieldError("invalid-number", f"{value} is too large to be a count",
-                             "check the cell: a count has at most 15 digits")
-        if value < 0:
-            raise FieldError("negative-count", f"{value} is negative; a count cannot be below zero",
-                             "write the number delivered or counted, 0 or more; correct an earlier "
-                             "figure by editing it, not with a negative row")
-        return value
-
-    def describe(self) -> str:
-        return "whole number ≥ 0 (Persian or Latin digits, thousands separators allowed)"
-
-
-class Date:
-    kind = "date"
-    example = "1400-05-27"
-
-    def parse(self, raw: str) -> JDate:
-        try:
-            return parse_jalali(raw)
-        except DateError as exc:
-            raise FieldError(exc.code, exc.message, exc.fix) from None
-
-    def describe(self) -> str:
-        return "Jalali date YYYY-MM-DD"
-
-
-class Month:
-    kind = "month"
-    example = "1400-06"
-    _PATTERN = re.compile(r"^(\d{4})[-/](\d{1,2})$")
-
-    def parse(self, raw: str) -> JMonth:
-        m = self._PATTERN.match(ascii_digits(raw.strip()))
-        if not m:
-            raise FieldError("invalid-date", f"«{raw}» is not a Jalali month", "write it as YYYY-MM, e.g. 1400-06")
-        year, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12:
-            raise FieldError("impossible-date", f"month {month} does not exist", "months run from 01 to 12")
-        if not 1300 <= year <= 1500:
-            raise FieldError("gregorian-date" if year > 1900 else "invalid-date", f"{year} is not a Jalali year",
-                             "write the Jalali year, e.g. 1400")
-        return JMonth(year, month)
-
-    def describe(self) -> str:
-        return "Jalali month YYYY-MM"
-
-
-class Pseudonym:
-    """A household's key in a register: a code that stands for the household and says nothing about it."""
-
-    kind = "pseudonym"
-    example = "hh-7f3a9c2e"
-    _PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{5,63}$")
-
-    def parse(self, raw: str) -> str:
-        value = raw.strip()
-        if not self._PATTERN.match(value):
-            raise FieldError("invalid-id", f"«{raw}» is not a household key",
-                             "use the pseudonymous key of the register: 6 to 64 Latin letters, digits, - or _, "
-                             f"e.g. {self.example}")
-        if not re.search(r"[A-Za-z]", value):
-            raise FieldError("personal-data", "a household key made of digits only could be a national ID or a "
-                                              "phone number", "use the pseudonymous key (a keyed hash), e.g. "
-                                                              f"{self.example}, never an identity number")
-        return value
-
-    def describe(self) -> str:
-        return "pseudonymous household key: 6–64 Latin letters, digits, - or _, with at least one letter"
-
-
-class Choice:
-    kind = "choice"
-
-    def __init__(self, choices: dict[str, str]):
-        self.choices = choices  # value -> Persian label shown to the public
-        self.example = next(iter(choices))
-
-    def parse(self, raw: str) -> str:
-        value = raw.strip()
-        if value not in self.choices:
-            raise FieldError("invalid-choice", f"«{raw}» is not one of the allowed values",
-                             "use one of: " + ", ".join(self.choices))
-        return value
-
-    def describe(self) -> str:
-        return "one of: " + ", ".join(f"`{k}`" for k in self.choices)
-
-
-class Flag:
-    kind = "flag"
-    example = "yes"
-    _TRUE = frozenset({"yes", "true", "بله", "بلی", "آری"})
-    _FALSE = frozenset({"no", "false", "خیر", "نه"})
-
-    def parse(self, raw: str) -> bool:
-        value = fold_text(raw).lower()
-        if value in self._TRUE:
-            return True
-        if value in self._FALSE:
-            return False
-        raise FieldError("invalid-choice", f"«{raw}» is not yes or no", "write yes or no")
-
-    def describe(self) -> str:
-        return "`yes` or `no` (`true`/`false` and `بله`/`خیر` also work)"
-
-
-class Ref(Text):
-    """A reference to something defined elsewhere; resolved by the cross-file rules in validate.py."""
-
-    kind = "ref"
-
-    def __init__(self, target: str, example: str):
-        super().__init__(example)
-        self.target = target  # what it refers to, in words, for the documentation
-
-    def describe(self) -> str:
-        return f"reference: {self.target}"
-
+from .value_types import FieldError
 
 # ---- structures ----------------------------------------------------------------------------------------
 

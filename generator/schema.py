@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import Choice, Count, Date, Field, Flag, Id, ListOf, Mapping, Month, Pseudonym, Ref, Text
+from .fields import Field, ListOf, Mapping
+from .value_types import Choice, Count, Date, Flag, Id, Month, Pseudonym, Ref, Text
 
 # ---- the files -----------------------------------------------------------------------------------------
 

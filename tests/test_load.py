@@ -177,7 +177,7 @@ def test_an_unclosed_quote_in_a_large_csv_is_a_problem_not_a_crash(tmp_path: Pat
 
 
 def test_a_count_too_large_is_refused() -> None:
-    from generator.fields import Count, FieldError
+    from generator.value_types import Count, FieldError
 
     with pytest.raises(FieldError) as exc:
         Count().parse("99999999999999999999")
