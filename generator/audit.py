@@ -24,9 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import personal_data
-from .persian import ascii_digits, fold_text, persian_digits
-
-_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+from .persian import ascii_digits, fold_text, persian_digits, persian_letters
 
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
@@ -108,7 +106,7 @@ _LOOSE = re.compile(r"[\s\u200b-\u200f\u2066-\u2069]+")
 def _canonical(text: str) -> str:
     """Text compared loosely: Persian letters (ي→ی, ك→ک), Latin digits, no spaces or invisible marks; the
     site writes digits in Persian and may break lines anywhere."""
-    return _LOOSE.sub("", ascii_digits(text.translate(_LETTERS)))
+    return _LOOSE.sub("", ascii_digits(persian_letters(text)))
 
 
 def served_files(site: Path) -> list[Path]:
@@ -136,3 +134,10 @@ def audit(site: Path, private_texts: list[str] = ()) -> list[AuditFinding]:
                                               "of the data; the text is not repeated here)")
                             for i, s in enumerate(secrets) if s in whole)
     return findings
+
+
+def refuse_if_unsafe(site: Path, private_texts: list[str] = ()) -> None:
+    """The audit as a gate: raise AuditFailed, listing every finding, unless the site is clean."""
+    findings = audit(site, private_texts)
+    if findings:
+        raise AuditFailed(findings)

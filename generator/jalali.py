@@ -92,14 +92,9 @@ def month_length(year: int, month: int) -> int:
     return 30 if jdatetime.date(year, 1, 1).isleap() else 29
 
 
-def parse_jalali(text: str) -> JDate:
-    """`1400-05-27`, `1400/5/27` or `۱۴۰۰/۰۵/۲۷` → JDate; a DateError says what is wrong and how to fix it."""
-    t = ascii_digits(text.strip())
-    m = _DATE.match(t)
-    if not m:
-        raise DateError("invalid-date", f"«{text}» is not a date written as YYYY-MM-DD",
-                        "write the Jalali date as year-month-day, e.g. 1400-05-27")
-    year, month, day = (int(g) for g in m.groups())
+def _check_year_month(text: str, year: int, month: int, day: int = 1) -> None:
+    """The checks a Jalali date and a Jalali month share: a Jalali year (a Gregorian one is named as
+    such, with its Jalali equivalent when there is one), and a month from 1 to 12."""
     if year >= 1700:
         hint = ""
         with contextlib.suppress(ValueError):  # not a real Gregorian date either
@@ -112,6 +107,31 @@ def parse_jalali(text: str) -> JDate:
     if not 1 <= month <= 12:
         raise DateError("impossible-date", f"month {month} does not exist (months are 1–12)",
                         "check the month, e.g. 1400-05-27 is 27 Mordad 1400")
+
+
+_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+
+
+def parse_jalali_month(text: str) -> JMonth:
+    """`1400-06`, `1400/6` or `۱۴۰۰-۰۶` → JMonth; a DateError says what is wrong and how to fix it."""
+    m = _MONTH.match(ascii_digits(text.strip()))
+    if not m:
+        raise DateError("invalid-date", f"«{text}» is not a month written as YYYY-MM",
+                        "write the Jalali month as year-month, e.g. 1400-06")
+    year, month = int(m.group(1)), int(m.group(2))
+    _check_year_month(text, year, month)
+    return JMonth(year, month)
+
+
+def parse_jalali(text: str) -> JDate:
+    """`1400-05-27`, `1400/5/27` or `۱۴۰۰/۰۵/۲۷` → JDate; a DateError says what is wrong and how to fix it."""
+    t = ascii_digits(text.strip())
+    m = _DATE.match(t)
+    if not m:
+        raise DateError("invalid-date", f"«{text}» is not a date written as YYYY-MM-DD",
+                        "write the Jalali date as year-month-day, e.g. 1400-05-27")
+    year, month, day = (int(g) for g in m.groups())
+    _check_year_month(text, year, month, day)
     length = month_length(year, month)
     if not 1 <= day <= length:
         extra = " (it is not a leap year)" if month == 12 and day == 30 else ""

@@ -55,6 +55,11 @@ def ascii_digits(text: str) -> str:
     return text.translate(_TO_ASCII_DIGITS)
 
 
+def persian_letters(text: str) -> str:
+    """Arabic ي/ى/ك as Persian ی/ک (only that: no normalisation, cheap on a whole page)."""
+    return text.translate(_ARABIC_LETTERS)
+
+
 _GROUPED = re.compile(r"^[+-]?\d{1,3}([,\u066c\u060c ']\d{3})+$")
 _PLAIN = re.compile(r"^[+-]?\d+$")
 

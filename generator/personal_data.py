@@ -26,7 +26,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-_DIGIT_MAP = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
+from .persian import ascii_digits
+
 # what may stand between two digits of one number: spaces, dashes, ZWNJ/ZWJ, direction marks and isolates
 _JOINERS = (" \t\u00a0\u2009\u202f\\-\u2010\u2011\u2012\u2013\u2212"
             "\u200b\u200c\u200d\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e")
@@ -165,7 +166,7 @@ def _remembered(text: str) -> tuple[Finding, ...]:
 
 
 def _find(text: str) -> tuple[Finding, ...]:
-    ascii_text = text.translate(_DIGIT_MAP)
+    ascii_text = ascii_digits(text)
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for m in _SHEBA.finditer(ascii_text):

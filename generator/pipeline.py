@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import pages, render
 from .aggregate import Aggregates, aggregate
-from .audit import AuditFailed, AuditFinding, audit
+from .audit import AuditFinding, audit, refuse_if_unsafe
 from .chart_render import ChartRenderer
 from .jalali import JDate
 from .load import load
@@ -108,12 +108,8 @@ def build(project: Project) -> Generated:
     only if both succeed."""
     generated = generate(project)
 
-    def check(staging: Path) -> None:
-        findings = audit(staging, generated.checked.private_texts)
-        if findings:
-            raise AuditFailed(findings)
-
-    build_site(project.mkdocs_yml, project.content, project.site, generated.latest, check=check)
+    build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
+               check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts))
     return generated
 
 

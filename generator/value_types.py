@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .jalali import DateError, JDate, JMonth, parse_jalali
-from .persian import ascii_digits, fold_text, has_control_characters, parse_integer
+from .jalali import DateError, JDate, JMonth, parse_jalali, parse_jalali_month
+from .persian import fold_text, has_control_characters, parse_integer
 from .personal_data import strip_private
 
 
@@ -96,19 +96,12 @@ class Date:
 class Month:
     kind = "month"
     example = "1400-06"
-    _PATTERN = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 
     def parse(self, raw: str) -> JMonth:
-        m = self._PATTERN.match(ascii_digits(raw.strip()))
-        if not m:
-            raise FieldError("invalid-date", f"«{raw}» is not a Jalali month", "write it as YYYY-MM, e.g. 1400-06")
-        year, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12:
-            raise FieldError("impossible-date", f"month {month} does not exist", "months run from 01 to 12")
-        if not 1300 <= year <= 1500:
-            raise FieldError("gregorian-date" if year > 1900 else "invalid-date", f"{year} is not a Jalali year",
-                             "write the Jalali year, e.g. 1400")
-        return JMonth(year, month)
+        try:
+            return parse_jalali_month(raw)
+        except DateError as exc:
+            raise FieldError(exc.code, exc.message, exc.fix) from None
 
     def describe(self) -> str:
         return "Jalali month YYYY-MM"
