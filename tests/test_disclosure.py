@@ -1,0 +1,207 @@
+"""Disclosure control on small tables: each leak PRIVACY.md lists, caught by the attack when protection is
+off (primary suppression only) and closed by `protect`. Plus a Hypothesis property over random tables."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.disclosure import (
+    AMOUNT,
+    CARRIED,
+    SECONDARY,
+    SMALL,
+    SUPPRESSED,
+    Cells,
+    ProtectionError,
+    Publication,
+    attack,
+    check_publication,
+    p_percent_unsafe,
+    primary,
+    protect,
+)
+
+K, P = 10, 10
+
+
+def unprotected(cells: Cells, previous: Publication | None = None) -> Publication:
+    """What a build without secondary suppression would publish: primary suppression only."""
+    sup = primary(cells, K, previous)
+    return Publication(tuple(cells.keys), tuple(None if i in sup else v for i, v in enumerate(cells.values)),
+                       tuple(cells.kinds), tuple(cells.relations), tuple(cells.attribute), sup)
+
+
+def two_way(rows: dict[str, dict[str, int]], name: str = "t") -> Cells:
+    """A table with row and column totals and a grand total."""
+    cells = Cells()
+    cols = list(next(iter(rows.values())))
+    for r, line in rows.items():
+        for c, v in line.items():
+            cells.add((name, r, c), v)
+        cells.add((name, r, "all"), sum(line.values()))
+        cells.relate((name, r, "all"), [(name, r, c) for c in cols])
+    for c in [*cols, "all"]:
+        cells.add((name, "all", c), sum(cells.values[cells.index[(name, r, c)]] for r in rows))
+        cells.relate((name, "all", c), [(name, r, c) for r in rows])
+    return cells
+
+
+def exposed(pub: Publication, previous: Publication | None = None) -> set[tuple]:
+    return {e.key for e in attack(pub, K, P, previous)}
+
+
+def test_a_lone_suppressed_cell_beside_its_row_total():
+    cells = one_way({"a": 3, "b": 20, "c": 30})
+    assert exposed(unprotected(cells)) == {("t", "a")}
+    pub = protect(cells, K, P)
+    assert pub.value(("t", "a")) is SUPPRESSED
+    assert pub.value(("t", "b")) is SUPPRESSED  # the smaller partner, not the total
+    assert pub.value(("t", "all")) == 53
+    assert exposed(pub) == set()
+
+
+def test_sdctable_four_by_four_two_suppressions_per_line_still_leaks():
+    """sdcTable's test table: every row and column has two or more suppressed cells, yet w|b = 47 is
+    exact ((rows w + x) − (columns a + c))."""
+    values = {"w": (30, 47, 64, 89), "x": (90, 124, 5, 31), "y": (92, 100, 59, 85), "z": (800, 991, 651, 685)}
+    cells = two_way({r: dict(zip("abcd", v, strict=True)) for r, v in values.items()})
+    pattern = [("w", "a"), ("w", "b"), ("w", "c"), ("x", "a"), ("x", "c"), ("y", "b"), ("y", "d"),
+               ("z", "b"), ("z", "d")]
+    for r, c in pattern:  # the primary pattern of the test, given as a reason the builder knows
+        cells.reasons[cells.index[("t", r, c)]] = SMALL
+    pub = unprotected(cells)
+    for line in "wxyz":
+        assert sum(1 for r, _ in pattern if r == line) >= 2
+    assert [(e.key, e.low, e.high) for e in attack(pub, K, P)] == [(("t", "w", "b"), 47, 47)]
+    safe = protect(cells, K, P)
+    assert exposed(safe) == set()
+    assert len(safe.suppressed_keys()) == len(pattern) + 1  # one more cell, as sdcTable's own fix
+    assert not check_publication(safe, K, P)
+
+
+def test_a_county_recoverable_from_the_province_page():
+    """County cells on the province page, province cells on the national page: one set of cells."""
+    cells = Cells()
+    counties = {"IR-01": {"c1": 4, "c2": 40, "c3": 50}, "IR-02": {"c4": 30, "c5": 25}}
+    for prov, cs in counties.items():
+        for c, v in cs.items():
+            cells.add(("county", prov, c), v)
+        cells.add(("province", prov), sum(cs.values()))
+        cells.relate(("province", prov), [("county", prov, c) for c in cs])
+    cells.add(("country",), 149)
+    cells.relate(("country",), [("province", p) for p in counties])
+    assert exposed(unprotected(cells)) == {("county", "IR-01", "c1")}
+    pub = protect(cells, K, P)
+    assert exposed(pub) == set() and pub.value(("province", "IR-01")) == 94
+
+
+def cumulative(weeks: list[int]) -> Cells:
+    cells = Cells()
+    running = 0
+    for t, v in enumerate(weeks):
+        cells.add(("week", str(t)), v)
+        running += v
+        cells.add(("to-date", str(t)), running)
+        parts = [("week", str(t))] + ([("to-date", str(t - 1))] if t else [])
+        cells.relate(("to-date", str(t)), parts)
+    return cells
+
+
+def test_a_cumulative_count_rising_by_one():
+    cells = cumulative([15, 1, 20, 30])
+    assert ("week", "1") in exposed(unprotected(cells))
+    pub = protect(cells, K, P)
+    assert pub.value(("week", "1")) is SUPPRESSED
+    assert exposed(pub) == set()
+
+
+def test_two_publications_that_together_reveal_a_cell():
+    """Last week a, b were hidden (a + b = 15 could be read off). This week a late report from d raises the
+    same week's total; protected without memory, d becomes a's partner and b = 12 is published."""
+    cells = one_way({"a": 3, "b": 12, "c": 15})
+    first = protect(cells, K, P)
+    assert first.suppressed_keys() == {("t", "a"), ("t", "b")}
+    later = one_way({"a": 3, "b": 12, "c": 15, "d": 11})
+    forgetful = protect(later, K, P)
+    assert exposed(forgetful) == set()  # safe alone …
+    assert exposed(forgetful, previous=first) == {("t", "a"), ("t", "d")}  # … not with last week's page still online
+    remembering = protect(later, K, P, previous=first)
+    assert remembering.reasons[remembering.index[("t", "b")]] == CARRIED
+    assert exposed(remembering, previous=first) == set()
+
+
+def one_way(parts: dict[str, int]) -> Cells:
+    cells = Cells()
+    for key, v in parts.items():
+        cells.add(("t", key), v)
+    cells.add(("t", "all"), sum(parts.values()))
+    cells.relate(("t", "all"), [("t", key) for key in parts])
+    return cells
+
+
+def test_a_row_where_every_household_shares_one_attribute():
+    cells = Cells()
+    for g, v in (("female", 0), ("male", 14)):
+        cells.add(("heads", "under-30", g), v)
+    cells.add(("heads", "under-30", "all"), 14)
+    cells.relate(("heads", "under-30", "all"), [("heads", "under-30", "female"), ("heads", "under-30", "male")],
+                 attribute=True)
+    plain = Publication(tuple(cells.keys), tuple(cells.values), tuple(cells.kinds), tuple(cells.relations),
+                        tuple(cells.attribute))
+    assert any("one group" in f for f in check_publication(plain, K, P))
+    pub = protect(cells, K, P)
+    assert pub.value(("heads", "under-30", "male")) is SUPPRESSED
+    assert pub.value(("heads", "under-30", "female")) is SUPPRESSED  # else male = all − 0
+    assert not check_publication(pub, K, P)
+
+
+def test_amounts_follow_the_p_percent_rule_and_their_counts():
+    assert p_percent_unsafe(100, 95, 3, 10)  # 100 − 95 − 3 = 2 < 9.5
+    assert not p_percent_unsafe(100, 40, 30, 10)
+    cells = Cells()
+    for prov, (n, amount, unsafe) in {"a": (12, 500, True), "b": (30, 900, False), "c": (40, 1000, False)}.items():
+        cells.add(("n", prov), n)
+        cells.add(("rials", prov), amount, AMOUNT, reason="p-percent" if unsafe else None)
+        cells.link(("n", prov), ("rials", prov))
+    cells.add(("n", "all"), 82)
+    cells.add(("rials", "all"), 2400, AMOUNT)
+    cells.relate(("n", "all"), [("n", p) for p in "abc"])
+    cells.relate(("rials", "all"), [("rials", p) for p in "abc"])
+    pub = protect(cells, K, P)
+    assert pub.value(("rials", "a")) is SUPPRESSED and pub.value(("n", "a")) is SUPPRESSED  # linked
+    assert exposed(pub) == set() and not check_publication(pub, K, P)
+
+
+def test_inconsistent_tables_are_refused():
+    cells = Cells()
+    cells.add(("x",), 3)
+    cells.add(("y",), 5)
+    with pytest.raises(ProtectionError, match="parts add up to 3"):
+        cells.relate(("y",), [("x",)])
+
+
+def test_the_publication_round_trips_through_its_json():
+    pub = protect(cumulative([15, 1, 20, 30]), K, P)
+    again = Publication.from_json(pub.to_json())
+    assert again.keys == pub.keys and again.values == pub.values and again.relations == pub.relations
+    assert "×" in pub.to_json() and "small" not in pub.to_json()
+
+
+def test_protection_is_deterministic():
+    table = {f"r{i}": {c: (i * 7 + j * 5) % 23 for j, c in enumerate("abcde")} for i in range(6)}
+    assert protect(two_way(table), K, P).values == protect(two_way(table), K, P).values
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.integers(0, 40), min_size=2, max_size=5), min_size=2, max_size=5)
+       .filter(lambda rows: len({len(r) for r in rows}) == 1),
+       st.integers(3, 12))
+def test_property_no_small_count_published_and_no_suppressed_cell_pinned(rows, k):
+    table = {f"r{i}": {f"c{j}": v for j, v in enumerate(row)} for i, row in enumerate(rows)}
+    pub = protect(two_way(table), k, P)
+    assert not [v for v in pub.values if v is not None and 0 < v < k]
+    assert attack(pub, k, P) == []
+    assert [e for e in primary(two_way(table), k) if pub.values[e] is not None] == []
+    assert SECONDARY not in pub.reasons.values() or pub.suppressed_keys()
