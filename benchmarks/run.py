@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build", "audit")
+STAGES = ("load", "validate", "normalise", "aggregate", "protect", "render pages", "charts", "mkdocs build", "audit")
 GENERATOR_STAGES = tuple(s for s in STAGES if s != "mkdocs build")
 
 
@@ -43,7 +43,8 @@ def _build(root: Path) -> dict:
     from generator.chart_render import ChartRenderer
     from generator.load import load
     from generator.normalise import normalise
-    from generator.pipeline import Project, plan, write_content
+    from generator.pipeline import Project, plan, previous_publication, rules, write_content
+    from generator.protect import protected
     from generator.site_build import build_site
     from generator.validate import validate
 
@@ -69,6 +70,10 @@ def _build(root: Path) -> dict:
     t = stage("normalise", t)
     agg = aggregate(ds)
     t = stage("aggregate", t)
+    previous = previous_publication(project)
+    result = protected(ds, agg, previous)
+    agg = result.aggregates
+    t = stage("protect", t)
 
     charts = ChartRenderer(project.cache / "charts")
     chart_time = 0.0
@@ -86,7 +91,7 @@ def _build(root: Path) -> dict:
     charts.prepare = timed(charts.prepare)  # type: ignore[method-assign]
     charts.svg = timed(charts.svg)  # type: ignore[method-assign]
     planned = plan(project, ds, agg)
-    rendered, written = write_content(project, ds, agg, planned, charts)
+    rendered, written = write_content(project, ds, agg, result.publication, planned, charts)
     now = time.perf_counter()
     times["render pages"] = now - t - chart_time
     times["charts"] = chart_time
@@ -96,7 +101,7 @@ def _build(root: Path) -> dict:
     def check(staging: Path) -> None:
         started = time.perf_counter()
         try:
-            refuse_if_unsafe(staging, validated.private_texts)
+            refuse_if_unsafe(staging, validated.private_texts, rules(ds, previous))
         finally:
             times["audit"] = time.perf_counter() - started
 

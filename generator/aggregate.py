@@ -2,6 +2,10 @@
 
 Pure arithmetic on the normalised dataset with pandas; nothing here formats or knows about pages. Every
 aggregate remembers whether any synthetic figure went into it, so pages can say so.
+
+Series are in the periods the site shows, the same on every page: weeks while the figures span up to a
+year of weeks (WEEKLY_UP_TO), Jalali months after that (so a phone screen shows bars, not hairlines, and a
+page stays light after years of meetings). Disclosure control (protect.py) works on these same periods.
 """
 
 from __future__ import annotations
@@ -12,14 +16,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .jalali import JDate
+from .jalali import JDate, JMonth
 from .model import Centre, Dataset, Decision, Meeting, Programme, Province, Report
 from .schema import CENTRE_TYPES
+
+WEEKLY_UP_TO = 53
+
+Period = JDate | JMonth  # the week (its meeting's date) or the Jalali month
 
 
 @dataclass(frozen=True)
 class WeekRow:
-    week_ending: JDate
+    period: Period
     delivered: int
     cumulative: int
     share: float | None  # cumulative / pledged, None for an open-ended pledge
@@ -58,7 +66,7 @@ class ProvinceProgrammeRow:
 
 @dataclass(frozen=True)
 class ProvinceWeekRow:
-    week_ending: JDate
+    period: Period
     delivered: tuple[int | None, ...]  # one per programme of ProvinceStats.by_programme; None: not reported
     synthetic: bool
 
@@ -104,17 +112,23 @@ class Aggregates:
     provinces: dict[str, ProvinceStats]
     centres: CentreTable
     latest_week: JDate | None  # the latest date any figure refers to
+    monthly: bool = False  # series are by Jalali month (else by week)
 
 
 def _programme_stats(ds: Dataset, p: Programme, frame: pd.DataFrame,
-                     decisions: dict[str, list]) -> ProgrammeStats:
+                     decisions: dict[str, list], monthly: bool) -> ProgrammeStats:
     if p.delivered_from == "meetings":
-        weekly_pairs = [(m.date, 1, m.synthetic) for m in ds.meetings]
+        counts: dict[str, list] = {}
+        for m in ds.meetings:
+            row = counts.setdefault(_period_key(m.date.iso, monthly), [0, False])
+            row[0] += 1
+            row[1] |= m.synthetic
+        weekly_pairs = [(_period(key), n, synthetic) for key, (n, synthetic) in counts.items()]
         by_province: tuple[PlaceRow, ...] = ()
     else:
         sub = frame[frame.programme == p.id]
-        week = sub.groupby("week", observed=True).agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
-        weekly_pairs = [(_jdate(w), int(q), bool(s)) for w, q, s
+        week = sub.groupby("period", observed=True).agg(quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
+        weekly_pairs = [(_period(w), int(q), bool(s)) for w, q, s
                         in zip(week.index, week.quantity.to_numpy(), week.synthetic.to_numpy(), strict=True)]
         prov = sub.groupby("province", observed=True).agg(quantity=("quantity", "sum"),
                                                           synthetic=("synthetic", "any"))
@@ -139,6 +153,17 @@ def _jdate(iso: str) -> JDate:
     return JDate(y, m, d)
 
 
+def _period_key(week_iso: str, monthly: bool) -> str:
+    return week_iso[:7] if monthly else week_iso
+
+
+def _period(key: str) -> Period:
+    """«1400-06-03» is a week, «1400-06» a month."""
+    if len(key) == 7:
+        return JMonth(int(key[:4]), int(key[5:]))
+    return _jdate(key)
+
+
 def _province_stats(ds: Dataset, province: Province, tables: dict[str, tuple],
                     reports: dict, decisions: dict, centres: dict) -> ProvinceStats:
     by_programme, weekly = [], []
@@ -148,7 +173,7 @@ def _province_stats(ds: Dataset, province: Province, tables: dict[str, tuple],
         by_programme = [ProvinceProgrammeRow(p, int(per.loc[p.id].quantity), bool(per.loc[p.id].synthetic))
                         for p in order]
         values = wide.reindex(columns=[p.id for p in order]).to_numpy(dtype=float)
-        weekly = [ProvinceWeekRow(_jdate(w), tuple(None if np.isnan(x) else int(x) for x in row), bool(s))
+        weekly = [ProvinceWeekRow(_period(w), tuple(None if np.isnan(x) else int(x) for x in row), bool(s))
                   for w, row, s in zip(wide.index, values, synthetic, strict=True)]
     return ProvinceStats(province, tuple(by_programme), tuple(weekly),
                          tuple(centres.get(province.iso_code, [])), tuple(reports.get(province.iso_code, [])),
@@ -160,9 +185,9 @@ def _province_tables(frame: pd.DataFrame) -> dict[str, tuple]:
     reported), and whether each week holds a synthetic figure. Computed for all provinces at once."""
     per = frame.groupby(["province", "programme"], observed=True).agg(
         quantity=("quantity", "sum"), synthetic=("synthetic", "any"))
-    wide = frame.pivot_table(index=["province", "week"], columns="programme", values="quantity", aggfunc="sum",
+    wide = frame.pivot_table(index=["province", "period"], columns="programme", values="quantity", aggfunc="sum",
                              observed=True)
-    synthetic = frame.groupby(["province", "week"], observed=True).synthetic.any().reindex(wide.index)
+    synthetic = frame.groupby(["province", "period"], observed=True).synthetic.any().reindex(wide.index)
     tables = {}
     for code in per.index.get_level_values(0).unique():
         rows = wide.index.get_level_values(0) == code
@@ -187,7 +212,11 @@ def _centre_table(ds: Dataset) -> CentreTable:
 def aggregate(ds: Dataset) -> Aggregates:
     # every table below is a sum over counties: sum them once (a million county rows become a few
     # thousand province rows), then each programme and province reads its own part
-    frame = ds.deliveries.groupby(["week", "province", "programme"], observed=True, sort=True).agg(
+    weeks = set(ds.deliveries.week.unique()) | {m.id for m in ds.meetings}
+    monthly = len(weeks) > WEEKLY_UP_TO
+    periods = ds.deliveries.week.map(lambda w: str(w)[:7]) if monthly else ds.deliveries.week
+    frame = ds.deliveries.assign(period=periods).groupby(
+        ["period", "province", "programme"], observed=True, sort=True).agg(
         quantity=("quantity", "sum"), synthetic=("synthetic", "any")).reset_index()
     by_programme: dict[str, list] = defaultdict(list)
     by_province_decisions: dict[str, list] = defaultdict(list)
@@ -203,12 +232,13 @@ def aggregate(ds: Dataset) -> Aggregates:
     centres: dict[str, list] = defaultdict(list)
     for c in ds.centres:
         centres[c.province].append(c)
-    dates = [m.date for m in ds.meetings] + ([_jdate(str(frame.week.max()))] if len(frame) else [])
+    dates = [m.date for m in ds.meetings] + ([_jdate(str(ds.deliveries.week.max()))] if len(frame) else [])
     tables = _province_tables(frame)
     return Aggregates(
-        programmes={p.id: _programme_stats(ds, p, frame, by_programme) for p in ds.programmes},
+        programmes={p.id: _programme_stats(ds, p, frame, by_programme, monthly) for p in ds.programmes},
         provinces={p.iso_code: _province_stats(ds, p, tables, reports, by_province_decisions, centres)
                    for p in ds.provinces},
         centres=_centre_table(ds),
         latest_week=max(dates) if dates else None,
+        monthly=monthly,
     )

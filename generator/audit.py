@@ -9,8 +9,11 @@ a plain number, every JSON string. It finds:
   numbers, e-mail addresses, in any digits, however split;
 - any text that staff marked private in the data (`((خصوصی …))`), anywhere.
 
-Counts and the disclosure rules on tables (PRIVACY.md, "Tables") are not audited yet: that comes with
-disclosure control (issue 5).
+- on the tables (PRIVACY.md, "Tables"): in every figure download, a count of people (a column marked
+  `"protected": true` in its JSON, and the same column of its CSV) of 1 to k−1; in downloads/cells.json
+  (every protected cell of the site and the relations between them), a published count of 1 to k−1, a
+  breakdown where one group holds every household, and every suppressed cell the linear-programming attack
+  pins down, using this publication and the previous one together (disclosure.check_publication).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import personal_data
+from .disclosure import DEFAULT_K, DEFAULT_P, SYMBOL, Publication, check_publication
 from .persian import ascii_digits, fold_text, persian_digits, persian_letters
 
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
@@ -36,6 +40,16 @@ _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", 
              "pointer-events", "integrity", "data-md-component", "srcset", "sizes", "rel", "type"}
 # links (tel:, mailto:), meta contents and image sources are read: they are published too
 _NUMBER = re.compile(r"^\s*-?[\d.,]+\s*$")
+CELLS = "downloads/cells.json"  # every protected cell of a publication (disclosure.Publication.to_json)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the tables must respect: k, the p of the p% rule, and the publication still online."""
+
+    k: int = DEFAULT_K
+    p: int = DEFAULT_P
+    previous: Publication | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +128,7 @@ def served_files(site: Path) -> list[Path]:
                   and not p.relative_to(site).as_posix().startswith(THEME))
 
 
-def audit(site: Path, private_texts: list[str] = ()) -> list[AuditFinding]:
+def audit(site: Path, private_texts: list[str] = (), rules: Rules = Rules()) -> list[AuditFinding]:
     """Every finding in the site at `site`, in file order."""
     secrets = sorted({_canonical(t) for t in private_texts if len(_canonical(t)) >= 4})
     # a cheap first look for each secret: its longest word, as the site would write it
@@ -133,11 +147,50 @@ def audit(site: Path, private_texts: list[str] = ()) -> list[AuditFinding]:
             findings.extend(AuditFinding(rel, f"text marked private in the data is published (private span {i + 1} "
                                               "of the data; the text is not repeated here)")
                             for i, s in enumerate(secrets) if s in whole)
+        if path.suffix == ".json" and rel != CELLS:
+            findings += _small_counts(rel, raw, path.with_suffix(".csv"), rules.k)
+    cells = site / CELLS
+    if cells.is_file():
+        pub = Publication.from_json(cells.read_text(encoding="utf-8"))
+        findings += [AuditFinding(CELLS, what) for what in check_publication(pub, rules.k, rules.p, rules.previous)]
     return findings
 
 
-def refuse_if_unsafe(site: Path, private_texts: list[str] = ()) -> None:
+def _small_counts(rel: str, raw: str, csv_path: Path, k: int) -> list[AuditFinding]:
+    """Counts of people of 1 to k−1 in a figure's JSON download and in its CSV twin."""
+    try:
+        doc = json.loads(raw)
+    except json.JSONDecodeError:
+        return []
+    if not isinstance(doc, dict) or not isinstance(doc.get("columns"), list):
+        return []
+    protected = [(i, c["key"], c["label"]) for i, c in enumerate(doc["columns"]) if c.get("protected")]
+    if not protected:
+        return []
+    found = []
+    for n, row in enumerate(doc.get("rows", []), start=1):
+        for _, key, label in protected:
+            value = row.get(key)
+            if isinstance(value, int) and 0 < value < k:
+                found.append(AuditFinding(rel, f"row {n}, column «{label}»: a count of {value}, below {k}"))
+    if csv_path.is_file():
+        rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+        name = csv_path.name
+        for n, row in enumerate(rows[1:], start=2):
+            for i, _, label in protected:
+                cell = row[i] if i < len(row) else ""
+                if cell.isdigit() and 0 < int(cell) < k:
+                    found.append(AuditFinding(f"{Path(rel).parent.as_posix()}/{name}",
+                                              f"line {n}, column «{label}»: a count of {cell}, below {k}"))
+                elif cell not in ("", SYMBOL) and not _NUMBER.match(cell):
+                    found.append(AuditFinding(f"{Path(rel).parent.as_posix()}/{name}",
+                                              f"line {n}, column «{label}»: «{cell}» is neither a count nor "
+                                              f"the suppression symbol {SYMBOL}"))
+    return found
+
+
+def refuse_if_unsafe(site: Path, private_texts: list[str] = (), rules: Rules = Rules()) -> None:
     """The audit as a gate: raise AuditFailed, listing every finding, unless the site is clean."""
-    findings = audit(site, private_texts)
+    findings = audit(site, private_texts, rules)
     if findings:
         raise AuditFailed(findings)

@@ -220,7 +220,7 @@ def _choropleth(low: float, high: float) -> dict:
     lookup = alt.LookupData(alt.NamedData("rows"), "iso", ["name", "value", "has", "shade"])
     shapes = alt.Chart(geo).mark_geoshape(strokeWidth=0.6).transform_lookup(
         lookup="id", from_=lookup).transform_calculate(
-        text="datum.has ? " + _label_expr("name", "value", "decimal") + " : datum.name + ': بدون داده'",
+        text="datum.has ? " + _label_expr("name", "value", "decimal") + " : datum.name + ': بدون داده یا پنهان'",
     ).encode(
         color=alt.condition("!datum.has", alt.ColorValue("white"), alt.Color(
             "shade:Q", scale=alt.Scale(range=MAP_RANGE, domain=[low, high]), legend=None)),

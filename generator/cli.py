@@ -51,7 +51,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if not project.site.is_dir():
         print(f"error: {_rel(project.site)}/ does not exist; run `portal build` first", file=sys.stderr)
         return 1
-    findings = pipeline.audit_site(project)
+    findings = pipeline.audit_site(project, Path(args.previous) if args.previous else None)
     for finding in findings:
         print(f"{_rel(project.site)}/{finding.format()}", file=sys.stderr)
     if findings:
@@ -111,8 +111,12 @@ def parser() -> argparse.ArgumentParser:
                    ).set_defaults(func=cmd_validate)
     sub.add_parser("build", help="validate, generate the pages, then mkdocs build --strict into site/"
                    ).set_defaults(func=cmd_build)
-    sub.add_parser("audit", help="check the built site/ for personal data and private text; exit 1 on any"
-                   ).set_defaults(func=cmd_audit)
+    audit = sub.add_parser("audit", help="check the built site/: personal data, private text, small counts and "
+                           "suppressed cells an outsider could work out; exit 1 on any")
+    audit.add_argument("--previous", metavar="PATH",
+                       help="the publication still online (a site folder or its downloads/cells.json): the "
+                            "attack uses both together")
+    audit.set_defaults(func=cmd_audit)
     s = sub.add_parser("serve", help="live preview that regenerates the pages when data/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     s.set_defaults(func=cmd_serve)

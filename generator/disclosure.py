@@ -32,6 +32,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
+DEFAULT_K, DEFAULT_P = 10, 10  # PRIVACY.md's defaults; data/site.yaml may tighten them
 SYMBOL = "×"  # a suppressed figure, on pages, charts and downloads alike
 COUNT, AMOUNT = "count", "amount"
 SMALL, P_PERCENT, ONE_GROUP, CARRIED, SECONDARY = "small", "p-percent", "one-group", "carried", "secondary"
@@ -181,7 +182,7 @@ class Exposure:
 
 
 def _fmt(x: float) -> str:
-    return str(int(round(x))) if abs(x - round(x)) < 1e-6 else f"{x:.1f}"
+    return str(round(x)) if abs(x - round(x)) < 1e-6 else f"{x:.1f}"
 
 
 def needed_width(kind: str, value: float | None, k: int, p: float) -> float:
@@ -195,7 +196,7 @@ def needed_width(kind: str, value: float | None, k: int, p: float) -> float:
 # --- the attack --------------------------------------------------------------------------------------------
 
 def attack(pub: Publication, k: int, p: float, previous: Publication | None = None,
-           truth: dict[Key, int] | None = None) -> list[Exposure]:
+           truth: dict[Key, int] | None = None, cache: dict | None = None) -> list[Exposure]:
     """Every suppressed cell (of this publication, and of the previous one still online) that an outsider
     can pin to an interval narrower than its protection, using both publications together.
 
@@ -203,17 +204,18 @@ def attack(pub: Publication, k: int, p: float, previous: Publication | None = No
     figure published in both with different values (a correction) is two figures, each in its own
     publication's relations. If the two together admit no solution at all (a suppressed figure was
     corrected), each publication is attacked on its own. `truth` (the unsuppressed values, when the caller
-    has them) sets the protection amounts need."""
+    has them) sets the protection amounts need; `cache` keeps each block's result for the next call."""
     if previous is None:
-        return _attack([pub], k, p, truth)
+        return _attack([pub], k, p, truth, cache)
     try:
-        return _attack([previous, pub], k, p, truth)
+        return _attack([previous, pub], k, p, truth, cache)
     except ProtectionError:
-        return sorted(set(_attack([previous], k, p, truth)) | set(_attack([pub], k, p, truth)),
+        return sorted(set(_attack([previous], k, p, truth, cache)) | set(_attack([pub], k, p, truth, cache)),
                       key=lambda e: e.key)
 
 
-def _attack(publications: list[Publication], k: int, p: float, truth: dict[Key, int] | None) -> list[Exposure]:
+def _attack(publications: list[Publication], k: int, p: float, truth: dict[Key, int] | None,
+            cache: dict | None) -> list[Exposure]:
     current = publications[-1]
     values: dict[Key, set[int]] = defaultdict(set)
     kinds: dict[Key, str] = {}
@@ -238,18 +240,28 @@ def _attack(publications: list[Publication], k: int, p: float, truth: dict[Key, 
         relations += [(name(t), tuple(name(i) for i in ps)) for t, ps in source.relations]
     known.update({key: next(iter(vs)) for key, vs in values.items() if key not in revised})
     checked = {key for key in kinds if key not in values}
+
+    def need(key: Key) -> float | None:  # None: known only once the interval is (an amount, no truth)
+        if kinds[key] == AMOUNT and (truth is None or key not in truth):
+            return None
+        return needed_width(kinds[key], (truth or {}).get(key), k, p)
+
     found = []
-    for key, (low, high) in intervals(relations, known, checked).items():
+    for key, (low, high) in intervals(relations, known, checked, need, cache).items():
         need = needed_width(kinds[key], (truth or {}).get(key, low), k, p)
         if high - low < need - 1e-6:
             found.append(Exposure(key, low, high, need))
     return sorted(found, key=lambda e: e.key)
 
 
-def intervals(relations: list[tuple[Key, tuple[Key, ...]]], known: dict[Key, float],
-              checked: set[Key]) -> dict[Key, tuple[float, float]]:
+def intervals(relations: list[tuple[Key, tuple[Key, ...]]], known: dict[Key, float], checked: set[Key],
+              need=None, cache: dict | None = None) -> dict[Key, tuple[float, float]]:
     """The interval each checked cell is confined to by the relations, the known values and
-    non-negativity. Cells in no relation with an unknown are unconstrained ([0, ∞))."""
+    non-negativity. Cells in no relation with an unknown are unconstrained ([0, ∞)).
+
+    With `need` (key → the width that is enough, or None), a cell is settled as soon as two solutions
+    already found for other cells of its block differ by that much in it: the interval returned is then
+    the part seen so far, at least `need` wide, and its two LPs are not run."""
     var: dict[Key, int] = {}
     equations: list[tuple[list[tuple[int, float]], float]] = []
     for total, parts in relations:
@@ -270,9 +282,17 @@ def intervals(relations: list[tuple[Key, tuple[Key, ...]]], known: dict[Key, flo
     result: dict[Key, tuple[float, float]] = {key: (0.0, math.inf) for key in checked if key not in var}
     fixed = _solve_singletons(equations, len(keys))
     for block_vars, block_eqs in _blocks(equations, len(keys), fixed):
-        bounds = _bounds(block_vars, block_eqs, fixed, {j for j in block_vars if keys[j] in checked})
-        for j, interval in bounds.items():
-            result[keys[j]] = interval
+        mine = {j for j in block_vars if keys[j] in checked}
+        signature = (tuple(sorted((tuple(sorted((keys[j], c) for j, c in terms)), rhs) for terms, rhs in block_eqs)),
+                     tuple(sorted(keys[j] for j in mine)))
+        if cache is not None and signature in cache:
+            result.update(cache[signature])
+            continue
+        bounds = _bounds(block_vars, block_eqs, mine, {j: need(keys[j]) for j in mine} if need else {})
+        found = {keys[j]: interval for j, interval in bounds.items()}
+        if cache is not None:
+            cache[signature] = found
+        result.update(found)
     for j, value in fixed.items():
         if keys[j] in checked:
             result[keys[j]] = (value, value)
@@ -328,7 +348,8 @@ def _blocks(equations, n: int, fixed: dict[int, float]):
         yield groups[root], eqs[root]
 
 
-def _bounds(block_vars: list[int], block_eqs, fixed, checked: set[int]) -> dict[int, tuple[float, float]]:
+def _bounds(block_vars: list[int], block_eqs, checked: set[int],
+            needs: dict[int, float | None]) -> dict[int, tuple[float, float]]:
     if not checked:
         return {}
     col = {j: i for i, j in enumerate(block_vars)}
@@ -342,14 +363,25 @@ def _bounds(block_vars: list[int], block_eqs, fixed, checked: set[int]) -> dict[
             data.append(c)
         b.append(rhs)
     a = csr_matrix((data, (rows, cols)), shape=(len(block_eqs), len(block_vars)))
+    seen_low = np.full(len(block_vars), math.inf)
+    seen_high = np.full(len(block_vars), -math.inf)
     out = {}
     for j in sorted(checked):
+        i = col[j]
+        need = needs.get(j)
+        if need is not None and seen_high[i] - seen_low[i] >= need - 1e-6:
+            out[j] = (float(seen_low[i]), float(seen_high[i]))
+            continue
         c = np.zeros(len(block_vars))
-        c[col[j]] = 1.0
+        c[i] = 1.0
         low = linprog(c, A_eq=a, b_eq=b, bounds=(0, None), method="highs")
         if low.status == 2:
             raise ProtectionError("published figures contradict each other (no non-negative values fit them)")
         high = linprog(-c, A_eq=a, b_eq=b, bounds=(0, None), method="highs")
+        for res in (low, high):
+            if res.status == 0:
+                np.minimum(seen_low, res.x, out=seen_low)
+                np.maximum(seen_high, res.x, out=seen_high)
         out[j] = (float(low.fun), math.inf if high.status == 3 else float(-high.fun))
     return out
 
@@ -364,7 +396,7 @@ def primary(cells: Cells, k: int, previous: Publication | None = None) -> dict[i
             out[i] = SMALL
     for i, reason in cells.reasons.items():
         out.setdefault(i, reason)
-    for (t, ps), attribute in zip(cells.relations, cells.attribute, strict=True):
+    for (_t, ps), attribute in zip(cells.relations, cells.attribute, strict=True):
         nonzero = [i for i in ps if cells.values[i]]
         if attribute and len(ps) > 1 and len(nonzero) == 1:
             out.setdefault(nonzero[0], ONE_GROUP)
@@ -390,9 +422,10 @@ def protect(cells: Cells, k: int, p: float, previous: Publication | None = None)
     _follow_links(cells, suppressed)
     partners = _neighbours(cells)
     truth = dict(zip(cells.keys, cells.values, strict=True))
+    cache: dict = {}  # blocks untouched by a round's new suppressions are not attacked again
     while True:
         pub = _publication(cells, suppressed)
-        exposed = attack(pub, k, p, previous, truth)
+        exposed = attack(pub, k, p, previous, truth, cache)
         added = False
         done: set[int] = set()
         for e in exposed:

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from .disclosure import SUPPRESSED, SYMBOL
 from .jalali import JDate, JMonth
 
 TEXT, DATE, MONTH, INT, DECIMAL, PERCENT = "text", "date", "month", "int", "decimal", "percent"
@@ -24,6 +25,7 @@ class Column:
     key: str  # ASCII, used in JSON
     label_fa: str  # the table header, also the CSV header
     kind: str = INT  # text, date (Jalali day), month (Jalali month), int, decimal (one place), percent (one place)
+    protected: bool = False  # a count of people under disclosure control: the audit checks it on the site
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,11 @@ class Figure:
 
 
 def _csv_value(value: Any) -> str:
+    """An empty cell: not reported; SYMBOL: suppressed (disclosure.py)."""
     if value is None:
         return ""
+    if value is SUPPRESSED:
+        return SYMBOL
     if isinstance(value, JDate | JMonth):
         return value.iso
     if isinstance(value, float):
@@ -82,6 +87,8 @@ def _csv_value(value: Any) -> str:
 
 
 def _json_value(value: Any) -> Any:
+    if value is SUPPRESSED:
+        return SYMBOL
     return value.iso if isinstance(value, JDate | JMonth) else value
 
 
@@ -103,7 +110,8 @@ def as_json(fig: Figure) -> str:
     doc = {
         "id": fig.id,
         "title": fig.title_fa,
-        "columns": [{"key": c.key, "label": c.label_fa, "type": c.kind} for c in fig.columns],
+        "columns": [{"key": c.key, "label": c.label_fa, "type": c.kind} | ({"protected": True} if c.protected else {})
+                    for c in fig.columns],
         "plotted": list(fig.plotted),
         "rows": [{c.key: _json_value(row.get(c.key)) for c in fig.columns}
                  | ({"synthetic": fig.row_is_synthetic(i)} if fig.synthetic else {})

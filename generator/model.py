@@ -31,7 +31,8 @@ class Site:
     licence_fa: str
     sources: tuple[Source, ...]
     synthetic_seed: int
-    disclosure_threshold: int
+    disclosure_threshold: int  # k
+    dominance_percent: int  # p of the p% rule
 
 
 @dataclass(frozen=True)

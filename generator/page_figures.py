@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
+from .aggregate import Aggregates, CentreTable, Period, ProgrammeStats, ProvinceStats
 from .charts import (
     COUNTRY,
     DASHES,
@@ -20,8 +20,9 @@ from .charts import (
     row_bars,
     stacked_bars,
 )
+from .disclosure import SUPPRESSED, SYMBOL
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, TEXT, Column, Figure, Gradient, KeyItem
-from .jalali import MONTHS_FA, JDate, JMonth
+from .jalali import MONTHS_FA, JDate
 from .model import Dataset
 from .persian import format_number, format_percent, persian_digits
 from .schema import CENTRE_TYPES, UNITS
@@ -46,80 +47,76 @@ def _style(ds: Dataset, pid: str) -> tuple[str, list[int]]:
     return PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
 
 
-def _labels(weeks: list[JDate]) -> dict[JDate, str]:
-    with_year = len({w.year for w in weeks}) > 1
-    return {w: _week_label(w, with_year) for w in weeks}
-
-
-def _period(weeks: list[JDate]) -> str:
-    return f"از {weeks[0].fa()} تا {weeks[-1].fa()}" if weeks else ""
-
-
-# A series of up to a year of weeks is shown week by week; a longer one by Jalali month (sums of its weeks,
-# or the running total at its last week), so that a phone screen shows bars, not hairlines, and a page
-# stays light after years of meetings. Chart, table and downloads show the same periods.
-WEEKLY_UP_TO = 53
-
-
-@dataclass(frozen=True)
-class _Step:
-    key: JDate | JMonth  # the first cell of the row: the week's date or the month
-    label: str  # the chart's label for it
-    weeks: tuple[int, ...]  # indices of the weekly rows it covers, in order
+def _period(periods: list[Period]) -> str:
+    return f"از {periods[0].fa()} تا {periods[-1].fa()}" if periods else ""
 
 
 @dataclass(frozen=True)
 class _Steps:
-    steps: tuple[_Step, ...]
+    """The periods of a series (aggregate.py decides weeks or months, for the whole site) as a figure
+    shows them."""
+
+    labels: dict[Period, str]  # the chart's label for each period
     column: Column  # the table's first column
     every_fa: str  # «هفته» or «ماه»: "delivered in the ..."
     adverb_fa: str  # «هفته‌به‌هفته» or «ماه‌به‌ماه»
 
 
-def _steps(weeks: list[JDate]) -> _Steps:
-    """The periods a series of (sorted) weeks is shown in."""
-    if len(weeks) <= WEEKLY_UP_TO:
-        labels = _labels(weeks)
-        return _Steps(tuple(_Step(w, labels[w], (i,)) for i, w in enumerate(weeks)),
-                      Column("week", "هفتهٔ منتهی به", DATE), "هفته", "هفته‌به‌هفته")
-    months: dict[JMonth, list[int]] = {}
-    for i, w in enumerate(weeks):
-        months.setdefault(JMonth.of(w), []).append(i)
-    return _Steps(tuple(_Step(m, RLI + m.fa() + PDI, tuple(ix)) for m, ix in months.items()),
-                  Column("month", "ماه", MONTH), "ماه", "ماه‌به‌ماه")
+def _steps(periods: list[Period], monthly: bool) -> _Steps:
+    if monthly:
+        return _Steps({m: RLI + m.fa() + PDI for m in periods}, Column("month", "ماه", MONTH), "ماه", "ماه‌به‌ماه")
+    with_year = len({w.year for w in periods}) > 1
+    return _Steps({w: _week_label(w, with_year) for w in periods}, Column("week", "هفتهٔ منتهی به", DATE),
+                  "هفته", "هفته‌به‌هفته")
 
 
-def _per_100k(value: int, population: int) -> float:
-    return round(value * 100_000 / population, 1)
+def _shown(value) -> bool:
+    """Whether a figure is drawn: published (not suppressed) and reported."""
+    return value is not None and value is not SUPPRESSED
 
 
-def _pct(value: float | None) -> float | None:
-    return None if value is None else round(100 * value, 1)
+def _percent_text(value) -> str:
+    return SYMBOL if value is SUPPRESSED else format_percent(value)
+
+
+def _n(value, digits: int = 0) -> str:
+    """A figure in running text: Persian digits, or the suppression symbol."""
+    return SYMBOL if value is SUPPRESSED else format_number(value, digits) if digits else format_number(value)
+
+
+def _per_100k(value, population: int):
+    return SUPPRESSED if value is SUPPRESSED else round(value * 100_000 / population, 1)
+
+
+def _pct(value):
+    return value if value is None or value is SUPPRESSED else round(100 * value, 1)
 
 
 def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
     stats = [agg.programmes[p.id] for p in ds.programmes if p.pledged and agg.programmes[p.id].weekly]
     if not stats:
         return None
-    weeks = sorted({w.week_ending for s in stats for w in s.weekly})
-    steps = _steps(weeks)
-    delivered = {(s.programme.id, w.week_ending): w.delivered for s in stats for w in s.weekly}
-    synthetic_weeks = {w.week_ending for s in stats for w in s.weekly if w.synthetic}
-    cumulative = dict.fromkeys((s.programme.id for s in stats), 0)
+    periods = sorted({w.period for s in stats for w in s.weekly})
+    steps = _steps(periods, agg.monthly)
+    share = {(s.programme.id, w.period): w.share for s in stats for w in s.weekly}
+    synthetic_periods = {w.period for s in stats for w in s.weekly if w.synthetic}
+    last_share = dict.fromkeys((s.programme.id for s in stats), 0.0)
     rows, values, synthetic = [], [], []
-    for order, step in enumerate(steps.steps):
-        row: dict = {steps.column.key: step.key}
+    for order, period in enumerate(periods):
+        row: dict = {steps.column.key: period}
         for s in stats:
             pid = s.programme.id
-            cumulative[pid] += sum(delivered.get((pid, weeks[i]), 0) for i in step.weeks)
-            row[pid] = _pct(cumulative[pid] / s.programme.pledged)
-            values.append({"week": step.label, "order": order, "series": s.programme.short_name_fa,
-                           "value": row[pid]})
+            if (pid, period) in share:  # else nothing new: the running total stands
+                last_share[pid] = _pct(share[(pid, period)])
+            row[pid] = last_share[pid]
+            if _shown(row[pid]):
+                values.append({"week": steps.labels[period], "order": order, "series": s.programme.short_name_fa,
+                               "value": row[pid]})
         rows.append(row)
-        synthetic.append(any(weeks[i] in synthetic_weeks for i in step.weeks))
+        synthetic.append(period in synthetic_periods)
     last = rows[-1]
-    alt_fa = ("نمودار خطی درصد تحقق وعده‌ها " + _period(weeks) + ": " + "، ".join(
-        f"{s.programme.short_name_fa} {format_percent(last[s.programme.id])}" for s in stats) + ".")
+    alt_fa = ("نمودار خطی درصد تحقق وعده‌ها " + _period(periods) + ": " + "، ".join(
+        f"{s.programme.short_name_fa} {_percent_text(last[s.programme.id])}" for s in stats) + ".")
     return Figure(
         id="home-trends", title_fa=f"درصد تحقق وعده‌ها، {steps.adverb_fa}",
         columns=(steps.column, *(Column(s.programme.id, s.programme.short_name_fa, PERCENT) for s in stats)),
@@ -137,25 +134,26 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
     p = s.programme
     if not s.weekly:
         return None
-    weeks = [w.week_ending for w in s.weekly]
-    steps = _steps(weeks)
+    periods = [w.period for w in s.weekly]
+    steps = _steps(periods, agg.monthly)
     unit = UNITS[p.unit]
-    rows, values, synthetic = [], [], []
-    for order, step in enumerate(steps.steps):
-        last = s.weekly[step.weeks[-1]]
-        rows.append({steps.column.key: step.key, "delivered": sum(s.weekly[i].delivered for i in step.weeks),
-                     "cumulative": last.cumulative, **({"share": _pct(last.share)} if p.pledged else {})})
-        values.append({"week": step.label, "order": order, "value": last.cumulative})
-        synthetic.append(any(s.weekly[i].synthetic for i in step.weeks))
+    rows, values = [], []
+    for order, w in enumerate(s.weekly):
+        rows.append({steps.column.key: w.period, "delivered": w.delivered, "cumulative": w.cumulative,
+                     **({"share": _pct(w.share)} if p.pledged else {})})
+        if _shown(w.cumulative):
+            values.append({"week": steps.labels[w.period], "order": order, "value": w.cumulative})
+    synthetic = [w.synthetic for w in s.weekly]
     counted = "جلسه‌های برگزارشده" if p.delivered_from == "meetings" else "تحویل"
     every = steps.every_fa
-    columns = [steps.column, Column("delivered", f"{counted} در {every} ({unit})", INT),
-               Column("cumulative", f"جمع تا پایان {every} ({unit})", INT)]
+    people = p.delivered_from == "deliveries"
+    columns = [steps.column, Column("delivered", f"{counted} در {every} ({unit})", INT, people),
+               Column("cumulative", f"جمع تا پایان {every} ({unit})", INT, people)]
     if p.pledged:
         columns.append(Column("share", "درصد وعده", PERCENT))
     target = f"وعده: {format_number(p.pledged)} {unit}" if p.pledged else ""
-    alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {_period(weeks)}: "
-              f"از {format_number(rows[0]['cumulative'])} به {format_number(rows[-1]['cumulative'])} {unit} "
+    alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {_period(periods)}: "
+              f"از {_n(rows[0]['cumulative'])} به {_n(rows[-1]['cumulative'])} {unit} "
               "رسیده است" + (f"، در برابر وعدهٔ {format_number(p.pledged)} {unit}." if p.pledged else "."))
     return Figure(
         id=f"programme-{p.id}-over-time", title_fa=f"{p.short_name_fa}: وعده و تحویل در طول زمان",
@@ -176,13 +174,13 @@ def programme_by_province(s: ProgrammeStats, agg: Aggregates, paths: dict[str, s
     unit = UNITS[p.unit]
     rows = tuple({"province": r.province.name_fa, "delivered": r.delivered,
                   "share": _pct(r.share_of_total)} for r in s.by_province)
-    values = [{"name": r["province"], "value": r["delivered"]} for r in rows]
+    values = [{"name": r["province"], "value": r["delivered"]} for r in rows if _shown(r["delivered"])]
     top = s.by_province[0]
     alt_fa = (f"نمودار میله‌ای تحویل «{p.short_name_fa}» در {format_number(len(rows))} استان؛ بیشترین در "
-              f"{top.province.name_fa} با {format_number(top.delivered)} {unit}.")
+              f"{top.province.name_fa} با {_n(top.delivered)} {unit}.")
     return Figure(
         id=f"programme-{p.id}-provinces", title_fa=f"{p.short_name_fa}: تحویل به تفکیک استان",
-        columns=(Column("province", "استان", TEXT), Column("delivered", f"تحویل‌شده ({unit})", INT),
+        columns=(Column("province", "استان", TEXT), Column("delivered", f"تحویل‌شده ({unit})", INT, True),
                  Column("share", "سهم از کل تحویل", PERCENT)),
         rows=rows, axis_fa=f"تحویل‌شده ({unit})", chart=bars(values), plotted=("delivered",), alt_fa=alt_fa,
         source_fa=DELIVERIES_SOURCE, definition_fa=p.description_fa, updated=agg.latest_week,
@@ -203,19 +201,23 @@ def programme_map(s: ProgrammeStats, ds: Dataset, agg: Aggregates, topology: dic
         rows.append({"iso": province.iso_code, "province": province.name_fa, "population": province.population_2016,
                      "delivered": r.delivered if r else None,
                      "per_100k": _per_100k(r.delivered, province.population_2016) if r else None})
-    values = [{"iso": r["iso"], "name": r["province"], "value": r["per_100k"]} for r in rows]
-    ranked = sorted((r for r in rows if r["per_100k"] is not None), key=lambda r: -r["per_100k"])
+    values = [{"iso": r["iso"], "name": r["province"], "value": r["per_100k"] if _shown(r["per_100k"]) else None}
+              for r in rows]
+    ranked = sorted((r for r in rows if _shown(r["per_100k"])), key=lambda r: -r["per_100k"])
+    if not ranked:
+        return None
     alt_fa = (f"نقشهٔ ۳۱ استان کشور، رنگ‌شده بر پایهٔ تحویل «{p.short_name_fa}» در هر ۱۰۰ هزار نفر؛ بیشترین در "
               f"{ranked[0]['province']} ({format_number(ranked[0]['per_100k'], 1)} {unit}) و "
-              f"{format_number(sum(1 for r in rows if r['per_100k'] is None))} استان بدون داده (خاکستری).")
+              f"{format_number(sum(1 for r in rows if not _shown(r['per_100k'])))} استان بدون داده یا با رقم پنهان "
+              "(سفید).")
     return Figure(
         id=f"programme-{p.id}-map", title_fa=f"{p.short_name_fa}: تحویل در هر ۱۰۰ هزار نفر جمعیت",
         columns=(Column("province", "استان", TEXT), Column("population", "جمعیت (۱۳۹۵)", INT),
-                 Column("delivered", f"تحویل‌شده ({unit})", INT),
+                 Column("delivered", f"تحویل‌شده ({unit})", INT, True),
                  Column("per_100k", f"در ۱۰۰ هزار نفر ({unit})", DECIMAL)),
         rows=tuple({k: v for k, v in r.items() if k != "iso"} for r in rows),
         chart=choropleth(values, topology), plotted=("per_100k",),
-        key=(KeyItem("بدون داده", "#ffffff", "empty"),),
+        key=(KeyItem(f"بدون داده یا پنهان ({SYMBOL})", "#ffffff", "empty"),),
         gradient=Gradient(ranked[-1]["per_100k"], ranked[0]["per_100k"], tuple(MAP_RANGE)),
         alt_fa=alt_fa, source_fa=f"{DELIVERIES_SOURCE}؛ {CENSUS}",
         definition_fa="تحویل‌شده تقسیم بر جمعیت استان در سرشماری ۱۳۹۵، ضرب در ۱۰۰٬۰۰۰. استان‌های بی‌داده خاکستری‌اند.",
@@ -229,30 +231,32 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
     if not st.weekly:
         return None
     programmes = [r.programme for r in st.by_programme]
-    weeks = [w.week_ending for w in st.weekly]
-    steps = _steps(weeks)
-    rows, values, synthetic = [], [], []
-    for order, step in enumerate(steps.steps):
-        row: dict = {steps.column.key: step.key}
-        for j, p in enumerate(programmes):
-            reported = [st.weekly[i].delivered[j] for i in step.weeks if st.weekly[i].delivered[j] is not None]
-            row[p.id] = sum(reported) if reported else None
-            if row[p.id] is not None:
-                values.append({"week": step.label, "order": order, "panel": p.short_name_fa, "value": row[p.id]})
+    periods = [w.period for w in st.weekly]
+    steps = _steps(periods, agg.monthly)
+    rows, values = [], []
+    for order, w in enumerate(st.weekly):
+        row: dict = {steps.column.key: w.period}
+        for p, value in zip(programmes, w.delivered, strict=True):
+            row[p.id] = value
+            if _shown(value):
+                values.append({"week": steps.labels[w.period], "order": order, "panel": p.short_name_fa,
+                               "value": value})
         rows.append(row)
-        synthetic.append(any(st.weekly[i].synthetic for i in step.weeks))
+    synthetic = [w.synthetic for w in st.weekly]
     name = st.province.name_fa
-    alt_fa = (f"نمودار میله‌ای تحویل {steps.adverb_fa} در استان {name} {_period(weeks)}، یک ردیف برای هر برنامه: "
-              + "، ".join(f"{r.programme.short_name_fa} روی هم {format_number(r.delivered)} {UNITS[r.programme.unit]}"
+    alt_fa = (f"نمودار میله‌ای تحویل {steps.adverb_fa} در استان {name} {_period(periods)}، یک ردیف برای هر برنامه: "
+              + "، ".join(f"{r.programme.short_name_fa} روی هم {_n(r.delivered)} {UNITS[r.programme.unit]}"
                           for r in st.by_programme) + ".")
     return Figure(
         id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل {steps.adverb_fa}",
-        columns=(steps.column, *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT) for p in programmes)),
+        columns=(steps.column, *(Column(p.id, f"{p.short_name_fa} ({UNITS[p.unit]})", INT, True)
+                                 for p in programmes)),
         rows=tuple(rows),
         axis_fa=f"تحویل در هر {steps.every_fa}، هر برنامه با مقیاس خودش",
         chart=row_bars(values, rows=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes]),
         plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
-        definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است. "
+        definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است و "
+                      f"«{SYMBOL}» یعنی رقم برای حفظ حریم خصوصی پنهان شده است. "
                       "در نمودار، میله‌های هر برنامه با بیشترین مقدار همان برنامه سنجیده می‌شوند.",
         updated=agg.latest_week, synthetic_rows=tuple(synthetic) if any(synthetic) else ())
 
@@ -268,15 +272,18 @@ def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figu
         national = agg.programmes[r.programme.id].delivered
         row = {"programme": r.programme.short_name_fa, "delivered": r.delivered,
                "province": _per_100k(r.delivered, population), "country": _per_100k(national, national_population)}
-        row["index"] = round(100 * row["province"] / row["country"]) if row["country"] else None
+        if SUPPRESSED in (row["province"], row["country"]):
+            row["index"] = SUPPRESSED
+        else:
+            row["index"] = round(100 * row["province"] / row["country"]) if row["country"] else None
         rows.append(row)
-        if row["index"] is not None:
+        if _shown(row["index"]):
             values.append({"name": row["programme"], "value": row["index"]})
     alt_fa = (f"نمودار میله‌ای تحویل سرانه در استان {name} در برابر کل کشور (کل کشور = ۱۰۰): " + "، ".join(
-        f"{r['programme']} {format_number(r['index'])}" for r in rows if r["index"] is not None) + ".")
+        f"{r['programme']} {format_number(r['index'])}" for r in rows if _shown(r["index"])) + ".")
     return Figure(
         id=f"province-{st.province.slug}-per-capita", title_fa=f"استان {name} و کل کشور: تحویل در هر ۱۰۰ هزار نفر",
-        columns=(Column("programme", "برنامه", TEXT), Column("delivered", "تحویل‌شده در استان", INT),
+        columns=(Column("programme", "برنامه", TEXT), Column("delivered", "تحویل‌شده در استان", INT, True),
                  Column("province", f"{name}: در ۱۰۰ هزار نفر", DECIMAL),
                  Column("country", "کل کشور: در ۱۰۰ هزار نفر", DECIMAL),
                  Column("index", "نسبت به کل کشور (کشور = ۱۰۰)", INT)),

@@ -1,4 +1,5 @@
-"""The stages wired in order: load → validate → normalise → aggregate → render → mkdocs build → audit.
+"""The stages wired in order: load → validate → normalise → aggregate → protect → render → mkdocs build →
+audit.
 
 Each stage is a module that takes data and returns data; this module only calls them in turn and stops
 with `DataProblems` when validation found an error. The CLI calls these functions and nothing else.
@@ -12,13 +13,15 @@ from pathlib import Path
 
 from . import pages, render
 from .aggregate import Aggregates, aggregate
-from .audit import AuditFinding, audit, refuse_if_unsafe
+from .audit import CELLS, AuditFinding, Rules, audit, refuse_if_unsafe
 from .chart_render import ChartRenderer
+from .disclosure import DEFAULT_K, DEFAULT_P, Publication
 from .jalali import JDate
 from .load import load
 from .model import Dataset
 from .normalise import normalise
 from .problems import DataProblems, Problem, errors_in
+from .protect import protected
 from .site_build import build_site
 from .validate import validate
 
@@ -59,9 +62,22 @@ def check(project: Project) -> Checked:
     return Checked(normalise(validated), sorted(validated.problems), validated.private_texts)
 
 
-def summarise(project: Project) -> tuple[Checked, Aggregates]:
+def previous_publication(project: Project) -> Publication | None:
+    """The publication still online: the cells of the site in site/ (the one this build replaces)."""
+    path = project.site / CELLS
+    return Publication.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def rules(dataset: Dataset, previous: Publication | None) -> Rules:
+    return Rules(dataset.site.disclosure_threshold, dataset.site.dominance_percent, previous)
+
+
+def summarise(project: Project) -> tuple[Checked, Aggregates, Publication]:
+    """The checked data, and the aggregates as published: disclosure control applied, with the
+    suppressions of the publication still online carried forward."""
     checked = check(project)
-    return checked, aggregate(checked.dataset)
+    result = protected(checked.dataset, aggregate(checked.dataset), previous_publication(project))
+    return checked, result.aggregates, result.publication
 
 
 @dataclass(frozen=True)
@@ -82,23 +98,25 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates) -> list[render.Pag
     return pages.plan(dataset, agg, topology)
 
 
-def write_content(project: Project, dataset: Dataset, agg: Aggregates, planned: list[render.Page],
-                  charts: ChartRenderer) -> tuple[render.Rendered, render.WriteResult]:
-    """Render the planned pages, their charts and downloads, and write them into content/."""
+def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,
+                  planned: list[render.Page], charts: ChartRenderer) -> tuple[render.Rendered, render.WriteResult]:
+    """Render the planned pages, their charts and downloads, and write them into content/, with every
+    protected cell of the publication in downloads/cells.json."""
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path}
     rendered = render.render(planned, common, charts)
     result = render.write(project.content, rendered.pages)
-    render.write_downloads(project.content, rendered.downloads)
+    render.write_downloads(project.content, {**rendered.downloads, Path(CELLS).name: publication.to_json()})
     return rendered, result
 
 
 def generate(project: Project) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed). Charts come from the cache in .cache/charts/ when their spec has not changed."""
-    checked, agg = summarise(project)
+    checked, agg, publication = summarise(project)
     charts = ChartRenderer(project.cache / "charts")
-    rendered, result = write_content(project, checked.dataset, agg, plan(project, checked.dataset, agg), charts)
+    rendered, result = write_content(project, checked.dataset, agg, publication,
+                                     plan(project, checked.dataset, agg), charts)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      len(rendered.downloads) // 2, charts.rendered, charts.reused)
 
@@ -106,14 +124,24 @@ def generate(project: Project) -> Generated:
 def build(project: Project) -> Generated:
     """Generate content/, then the strict MkDocs build, then the audit of what it built; site/ is replaced
     only if both succeed."""
+    previous = previous_publication(project)
     generated = generate(project)
-
+    checks = rules(generated.checked.dataset, previous)
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
-               check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts))
+               check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts, checks))
     return generated
 
 
-def audit_site(project: Project) -> list[AuditFinding]:
+def audit_site(project: Project, previous: Path | None = None) -> list[AuditFinding]:
     """The audit of the site already built in site/, against the private texts of the data as it is now
-    (read whether or not the data would validate: the site is what is audited)."""
-    return audit(project.site, validate(load(project.data, project.root)).private_texts)
+    (read whether or not the data would validate: the site is what is audited) and, when given, the cells
+    of the publication before it (`previous`: a cells.json, or a site folder holding one)."""
+    validated = validate(load(project.data, project.root))
+    k, p = DEFAULT_K, DEFAULT_P
+    for _, rec in validated.records("site"):  # the site's own thresholds, when site.yaml is readable
+        k = rec.get("disclosure_threshold") or k
+        p = rec.get("dominance_percent") or p
+    if previous is not None and previous.is_dir():
+        previous = previous / CELLS
+    before = Publication.from_json(previous.read_text(encoding="utf-8")) if previous else None
+    return audit(project.site, validated.private_texts, Rules(k, p, before))

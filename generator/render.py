@@ -25,6 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from .chart_render import ChartRenderer
+from .disclosure import SUPPRESSED, SYMBOL, is_suppressed
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure, as_csv, as_json
 from .jalali import JDate
 from .persian import format_number, format_percent, persian_digits
@@ -45,6 +46,8 @@ def md_text(text: str) -> str:
 def _finalize(value: Any) -> Markup:
     if isinstance(value, Markup):
         return value
+    if value is SUPPRESSED:
+        return Markup(SYMBOL)
     if isinstance(value, jinja2.Undefined):
         str(value)  # StrictUndefined raises UndefinedError, naming what is missing
     if value is None:
@@ -62,7 +65,9 @@ def _finalize(value: Any) -> Markup:
     raise TypeError(f"a template printed a {type(value).__name__}; format it explicitly")
 
 
-def _percent(value: float | None) -> Markup:
+def _percent(value: Any) -> Markup:
+    if value is SUPPRESSED:
+        return Markup(SYMBOL)
     return Markup("—") if value is None else Markup(format_percent(100 * value))
 
 
@@ -70,6 +75,8 @@ def _cell(value: Any, kind: str) -> Markup:
     """A figure's table cell: «—» for a missing value, numbers as the column's kind says."""
     if value is None:
         return Markup("—")
+    if value is SUPPRESSED:
+        return Markup(SYMBOL)
     if kind == PERCENT:
         return Markup(format_percent(value))
     if kind == DECIMAL:
@@ -124,7 +131,8 @@ def environment() -> jinja2.Environment:
                        css=_css,
                        short_date=lambda d: Markup(d.fa_short()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
-    env.globals.update(UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
+    env.tests["suppressed"] = is_suppressed
+    env.globals.update(SYMBOL=SYMBOL, UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
                        QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, MARKER=Markup(MARKER), BADGE=Markup(BADGE))
     return env
 

@@ -49,7 +49,11 @@ SITE = Mapping((
     Field("sources", ListOf(SOURCE), "documents the data are taken from"),
     Field("synthetic_seed", Count("1400"), "seed of the script that makes the synthetic example data"),
     Field("disclosure_threshold", Count("10"),
-          "smallest count of households that may be published (k); see docs/privacy.md (not yet applied)"),
+          "smallest count of households (or recipients) that may be published, k: a count of 1 to k−1 is "
+          "suppressed; see docs/privacy.md"),
+    Field("dominance_percent", Count("10"),
+          "p of the p% rule on amounts: an amount is suppressed when, without its two largest contributions, "
+          "it is less than p% of the largest; kept here, never printed on the site", required=False, default=10),
 ))
 
 PROGRAMME = Mapping((

@@ -85,7 +85,7 @@ def test_every_chart_spec_of_the_example_site_is_valid_vega_lite() -> None:
     from generator.pipeline import Project, plan, summarise
 
     project = Project.at(ROOT)
-    checked, agg = summarise(project)
+    checked, agg, _ = summarise(project)
     validator = jsonschema.Draft7Validator(load_schema())
     figures = [f for page in plan(project, checked.dataset, agg) for f in page.figures]
     assert len(figures) >= 50
@@ -94,42 +94,49 @@ def test_every_chart_spec_of_the_example_site_is_valid_vega_lite() -> None:
         assert not errors, f"{fig.id}: {errors[0].message[:300]}"
 
 
-def _long_programme(weeks: int):
-    from generator.aggregate import ProgrammeStats, WeekRow
-    from generator.model import Programme
+def _with_weeks(weeks: int):
+    """The example data with its deliveries replaced by `weeks` weeks of one programme in one province."""
+    import dataclasses
 
-    programme = Programme(id="oxygen", name_fa="اکسیژن‌ساز", short_name_fa="اکسیژن‌ساز", name_en="Oxygen",
-                          unit="device", pledged=100_000, pledge_fa="", pledged_at="", delivered_from="deliveries",
-                          description_fa="")
-    rows, total = [], 0
-    for i in range(weeks):
-        total += i + 1
-        rows.append(WeekRow(JDate(1400, 5, 27).plus_days(7 * i), i + 1, total, total / 100_000, i % 2 == 0))
-    return ProgrammeStats(programme, total, total / 100_000, True, tuple(rows), (), ())
+    import pandas as pd
+
+    from conftest import ROOT
+    from generator.aggregate import aggregate
+    from generator.pipeline import Project, check
+
+    ds = check(Project.at(ROOT)).dataset
+    iso = [JDate(1400, 5, 27).plus_days(7 * i).iso for i in range(weeks)]
+    frame = pd.DataFrame({"week": iso, "province": "IR-01", "county": "", "programme": "oxygen-concentrators",
+                          "quantity": range(1, weeks + 1), "synthetic": True, "note_fa": ""})
+    agg = aggregate(dataclasses.replace(ds, deliveries=frame))
+    return frame, agg, agg.programmes["oxygen-concentrators"]
 
 
 def test_a_year_of_weeks_is_shown_week_by_week_and_a_longer_series_by_month() -> None:
-    from types import SimpleNamespace
-
+    from generator.aggregate import WEEKLY_UP_TO
     from generator.figures import MONTH
     from generator.jalali import JMonth
-    from generator.page_figures import WEEKLY_UP_TO, programme_over_time
+    from generator.page_figures import programme_over_time
 
-    short = programme_over_time(_long_programme(WEEKLY_UP_TO), SimpleNamespace(latest_week=None))
-    assert short.columns[0].kind == DATE and len(short.rows) == WEEKLY_UP_TO
+    _, agg, stats = _with_weeks(WEEKLY_UP_TO)
+    short = programme_over_time(stats, agg)
+    assert not agg.monthly and short.columns[0].kind == DATE and len(short.rows) == WEEKLY_UP_TO
 
-    stats = _long_programme(WEEKLY_UP_TO + 7)
-    fig = programme_over_time(stats, SimpleNamespace(latest_week=None))
-    assert fig.columns[0].kind == MONTH and fig.columns[0].label_fa == "ماه"
+    frame, agg, stats = _with_weeks(WEEKLY_UP_TO + 7)
+    fig = programme_over_time(stats, agg)
+    assert agg.monthly and fig.columns[0].kind == MONTH and fig.columns[0].label_fa == "ماه"
     months = [row["month"] for row in fig.rows]
     assert months == sorted(set(months)) and months[0] == JMonth(1400, 5)
-    assert len(fig.rows) == len({JMonth.of(w.week_ending) for w in stats.weekly}) < len(stats.weekly)
     # each month: the sum of its weeks, and the running total at its last week
+    running = 0
     for row in fig.rows:
-        in_month = [w for w in stats.weekly if JMonth.of(w.week_ending) == row["month"]]
-        assert row["delivered"] == sum(w.delivered for w in in_month)
-        assert row["cumulative"] == in_month[-1].cumulative
-    assert fig.rows[-1]["cumulative"] == stats.delivered
+        in_month = frame[frame.week.str.startswith(row["month"].iso)]
+        running += int(in_month.quantity.sum())
+        assert row["delivered"] == int(in_month.quantity.sum())
+        assert row["cumulative"] == running
+    assert fig.rows[-1]["cumulative"] == stats.delivered == int(frame.quantity.sum())
+    # the province's series is by month too, the same periods
+    assert [w.period for w in agg.provinces["IR-01"].weekly] == months
     # the chart plots exactly the table's running totals, labelled by month
     plotted = fig.chart["datasets"]["rows"]
     assert [v["value"] for v in plotted] == [row["cumulative"] for row in fig.rows]

@@ -62,9 +62,9 @@ def test_province_stats(checked) -> None:
     agg = aggregate(checked.dataset)
     kerman = agg.provinces["IR-08"]
     assert [(r.programme.id, r.delivered) for r in kerman.by_programme] == [("oxygen", 40)]
-    assert [(w.week_ending.iso, w.delivered) for w in kerman.weekly] == [("1400-06-03", (30,)), ("1400-06-10", (10,))]
+    assert [(w.period.iso, w.delivered) for w in kerman.weekly] == [("1400-06-03", (30,)), ("1400-06-10", (10,))]
     gilan = agg.provinces["IR-01"]
-    assert [(w.week_ending.iso, w.delivered, w.synthetic) for w in gilan.weekly] == [("1400-06-03", (12,), True)]
+    assert [(w.period.iso, w.delivered, w.synthetic) for w in gilan.weekly] == [("1400-06-03", (12,), True)]
     assert agg.provinces["IR-01"].reports and agg.provinces["IR-01"].has_data
     assert not agg.provinces["IR-23"].has_data  # Tehran has nothing in the minimal data
     assert agg.centres.total == 2 and agg.latest_week == JDate(1400, 6, 10)

@@ -1,0 +1,134 @@
+"""Stage 5, protect: the aggregates → the aggregates the public may see, with disclosure control applied.
+
+Every figure about people that a page, chart or download shows is first a cell here (disclosure.py), named
+by a key that says what it counts:
+
+    deliveries/<programme>/<province ISO code>/<period>   a province's deliveries in a week or month
+    deliveries/<programme>/<province>/all                 a province's deliveries to date
+    deliveries/<programme>/country/<period>               the whole country in a week or month
+    deliveries/<programme>/to-date/<period>               the running total at the end of the period
+    deliveries/<programme>/country/all                    the whole country to date
+
+with the relations between them (country = sum of provinces, to date = previous to date + this period,
+province to date = sum of its periods). The cells are protected together, with the previous publication's
+suppressions carried forward, and the aggregates are rebuilt from the published values: a suppressed figure
+becomes SUPPRESSED, and every share or rate computed from it is SUPPRESSED too. Lists ordered by size are
+re-ordered by the published figures, so a hidden figure's place in the order does not betray its size.
+
+Not protected, and why: meetings held (they count meetings, not people) and centres (public facilities).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .aggregate import Aggregates, PlaceRow, ProvinceProgrammeRow, ProvinceWeekRow, WeekRow
+from .disclosure import SUPPRESSED, Cells, Publication, protect
+from .model import Dataset
+
+DELIVERIES = "deliveries"
+COUNTRY, TO_DATE, ALL = "country", "to-date", "all"
+
+
+@dataclass(frozen=True)
+class Protected:
+    aggregates: Aggregates  # what the pages show
+    publication: Publication  # every protected cell, published or suppressed (downloads/cells.json)
+
+
+def protected(ds: Dataset, agg: Aggregates, previous: Publication | None = None) -> Protected:
+    k = ds.site.disclosure_threshold
+    pub = protect(delivery_cells(ds, agg), k, ds.site.dominance_percent, previous)
+    return Protected(published_aggregates(agg, pub), pub)
+
+
+def _protected_programmes(ds: Dataset, agg: Aggregates) -> list[str]:
+    return [p.id for p in ds.programmes if p.delivered_from == "deliveries" and agg.programmes[p.id].weekly]
+
+
+def delivery_cells(ds: Dataset, agg: Aggregates) -> Cells:
+    cells = Cells()
+    for pid in _protected_programmes(ds, agg):
+        s = agg.programmes[pid]
+        base = (DELIVERIES, pid)
+        by_period: dict[str, list[tuple]] = {}
+        totals = []
+        for st in agg.provinces.values():
+            j = next((i for i, r in enumerate(st.by_programme) if r.programme.id == pid), None)
+            if j is None:
+                continue
+            code = st.province.iso_code
+            parts = []
+            for w in st.weekly:
+                if w.delivered[j] is not None:
+                    key = (*base, code, w.period.iso)
+                    cells.add(key, w.delivered[j])
+                    parts.append(key)
+                    by_period.setdefault(w.period.iso, []).append(key)
+            cells.add((*base, code, ALL), st.by_programme[j].delivered)
+            cells.relate((*base, code, ALL), parts)
+            totals.append((*base, code, ALL))
+        previous = None
+        for w in s.weekly:
+            iso = w.period.iso
+            cells.add((*base, COUNTRY, iso), w.delivered)
+            cells.relate((*base, COUNTRY, iso), by_period.get(iso, []))
+            cells.add((*base, TO_DATE, iso), w.cumulative)
+            cells.relate((*base, TO_DATE, iso), [(*base, COUNTRY, iso), *([previous] if previous else [])])
+            previous = (*base, TO_DATE, iso)
+        cells.add((*base, COUNTRY, ALL), s.delivered)
+        cells.relate((*base, COUNTRY, ALL), totals)
+        cells.relate((*base, COUNTRY, ALL), [previous])
+    return cells
+
+
+def _ratio(numerator, denominator) -> float | object | None:
+    if numerator is SUPPRESSED or denominator is SUPPRESSED:
+        return SUPPRESSED
+    return numerator / denominator if denominator else None
+
+
+def published_aggregates(agg: Aggregates, pub: Publication) -> Aggregates:
+    programmes = dict(agg.programmes)
+    provinces = dict(agg.provinces)
+    covered = {key[1] for key in pub.keys if key[0] == DELIVERIES}
+    for pid in sorted(covered):
+        s = agg.programmes[pid]
+        base = (DELIVERIES, pid)
+        pledged = s.programme.pledged
+        delivered = pub.value((*base, COUNTRY, ALL))
+        weekly = tuple(WeekRow(w.period, pub.value((*base, COUNTRY, w.period.iso)),
+                               pub.value((*base, TO_DATE, w.period.iso)),
+                               _ratio(pub.value((*base, TO_DATE, w.period.iso)), pledged) if pledged else None,
+                               w.synthetic) for w in s.weekly)
+        by_province = tuple(_by_size(
+            (PlaceRow(r.province, pub.value((*base, r.province.iso_code, ALL)),
+                      _ratio(pub.value((*base, r.province.iso_code, ALL)), delivered), r.synthetic)
+             for r in s.by_province), lambda r: r.province.iso_code))
+        programmes[pid] = replace(s, delivered=delivered, share=_ratio(delivered, pledged) if pledged else None,
+                                  weekly=weekly, by_province=by_province)
+    for code, st in agg.provinces.items():
+        if not st.by_programme:
+            continue
+        rows, columns = [], []
+        for r in st.by_programme:
+            pid = r.programme.id
+            if pid in covered:
+                rows.append(ProvinceProgrammeRow(r.programme, pub.value((DELIVERIES, pid, code, ALL)), r.synthetic))
+            else:
+                rows.append(r)
+            columns.append(pid in covered)
+        weekly = tuple(ProvinceWeekRow(w.period, tuple(
+            pub.value((DELIVERIES, r.programme.id, code, w.period.iso)) if covered_ and v is not None else v
+            for r, v, covered_ in zip(st.by_programme, w.delivered, columns, strict=True)), w.synthetic)
+            for w in st.weekly)
+        provinces[code] = replace(st, by_programme=tuple(rows), weekly=weekly)
+    return replace(agg, programmes=programmes, provinces=provinces)
+
+
+def _by_size(rows, name) -> list:
+    """Largest published figure first, then the suppressed ones in a fixed order that says nothing of size."""
+    rows = list(rows)
+    shown = sorted((r for r in rows if r.delivered is not SUPPRESSED), key=lambda r: (-r.delivered, name(r)))
+    return shown + sorted((r for r in rows if r.delivered is SUPPRESSED), key=name)
+
