@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .disclosure import SUPPRESSED
 from .jalali import JDate, JMonth
 from .model import Centre, Dataset, Decision, Meeting, Programme, Province, Report
 from .schema import CENTRE_TYPES
@@ -54,7 +55,8 @@ class ProgrammeStats:
 
     @property
     def over_pledge(self) -> bool:
-        return self.programme.pledged is not None and self.delivered > self.programme.pledged
+        return (self.programme.pledged is not None and self.delivered is not SUPPRESSED
+                and self.delivered > self.programme.pledged)
 
 
 @dataclass(frozen=True)

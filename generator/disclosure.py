@@ -422,6 +422,9 @@ def protect(cells: Cells, k: int, p: float, previous: Publication | None = None)
     _follow_links(cells, suppressed)
     partners = _neighbours(cells)
     truth = dict(zip(cells.keys, cells.values, strict=True))
+    # a figure the previous publication showed is public: hiding it now would protect nothing
+    public = {cells.index[key] for key, v in zip(previous.keys, previous.values, strict=True)
+              if v is not None and key in cells.index} if previous else set()
     cache: dict = {}  # blocks untouched by a round's new suppressions are not attacked again
     while True:
         pub = _publication(cells, suppressed)
@@ -432,7 +435,7 @@ def protect(cells: Cells, k: int, p: float, previous: Publication | None = None)
             i = cells.index.get(e.key)
             if i is None or i in done:
                 continue
-            partner = _partner(cells, i, suppressed, partners)
+            partner = _partner(cells, i, suppressed, partners, public)
             if partner is None:
                 continue
             suppressed[partner] = SECONDARY
@@ -468,7 +471,7 @@ def _neighbours(cells: Cells) -> dict[int, list[tuple[int, ...]]]:
     return out
 
 
-def _partner(cells: Cells, i: int, suppressed: dict[int, str], partners) -> int | None:
+def _partner(cells: Cells, i: int, suppressed: dict[int, str], partners, public: set[int]) -> int | None:
     """The published cell to suppress beside cell i: from one of i's relations, a part before a total, the
     smallest non-zero value first, then the first key. When every cell of i's relations is suppressed
     already, the search moves one relation further out."""
@@ -483,7 +486,7 @@ def _partner(cells: Cells, i: int, suppressed: dict[int, str], partners) -> int 
                         continue
                     seen.add(j)
                     following.append(j)
-                    if j in suppressed:
+                    if j in suppressed or j in public:
                         continue
                     rank = (is_total, cells.values[j] == 0, cells.values[j], cells.keys[j])
                     if best is None or rank < best[0]:
