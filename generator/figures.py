@@ -72,6 +72,11 @@ class Figure:
     def row_is_synthetic(self, i: int) -> bool:
         return bool(self.synthetic_rows) and self.synthetic_rows[i]
 
+    @property
+    def has_suppressed(self) -> bool:
+        """Whether a figure of the table is hidden (×): the page then says what the symbol means."""
+        return any(v is SUPPRESSED for row in self.rows for v in row.values())
+
 
 def _csv_value(value: Any) -> str:
     """An empty cell: not reported; SYMBOL: suppressed (disclosure.py)."""
