@@ -255,8 +255,7 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
         axis_fa=f"تحویل در هر {steps.every_fa}، هر برنامه با مقیاس خودش",
         chart=row_bars(values, rows=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes]),
         plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
-        definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است و "
-                      f"«{SYMBOL}» یعنی رقم برای حفظ حریم خصوصی پنهان شده است. "
+        definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است. "
                       "در نمودار، میله‌های هر برنامه با بیشترین مقدار همان برنامه سنجیده می‌شوند.",
         updated=agg.latest_week, synthetic_rows=tuple(synthetic) if any(synthetic) else ())
 
