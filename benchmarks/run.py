@@ -39,11 +39,11 @@ def _size(path: Path) -> int:
 def _build(root: Path) -> dict:
     """One full build of the project at `root`, stage by stage, in this process."""
     from generator.aggregate import aggregate
-    from generator.audit import refuse_if_unsafe
+    from generator.audit import Rules, refuse_if_unsafe
     from generator.chart_render import ChartRenderer
     from generator.load import load
     from generator.normalise import normalise
-    from generator.pipeline import Project, plan, previous_publication, rules, write_content
+    from generator.pipeline import Project, plan, previous_publication, write_content
     from generator.protect import protected
     from generator.site_build import build_site
     from generator.validate import validate
@@ -101,7 +101,9 @@ def _build(root: Path) -> dict:
     def check(staging: Path) -> None:
         started = time.perf_counter()
         try:
-            refuse_if_unsafe(staging, validated.private_texts, rules(ds, previous))
+            refuse_if_unsafe(staging, validated.private_texts,
+                             Rules(ds.site.disclosure_threshold, ds.site.dominance_percent, previous,
+                                   frozenset(validated.register_keys)))
         finally:
             times["audit"] = time.perf_counter() - started
 

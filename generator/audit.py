@@ -7,7 +7,8 @@ a plain number, every JSON string. It finds:
 
 - personal data (personal_data.find): national IDs, phone numbers, postal codes, bank cards, sheba
   numbers, e-mail addresses, in any digits, however split;
-- any text that staff marked private in the data (`((خصوصی …))`), anywhere.
+- any text that staff marked private in the data (`((خصوصی …))`), anywhere;
+- any household key of the registers (a pseudonym, but still a register value), as a word anywhere.
 
 - on the tables (PRIVACY.md, "Tables"): in every figure download, a count of people (a column marked
   `"protected": true` in its JSON, and the same column of its CSV) of 1 to k−1; in downloads/cells.json
@@ -40,6 +41,7 @@ _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", 
              "pointer-events", "integrity", "data-md-component", "srcset", "sizes", "rel", "type"}
 # links (tel:, mailto:), meta contents and image sources are read: they are published too
 _NUMBER = re.compile(r"^\s*-?[\d.,]+\s*$")
+_WORD = re.compile(r"[\w-]+")
 CELLS = "downloads/cells.json"  # every protected cell of a publication (disclosure.Publication.to_json)
 
 
@@ -50,6 +52,7 @@ class Rules:
     k: int = DEFAULT_K
     p: int = DEFAULT_P
     previous: Publication | None = None
+    register_keys: frozenset[str] = frozenset()  # household keys: none may be published
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,10 @@ def audit(site: Path, private_texts: list[str] = (), rules: Rules = Rules()) -> 
             findings.extend(AuditFinding(rel, f"text marked private in the data is published (private span {i + 1} "
                                               "of the data; the text is not repeated here)")
                             for i, s in enumerate(secrets) if s in whole)
+        if rules.register_keys:
+            words = set(_WORD.findall(raw))
+            findings.extend(AuditFinding(rel, "a household key of the registers is published (not repeated here)")
+                            for _ in sorted(words & rules.register_keys)[:1])
         if path.suffix == ".json" and rel != CELLS:
             findings += _small_counts(rel, raw, path.with_suffix(".csv"), rules.k)
     cells = site / CELLS

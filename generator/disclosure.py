@@ -29,8 +29,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import csr_matrix
 
 DEFAULT_K, DEFAULT_P = 10, 10  # PRIVACY.md's defaults; data/site.yaml may tighten them
 SYMBOL = "×"  # a suppressed figure, on pages, charts and downloads alike
@@ -350,6 +348,10 @@ def _blocks(equations, n: int, fixed: dict[int, float]):
 
 def _bounds(block_vars: list[int], block_eqs, checked: set[int],
             needs: dict[int, float | None]) -> dict[int, tuple[float, float]]:
+    # imported here: pages and chart workers use this module's SUPPRESSED without loading scipy
+    from scipy.optimize import linprog
+    from scipy.sparse import csr_matrix
+
     if not checked:
         return {}
     col = {j: i for i, j in enumerate(block_vars)}

@@ -51,6 +51,7 @@ class Checked:
     dataset: Dataset
     warnings: list[Problem]
     private_texts: list[str]  # what staff marked private: the audit checks it is nowhere on the site
+    register_keys: list[str]  # the registers' household keys: the audit checks none is on the site
 
 
 def check(project: Project) -> Checked:
@@ -59,7 +60,8 @@ def check(project: Project) -> Checked:
     validated = validate(raw)
     if errors_in(validated.problems):
         raise DataProblems(validated.problems)
-    return Checked(normalise(validated), sorted(validated.problems), validated.private_texts)
+    return Checked(normalise(validated), sorted(validated.problems), validated.private_texts,
+                   validated.register_keys)
 
 
 def previous_publication(project: Project) -> Publication | None:
@@ -68,8 +70,9 @@ def previous_publication(project: Project) -> Publication | None:
     return Publication.from_json(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def rules(dataset: Dataset, previous: Publication | None) -> Rules:
-    return Rules(dataset.site.disclosure_threshold, dataset.site.dominance_percent, previous)
+def rules(checked: Checked, previous: Publication | None) -> Rules:
+    site = checked.dataset.site
+    return Rules(site.disclosure_threshold, site.dominance_percent, previous, frozenset(checked.register_keys))
 
 
 def summarise(project: Project) -> tuple[Checked, Aggregates, Publication]:
@@ -126,7 +129,7 @@ def build(project: Project) -> Generated:
     only if both succeed."""
     previous = previous_publication(project)
     generated = generate(project)
-    checks = rules(generated.checked.dataset, previous)
+    checks = rules(generated.checked, previous)
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
                check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts, checks))
     return generated
@@ -144,4 +147,4 @@ def audit_site(project: Project, previous: Path | None = None) -> list[AuditFind
     if previous is not None and previous.is_dir():
         previous = previous / CELLS
     before = Publication.from_json(previous.read_text(encoding="utf-8")) if previous else None
-    return audit(project.site, validated.private_texts, Rules(k, p, before))
+    return audit(project.site, validated.private_texts, Rules(k, p, before, frozenset(validated.register_keys)))

@@ -54,6 +54,8 @@ class Validated:
     # every text staff marked private (`((خصوصی …))`): gone from the dataset, and the audit checks that it
     # appears nowhere on the built site
     private_texts: list[str] = field(default_factory=list)
+    # every household key of the registers: pseudonyms, never published; the audit checks none is on the site
+    register_keys: list[str] = field(default_factory=list)
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -80,6 +82,8 @@ def validate(raw: RawData) -> Validated:
                   _private_texts(raw))
     for rule in RULES:
         problems.extend(rule(v))
+    v.register_keys = sorted({str(k) for parsed in files.get("registers", [])
+                              for k in parsed.value.values.get("household", ()) if k})
     return v
 
 

@@ -152,3 +152,19 @@ def test_two_publications_that_together_reveal_a_cell_fail_the_audit(built: Path
 def _dataset_and_aggregates(root: Path):
     ds = check(Project.at(root)).dataset
     return ds, aggregate(ds)
+
+
+def test_a_household_key_of_the_registers_anywhere_on_the_site_fails_the_audit(built: Path, tmp_path: Path) -> None:
+    checked = check(Project.at(built))
+    keys = frozenset(checked.register_keys)
+    assert len(keys) >= 100  # the example register is read, and the built site passed with its keys
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    assert audit(site, [], Rules(K, 10, None, keys)) == []
+    page = site / "about" / "index.html"
+    key = sorted(keys)[0]
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", f"<p>پرونده {key}</p></article>", 1),
+                    encoding="utf-8")
+    found = [f.format() for f in audit(site, [], Rules(K, 10, None, keys))]
+    assert found == ["about/index.html: a household key of the registers is published (not repeated here)"]
+    assert key not in found[0]
