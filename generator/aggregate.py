@@ -11,12 +11,13 @@ page stays light after years of meetings). Disclosure control (protect.py) works
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .disclosure import SUPPRESSED
+from .households import HouseholdStats, household_stats
 from .jalali import JDate, JMonth
 from .model import Centre, Dataset, Decision, Meeting, Programme, Province, Report
 from .schema import CENTRE_TYPES
@@ -115,6 +116,7 @@ class Aggregates:
     centres: CentreTable
     latest_week: JDate | None  # the latest date any figure refers to
     monthly: bool = False  # series are by Jalali month (else by week)
+    households: dict[str, HouseholdStats] = field(default_factory=dict)  # from the registers, by programme
 
 
 def _programme_stats(ds: Dataset, p: Programme, frame: pd.DataFrame,
@@ -243,4 +245,5 @@ def aggregate(ds: Dataset) -> Aggregates:
         centres=_centre_table(ds),
         latest_week=max(dates) if dates else None,
         monthly=monthly,
+        households=household_stats(ds),
     )

@@ -7,6 +7,7 @@ texts are folded to Persian letters, dates are `JDate`s. Nothing here knows abou
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -161,6 +162,10 @@ class Dataset:
     # programme (id), quantity (int64), synthetic (bool), note_fa; sorted by week, programme, province, county
     deliveries: pd.DataFrame
     centres: tuple[Centre, ...]
+    # one row per household, programme and month (tables.REGISTER_COLUMNS): household (pseudonymous key),
+    # province (ISO code), county (id, "" when not given), programme, month («1400-06»), head_gender,
+    # head_age_band, household_size, amount_rials, synthetic. Microdata: only protected tables leave it.
+    registers: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
     def province(self, iso_code: str) -> Province:
         return next(p for p in self.provinces if p.iso_code == iso_code)

@@ -86,4 +86,4 @@ def normalise(v: Validated) -> Dataset:
 
     return Dataset(site=site, provinces=tuple(provinces), counties=counties, programmes=programmes,
                    indicators=indicators, meetings=tuple(meetings), deliveries=deliveries,
-                   centres=tuple(centres))
+                   centres=tuple(centres), registers=v.registers)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import page_figures as pf
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
 from .figures import Figure
+from .households import HouseholdStats
 from .model import Centre, Dataset, Indicator, Meeting, Programme, Province
 from .render import Page
 
@@ -67,6 +68,20 @@ class ProvinceContext:
     national_population: int
     over_time: Figure | None  # weekly deliveries per programme
     per_capita: Figure | None  # deliveries per 100,000 people here and in the whole country
+    households: tuple[Figure, ...]  # households supported here, by county, one figure per programme
+
+
+@dataclass(frozen=True)
+class HouseholdSection:
+    stats: HouseholdStats
+    by_province: Figure
+    heads: Figure
+    months: Figure | None  # only with two months or more
+
+
+@dataclass(frozen=True)
+class HouseholdsContext:
+    sections: tuple[HouseholdSection, ...]  # one per programme with a register, in programme order
 
 
 @dataclass(frozen=True)
@@ -136,12 +151,17 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
         pages.append(Page(province_paths[p.iso_code], "province.md.j2", f"استان {p.name_fa}",
                           ProvinceContext(agg.provinces[p.iso_code], county_names, national,
                                           pf.province_over_time(agg.provinces[p.iso_code], ds, agg),
-                                          pf.province_per_capita(agg.provinces[p.iso_code], ds, agg))))
+                                          pf.province_per_capita(agg.provinces[p.iso_code], ds, agg),
+                                          tuple(f for h in agg.households.values()
+                                                if (f := pf.province_households(h, p, county_names, agg))))))
     by_province = tuple((p, province_paths[p.iso_code], agg.provinces[p.iso_code].centres)
                         for p in ds.provinces if agg.provinces[p.iso_code].centres)
     pages.append(Page("centres/index.md", "centres.md.j2", "مراکز", CentresContext(
         agg.centres, pf.centres_by_province(agg.centres, agg, province_paths), by_province, county_names,
         sum(c.synthetic for c in ds.centres))))
+    pages.append(Page("households.md", "households.md.j2", "خانوارهای حمایت‌شده", HouseholdsContext(tuple(
+        HouseholdSection(h, pf.households_by_province(h, ds, agg, province_paths), pf.households_by_head(h, agg),
+                         pf.households_by_month(h, agg)) for h in agg.households.values()))))
     pages.append(Page(f"{MEETINGS}/index.md", "meetings.md.j2", "جلسات",
                       MeetingsContext(tuple(reversed(ds.meetings)))))
     for i, m in enumerate(ds.meetings):

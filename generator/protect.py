@@ -10,7 +10,18 @@ by a key that says what it counts:
     deliveries/<programme>/country/all                    the whole country to date
 
 with the relations between them (country = sum of provinces, to date = previous to date + this period,
-province to date = sum of its periods). The cells are protected together, with the previous publication's
+province to date = sum of its periods), and from the registers (households.py), distinct households:
+
+    households/<programme>/country                        every household supported
+    households/<programme>/<province>                     by province (the latest row of each household)
+    households/<programme>/<province>/<county id|unknown> by county, on the province page
+    households/<programme>/head/<age band|all>/<gender|all>  by the head's age band and gender
+    households/<programme>/month/<month>                  households supported in a month
+    rials/<programme>/country, rials/<programme>/<province>  amounts paid (p% rule; hidden with their count)
+
+(country = Σ provinces = Σ age bands = Σ genders, province = Σ counties; a band's or a gender's households
+split by the other attribute are a breakdown by a household attribute, where one group holding everyone
+is itself a disclosure). The cells are protected together, with the previous publication's
 suppressions carried forward, and the aggregates are rebuilt from the published values: a suppressed figure
 becomes SUPPRESSED, and every share or rate computed from it is SUPPRESSED too. Lists ordered by size are
 re-ordered by the published figures, so a hidden figure's place in the order does not betray its size.
@@ -23,10 +34,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .aggregate import Aggregates, PlaceRow, ProvinceProgrammeRow, ProvinceWeekRow, WeekRow
-from .disclosure import SUPPRESSED, Cells, Publication, protect
+from .disclosure import AMOUNT, P_PERCENT, SUPPRESSED, Cells, Publication, p_percent_unsafe, protect
+from .households import ALL as HEAD_ALL
+from .households import HouseholdStats, PlaceCount
 from .model import Dataset
 
-DELIVERIES = "deliveries"
+DELIVERIES, HOUSEHOLDS, RIALS = "deliveries", "households", "rials"
 COUNTRY, TO_DATE, ALL = "country", "to-date", "all"
 
 
@@ -37,9 +50,14 @@ class Protected:
 
 
 def protected(ds: Dataset, agg: Aggregates, previous: Publication | None = None) -> Protected:
-    k = ds.site.disclosure_threshold
-    pub = protect(delivery_cells(ds, agg), k, ds.site.dominance_percent, previous)
-    return Protected(published_aggregates(agg, pub), pub)
+    k, p = ds.site.disclosure_threshold, ds.site.dominance_percent
+    pub = protect(all_cells(ds, agg), k, p, previous)
+    return Protected(published_households(published_aggregates(agg, pub), pub), pub)
+
+
+def all_cells(ds: Dataset, agg: Aggregates) -> Cells:
+    """Every protected cell of the site, before protection: deliveries and households together."""
+    return household_cells(agg, ds.site.dominance_percent, delivery_cells(ds, agg))
 
 
 def _protected_programmes(ds: Dataset, agg: Aggregates) -> list[str]:
@@ -132,3 +150,53 @@ def _by_size(rows, name) -> list:
     shown = sorted((r for r in rows if r.delivered is not SUPPRESSED), key=lambda r: (-r.delivered, name(r)))
     return shown + sorted((r for r in rows if r.delivered is SUPPRESSED), key=name)
 
+
+
+def household_cells(agg: Aggregates, p: float, cells: Cells) -> Cells:
+    for pid, h in agg.households.items():
+        base, money = (HOUSEHOLDS, pid), (RIALS, pid)
+
+        def amount(key, total: int, largest: tuple[int, int]) -> None:
+            unsafe = p_percent_unsafe(total, largest[0], largest[1], p)
+            cells.add(key, total, AMOUNT, reason=P_PERCENT if unsafe else None)
+
+        cells.add((*base, COUNTRY), h.households)
+        amount((*money, COUNTRY), h.rials, h.largest)
+        cells.link((*base, COUNTRY), (*money, COUNTRY))
+        for place in h.by_province:
+            cells.add((*base, place.code), place.households)
+            amount((*money, place.code), place.rials, place.largest)
+            cells.link((*base, place.code), (*money, place.code))
+            for county in h.by_county[place.code]:
+                cells.add((*base, place.code, county.code), county.households)
+            cells.relate((*base, place.code), [(*base, place.code, c.code) for c in h.by_county[place.code]])
+        cells.relate((*base, COUNTRY), [(*base, place.code) for place in h.by_province])
+        cells.relate((*money, COUNTRY), [(*money, place.code) for place in h.by_province])
+        head, every = (*base, "head"), HEAD_ALL
+        for (band, gender), n in h.heads.items():
+            cells.add((*head, band, gender), n)
+        for band in h.bands:
+            cells.relate((*head, band, every), [(*head, band, g) for g in h.genders], attribute=True)
+        for gender in h.genders:
+            cells.relate((*head, every, gender), [(*head, b, gender) for b in h.bands], attribute=True)
+        cells.relate((*base, COUNTRY), [(*head, b, every) for b in h.bands])
+        cells.relate((*base, COUNTRY), [(*head, every, g) for g in h.genders])
+        for month, n in h.by_month:
+            cells.add((*base, "month", month.iso), n)
+    return cells
+
+
+def published_households(agg: Aggregates, pub: Publication) -> Aggregates:
+    out = {}
+    for pid, h in agg.households.items():
+        base, money = (HOUSEHOLDS, pid), (RIALS, pid)
+        provinces = tuple(PlaceCount(pl.code, pub.value((*base, pl.code)), pub.value((*money, pl.code)),
+                                     synthetic=pl.synthetic) for pl in h.by_province)
+        counties = {code: tuple(PlaceCount(c.code, pub.value((*base, code, c.code)), synthetic=c.synthetic)
+                                for c in cs) for code, cs in h.by_county.items()}
+        out[pid] = HouseholdStats(
+            programme=h.programme, households=pub.value((*base, COUNTRY)), rials=pub.value((*money, COUNTRY)),
+            largest=(0, 0), by_province=provinces, by_county=counties,
+            by_month=tuple((m, pub.value((*base, "month", m.iso))) for m, _ in h.by_month),
+            heads={key: pub.value((*base, "head", *key)) for key in h.heads}, synthetic=h.synthetic)
+    return replace(agg, households=out)

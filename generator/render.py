@@ -161,8 +161,22 @@ class Page:
 
     @property
     def figures(self) -> list[Figure]:
-        return [v for f in dataclasses.fields(self.context)
-                if isinstance(v := getattr(self.context, f.name), Figure)]
+        """Every figure of the context: its Figure fields, and those in tuples of figures or of sections."""
+        return _figures_in(self.context)
+
+
+def _figures_in(context: Any) -> list[Figure]:
+    """The figures of a page context: its Figure fields, Figures in its tuples, and the Figure fields of
+    sections (dataclasses holding figures, such as pages.HouseholdSection) in its tuples."""
+    found = []
+    for field in dataclasses.fields(context):
+        value = getattr(context, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Figure):
+                found.append(item)
+            elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+                found += [v for f in dataclasses.fields(item) if isinstance(v := getattr(item, f.name), Figure)]
+    return found
 
 
 DOWNLOADS = "downloads"

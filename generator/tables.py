@@ -72,6 +72,41 @@ def delivery_frame(files: list[Parsed], places: PlaceIndex) -> pd.DataFrame:
     return pd.DataFrame({name: columns[name] for name in names})
 
 
+REGISTER_COLUMNS = ("household", "province", "county", "programme", "month", "head_gender", "head_age_band",
+                    "household_size", "amount_rials", "synthetic")
+
+
+def register_frame(files: list[Parsed], places: PlaceIndex) -> pd.DataFrame:
+    """Every register row whose fields could all be read and whose place is known, one column per field:
+    province as ISO code, county as id ("" when not given), month as «1400-06». Texts are ordered
+    categoricals, as in delivery_frame."""
+    texts: dict[str, list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)
+    numbers: dict[str, list[np.ndarray]] = defaultdict(list)
+    for parsed in files:
+        c: Columns = parsed.value
+        combos, rows = c.distinct("province", "county")
+        codes = [places.province(p) if p else None for p, _ in combos]
+        counties = [places.county(code, county) if code and county else "" for code, (_, county)
+                    in zip(codes, combos, strict=True)]
+        placed = np.array([code is not None and county is not None for code, county in zip(codes, counties,
+                                                                                            strict=True)])
+        keep = c.complete & placed[rows] if len(combos) else c.complete
+        texts["province"].append((object_array(codes), rows[keep]))
+        texts["county"].append((object_array(counties), rows[keep]))
+        texts["month"].append((object_array([m.iso if m else None for m in c.values["month"]]),
+                               c.codes["month"][keep]))
+        for name in ("household", "programme", "head_gender", "head_age_band"):
+            texts[name].append((c.values[name], c.codes[name][keep]))
+        for name in ("household_size", "amount_rials"):
+            numbers[name].append(c.column(name)[keep].astype(np.int64))
+        numbers["synthetic"].append(c.column("synthetic")[keep].astype(bool))
+    if not files:
+        return pd.DataFrame({name: [] for name in REGISTER_COLUMNS})
+    columns = {name: _categorical(parts) for name, parts in texts.items()}
+    columns |= {name: np.concatenate(parts) for name, parts in numbers.items()}
+    return pd.DataFrame({name: columns[name] for name in REGISTER_COLUMNS})
+
+
 def _categorical(parts: list[tuple[np.ndarray, np.ndarray]]) -> pd.Categorical:
     """One ordered categorical from each file's (value of each code, code of each row); None is missing."""
     pieces = []

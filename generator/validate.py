@@ -20,9 +20,9 @@ from . import personal_data
 from .fields import Columns, Mapping, Rec, parse_node, parse_table
 from .load import Node, RawData, RawFile, Table
 from .places import PlaceIndex
-from .problems import Problem
+from .problems import Problem, errors_in
 from .schema import IDENTIFYING_COLUMNS, SCHEMAS
-from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows
+from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows, register_frame
 
 
 @dataclass
@@ -56,6 +56,8 @@ class Validated:
     private_texts: list[str] = field(default_factory=list)
     # every household key of the registers: pseudonyms, never published; the audit checks none is on the site
     register_keys: list[str] = field(default_factory=list)
+    # the register rows, column by column (see register_frame)
+    registers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -84,6 +86,8 @@ def validate(raw: RawData) -> Validated:
         problems.extend(rule(v))
     v.register_keys = sorted({str(k) for parsed in files.get("registers", [])
                               for k in parsed.value.values.get("household", ()) if k})
+    if not errors_in(problems):
+        v.registers = register_frame(files.get("registers", []), places)
     return v
 
 

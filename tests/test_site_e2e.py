@@ -410,7 +410,10 @@ def test_figures_on_every_page_type(built: Path) -> None:
     assert sorted(pages["programmes/oxygen-concentrators/index.html"]) == [
         "programme-oxygen-concentrators-map", "programme-oxygen-concentrators-over-time",
         "programme-oxygen-concentrators-provinces"]
-    assert sorted(pages["provinces/gilan/index.html"]) == ["province-gilan-over-time", "province-gilan-per-capita"]
+    assert sorted(pages["provinces/gilan/index.html"]) == [
+        "province-gilan-households-family-support", "province-gilan-over-time", "province-gilan-per-capita"]
+    assert sorted(pages["households/index.html"]) == [
+        "households-family-support-heads", "households-family-support-months", "households-family-support-provinces"]
     assert pages["centres/index.html"] == ["centres-by-province"]
     assert pages["programmes/weekly-meetings/index.html"] == ["programme-weekly-meetings-over-time"]
 
