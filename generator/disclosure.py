@@ -127,6 +127,7 @@ class Publication:
     relations: tuple[tuple[int, tuple[int, ...]], ...]
     attribute: tuple[bool, ...]
     reasons: dict[int, str] = field(default_factory=dict)  # why each suppressed cell is (not published)
+    links: tuple[tuple[int, int], ...] = ()  # cells shown or hidden together (an amount and its count)
 
     def value(self, key: Key) -> int | _Suppressed:
         v = self.values[self.index[key]]
@@ -150,6 +151,7 @@ class Publication:
             "cells": [["/".join(k), v if v is not None else SYMBOL, kind]
                       for k, v, kind in zip(self.keys, self.values, self.kinds, strict=True)],
             "relations": [[t, list(ps), int(a)] for (t, ps), a in zip(self.relations, self.attribute, strict=True)],
+            "links": [list(pair) for pair in self.links],
         }, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -160,7 +162,8 @@ class Publication:
         values = tuple(None if c[1] == symbol else int(c[1]) for c in doc["cells"])
         kinds = tuple(c[2] for c in doc["cells"])
         relations = tuple((int(r[0]), tuple(int(x) for x in r[1])) for r in doc["relations"])
-        return cls(keys, values, kinds, relations, tuple(bool(r[2]) for r in doc["relations"]))
+        return cls(keys, values, kinds, relations, tuple(bool(r[2]) for r in doc["relations"]),
+                   links=tuple((int(a), int(b)) for a, b in doc.get("links", [])))
 
 
 @dataclass(frozen=True, order=True)
@@ -450,7 +453,8 @@ def protect(cells: Cells, k: int, p: float, previous: Publication | None = None)
 
 def _publication(cells: Cells, suppressed: dict[int, str]) -> Publication:
     return Publication(tuple(cells.keys), tuple(None if i in suppressed else v for i, v in enumerate(cells.values)),
-                       tuple(cells.kinds), tuple(cells.relations), tuple(cells.attribute), dict(suppressed))
+                       tuple(cells.kinds), tuple(cells.relations), tuple(cells.attribute), dict(suppressed),
+                       tuple(cells.links))
 
 
 def _follow_links(cells: Cells, suppressed: dict[int, str]) -> None:
@@ -504,7 +508,8 @@ def _partner(cells: Cells, i: int, suppressed: dict[int, str], partners, public:
 def check_publication(pub: Publication, k: int, p: float, previous: Publication | None = None) -> list[str]:
     """Every way this publication (with the previous one still online) discloses a cell, in words: a
     published count of 1 to k−1, a breakdown by a household attribute where one group holds every
-    household, and every suppressed cell the attack pins down."""
+    household, an amount shown while its count is hidden (or the reverse), and every suppressed cell the
+    attack pins down."""
     found = []
     for key, value, kind in zip(pub.keys, pub.values, pub.kinds, strict=True):
         if kind == COUNT and value is not None and 0 < value < k:
@@ -514,5 +519,10 @@ def check_publication(pub: Publication, k: int, p: float, previous: Publication 
         if attribute and total and len(ps) > 1 and any(pub.values[q] == total for q in ps):
             found.append(f"cell {'/'.join(pub.keys[t])}: every one of its {total} households is in one group "
                          "of the breakdown, which is published")
+    for a, b in pub.links:
+        if (pub.values[a] is None) != (pub.values[b] is None):
+            shown, hidden = (a, b) if pub.values[b] is None else (b, a)
+            found.append(f"cell {'/'.join(pub.keys[shown])} is published while {'/'.join(pub.keys[hidden])}, "
+                         "which it reveals, is hidden")
     found += [e.format() for e in attack(pub, k, p, previous)]
     return found

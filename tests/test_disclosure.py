@@ -205,3 +205,49 @@ def test_property_no_small_count_published_and_no_suppressed_cell_pinned(rows, k
     assert attack(pub, k, P) == []
     assert [e for e in primary(two_way(table), k) if pub.values[e] is not None] == []
     assert SECONDARY not in pub.reasons.values() or pub.suppressed_keys()
+
+
+# --- random registers, through the real household tables ----------------------------------------------------
+
+_PROVINCES = ("IR-00", "IR-01", "IR-02")
+_COUNTIES = {"IR-00": ("ir-00-a", "ir-00-b", ""), "IR-01": ("ir-01-a", ""), "IR-02": ("",)}
+
+_household = st.tuples(st.sampled_from(_PROVINCES), st.integers(0, 2), st.sampled_from(("female", "male")),
+                       st.sampled_from(("under-30", "30-44", "45-59", "60-plus")),
+                       st.sampled_from(("1400-06", "1400-07")), st.sampled_from((0, 5_000_000, 20_000_000, 90_000_000)))
+
+
+def _register(households: list[tuple]):
+    import pandas as pd
+
+    rows = []
+    for n, (province, county, gender, band, month, amount) in enumerate(households):
+        counties = _COUNTIES[province]
+        rows.append({"household": f"hh-{n:05d}", "province": province, "county": counties[county % len(counties)],
+                     "programme": "family-support", "month": month, "head_gender": gender, "head_age_band": band,
+                     "household_size": 4, "amount_rials": amount, "synthetic": True})
+    return pd.DataFrame(rows)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_household, min_size=1, max_size=80), st.integers(3, 12))
+def test_property_random_registers_publish_no_small_count_and_no_pinned_cell(households, k):
+    from types import SimpleNamespace
+
+    from generator.households import household_stats
+    from generator.model import Programme
+    from generator.protect import household_cells
+
+    programme = Programme(id="family-support", name_fa="", short_name_fa="", name_en="", unit="family",
+                          pledged=None, pledge_fa="", pledged_at="", delivered_from="deliveries", description_fa="")
+    stats = household_stats(SimpleNamespace(registers=_register(households), programmes=(programme,)))
+    cells = household_cells(SimpleNamespace(households=stats), P, Cells())
+    pub = protect(cells, k, P)
+    assert not [(key, v) for key, v, kind in zip(pub.keys, pub.values, pub.kinds, strict=True)
+                if kind == "count" and v is not None and 0 < v < k]
+    assert attack(pub, k, P, truth=dict(zip(cells.keys, cells.values, strict=True))) == []
+    assert check_publication(pub, k, P) == []
+    # an amount and its count are hidden together
+    for key in pub.suppressed_keys():
+        if key[0] == "rials":
+            assert ("households", *key[1:]) in pub.suppressed_keys()
