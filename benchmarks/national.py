@@ -2,9 +2,11 @@
 
     python -m benchmarks.national OUT_DIR --scale 1 [--seed 7] [--extra-weeks 0]
 
-At scale 1: 31 provinces, 430 counties, 12 programmes, 260 weekly meetings (five years), 5,000 centres and
-deliveries per county × week × programme (430 × 260 × 12 ≈ 1.34 million rows). Geography and programmes
-stay fixed; weeks, meetings and centres grow with the scale, so the data grow linearly with it.
+At scale 1: 31 provinces, 430 counties, 12 programmes, 260 weekly meetings (five years), 5,000 centres,
+deliveries per county × week × programme (430 × 260 × 12 ≈ 1.34 million rows), and a household register of
+30,000 households (the family-support pledge), each supported for up to 12 months (about 340,000 rows). Geography and
+programmes stay fixed; weeks, meetings, centres and households grow with the scale, so the data grow
+linearly with it.
 `--extra-weeks N` adds N more weeks to an existing set (the "one more weekly meeting" rebuild).
 Everything is marked synthetic. OUT_DIR becomes a project root: data/, mkdocs.yml, site_overrides/, content/.
 """
@@ -26,6 +28,8 @@ COUNTIES = 430
 PROGRAMMES = 12
 WEEKS_AT_1 = 260
 CENTRES_AT_1 = 5000
+HOUSEHOLDS_AT_1 = 30_000
+MONTHS_SUPPORTED = 12
 FIRST = JDate(1400, 5, 27)
 UNITS = ["family", "device", "package", "person"]
 TYPES = ["vaccination", "field-hospital", "oxygen-depot", "distribution-point"]
@@ -94,6 +98,7 @@ def write(out: Path, scale: float, seed: int = 7, extra_weeks: int = 0) -> dict[
         (data / "programmes.yaml").write_text(
             yaml.safe_dump(_programmes(weeks), allow_unicode=True, sort_keys=False), encoding="utf-8")
         _centres(rng, data, provinces, counties, round(CENTRES_AT_1 * scale), weeks)
+        _register(random.Random(seed + 1), data, counties, round(HOUSEHOLDS_AT_1 * scale), weeks)
     first_week = weeks if not fresh else 0
     all_weeks = [FIRST.plus_days(7 * i) for i in range(weeks + extra_weeks)]
     new_weeks = all_weeks[first_week:] if not fresh else all_weeks
@@ -122,7 +127,41 @@ def write(out: Path, scale: float, seed: int = 7, extra_weeks: int = 0) -> dict[
                                 rng.randint(0, 400), "yes", ""])
     return {"counties": len(counties), "programmes": PROGRAMMES, "meetings": len(all_weeks),
             "delivery_rows": len(all_weeks) * len(counties) * PROGRAMMES,
-            "centres": round(CENTRES_AT_1 * scale)}
+            "centres": round(CENTRES_AT_1 * scale),
+            "register_rows": _lines(data / "registers" / "national.csv") - 1}
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as f:
+        return sum(1 for _ in f)
+
+
+def _key(n: int) -> str:
+    """A pseudonymous household key of letters only (a key of digits is refused, like an ID number)."""
+    letters = ""
+    for _ in range(8):
+        n, r = divmod(n, 26)
+        letters += chr(ord("a") + r)
+    return "hh-" + letters
+
+
+def _register(rng, data: Path, counties, households: int, weeks: int) -> None:
+    """Each household supported by programme-01 for MONTHS_SUPPORTED months from a month of the data."""
+    months = sorted({FIRST.plus_days(7 * i).iso[:7] for i in range(weeks)})
+    (data / "registers").mkdir(parents=True, exist_ok=True)
+    with (data / "registers" / "national.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["household", "province", "county", "programme", "month", "head_gender", "head_age_band",
+                    "household_size", "amount_rials", "synthetic"])
+        for n in range(households):
+            c = rng.choice(counties)
+            gender = rng.choice(("female", "male"))
+            band = rng.choice(("under-30", "30-44", "45-59", "60-plus"))
+            size = rng.randint(1, 9)
+            start = rng.randrange(len(months))
+            for month in months[start:start + MONTHS_SUPPORTED]:
+                w.writerow([_key(n), c["province"], c["name_fa"], "programme-01", month, gender, band, size,
+                            20_000_000, "yes"])
 
 
 def _centres(rng, data: Path, provinces, counties, n: int, weeks: int) -> None:

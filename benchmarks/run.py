@@ -208,6 +208,7 @@ def report(results: dict[float, dict | None]) -> int:
         "floor (plain mkdocs)": lambda r: f"{r['floor']:.1f} s",
         "mkdocs / floor": lambda r: f"{r['times']['mkdocs build'] / r['floor']:.2f}",
         "delivery rows": lambda r: f"{r['sizes']['delivery_rows']:,}",
+        "register rows": lambda r: f"{r['sizes']['register_rows']:,}",
         "pages": lambda r: f"{r['pages']:,}",
         "charts": lambda r: f"{r['charts']:,}",
         "site size": lambda r: f"{r['site_bytes'] / 2**20:.1f} MiB",
