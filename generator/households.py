@@ -68,26 +68,27 @@ def household_stats(ds: Dataset) -> dict[str, HouseholdStats]:
         rows = reg[reg.programme == p.id]
         if not len(rows):
             continue
-        rows = rows.assign(household=rows.household.astype(str), province=rows.province.astype(str),
-                           county=rows.county.astype(str).replace("", UNKNOWN), month=rows.month.astype(str),
-                           head_gender=rows.head_gender.astype(str), head_age_band=rows.head_age_band.astype(str))
+        # columns stay categoricals (one small code per row): a national register has a million rows
         latest = rows.sort_values(["household", "month"], kind="stable").drop_duplicates("household", keep="last")
-        paid = rows.groupby("household").amount_rials.sum()
+        paid = rows.groupby("household", observed=True).amount_rials.sum()
         latest = latest.assign(paid=paid.reindex(latest.household).to_numpy())
         by_province, by_county = [], {}
-        for code, group in latest.groupby("province", sort=True):
+        for code, group in latest.groupby("province", observed=True, sort=True):
+            code = str(code)
             by_province.append(PlaceCount(code, len(group), int(group.paid.sum()), _two_largest(group.paid),
                                           bool(group.synthetic.any())))
-            counties = []
-            for county, sub in group.groupby("county", sort=True):
-                counties.append(PlaceCount(county, len(sub), None, (0, 0), bool(sub.synthetic.any())))
+            counties = [PlaceCount(str(county) or UNKNOWN, int(n), None, (0, 0), bool(synthetic))
+                        for county, n, synthetic in group.groupby("county", observed=True, sort=True).agg(
+                            n=("paid", "size"), synthetic=("synthetic", "any")).itertuples()]
             by_county[code] = tuple(sorted(counties, key=lambda c: (c.code == UNKNOWN, c.code)))
-        months = rows.groupby("month").household.nunique()
-        by_month = tuple((JMonth(int(m[:4]), int(m[5:])), int(n)) for m, n in months.items())
+        months = rows.groupby("month", observed=True).household.nunique()
+        by_month = tuple((JMonth(int(str(m)[:4]), int(str(m)[5:])), int(n)) for m, n in months.items())
+        pairs = latest.groupby(["head_age_band", "head_gender"], observed=True).size()
+        counts = {(str(band), str(gender)): int(n) for (band, gender), n in pairs.items()}
         heads: dict[tuple[str, str], object] = {}
         for band in AGE_BANDS:
             for gender in GENDERS:
-                heads[(band, gender)] = int(((latest.head_age_band == band) & (latest.head_gender == gender)).sum())
+                heads[(band, gender)] = counts.get((band, gender), 0)
             heads[(band, ALL)] = sum(heads[(band, g)] for g in GENDERS)
         for gender in GENDERS:
             heads[(ALL, gender)] = sum(heads[(b, gender)] for b in AGE_BANDS)

@@ -224,7 +224,8 @@ FILES: tuple[FileSchema, ...] = (
                "Vaccination centres, field hospitals, oxygen depots and distribution points.", csv=True),
     FileSchema("registers", "registers/*.csv", ListOf(REGISTER),
                "Household registers: one pseudonymised row per household, programme and month. Microdata: keep "
-               "real registers out of any public repository (docs/privacy.md). Validated; not yet published.",
+               "real registers out of any public repository (docs/privacy.md). Only protected tables of distinct "
+               "households are published (the households page, the county tables of province pages).",
                csv=True),
     FileSchema("provinces", "reference/provinces.csv", ListOf(PROVINCE),
                "The 31 provinces: ISO codes, names and 2016 census population (reference data; do not edit).",
