@@ -118,6 +118,7 @@ class ChartRenderer:
     _raw: dict[str, str] = field(default_factory=dict, repr=False)  # rendered in this build, by key
     _pending: dict[str, Future] = field(default_factory=dict, repr=False)  # being rendered by a worker
     _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _keys: dict[int, tuple[dict, str]] = field(default_factory=dict, repr=False)  # id(spec) → (spec, key)
 
     def _salted(self) -> str:
         if not self._salt:
@@ -126,8 +127,13 @@ class ChartRenderer:
         return self._salt
 
     def key(self, spec: dict) -> str:
+        known = self._keys.get(id(spec))
+        if known and known[0] is spec:  # prepare() and svg() both ask: serialise each spec once
+            return known[1]
         text = json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256((self._salted() + text).encode("utf-8")).hexdigest()
+        key = hashlib.sha256((self._salted() + text).encode("utf-8")).hexdigest()
+        self._keys[id(spec)] = (spec, key)
+        return key
 
     def _cached(self, key: str) -> Path | None:
         return self.cache_dir / f"{key}.svg" if self.cache_dir else None

@@ -53,7 +53,7 @@ class Figure:
     title_fa: str
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Any], ...]  # values: str, JDate, JMonth, int, float (rounded to one place) or None
-    chart: dict  # the Vega-Lite spec (charts.py)
+    chart: dict | None  # the Vega-Lite spec (charts.py); None: a table only (long lists of small places)
     plotted: tuple[str, ...]  # keys of the columns whose values the chart's marks carry
     alt_fa: str  # the text alternative of the chart: what it shows, in one or two sentences
     source_fa: str

@@ -414,14 +414,13 @@ def province_households(h: HouseholdStats, province, county_names: dict[str, str
     order = [c for c in _published_first(tuple(c for c in counties if c.code != UNKNOWN), name)] + [
         c for c in counties if c.code == UNKNOWN]
     rows = tuple({"county": name(c), "households": c.households} for c in order)
-    values = [{"name": r["county"], "value": r["households"]} for r in rows if _shown(r["households"])]
     total = next(p.households for p in h.by_province if p.code == province.iso_code)
-    alt_fa = (f"نمودار میله‌ای خانوارهای حمایت‌شدهٔ «{h.programme.short_name_fa}» در استان {province.name_fa} به "
-              f"تفکیک شهرستان؛ روی هم {_n(total)} خانوار.")
+    # a table only: a province has a handful of counties, many of them hidden; a chart would say little more
+    # than the table and cost as much to draw as the rest of the page
     return Figure(
         id=f"province-{province.slug}-households-{pid}",
         title_fa=f"{h.programme.short_name_fa}: خانوارهای استان {province.name_fa} به تفکیک شهرستان",
         columns=(Column("county", "شهرستان", TEXT), Column("households", "خانوار", INT, True)), rows=rows,
-        axis_fa="خانوار", chart=bars(values), plotted=("households",), alt_fa=alt_fa, source_fa=HOUSEHOLDS_SOURCE,
+        chart=None, plotted=(), alt_fa=f"روی هم {_n(total)} خانوار.", source_fa=HOUSEHOLDS_SOURCE,
         definition_fa=HOUSEHOLD_DEFINITION + " «نامشخص»: خانوارهایی که شهرستانشان در فهرست نیامده است.",
         updated=agg.latest_week, synthetic_rows=tuple(c.synthetic for c in order) if h.synthetic else ())

@@ -192,7 +192,7 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> 
     """Every page's Markdown and every figure's downloads. Raises on any template error: nothing is
     written then. All charts are rendered here, through the renderer's cache (on every core when many are new)."""
     env = environment()
-    charts.prepare([fig.chart for page in pages for fig in page.figures])
+    charts.prepare([fig.chart for page in pages for fig in page.figures if fig.chart])
     try:
         names = {p.path: p.title for p in pages}
         out: dict[str, str] = {}
@@ -203,7 +203,8 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> 
             for fig in page.figures:
                 if f"{fig.id}.csv" in downloads:
                     raise ValueError(f"two figures have the id {fig.id}")
-                svgs[fig.id] = Markup(charts.svg(fig.chart, fig.id))
+                if fig.chart:
+                    svgs[fig.id] = Markup(charts.svg(fig.chart, fig.id))
                 downloads[f"{fig.id}.csv"] = as_csv(fig)
                 downloads[f"{fig.id}.json"] = as_json(fig)
             template = env.get_template(page.template)
