@@ -8,6 +8,7 @@ and decimal separator (٫, U+066B).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -79,6 +80,7 @@ def persian_digits(text: str) -> str:
     return text.translate(_TO_PERSIAN_DIGITS)
 
 
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # tables repeat their figures; typed: True is not 1
 def format_number(value: int | float, decimals: int = 0) -> str:
     """۷۵۰٬۰۰۰ — Persian digits, Persian thousands and decimal separators."""
     if isinstance(value, bool):

@@ -13,6 +13,7 @@ Hand-written pages (without the marker) are never touched.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import json
 import posixpath
@@ -36,6 +37,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#~^$])")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names, types and statuses repeat across thousands of rows
 def md_text(text: str) -> str:
     """Text from data, made inert for Markdown and HTML, on one line (tables need it)."""
     text = html.escape(" ".join(text.split()), quote=False)
