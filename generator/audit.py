@@ -23,7 +23,10 @@ import csv
 import html
 import io
 import json
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,31 +134,63 @@ def served_files(site: Path) -> list[Path]:
                   and not p.relative_to(site).as_posix().startswith(THEME))
 
 
-def audit(site: Path, private_texts: list[str] = (), rules: Rules = Rules()) -> list[AuditFinding]:
-    """Every finding in the site at `site`, in file order."""
-    secrets = sorted({_canonical(t) for t in private_texts if len(_canonical(t)) >= 4})
-    # a cheap first look for each secret: its longest word, as the site would write it
-    anchors = {max(fold_text(t).split(), key=len) for t in private_texts if fold_text(t)}
-    anchors = {form for a in anchors for form in (a, persian_digits(a), ascii_digits(a))}
+@dataclass(frozen=True)
+class _Look:
+    """What every file is checked for, prepared once."""
+
+    secrets: tuple[str, ...]
+    anchors: frozenset[str]
+    register_keys: frozenset[str]
+    k: int
+
+
+def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding]:
     findings: list[AuditFinding] = []
-    for path in served_files(site):
+    for path in paths:
         rel = path.relative_to(site).as_posix()
         raw = path.read_text(encoding="utf-8-sig", errors="replace")
         texts = texts_of(path, raw)
         # one pass per file: a line break joins no digits, so texts stay apart
         for found in personal_data.find("\n".join(texts)):
             findings.append(AuditFinding(rel, f"{found.kind} ({found.masked}) is published"))
-        if secrets and any(a in raw for a in anchors):
+        if look.secrets and any(a in raw for a in look.anchors):
             whole = _canonical(" ".join(texts))
             findings.extend(AuditFinding(rel, f"text marked private in the data is published (private span {i + 1} "
                                               "of the data; the text is not repeated here)")
-                            for i, s in enumerate(secrets) if s in whole)
-        if rules.register_keys:
+                            for i, s in enumerate(look.secrets) if s in whole)
+        if look.register_keys:
             words = set(_WORD.findall("\n".join(texts)))
             findings.extend(AuditFinding(rel, "a household key of the registers is published (not repeated here)")
-                            for _ in sorted(words & rules.register_keys)[:1])
+                            for _ in sorted(words & look.register_keys)[:1])
         if path.suffix == ".json" and rel != CELLS:
-            findings += _small_counts(rel, raw, path.with_suffix(".csv"), rules.k)
+            findings += _small_counts(rel, raw, path.with_suffix(".csv"), look.k)
+    return findings
+
+
+PARALLEL_FROM = 300  # files: below this, starting a second process costs more than it saves
+
+
+def _scan(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding]:
+    """The files checked on every core (the audit runs alone, after MkDocs), findings in file order."""
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 4)
+    if workers < 2 or len(paths) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return _audit_files(site, paths, look)
+    by_size = sorted(paths, key=lambda p: -p.stat().st_size)
+    shares = [by_size[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = list(pool.map(_audit_files, [site] * workers, shares, [look] * workers))
+    order = {p: i for i, p in enumerate(paths)}
+    return sorted((f for part in parts for f in part), key=lambda f: order[site / f.path])
+
+
+def audit(site: Path, private_texts: list[str] = (), rules: Rules = Rules()) -> list[AuditFinding]:
+    """Every finding in the site at `site`, in file order."""
+    secrets = sorted({_canonical(t) for t in private_texts if len(_canonical(t)) >= 4})
+    # a cheap first look for each secret: its longest word, as the site would write it
+    anchors = {max(fold_text(t).split(), key=len) for t in private_texts if fold_text(t)}
+    anchors = {form for a in anchors for form in (a, persian_digits(a), ascii_digits(a))}
+    look = _Look(tuple(secrets), frozenset(anchors), rules.register_keys, rules.k)
+    findings = _scan(site, served_files(site), look)
     cells = site / CELLS
     if cells.is_file():
         pub = Publication.from_json(cells.read_text(encoding="utf-8"))

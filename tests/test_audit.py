@@ -70,3 +70,20 @@ def test_a_build_whose_site_fails_the_audit_leaves_site_as_it_was(built: Path, t
     assert "site/ was left as it was" in err
     assert (root / "site" / "about" / "index.html").read_bytes() == before
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]  # no staging folder left behind
+
+
+def test_the_audit_on_every_core_finds_the_same_in_the_same_order(built: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.audit as audit_module
+
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    for page in ("about/index.html", "meetings/1400-06-03/index.html", "index.html"):
+        path = site / page
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "</article>", "<p>۰۹۱۲۳۴۵۶۷۸۹ و a.b@example.ir</p></article>", 1), encoding="utf-8")
+    alone = [f.format() for f in audit(site)]
+    monkeypatch.setattr(audit_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(audit_module.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    together = [f.format() for f in audit(site)]
+    assert len(alone) == 6 and together == alone
