@@ -112,6 +112,7 @@ def _build(root: Path) -> dict:
     times["mkdocs build"] -= times["audit"]
     peaks["audit"] = peaks["mkdocs build"]
     return {"times": times, "peaks": peaks, "pages": len(rendered.pages), "pages_written": len(written.written),
+            # figures: a CSV and a JSON each (and one cells.json)
             "charts": len(rendered.downloads) // 2, "charts_rendered": charts.rendered,
             "site_bytes": _size(project.site),
             # what a rebuild may redo: the distinct chart specs, and each page's Markdown
@@ -210,7 +211,7 @@ def report(results: dict[float, dict | None]) -> int:
         "delivery rows": lambda r: f"{r['sizes']['delivery_rows']:,}",
         "register rows": lambda r: f"{r['sizes']['register_rows']:,}",
         "pages": lambda r: f"{r['pages']:,}",
-        "charts": lambda r: f"{r['charts']:,}",
+        "figures": lambda r: f"{r['charts']:,}",
         "site size": lambda r: f"{r['site_bytes'] / 2**20:.1f} MiB",
         "peak memory": lambda r: f"{r['peak_mib']:.0f} MiB",
         "  of which workers": lambda r: f"{r.get('workers_mib', 0):.0f} MiB",
