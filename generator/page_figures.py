@@ -366,7 +366,8 @@ def households_by_head(h: HouseholdStats, agg: Aggregates) -> Figure:
         row = {"band": AGE_BANDS[band], **{g: h.heads[(band, g)] for g in h.genders},
                "total": h.heads[(band, ALL_GROUPS)]}
         rows.append(row)
-        values += [{"name": row["band"], "series": GENDERS[g], "sorder": i, "value": row[g]}
+        # isolated as right-to-left text: «۳۰ تا ۴۴ سال» inside the left-to-right chart
+        values += [{"name": RLI + row["band"] + PDI, "series": GENDERS[g], "sorder": i, "value": row[g]}
                    for i, g in enumerate(h.genders) if _shown(row[g]) and row[g]]
     names = [GENDERS[g] for g in h.genders]
     totals = "، ".join(f"سرپرست {GENDERS[g]} {_n(h.heads[(ALL_GROUPS, g)])}" for g in h.genders)
