@@ -72,7 +72,7 @@ def _build(root: Path) -> dict:
     t = stage("aggregate", t)
     previous = previous_publication(project)
     result = protected(ds, agg, previous)
-    agg = result.aggregates
+    ds, agg = result.dataset, result.aggregates
     t = stage("protect", t)
 
     charts = ChartRenderer(project.cache / "charts")

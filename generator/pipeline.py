@@ -7,6 +7,7 @@ with `DataProblems` when validation found an error. The CLI calls these function
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +81,7 @@ def summarise(project: Project) -> tuple[Checked, Aggregates, Publication]:
     suppressions of the publication still online carried forward."""
     checked = check(project)
     result = protected(checked.dataset, aggregate(checked.dataset), previous_publication(project))
-    return checked, result.aggregates, result.publication
+    return dataclasses.replace(checked, dataset=result.dataset), result.aggregates, result.publication
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ suppressions carried forward, and the aggregates are rebuilt from the published 
 becomes SUPPRESSED, and every share or rate computed from it is SUPPRESSED too. Lists ordered by size are
 re-ordered by the published figures, so a hidden figure's place in the order does not betray its size.
 
+Figures about people that officials reported in the minutes (an indicator counted in persons or families)
+are cells too, `minutes/<meeting>/<province or country>/<indicator>/<n>`, each on its own: one of 1 to
+k−1 is shown as SUPPRESSED on the meeting and province pages.
+
 Not protected, and why: meetings held (they count meetings, not people) and centres (public facilities).
 """
 
@@ -39,12 +43,13 @@ from .households import ALL as HEAD_ALL
 from .households import HouseholdStats, PlaceCount
 from .model import Dataset
 
-DELIVERIES, HOUSEHOLDS, RIALS = "deliveries", "households", "rials"
+DELIVERIES, HOUSEHOLDS, RIALS, MINUTES = "deliveries", "households", "rials", "minutes"
 COUNTRY, TO_DATE, ALL = "country", "to-date", "all"
 
 
 @dataclass(frozen=True)
 class Protected:
+    dataset: Dataset  # the meetings' figures about people protected
     aggregates: Aggregates  # what the pages show
     publication: Publication  # every protected cell, published or suppressed (downloads/cells.json)
 
@@ -52,12 +57,54 @@ class Protected:
 def protected(ds: Dataset, agg: Aggregates, previous: Publication | None = None) -> Protected:
     k, p = ds.site.disclosure_threshold, ds.site.dominance_percent
     pub = protect(all_cells(ds, agg), k, p, previous)
-    return Protected(published_households(published_aggregates(agg, pub), pub), pub)
+    minutes = published_minutes(ds, pub)
+    published = published_households(published_aggregates(agg, pub), pub)
+    return Protected(minutes, _with_reports(published, ds, minutes), pub)
 
 
 def all_cells(ds: Dataset, agg: Aggregates) -> Cells:
-    """Every protected cell of the site, before protection: deliveries and households together."""
-    return household_cells(agg, ds.site.dominance_percent, delivery_cells(ds, agg))
+    """Every protected cell of the site, before protection: deliveries, households and the figures about
+    people that officials reported in the minutes, together."""
+    return minutes_cells(ds, household_cells(agg, ds.site.dominance_percent, delivery_cells(ds, agg)))
+
+
+# units of an indicator that count people: such a figure reported in a meeting is protected like any other
+PEOPLE = frozenset({"person", "family"})
+
+
+def _minutes_figures(ds: Dataset):
+    """(key, figure) for each figure about people reported in the minutes: nationally or by a province."""
+    units = {i.id: i.unit for i in ds.indicators}
+    for m in ds.meetings:
+        for n, f in enumerate(m.national_figures):
+            if units.get(f.indicator) in PEOPLE:
+                yield (MINUTES, m.id, COUNTRY, f.indicator, str(n + 1)), f
+        for r in m.reports:
+            for n, f in enumerate(r.figures):
+                if units.get(f.indicator) in PEOPLE:
+                    yield (MINUTES, m.id, r.province, f.indicator, str(n + 1)), f
+
+
+def minutes_cells(ds: Dataset, cells: Cells) -> Cells:
+    """Each figure about people in the minutes is a cell of its own (no published relation ties it to
+    another): a figure of 1 to k−1 is hidden."""
+    for key, f in _minutes_figures(ds):
+        cells.add(key, f.value)
+    return cells
+
+
+def published_minutes(ds: Dataset, pub: Publication) -> Dataset:
+    hidden = {id(f) for key, f in _minutes_figures(ds) if pub.value(key) is SUPPRESSED}
+    if not hidden:
+        return ds
+
+    def figures(fs):
+        return tuple(replace(f, value=SUPPRESSED) if id(f) in hidden else f for f in fs)
+
+    meetings = tuple(replace(m, national_figures=figures(m.national_figures),
+                             reports=tuple(replace(r, figures=figures(r.figures)) for r in m.reports))
+                     for m in ds.meetings)
+    return replace(ds, meetings=meetings)
 
 
 def _protected_programmes(ds: Dataset, agg: Aggregates) -> list[str]:
@@ -184,6 +231,18 @@ def household_cells(agg: Aggregates, p: float, cells: Cells) -> Cells:
         for month, n in h.by_month:
             cells.add((*base, "month", month.iso), n)
     return cells
+
+
+def _with_reports(agg: Aggregates, before: Dataset, after: Dataset) -> Aggregates:
+    """The province pages' reports, taken from the protected meetings."""
+    if before is after:
+        return agg
+    meetings = {m.id: m for m in after.meetings}
+    old = {m.id: m for m in before.meetings}
+    provinces = {code: replace(st, reports=tuple((meetings[m.id], meetings[m.id].reports[old[m.id].reports.index(r)])
+                                                 for m, r in st.reports))
+                 for code, st in agg.provinces.items()}
+    return replace(agg, provinces=provinces)
 
 
 def published_households(agg: Aggregates, pub: Publication) -> Aggregates:

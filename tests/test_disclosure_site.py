@@ -171,3 +171,26 @@ def test_a_household_key_of_the_registers_anywhere_on_the_site_fails_the_audit(b
     found = [f.format() for f in audit(site, [], Rules(K, 10, None, keys))]
     assert found == ["about/index.html: a household key of the registers is published (not repeated here)"]
     assert key not in found[0]
+
+
+def test_a_small_figure_about_people_in_the_minutes_is_hidden_on_every_page(tmp_path: Path) -> None:
+    """A province reports 3 deaths in a meeting: the meeting page and the province page show ×, the
+    figure is a cell of cells.json, and the vaccination centres (not people) stay as they are."""
+    source = (Path(__file__).parent.parent / "data" / "meetings" / "1400-05-27.yaml").read_text(encoding="utf-8")
+    patched = source.replace('''      - indicator: vaccination-centres
+        value: 8''', '''      - indicator: vaccination-centres
+        value: 8
+      - indicator: deaths
+        value: 3''', 1)
+    assert patched != source
+    root = make_project(tmp_path / "p", data="example", overlay={"meetings/1400-05-27.yaml": patched})
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    site = root / "site"
+    key = next(k for k in _cells(site).keys if k[0] == "minutes" and k[3] == "deaths" and k[2] != "country")
+    assert str(_cells(site).value(key)) == SYMBOL
+    meeting = (site / "meetings" / "1400-05-27" / "index.html").read_text(encoding="utf-8")
+    kerman = (site / "provinces" / "kerman" / "index.html").read_text(encoding="utf-8")
+    for page in (meeting, kerman):
+        assert "× نفر" in page and "۳ نفر" not in page
+        assert "۸ مرکز" in page
