@@ -45,6 +45,7 @@ _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", 
 # links (tel:, mailto:), meta contents and image sources are read: they are published too
 _NUMBER = re.compile(r"^\s*-?[\d.,]+\s*$")
 _WORD = re.compile(r"[\w-]+")
+_PROTECTED = re.compile(r'"protected":\s*true')
 CELLS = "downloads/cells.json"  # every protected cell of a publication (disclosure.Publication.to_json)
 
 
@@ -195,6 +196,9 @@ def audit(site: Path, private_texts: list[str] = (), rules: Rules = Rules()) -> 
     if cells.is_file():
         pub = Publication.from_json(cells.read_text(encoding="utf-8"))
         findings += [AuditFinding(CELLS, what) for what in check_publication(pub, rules.k, rules.p, rules.previous)]
+    elif any(_PROTECTED.search(p.read_text(encoding="utf-8")) for p in (site / "downloads").glob("*.json")):
+        findings.append(AuditFinding(CELLS, "is missing, while downloads hold counts of people: without it the "
+                                            "hidden figures cannot be checked"))
     return findings
 
 

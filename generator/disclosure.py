@@ -217,30 +217,34 @@ def attack(pub: Publication, k: int, p: float, previous: Publication | None = No
 
 def _attack(publications: list[Publication], k: int, p: float, truth: dict[Key, int] | None,
             cache: dict | None) -> list[Exposure]:
+    """The attack on the current publication (the last), with the previous one when given.
+
+    A figure shown in both with the same value is one known figure. A figure the previous publication
+    showed and this one hides or shows differently (a correction) is two figures: the old one, known, in
+    the old relations, and the new one in the new relations; so the difference between the two
+    publications is used. A figure hidden in both is assumed unchanged: one unknown."""
     current = publications[-1]
-    values: dict[Key, set[int]] = defaultdict(set)
+    shown_now = {key: v for key, v in zip(current.keys, current.values, strict=True) if v is not None}
     kinds: dict[Key, str] = {}
     for source in publications:
-        for key, value, kind in zip(source.keys, source.values, source.kinds, strict=True):
-            kinds[key] = kind
-            if value is not None:
-                values[key].add(value)
-    revised = {key for key, vs in values.items() if len(vs) > 1}
-    known: dict[Key, float] = {}
+        kinds.update(zip(source.keys, source.kinds, strict=True))
+    known: dict[Key, float] = dict(shown_now)
     relations: list[tuple[Key, tuple[Key, ...]]] = []
     for source in publications:
-        tag = () if source is current else ("previous",)
-
-        def name(i: int, source=source, tag=tag) -> Key:
-            key = source.keys[i]
-            if key in revised:  # each publication's own figure
-                key = tag + key
-                known[key] = source.values[i]
-            return key
-
-        relations += [(name(t), tuple(name(i) for i in ps)) for t, ps in source.relations]
-    known.update({key: next(iter(vs)) for key, vs in values.items() if key not in revised})
-    checked = {key for key in kinds if key not in values}
+        if source is current:
+            relations += [(source.keys[t], tuple(source.keys[i] for i in ps)) for t, ps in source.relations]
+            continue
+        shown_then = {key: v for key, v in zip(source.keys, source.values, strict=True) if v is not None}
+        names: dict[Key, Key] = {}
+        for key, value in shown_then.items():
+            if shown_now.get(key) == value:
+                names[key] = key
+            else:  # the old figure, in the old relations only
+                names[key] = ("previous", *key)
+                known[names[key]] = value
+        relations += [(names.get(source.keys[t], source.keys[t]), tuple(names.get(source.keys[i], source.keys[i])
+                                                                      for i in ps)) for t, ps in source.relations]
+    checked = {key for key in kinds if key not in known}
 
     def need(key: Key) -> float | None:  # None: known only once the interval is (an amount, no truth)
         if kinds[key] == AMOUNT and (truth is None or key not in truth):
@@ -427,9 +431,10 @@ def protect(cells: Cells, k: int, p: float, previous: Publication | None = None)
     _follow_links(cells, suppressed)
     partners = _neighbours(cells)
     truth = dict(zip(cells.keys, cells.values, strict=True))
-    # a figure the previous publication showed is public: hiding it now would protect nothing
+    # a figure the previous publication showed, with the value it has now, is public: hiding it now would
+    # protect nothing (a corrected figure is another figure: hiding its new value can help)
     public = {cells.index[key] for key, v in zip(previous.keys, previous.values, strict=True)
-              if v is not None and key in cells.index} if previous else set()
+              if v is not None and key in cells.index and cells.values[cells.index[key]] == v} if previous else set()
     cache: dict = {}  # blocks untouched by a round's new suppressions are not attacked again
     while True:
         pub = _publication(cells, suppressed)

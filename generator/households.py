@@ -27,7 +27,7 @@ ALL, UNKNOWN = "all", "unknown"  # a margin; a county not given in the register
 class PlaceCount:
     code: str  # province ISO code, or county id (UNKNOWN: not given)
     households: object  # int, or SUPPRESSED once protected
-    rials: object = None  # int, SUPPRESSED, or None where amounts are not shown (counties)
+    rials: object = None  # the amount paid (for the p% rule; published for the whole country only)
     largest: tuple[int, int] = (0, 0)  # the two largest household amounts in the cell (p% rule)
     synthetic: bool = False
 

@@ -343,17 +343,16 @@ def households_by_province(h: HouseholdStats, ds: Dataset, agg: Aggregates, path
     pid = h.programme.id
     order = _published_first(h.by_province, lambda p: p.code)
     names = {p.iso_code: p.name_fa for p in ds.provinces}
-    rows = tuple({"province": names[p.code], "households": p.households, "rials": p.rials} for p in order)
+    rows = tuple({"province": names[p.code], "households": p.households} for p in order)
     values = [{"name": r["province"], "value": r["households"]} for r in rows if _shown(r["households"])]
     alt_fa = (f"نمودار میله‌ای شمار خانوارهای حمایت‌شدهٔ «{h.programme.short_name_fa}» در "
               f"{format_number(len(rows))} استان؛ روی هم {_n(h.households)} خانوار" + (
                   f"؛ بیشترین در {rows[0]['province']} با {_n(rows[0]['households'])} خانوار." if values else "."))
     return Figure(
         id=f"households-{pid}-provinces", title_fa=f"{h.programme.short_name_fa}: خانوارها به تفکیک استان",
-        columns=(Column("province", "استان", TEXT), Column("households", "خانوار", INT, True),
-                 Column("rials", "مبلغ پرداخت‌شده (ریال)", INT)),
+        columns=(Column("province", "استان", TEXT), Column("households", "خانوار", INT, True)),
         rows=rows, axis_fa="خانوار", chart=bars(values), plotted=("households",), alt_fa=alt_fa,
-        source_fa=HOUSEHOLDS_SOURCE, definition_fa=HOUSEHOLD_DEFINITION + " مبلغ: جمع پرداخت‌ها به خانوارهای استان.",
+        source_fa=HOUSEHOLDS_SOURCE, definition_fa=HOUSEHOLD_DEFINITION,
         updated=agg.latest_week,
         synthetic_rows=tuple(p.synthetic for p in order) if h.synthetic else (),
         row_links=tuple(paths[p.code] for p in order))

@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "meetings-out-of-order": "meeting numbers that do not increase with their dates",
     "over-pledge": "more delivered than was pledged (a warning: check the figures)",
     "personal-data": "a national ID, phone number, postal code, bank card or account, or e-mail address in a text",
+    "restates-hidden-figure": "a meeting's text repeats a figure about people that the site hides (1 to k−1)",
 }
 
 

@@ -17,7 +17,8 @@ province to date = sum of its periods), and from the registers (households.py), 
     households/<programme>/<province>/<county id|unknown> by county, on the province page
     households/<programme>/head/<age band|all>/<gender|all>  by the head's age band and gender
     households/<programme>/month/<month>                  households supported in a month
-    rials/<programme>/country, rials/<programme>/<province>  amounts paid (p% rule; hidden with their count)
+    rials/<programme>/country                             the amount paid (p% rule; hidden with its count
+                                                          and with any hidden month)
 
 (country = Σ provinces = Σ age bands = Σ genders, province = Σ counties; a band's or a gender's households
 split by the other attribute are a breakdown by a household attribute, where one group holding everyone
@@ -42,6 +43,7 @@ from .disclosure import AMOUNT, P_PERCENT, SUPPRESSED, Cells, Publication, p_per
 from .households import ALL as HEAD_ALL
 from .households import HouseholdStats, PlaceCount
 from .model import Dataset
+from .schema import PEOPLE_UNITS
 
 DELIVERIES, HOUSEHOLDS, RIALS, MINUTES = "deliveries", "households", "rials", "minutes"
 COUNTRY, TO_DATE, ALL = "country", "to-date", "all"
@@ -68,8 +70,6 @@ def all_cells(ds: Dataset, agg: Aggregates) -> Cells:
     return minutes_cells(ds, household_cells(agg, ds.site.dominance_percent, delivery_cells(ds, agg)))
 
 
-# units of an indicator that count people: such a figure reported in a meeting is protected like any other
-PEOPLE = frozenset({"person", "family"})
 
 
 def _minutes_figures(ds: Dataset):
@@ -77,11 +77,11 @@ def _minutes_figures(ds: Dataset):
     units = {i.id: i.unit for i in ds.indicators}
     for m in ds.meetings:
         for n, f in enumerate(m.national_figures):
-            if units.get(f.indicator) in PEOPLE:
+            if units.get(f.indicator) in PEOPLE_UNITS:
                 yield (MINUTES, m.id, COUNTRY, f.indicator, str(n + 1)), f
         for r in m.reports:
             for n, f in enumerate(r.figures):
-                if units.get(f.indicator) in PEOPLE:
+                if units.get(f.indicator) in PEOPLE_UNITS:
                     yield (MINUTES, m.id, r.province, f.indicator, str(n + 1)), f
 
 
@@ -208,17 +208,12 @@ def household_cells(agg: Aggregates, p: float, cells: Cells) -> Cells:
             cells.add(key, total, AMOUNT, reason=P_PERCENT if unsafe else None)
 
         cells.add((*base, COUNTRY), h.households)
-        amount((*money, COUNTRY), h.rials, h.largest)
-        cells.link((*base, COUNTRY), (*money, COUNTRY))
         for place in h.by_province:
             cells.add((*base, place.code), place.households)
-            amount((*money, place.code), place.rials, place.largest)
-            cells.link((*base, place.code), (*money, place.code))
             for county in h.by_county[place.code]:
                 cells.add((*base, place.code, county.code), county.households)
             cells.relate((*base, place.code), [(*base, place.code, c.code) for c in h.by_county[place.code]])
         cells.relate((*base, COUNTRY), [(*base, place.code) for place in h.by_province])
-        cells.relate((*money, COUNTRY), [(*money, place.code) for place in h.by_province])
         head, every = (*base, "head"), HEAD_ALL
         for (band, gender), n in h.heads.items():
             cells.add((*head, band, gender), n)
@@ -230,6 +225,14 @@ def household_cells(agg: Aggregates, p: float, cells: Cells) -> Cells:
         cells.relate((*base, COUNTRY), [(*head, every, g) for g in h.genders])
         for month, n in h.by_month:
             cells.add((*base, "month", month.iso), n)
+        # The amount paid is published for the whole country only. Where every household gets the same sum
+        # each month, an amount is a count of household-months in disguise: by province it gave away how
+        # many households each province had in each month. The country's amount is hidden with its count
+        # and with any hidden month (the months add up to the household-months it reveals).
+        amount((*money, COUNTRY), h.rials, h.largest)
+        cells.link((*base, COUNTRY), (*money, COUNTRY))
+        for month, _ in h.by_month:
+            cells.link((*base, "month", month.iso), (*money, COUNTRY))
     return cells
 
 
@@ -249,8 +252,8 @@ def published_households(agg: Aggregates, pub: Publication) -> Aggregates:
     out = {}
     for pid, h in agg.households.items():
         base, money = (HOUSEHOLDS, pid), (RIALS, pid)
-        provinces = tuple(PlaceCount(pl.code, pub.value((*base, pl.code)), pub.value((*money, pl.code)),
-                                     synthetic=pl.synthetic) for pl in h.by_province)
+        provinces = tuple(PlaceCount(pl.code, pub.value((*base, pl.code)), synthetic=pl.synthetic)
+                          for pl in h.by_province)
         counties = {code: tuple(PlaceCount(c.code, pub.value((*base, code, c.code)), synthetic=c.synthetic)
                                 for c in cs) for code, cs in h.by_county.items()}
         out[pid] = HouseholdStats(

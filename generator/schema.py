@@ -22,6 +22,8 @@ CENTRE_STATUS = {"planned": "در دست احداث", "open": "فعال", "close
 QUALIFIERS = {"exact": "", "below": "کمتر از", "above": "بیش از", "about": "حدود", "up_to": "تا"}
 ATTENDANCE = {"in-person": "حضوری", "video": "ویدئوکنفرانس"}
 DELIVERED_FROM = {"deliveries": "deliveries", "meetings": "meetings"}
+# units of an indicator that count people: a figure in them is protected like any other count of people
+PEOPLE_UNITS = frozenset({"person", "family"})
 GENDERS = {"female": "زن", "male": "مرد"}
 AGE_BANDS = {"under-30": "زیر ۳۰ سال", "30-44": "۳۰ تا ۴۴ سال", "45-59": "۴۵ تا ۵۹ سال", "60-plus": "۶۰ سال و بیشتر"}
 # Register columns that would identify a person: a register holding one is refused whole (PRIVACY.md)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,11 +18,13 @@ from typing import Any
 import pandas as pd
 
 from . import personal_data
+from .disclosure import DEFAULT_K
 from .fields import Columns, Mapping, Rec, parse_node, parse_table
 from .load import Node, RawData, RawFile, Table
+from .persian import parse_integer
 from .places import PlaceIndex
 from .problems import Problem, errors_in
-from .schema import IDENTIFYING_COLUMNS, SCHEMAS
+from .schema import IDENTIFYING_COLUMNS, PEOPLE_UNITS, SCHEMAS
 from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows, register_frame
 
 
@@ -329,4 +332,42 @@ def _personal_problem(path: str, line: int, where: str, found: personal_data.Fin
                    "the site)")
 
 
-RULES = (_unique_ids, _meeting_files, _references, check_deliveries, check_registers, _personal_data)
+# a number followed by a word that counts people: «۷ نفر», «5 خانوار», «۳ بیمار»
+_PEOPLE_NUMBER = re.compile(r"(?<![\d۰-۹٠-٩])([\d۰-۹٠-٩]+)[\s\u200c]*(?:نفر|خانوار|خانواده|بیمار|فوتی|مورد)")
+
+
+def _restated_small_figures(v: Validated) -> Iterator[Problem]:
+    """A figure about people of 1 to k−1 in the minutes is hidden on the site (protect.py); the same number
+    written in the meeting's text, next to a word that counts people, would publish it all the same."""
+    k = next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
+    units = {rec.get("id"): rec.get("unit") for _, rec in v.records("indicators")}
+    for path, m in v.records("meetings"):
+        figures = list(m.get("national_figures") or [])
+        for r in m.get("reports") or []:
+            figures += list(r.get("figures") or []) if isinstance(r, Rec) else []
+        small = {f.get("value") for f in figures if isinstance(f, Rec) and units.get(f.get("indicator")) in PEOPLE_UNITS
+                 and isinstance(f.get("value"), int) and 0 < f.get("value") < k}
+        if not small:
+            continue
+        for line, where, text in _texts_in(m):
+            for number in _PEOPLE_NUMBER.findall(text):
+                if parse_integer(number) in small:
+                    yield Problem(path, line, where, "restates-hidden-figure",
+                                  f"the text gives «{number}» people, a figure of this meeting below {k} that the "
+                                  "site hides («×»); written here it would be published all the same",
+                                  "take the number out of the text, or keep it as a private span: ((خصوصی …))")
+
+
+def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:
+    for name, value in rec.items():
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if isinstance(item, Rec):
+                yield from _texts_in(item)
+            elif isinstance(item, str):
+                yield rec.line_of(name), f"{rec.path_of(name)}[{i}]" if isinstance(value, list) else rec.path_of(
+                    name), item
+
+
+RULES = (_unique_ids, _meeting_files, _references, check_deliveries, check_registers, _personal_data,
+         _restated_small_figures)

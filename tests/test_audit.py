@@ -87,3 +87,12 @@ def test_the_audit_on_every_core_finds_the_same_in_the_same_order(built: Path, t
     monkeypatch.setattr(audit_module.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     together = [f.format() for f in audit(site)]
     assert len(alone) == 6 and together == alone
+
+
+def test_a_site_without_its_cells_but_with_counts_of_people_fails_the_audit(built: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    (site / "downloads" / "cells.json").unlink()
+    assert [f.format() for f in audit(site)] == [
+        "downloads/cells.json: is missing, while downloads hold counts of people: without it the hidden figures "
+        "cannot be checked"]

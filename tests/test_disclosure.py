@@ -251,3 +251,17 @@ def test_property_random_registers_publish_no_small_count_and_no_pinned_cell(hou
     for key in pub.suppressed_keys():
         if key[0] == "rials":
             assert ("households", *key[1:]) in pub.suppressed_keys()
+
+
+def test_a_corrected_figure_is_attacked_together_with_the_one_it_replaces():
+    """Last week: 11 shown, two hidden weeks (6 + 8), 69, total 94. This week 11 is corrected to 7 and so
+    hidden: but 90 − 69 − (94 − 11 − 69) = 7. The old figure is used, not dropped."""
+    first = protect(one_way({"w1": 11, "w2": 6, "w3": 8, "w4": 69}), K, P)
+    assert first.suppressed_keys() == {("t", "w2"), ("t", "w3")}
+    later = one_way({"w1": 7, "w2": 6, "w3": 8, "w4": 69})
+    plain = unprotected(later, first)
+    assert plain.value(("t", "all")) == 90
+    assert [(e.key, e.low, e.high) for e in attack(plain, K, P, first)] == [(("t", "w1"), 7, 7)]
+    safe = protect(later, K, P, previous=first)
+    assert exposed(safe, previous=first) == set()
+    assert safe.value(("t", "all")) is SUPPRESSED  # the corrected total is a new figure: hiding it helps

@@ -90,9 +90,14 @@ def test_the_site_with_protection_off_fails_the_audit(built: Path, tmp_path: Pat
     findings = [f.format() for f in audit(site, [], Rules(K, 10))]
     assert findings and all(f.startswith(f"{CELLS}: ") for f in findings)
     assert any(f.startswith(f"{CELLS}: suppressed cell deliveries/") and "is exactly" in f for f in findings)
-    # an amount of rials beside a hidden count of households gives the count away (a fixed payment)
-    assert any(f.startswith(f"{CELLS}: cell rials/family-support/") and "is published while households/" in f
-               for f in findings)
+    # an amount of rials beside a hidden month of households gives the month away (a fixed payment)
+    month = bare.index[("households", "family-support", "month", "1400-06")]
+    values = list(bare.values)
+    values[month] = None
+    (site / CELLS).write_text(Publication(bare.keys, tuple(values), bare.kinds, bare.relations, bare.attribute,
+                                          links=bare.links).to_json(), encoding="utf-8")
+    assert (f"{CELLS}: cell rials/family-support/country is published while households/family-support/month/"
+            "1400-06, which it reveals, is hidden") in [f.format() for f in audit(site, [], Rules(K, 10))]
 
     # no suppression at all: a small figure written back into a download
     (site / CELLS).write_text(Publication(bare.keys, tuple(cells.values), bare.kinds, bare.relations,
@@ -194,3 +199,12 @@ def test_a_small_figure_about_people_in_the_minutes_is_hidden_on_every_page(tmp_
     for page in (meeting, kerman):
         assert "× نفر" in page and "۳ نفر" not in page
         assert "۸ مرکز" in page
+    # the same number written in the report's text would publish it: validation refuses it, with the line
+    told = patched.replace("سپاه کرمان ۸ مرکز اختصاصی واکسن دایر کرده است.",
+                           "سپاه کرمان ۸ مرکز اختصاصی واکسن دایر کرده است و ۳ نفر درگذشته‌اند.", 1)
+    assert told != patched
+    (root / "data" / "meetings" / "1400-05-27.yaml").write_text(told, encoding="utf-8")
+    code, _, err = run_portal(root, "validate")
+    line = told.splitlines().index(next(t for t in told.splitlines() if "۳ نفر درگذشته" in t)) + 1
+    assert code == 1 and f"data/meetings/1400-05-27.yaml:{line}: reports[" in err
+    assert "[restates-hidden-figure]" in err
