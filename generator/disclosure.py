@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -244,6 +245,7 @@ def _attack(publications: list[Publication], k: int, p: float, truth: dict[Key, 
                 known[names[key]] = value
         relations += [(names.get(source.keys[t], source.keys[t]), tuple(names.get(source.keys[i], source.keys[i])
                                                                       for i in ps)) for t, ps in source.relations]
+        relations += _bridges(source, current, names)
     checked = {key for key in kinds if key not in known}
 
     def need(key: Key) -> float | None:  # None: known only once the interval is (an amount, no truth)
@@ -257,6 +259,27 @@ def _attack(publications: list[Publication], k: int, p: float, truth: dict[Key, 
         if high - low < need - 1e-6:
             found.append(Exposure(key, low, high, need))
     return sorted(found, key=lambda e: e.key)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
+def _bridges(before: Publication, now: Publication, names: dict[Key, Key]) -> list[tuple[Key, tuple[Key, ...]]]:
+    """When a publication shows months where the one before showed weeks (a series grew past a year), the
+    two are tied: a month is the sum of the weeks the old publication showed in it (the same key but for a
+    day in place of the month). Only for months the old publication had seen to their end: a later week of
+    the old publication's own series falls after them."""
+    weeks: dict[Key, list[Key]] = defaultdict(list)
+    last: dict[Key, str] = {}
+    for key in before.keys:
+        if key and _DAY.match(key[-1]):
+            weeks[(*key[:-1], key[-1][:7])].append(key)
+            last[key[:-1]] = max(last.get(key[:-1], ""), key[-1])
+    old = set(before.keys)
+    return [(key, tuple(names.get(w, w) for w in sorted(weeks[key]))) for key in now.keys
+            if key and _MONTH.match(key[-1]) and key not in old and key in weeks
+            and last[key[:-1]][:7] > key[-1]]
 
 
 def intervals(relations: list[tuple[Key, tuple[Key, ...]]], known: dict[Key, float], checked: set[Key],
@@ -443,6 +466,14 @@ def protect(cells: Cells, k: int, p: float, previous: Publication | None = None)
         done: set[int] = set()
         for e in exposed:
             i = cells.index.get(e.key)
+            if i is None and _DAY.match(e.key[-1]):
+                # a week of the previous publication, exposed through the month that now holds it: hide
+                # the month (a month of a series shown by week before, see _bridges)
+                month = cells.index.get((*e.key[:-1], e.key[-1][:7]))
+                if month is not None and month not in suppressed:
+                    suppressed[month] = SECONDARY
+                    added = True
+                continue
             if i is None or i in done:
                 continue
             partner = _partner(cells, i, suppressed, partners, public)

@@ -265,3 +265,27 @@ def test_a_corrected_figure_is_attacked_together_with_the_one_it_replaces():
     safe = protect(later, K, P, previous=first)
     assert exposed(safe, previous=first) == set()
     assert safe.value(("t", "all")) is SUPPRESSED  # the corrected total is a new figure: hiding it helps
+
+
+def test_weeks_that_become_months_are_tied_to_them():
+    """A series that grows past a year is shown by month: the month the old publication showed week by week
+    is the sum of those weeks, so a week hidden then must not be recoverable from the month now."""
+    weeks = {"1400-06-03": 30, "1400-06-10": 4, "1400-06-17": 25, "1400-07-07": 12}
+    before = Cells()
+    for day, v in weeks.items():
+        before.add(("d", "x", day), v)
+    before.add(("d", "x", "all"), 71)
+    before.relate(("d", "x", "all"), [("d", "x", day) for day in weeks])
+    first = protect(before, K, P)
+    assert first.suppressed_keys() == {("d", "x", "1400-06-10"), ("d", "x", "1400-07-07")}  # 4 and 12: safe
+    now = Cells()
+    for month, v in (("1400-06", 59), ("1400-07", 12)):
+        now.add(("d", "x", month), v)
+    now.add(("d", "x", "all"), 71)
+    now.relate(("d", "x", "all"), [("d", "x", "1400-06"), ("d", "x", "1400-07")])
+    plain = unprotected(now, first)
+    hidden_week = [e for e in attack(plain, K, P, first) if e.key[-1] == "1400-06-10"]
+    assert [(e.low, e.high) for e in hidden_week] == [(4, 4)]  # 59 − 30 − 25
+    safe = protect(now, K, P, previous=first)
+    assert safe.value(("d", "x", "1400-06")) is SUPPRESSED
+    assert exposed(safe, previous=first) == set()
