@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .disclosure import SUPPRESSED
 from .households import HouseholdStats, household_stats
 from .jalali import JDate, JMonth
 from .model import Centre, Dataset, Decision, Meeting, Programme, Province, Report
+from .publication import SUPPRESSED
 from .schema import CENTRE_TYPES
 
 WEEKLY_UP_TO = 53

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import personal_data
-from .disclosure import DEFAULT_K, DEFAULT_P, SYMBOL, Publication, check_publication
+from .disclosure import check_publication
 from .persian import ascii_digits, fold_text, persian_digits, persian_letters
+from .publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
 
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
@@ -46,7 +47,7 @@ _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", 
 _NUMBER = re.compile(r"^\s*-?[\d.,]+\s*$")
 _WORD = re.compile(r"[\w-]+")
 _PROTECTED = re.compile(r'"protected":\s*true')
-CELLS = "downloads/cells.json"  # every protected cell of a publication (disclosure.Publication.to_json)
+CELLS = "downloads/cells.json"  # every protected cell of a publication (publication.Publication.to_json)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .disclosure import SUPPRESSED, SYMBOL
 from .jalali import JDate, JMonth
+from .publication import SUPPRESSED, SYMBOL
 
 TEXT, DATE, MONTH, INT, DECIMAL, PERCENT = "text", "date", "month", "int", "decimal", "percent"
 
@@ -79,7 +79,7 @@ class Figure:
 
 
 def _csv_value(value: Any) -> str:
-    """An empty cell: not reported; SYMBOL: suppressed (disclosure.py)."""
+    """An empty cell: not reported; SYMBOL: suppressed (publication.py)."""
     if value is None:
         return ""
     if value is SUPPRESSED:

@@ -20,13 +20,13 @@ from .charts import (
     row_bars,
     stacked_bars,
 )
-from .disclosure import SUPPRESSED, SYMBOL
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, TEXT, Column, Figure, Gradient, KeyItem
 from .households import ALL as ALL_GROUPS
 from .households import UNKNOWN, HouseholdStats, PlaceCount
 from .jalali import MONTHS_FA, JDate
 from .model import Dataset
 from .persian import format_number, format_percent, persian_digits
+from .publication import SUPPRESSED, SYMBOL
 from .schema import AGE_BANDS, CENTRE_TYPES, GENDERS, UNITS
 
 DELIVERIES_SOURCE = "تحویل‌های هفتگی ثبت‌شده در داده‌های قرارگاه"

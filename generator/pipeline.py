@@ -16,13 +16,13 @@ from . import pages, render
 from .aggregate import Aggregates, aggregate
 from .audit import CELLS, AuditFinding, Rules, audit, refuse_if_unsafe
 from .chart_render import ChartRenderer
-from .disclosure import DEFAULT_K, DEFAULT_P, Publication
 from .jalali import JDate
 from .load import load
 from .model import Dataset
 from .normalise import normalise
 from .problems import DataProblems, Problem, errors_in
 from .protect import protected
+from .publication import DEFAULT_K, DEFAULT_P, Publication
 from .site_build import build_site
 from .validate import validate
 

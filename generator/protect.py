@@ -1,6 +1,6 @@
 """Stage 5, protect: the aggregates → the aggregates the public may see, with disclosure control applied.
 
-Every figure about people that a page, chart or download shows is first a cell here (disclosure.py), named
+Every figure about people that a page, chart or download shows is first a cell here (publication.py), named
 by a key that says what it counts:
 
     deliveries/<programme>/<province ISO code>/<period>   a province's deliveries in a week or month
@@ -39,10 +39,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .aggregate import Aggregates, PlaceRow, ProvinceProgrammeRow, ProvinceWeekRow, WeekRow
-from .disclosure import AMOUNT, P_PERCENT, SUPPRESSED, Cells, Publication, p_percent_unsafe, protect
+from .disclosure import P_PERCENT, p_percent_unsafe, protect
 from .households import ALL as HEAD_ALL
 from .households import HouseholdStats, PlaceCount
 from .model import Dataset
+from .publication import AMOUNT, SUPPRESSED, Cells, Publication
 from .schema import PEOPLE_UNITS
 
 DELIVERIES, HOUSEHOLDS, RIALS, MINUTES = "deliveries", "households", "rials", "minutes"

@@ -26,10 +26,10 @@ import jinja2
 from markupsafe import Markup
 
 from .chart_render import ChartRenderer
-from .disclosure import SUPPRESSED, SYMBOL, is_suppressed
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure, as_csv, as_json
 from .jalali import JDate
 from .persian import format_number, format_percent, persian_digits
+from .publication import SUPPRESSED, SYMBOL, is_suppressed
 from .schema import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
 
 MARKER = "generated_by: portal"

@@ -18,12 +18,12 @@ from typing import Any
 import pandas as pd
 
 from . import personal_data
-from .disclosure import DEFAULT_K
 from .fields import Columns, Mapping, Rec, parse_node, parse_table
 from .load import Node, RawData, RawFile, Table
 from .persian import parse_integer
 from .places import PlaceIndex
 from .problems import Problem, errors_in
+from .publication import DEFAULT_K
 from .schema import IDENTIFYING_COLUMNS, PEOPLE_UNITS, SCHEMAS
 from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows, register_frame
 

@@ -7,21 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.disclosure import (
-    AMOUNT,
-    CARRIED,
-    SECONDARY,
-    SMALL,
-    SUPPRESSED,
-    Cells,
-    ProtectionError,
-    Publication,
-    attack,
-    check_publication,
-    p_percent_unsafe,
-    primary,
-    protect,
-)
+from generator.attack import attack
+from generator.disclosure import CARRIED, SECONDARY, SMALL, check_publication, p_percent_unsafe, primary, protect
+from generator.publication import AMOUNT, SUPPRESSED, Cells, ProtectionError, Publication
 
 K, P = 10, 10
 

@@ -17,9 +17,10 @@ import pytest
 from conftest import make_project, run_portal
 from generator.aggregate import aggregate
 from generator.audit import CELLS, Rules, audit
-from generator.disclosure import SMALL, SYMBOL, Publication, check_publication, primary, protect
+from generator.disclosure import SMALL, check_publication, primary, protect
 from generator.pipeline import Project, check
 from generator.protect import all_cells
+from generator.publication import SYMBOL, Publication
 
 pytestmark = pytest.mark.slow
 K = 10
