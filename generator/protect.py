@@ -28,7 +28,7 @@ becomes SUPPRESSED, and every share or rate computed from it is SUPPRESSED too. 
 re-ordered by the published figures, so a hidden figure's place in the order does not betray its size.
 
 Figures about people that officials reported in the minutes (an indicator counted in persons or families)
-are cells too, `minutes/<meeting>/<province or country>/<indicator>/<n>`, each on its own: one of 1 to
+are cells too, `minutes/<meeting>/<province or country>/<indicator>/<place in the minutes>`, each on its own: one of 1 to
 k−1 is shown as SUPPRESSED on the meeting and province pages.
 
 Not protected, and why: meetings held (they count meetings, not people) and centres (public facilities).
@@ -71,8 +71,6 @@ def all_cells(ds: Dataset, agg: Aggregates) -> Cells:
     return minutes_cells(ds, household_cells(agg, ds.site.dominance_percent, delivery_cells(ds, agg)))
 
 
-
-
 def _minutes_figures(ds: Dataset):
     """(key, figure) for each figure about people reported in the minutes: nationally or by a province."""
     units = {i.id: i.unit for i in ds.indicators}
@@ -80,10 +78,10 @@ def _minutes_figures(ds: Dataset):
         for n, f in enumerate(m.national_figures):
             if units.get(f.indicator) in PEOPLE_UNITS:
                 yield (MINUTES, m.id, COUNTRY, f.indicator, str(n + 1)), f
-        for r in m.reports:
+        for i, r in enumerate(m.reports):  # a province may report twice in a meeting: the report's place too
             for n, f in enumerate(r.figures):
                 if units.get(f.indicator) in PEOPLE_UNITS:
-                    yield (MINUTES, m.id, r.province, f.indicator, str(n + 1)), f
+                    yield (MINUTES, m.id, r.province, f.indicator, f"{i + 1}.{n + 1}"), f
 
 
 def minutes_cells(ds: Dataset, cells: Cells) -> Cells:
