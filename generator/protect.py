@@ -28,8 +28,8 @@ becomes SUPPRESSED, and every share or rate computed from it is SUPPRESSED too. 
 re-ordered by the published figures, so a hidden figure's place in the order does not betray its size.
 
 Figures about people that officials reported in the minutes (an indicator counted in persons or families)
-are cells too, `minutes/<meeting>/<province or country>/<indicator>/<place in the minutes>`, each on its own: one of 1 to
-k−1 is shown as SUPPRESSED on the meeting and province pages.
+are cells too, `minutes/<meeting>/<province or country>/<indicator>/<place in the minutes>`, each on its
+own: one of 1 to k−1 is shown as SUPPRESSED on the meeting and province pages.
 
 Not protected, and why: meetings held (they count meetings, not people) and centres (public facilities).
 """
