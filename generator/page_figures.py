@@ -21,13 +21,11 @@ from .charts import (
     stacked_bars,
 )
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, TEXT, Column, Figure, Gradient, KeyItem
-from .households import ALL as ALL_GROUPS
-from .households import UNKNOWN, HouseholdStats, PlaceCount
 from .jalali import MONTHS_FA, JDate
 from .model import Dataset
 from .persian import format_number, format_percent, persian_digits
 from .publication import SUPPRESSED, SYMBOL
-from .schema import AGE_BANDS, CENTRE_TYPES, GENDERS, UNITS
+from .schema import CENTRE_TYPES, UNITS
 
 DELIVERIES_SOURCE = "تحویل‌های هفتگی ثبت‌شده در داده‌های قرارگاه"
 CENSUS = "جمعیت: سرشماری ۱۳۹۵ مرکز آمار ایران"
@@ -49,7 +47,7 @@ def _style(ds: Dataset, pid: str) -> tuple[str, list[int]]:
     return PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
 
 
-def _period(periods: list[Period]) -> str:
+def period_span(periods: list[Period]) -> str:
     return f"از {periods[0].fa()} تا {periods[-1].fa()}" if periods else ""
 
 
@@ -64,7 +62,7 @@ class _Steps:
     adverb_fa: str  # «هفته‌به‌هفته» or «ماه‌به‌ماه»
 
 
-def _steps(periods: list[Period], monthly: bool) -> _Steps:
+def steps_of(periods: list[Period], monthly: bool) -> _Steps:
     if monthly:
         return _Steps({m: RLI + m.fa() + PDI for m in periods}, Column("month", "ماه", MONTH), "ماه", "ماه‌به‌ماه")
     with_year = len({w.year for w in periods}) > 1
@@ -72,7 +70,7 @@ def _steps(periods: list[Period], monthly: bool) -> _Steps:
                   "هفته", "هفته‌به‌هفته")
 
 
-def _shown(value) -> bool:
+def shown(value) -> bool:
     """Whether a figure is drawn: published (not suppressed) and reported."""
     return value is not None and value is not SUPPRESSED
 
@@ -81,7 +79,7 @@ def _percent_text(value) -> str:
     return SYMBOL if value is SUPPRESSED else format_percent(value)
 
 
-def _n(value, digits: int = 0) -> str:
+def as_text(value, digits: int = 0) -> str:
     """A figure in running text: Persian digits, or the suppression symbol."""
     return SYMBOL if value is SUPPRESSED else format_number(value, digits) if digits else format_number(value)
 
@@ -99,7 +97,7 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
     if not stats:
         return None
     periods = sorted({w.period for s in stats for w in s.weekly})
-    steps = _steps(periods, agg.monthly)
+    steps = steps_of(periods, agg.monthly)
     share = {(s.programme.id, w.period): w.share for s in stats for w in s.weekly}
     synthetic_periods = {w.period for s in stats for w in s.weekly if w.synthetic}
     last_share = dict.fromkeys((s.programme.id for s in stats), 0.0)
@@ -111,13 +109,13 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
             if (pid, period) in share:  # else nothing new: the running total stands
                 last_share[pid] = _pct(share[(pid, period)])
             row[pid] = last_share[pid]
-            if _shown(row[pid]):
+            if shown(row[pid]):
                 values.append({"week": steps.labels[period], "order": order, "series": s.programme.short_name_fa,
                                "value": row[pid]})
         rows.append(row)
         synthetic.append(period in synthetic_periods)
     last = rows[-1]
-    alt_fa = ("نمودار خطی درصد تحقق وعده‌ها " + _period(periods) + ": " + "، ".join(
+    alt_fa = ("نمودار خطی درصد تحقق وعده‌ها " + period_span(periods) + ": " + "، ".join(
         f"{s.programme.short_name_fa} {_percent_text(last[s.programme.id])}" for s in stats) + ".")
     return Figure(
         id="home-trends", title_fa=f"درصد تحقق وعده‌ها، {steps.adverb_fa}",
@@ -137,13 +135,13 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
     if not s.weekly:
         return None
     periods = [w.period for w in s.weekly]
-    steps = _steps(periods, agg.monthly)
+    steps = steps_of(periods, agg.monthly)
     unit = UNITS[p.unit]
     rows, values = [], []
     for order, w in enumerate(s.weekly):
         rows.append({steps.column.key: w.period, "delivered": w.delivered, "cumulative": w.cumulative,
                      **({"share": _pct(w.share)} if p.pledged else {})})
-        if _shown(w.cumulative):
+        if shown(w.cumulative):
             values.append({"week": steps.labels[w.period], "order": order, "value": w.cumulative})
     synthetic = [w.synthetic for w in s.weekly]
     counted = "جلسه‌های برگزارشده" if p.delivered_from == "meetings" else "تحویل"
@@ -154,8 +152,8 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
     if p.pledged:
         columns.append(Column("share", "درصد وعده", PERCENT))
     target = f"وعده: {format_number(p.pledged)} {unit}" if p.pledged else ""
-    alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {_period(periods)}: "
-              f"از {_n(rows[0]['cumulative'])} به {_n(rows[-1]['cumulative'])} {unit} "
+    alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {period_span(periods)}: "
+              f"از {as_text(rows[0]['cumulative'])} به {as_text(rows[-1]['cumulative'])} {unit} "
               "رسیده است" + (f"، در برابر وعدهٔ {format_number(p.pledged)} {unit}." if p.pledged else "."))
     return Figure(
         id=f"programme-{p.id}-over-time", title_fa=f"{p.short_name_fa}: وعده و تحویل در طول زمان",
@@ -176,10 +174,10 @@ def programme_by_province(s: ProgrammeStats, agg: Aggregates, paths: dict[str, s
     unit = UNITS[p.unit]
     rows = tuple({"province": r.province.name_fa, "delivered": r.delivered,
                   "share": _pct(r.share_of_total)} for r in s.by_province)
-    values = [{"name": r["province"], "value": r["delivered"]} for r in rows if _shown(r["delivered"])]
+    values = [{"name": r["province"], "value": r["delivered"]} for r in rows if shown(r["delivered"])]
     top = s.by_province[0]
     alt_fa = (f"نمودار میله‌ای تحویل «{p.short_name_fa}» در {format_number(len(rows))} استان؛ بیشترین در "
-              f"{top.province.name_fa} با {_n(top.delivered)} {unit}.")
+              f"{top.province.name_fa} با {as_text(top.delivered)} {unit}.")
     return Figure(
         id=f"programme-{p.id}-provinces", title_fa=f"{p.short_name_fa}: تحویل به تفکیک استان",
         columns=(Column("province", "استان", TEXT), Column("delivered", f"تحویل‌شده ({unit})", INT, True),
@@ -203,14 +201,14 @@ def programme_map(s: ProgrammeStats, ds: Dataset, agg: Aggregates, topology: dic
         rows.append({"iso": province.iso_code, "province": province.name_fa, "population": province.population_2016,
                      "delivered": r.delivered if r else None,
                      "per_100k": _per_100k(r.delivered, province.population_2016) if r else None})
-    values = [{"iso": r["iso"], "name": r["province"], "value": r["per_100k"] if _shown(r["per_100k"]) else None}
+    values = [{"iso": r["iso"], "name": r["province"], "value": r["per_100k"] if shown(r["per_100k"]) else None}
               for r in rows]
-    ranked = sorted((r for r in rows if _shown(r["per_100k"])), key=lambda r: -r["per_100k"])
+    ranked = sorted((r for r in rows if shown(r["per_100k"])), key=lambda r: -r["per_100k"])
     if not ranked:
         return None
     alt_fa = (f"نقشهٔ ۳۱ استان کشور، رنگ‌شده بر پایهٔ تحویل «{p.short_name_fa}» در هر ۱۰۰ هزار نفر؛ بیشترین در "
               f"{ranked[0]['province']} ({format_number(ranked[0]['per_100k'], 1)} {unit}) و "
-              f"{format_number(sum(1 for r in rows if not _shown(r['per_100k'])))} استان بدون داده یا با رقم پنهان "
+              f"{format_number(sum(1 for r in rows if not shown(r['per_100k'])))} استان بدون داده یا با رقم پنهان "
               "(سفید).")
     return Figure(
         id=f"programme-{p.id}-map", title_fa=f"{p.short_name_fa}: تحویل در هر ۱۰۰ هزار نفر جمعیت",
@@ -234,20 +232,20 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
         return None
     programmes = [r.programme for r in st.by_programme]
     periods = [w.period for w in st.weekly]
-    steps = _steps(periods, agg.monthly)
+    steps = steps_of(periods, agg.monthly)
     rows, values = [], []
     for order, w in enumerate(st.weekly):
         row: dict = {steps.column.key: w.period}
         for p, value in zip(programmes, w.delivered, strict=True):
             row[p.id] = value
-            if _shown(value):
+            if shown(value):
                 values.append({"week": steps.labels[w.period], "order": order, "panel": p.short_name_fa,
                                "value": value})
         rows.append(row)
     synthetic = [w.synthetic for w in st.weekly]
     name = st.province.name_fa
-    alt_fa = (f"نمودار میله‌ای تحویل {steps.adverb_fa} در استان {name} {_period(periods)}، یک ردیف برای هر برنامه: "
-              + "، ".join(f"{r.programme.short_name_fa} روی هم {_n(r.delivered)} {UNITS[r.programme.unit]}"
+    alt_fa = (f"نمودار میله‌ای تحویل {steps.adverb_fa} در استان {name} {period_span(periods)}، یک ردیف برای هر برنامه: "
+              + "، ".join(f"{r.programme.short_name_fa} روی هم {as_text(r.delivered)} {UNITS[r.programme.unit]}"
                           for r in st.by_programme) + ".")
     return Figure(
         id=f"province-{st.province.slug}-over-time", title_fa=f"استان {name}: تحویل {steps.adverb_fa}",
@@ -278,10 +276,10 @@ def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figu
         else:
             row["index"] = round(100 * row["province"] / row["country"]) if row["country"] else None
         rows.append(row)
-        if _shown(row["index"]):
+        if shown(row["index"]):
             values.append({"name": row["programme"], "value": row["index"]})
     alt_fa = (f"نمودار میله‌ای تحویل سرانه در استان {name} در برابر کل کشور (کل کشور = ۱۰۰): " + "، ".join(
-        f"{r['programme']} {format_number(r['index'])}" for r in rows if _shown(r["index"])) + ".")
+        f"{r['programme']} {format_number(r['index'])}" for r in rows if shown(r["index"])) + ".")
     return Figure(
         id=f"province-{st.province.slug}-per-capita", title_fa=f"استان {name} و کل کشور: تحویل در هر ۱۰۰ هزار نفر",
         columns=(Column("programme", "برنامه", TEXT), Column("delivered", "تحویل‌شده در استان", INT, True),
@@ -324,103 +322,3 @@ def centres_by_province(table: CentreTable, agg: Aggregates, paths: dict[str, st
         definition_fa="هر مرکز فعال، در دست احداث یا بسته‌شده یک بار شمرده شده است.", updated=agg.latest_week,
         synthetic_rows=tuple(r.synthetic for r in table.rows) if any(r.synthetic for r in table.rows) else (),
         row_links=tuple(paths[r.province.iso_code] for r in table.rows))
-
-
-# --- households (from the registers) ------------------------------------------------------------------------
-
-HOUSEHOLDS_SOURCE = "فهرست خانوارهای حمایت‌شده در داده‌های قرارگاه (هر خانوار با کدی مستعار، بی نام و نشانی)"
-HOUSEHOLD_DEFINITION = ("شمار خانوارهای جدا از هم؛ هر خانوار یک بار شمرده می‌شود، در استان، شهرستان و گروهی "
-                        "که آخرین ردیف آن در فهرست می‌گوید.")
-
-
-def _published_first(places: tuple[PlaceCount, ...], name) -> list[PlaceCount]:
-    """Largest published count first; hidden ones last, in a fixed order that says nothing of size."""
-    shown = sorted((p for p in places if _shown(p.households)), key=lambda p: (-p.households, name(p)))
-    return shown + sorted((p for p in places if not _shown(p.households)), key=name)
-
-
-def households_by_province(h: HouseholdStats, ds: Dataset, agg: Aggregates, paths: dict[str, str]) -> Figure:
-    pid = h.programme.id
-    order = _published_first(h.by_province, lambda p: p.code)
-    names = {p.iso_code: p.name_fa for p in ds.provinces}
-    rows = tuple({"province": names[p.code], "households": p.households} for p in order)
-    values = [{"name": r["province"], "value": r["households"]} for r in rows if _shown(r["households"])]
-    alt_fa = (f"نمودار میله‌ای شمار خانوارهای حمایت‌شدهٔ «{h.programme.short_name_fa}» در "
-              f"{format_number(len(rows))} استان؛ روی هم {_n(h.households)} خانوار" + (
-                  f"؛ بیشترین در {rows[0]['province']} با {_n(rows[0]['households'])} خانوار." if values else "."))
-    return Figure(
-        id=f"households-{pid}-provinces", title_fa=f"{h.programme.short_name_fa}: خانوارها به تفکیک استان",
-        columns=(Column("province", "استان", TEXT), Column("households", "خانوار", INT, True)),
-        rows=rows, axis_fa="خانوار", chart=bars(values), plotted=("households",), alt_fa=alt_fa,
-        source_fa=HOUSEHOLDS_SOURCE, definition_fa=HOUSEHOLD_DEFINITION,
-        updated=agg.latest_week,
-        synthetic_rows=tuple(p.synthetic for p in order) if h.synthetic else (),
-        row_links=tuple(paths[p.code] for p in order))
-
-
-def households_by_head(h: HouseholdStats, agg: Aggregates) -> Figure:
-    pid = h.programme.id
-    rows, values = [], []
-    for band in h.bands:
-        row = {"band": AGE_BANDS[band], **{g: h.heads[(band, g)] for g in h.genders},
-               "total": h.heads[(band, ALL_GROUPS)]}
-        rows.append(row)
-        # isolated as right-to-left text: «۳۰ تا ۴۴ سال» inside the left-to-right chart
-        values += [{"name": RLI + row["band"] + PDI, "series": GENDERS[g], "sorder": i, "value": row[g]}
-                   for i, g in enumerate(h.genders) if _shown(row[g]) and row[g]]
-    names = [GENDERS[g] for g in h.genders]
-    totals = "، ".join(f"سرپرست {GENDERS[g]} {_n(h.heads[(ALL_GROUPS, g)])}" for g in h.genders)
-    alt_fa = (f"نمودار میله‌ای انباشتهٔ خانوارهای «{h.programme.short_name_fa}» به تفکیک گروه سنی و جنس سرپرست؛ "
-              f"روی هم {totals}.")
-    return Figure(
-        id=f"households-{pid}-heads", title_fa=f"{h.programme.short_name_fa}: سرپرست خانوار، سن و جنس",
-        columns=(Column("band", "سن سرپرست", TEXT), *(Column(g, f"سرپرست {GENDERS[g]}", INT, True) for g in h.genders),
-                 Column("total", "جمع", INT, True)),
-        rows=tuple(rows), axis_fa="خانوار", chart=stacked_bars(values, series=names, colours=PALETTE[:len(names)]),
-        key=tuple(KeyItem(f"سرپرست {n}", PALETTE[i]) for i, n in enumerate(names)), plotted=h.genders,
-        alt_fa=alt_fa, source_fa=HOUSEHOLDS_SOURCE,
-        definition_fa=f"{HOUSEHOLD_DEFINITION} روی هم: {totals} خانوار.", updated=agg.latest_week,
-        synthetic_rows=(True,) * len(rows) if h.synthetic else ())
-
-
-def households_by_month(h: HouseholdStats, agg: Aggregates) -> Figure | None:
-    if not h.by_month:
-        return None
-    pid = h.programme.id
-    months = [m for m, _ in h.by_month]
-    steps = _steps(months, True)
-    rows = tuple({"month": m, "households": n} for m, n in h.by_month)
-    values = [{"week": steps.labels[m], "order": i, "value": n} for i, (m, n) in enumerate(h.by_month) if _shown(n)]
-    alt_fa = (f"نمودار خطی شمار خانوارهای حمایت‌شدهٔ «{h.programme.short_name_fa}» در هر ماه {_period(months)}: "
-              + "، ".join(f"{m.fa()} {_n(n)}" for m, n in h.by_month) + ".")
-    return Figure(
-        id=f"households-{pid}-months", title_fa=f"{h.programme.short_name_fa}: خانوارها در هر ماه",
-        columns=(steps.column, Column("households", "خانوار", INT, True)), rows=rows, axis_fa="خانوار",
-        chart=over_time(values), plotted=("households",), alt_fa=alt_fa, source_fa=HOUSEHOLDS_SOURCE,
-        definition_fa="شمار خانوارهای جدا از هم که در آن ماه حمایت گرفته‌اند؛ خانواری که در چند ماه حمایت گرفته "
-                      "در هر ماه شمرده می‌شود، پس جمع ماه‌ها از شمار کل خانوارها بیشتر است.",
-        updated=agg.latest_week, synthetic_rows=(True,) * len(rows) if h.synthetic else ())
-
-
-def province_households(h: HouseholdStats, province, county_names: dict[str, str], agg: Aggregates) -> Figure | None:
-    counties = h.by_county.get(province.iso_code)
-    if not counties:
-        return None
-    pid = h.programme.id
-
-    def name(c: PlaceCount) -> str:
-        return "نامشخص" if c.code == UNKNOWN else county_names[c.code]
-
-    order = [c for c in _published_first(tuple(c for c in counties if c.code != UNKNOWN), name)] + [
-        c for c in counties if c.code == UNKNOWN]
-    rows = tuple({"county": name(c), "households": c.households} for c in order)
-    total = next(p.households for p in h.by_province if p.code == province.iso_code)
-    # a table only: a province has a handful of counties, many of them hidden; a chart would say little more
-    # than the table and cost as much to draw as the rest of the page
-    return Figure(
-        id=f"province-{province.slug}-households-{pid}",
-        title_fa=f"{h.programme.short_name_fa}: خانوارهای استان {province.name_fa} به تفکیک شهرستان",
-        columns=(Column("county", "شهرستان", TEXT), Column("households", "خانوار", INT, True)), rows=rows,
-        chart=None, plotted=(), alt_fa=f"روی هم {_n(total)} خانوار.", source_fa=HOUSEHOLDS_SOURCE,
-        definition_fa=HOUSEHOLD_DEFINITION + " «نامشخص»: خانوارهایی که شهرستانشان در فهرست نیامده است.",
-        updated=agg.latest_week, synthetic_rows=tuple(c.synthetic for c in order) if h.synthetic else ())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import household_figures as hf
 from . import page_figures as pf
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
 from .figures import Figure
@@ -153,15 +154,15 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
                                           pf.province_over_time(agg.provinces[p.iso_code], ds, agg),
                                           pf.province_per_capita(agg.provinces[p.iso_code], ds, agg),
                                           tuple(f for h in agg.households.values()
-                                                if (f := pf.province_households(h, p, county_names, agg))))))
+                                                if (f := hf.province_households(h, p, county_names, agg))))))
     by_province = tuple((p, province_paths[p.iso_code], agg.provinces[p.iso_code].centres)
                         for p in ds.provinces if agg.provinces[p.iso_code].centres)
     pages.append(Page("centres/index.md", "centres.md.j2", "مراکز", CentresContext(
         agg.centres, pf.centres_by_province(agg.centres, agg, province_paths), by_province, county_names,
         sum(c.synthetic for c in ds.centres))))
     pages.append(Page("households.md", "households.md.j2", "خانوارهای حمایت‌شده", HouseholdsContext(tuple(
-        HouseholdSection(h, pf.households_by_province(h, ds, agg, province_paths), pf.households_by_head(h, agg),
-                         pf.households_by_month(h, agg)) for h in agg.households.values()))))
+        HouseholdSection(h, hf.households_by_province(h, ds, agg, province_paths), hf.households_by_head(h, agg),
+                         hf.households_by_month(h, agg)) for h in agg.households.values()))))
     pages.append(Page(f"{MEETINGS}/index.md", "meetings.md.j2", "جلسات",
                       MeetingsContext(tuple(reversed(ds.meetings)))))
     for i, m in enumerate(ds.meetings):

@@ -43,7 +43,7 @@ from .disclosure import P_PERCENT, p_percent_unsafe, protect
 from .households import ALL as HEAD_ALL
 from .households import HouseholdStats, PlaceCount
 from .model import Dataset
-from .publication import AMOUNT, SUPPRESSED, Cells, Publication
+from .publication import AMOUNT, SUPPRESSED, Cells, Publication, largest_first
 from .schema import PEOPLE_UNITS
 
 DELIVERIES, HOUSEHOLDS, RIALS, MINUTES = "deliveries", "households", "rials", "minutes"
@@ -165,10 +165,10 @@ def published_aggregates(agg: Aggregates, pub: Publication) -> Aggregates:
                                pub.value((*base, TO_DATE, w.period.iso)),
                                _ratio(pub.value((*base, TO_DATE, w.period.iso)), pledged) if pledged else None,
                                w.synthetic) for w in s.weekly)
-        by_province = tuple(_by_size(
+        by_province = tuple(largest_first(
             (PlaceRow(r.province, pub.value((*base, r.province.iso_code, ALL)),
                       _ratio(pub.value((*base, r.province.iso_code, ALL)), delivered), r.synthetic)
-             for r in s.by_province), lambda r: r.province.iso_code))
+             for r in s.by_province), lambda r: r.delivered, lambda r: r.province.iso_code))
         programmes[pid] = replace(s, delivered=delivered, share=_ratio(delivered, pledged) if pledged else None,
                                   weekly=weekly, by_province=by_province)
     for code, st in agg.provinces.items():
@@ -188,14 +188,6 @@ def published_aggregates(agg: Aggregates, pub: Publication) -> Aggregates:
             for w in st.weekly)
         provinces[code] = replace(st, by_programme=tuple(rows), weekly=weekly)
     return replace(agg, programmes=programmes, provinces=provinces)
-
-
-def _by_size(rows, name) -> list:
-    """Largest published figure first, then the suppressed ones in a fixed order that says nothing of size."""
-    rows = list(rows)
-    shown = sorted((r for r in rows if r.delivered is not SUPPRESSED), key=lambda r: (-r.delivered, name(r)))
-    return shown + sorted((r for r in rows if r.delivered is SUPPRESSED), key=name)
-
 
 
 def household_cells(agg: Aggregates, p: float, cells: Cells) -> Cells:

@@ -45,6 +45,14 @@ def is_suppressed(value: object) -> bool:
     return value is SUPPRESSED
 
 
+def largest_first(rows, value, name) -> list:
+    """Rows by their published figure (`value(row)`), largest first; the hidden ones last, by `name(row)`: a
+    fixed order that says nothing of their size."""
+    rows = list(rows)
+    shown = sorted((r for r in rows if value(r) is not SUPPRESSED), key=lambda r: (-value(r), name(r)))
+    return shown + sorted((r for r in rows if value(r) is SUPPRESSED), key=name)
+
+
 class ProtectionError(Exception):
     """The tables are inconsistent (a total differs from the sum of its parts): nothing is published."""
 
