@@ -59,6 +59,8 @@ def _build(root: Path) -> dict:
         return now
 
     t = time.perf_counter()
+    charts = ChartRenderer(project.cache / "charts")
+    charts.warm()  # as pipeline.generate does: the first chart worker starts while the data are read
     raw = load(project.data, project.root)
     t = stage("load", t)
     validated = validate(raw)
@@ -75,7 +77,6 @@ def _build(root: Path) -> dict:
     ds, agg = result.dataset, result.aggregates
     t = stage("protect", t)
 
-    charts = ChartRenderer(project.cache / "charts")
     chart_time = 0.0
 
     def timed(method):

@@ -96,6 +96,10 @@ def _render(spec: dict) -> str:
     return vl_convert.vegalite_to_svg(spec, config=CONFIG, allowed_base_urls=[])
 
 
+def _ready() -> None:
+    """Nothing: the task that starts a worker ahead of time."""
+
+
 def _cpus() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -147,6 +151,18 @@ class ChartRenderer:
             tmp.write_text(raw, encoding="utf-8")
             tmp.replace(cached)
 
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_pool_worker)
+
+    def warm(self) -> None:
+        """Start one worker now: its vl-convert takes about a second to start, and it starts while this
+        process reads and checks the data, on a core that would otherwise idle. `prepare` gives it the
+        charts to render, or stops it when there are none."""
+        if self._pool is None and self.workers >= 2:
+            self._pool = self._new_pool()
+            self._pool.submit(_ready)  # spawns the first process; the others start when charts are submitted
+
     def prepare(self, specs: list[dict]) -> None:
         """Start rendering every spec not in the cache, spread over worker processes (each starts its own
         vl-convert, about a second), in the order given: `svg` then waits for each chart as a page needs
@@ -157,12 +173,19 @@ class ChartRenderer:
             cached = self._cached(key)
             if key not in self._raw and key not in self._pending and not (cached and cached.exists()):
                 missing.setdefault(key, spec)
-        workers = min(self.workers, len(missing) // 8)
-        if workers < 2:
-            return  # few charts: svg() renders them in this process
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start_pool_worker)
-        self._pending.update((key, self._pool.submit(_render, spec)) for key, spec in missing.items())
+        if self._pool is None:
+            if min(self.workers, len(missing) // 8) < 2:
+                return  # few charts: svg() renders them in this process
+            self._pool = self._new_pool()
+        elif not missing:  # warmed up for nothing: every chart is in the cache
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            return
+        try:
+            self._pending.update((key, self._pool.submit(_render, spec)) for key, spec in missing.items())
+        except BrokenProcessPool as exc:  # the warmed-up worker could not start
+            raise ChartError("a chart worker process could not start (out of memory, or killed); run the "
+                             "build again") from exc
 
     def close(self, keep: bool = True) -> None:
         """Stop the workers: after keeping what they are still rendering (`keep`), or at once (when the
@@ -198,7 +221,8 @@ class ChartRenderer:
         return tidy(raw, prefix)
 
 
-_NUMBER = re.compile(r"(\d\.\d)\d+")
+# the digits after a coordinate's first decimal (ASCII only: `\d` would match Persian digits too)
+_EXTRA_DIGITS = re.compile(r"(?<=[0-9]\.[0-9])[0-9]+")
 # vl-convert writes each attribute after a space: a literal start lets `re` jump ahead (\bid= tries every byte)
 _ID = re.compile(r' id="([^"]+)"')
 _URL = re.compile(r"url\(#([^)]+)\)")
@@ -237,4 +261,5 @@ def _round_path(m: re.Match) -> str:
     substitution in C for the hundreds of thousands of numbers of a national build, a tenth of a pixel at
     most."""
     d = m.group(1)
-    return ' d="' + _NUMBER.sub(r"\1", d) + '"' if "." in d else m.group(0)
+    # a plain deletion: a template such as r"\1" would call back into Python for every number
+    return ' d="' + _EXTRA_DIGITS.sub("", d) + '"' if "." in d else m.group(0)

@@ -117,8 +117,13 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
 def generate(project: Project) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed). Charts come from the cache in .cache/charts/ when their spec has not changed."""
-    checked, agg, publication = summarise(project)
     charts = ChartRenderer(project.cache / "charts")
+    charts.warm()
+    try:
+        checked, agg, publication = summarise(project)
+    except BaseException:
+        charts.close(keep=False)
+        raise
     rendered, result = write_content(project, checked.dataset, agg, publication,
                                      plan(project, checked.dataset, agg), charts)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
