@@ -65,10 +65,17 @@ def _start_worker() -> None:
     vl_convert.register_font_directory(str(FONTS))
 
 
+# the smallest chart with text: vl-convert starts its JavaScript engine on its first chart (about 0.7 s)
+_FIRST = {"data": {"values": [{"a": "الف", "b": 1}]}, "mark": "bar",
+          "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
+
+
 def _start_pool_worker() -> None:
-    """A worker process: vl-convert, and a watch that ends the worker if the build that started it is gone
-    (killed rather than stopped), so no idle worker outlives its build."""
+    """A worker process: vl-convert, started by drawing a first chart (so that a worker started ahead of
+    time is ready to draw), and a watch that ends the worker if the build that started it is gone (killed
+    rather than stopped), so no idle worker outlives its build."""
     _start_worker()
+    _render(_FIRST)
     # the pid of the process that started this one (not os.getppid() now: it may have died already)
     started_by = multiprocessing.parent_process()
     parent = started_by.pid if started_by is not None else os.getppid()
@@ -156,12 +163,13 @@ class ChartRenderer:
                                    initializer=_start_pool_worker)
 
     def warm(self) -> None:
-        """Start one worker now: its vl-convert takes about a second to start, and it starts while this
-        process reads and checks the data, on a core that would otherwise idle. `prepare` gives it the
-        charts to render, or stops it when there are none."""
+        """Start the workers now: each one's vl-convert takes about a second to start, and they start while
+        this process reads and checks the data, on the cores it leaves idle. `prepare` gives them the
+        charts to render, or stops them when there are none."""
         if self._pool is None and self.workers >= 2:
             self._pool = self._new_pool()
-            self._pool.submit(_ready)  # spawns the first process; the others start when charts are submitted
+            for _ in range(self.workers):  # each task finds no idle worker, so each spawns one
+                self._pool.submit(_ready)
 
     def prepare(self, specs: list[dict]) -> None:
         """Start rendering every spec not in the cache, spread over worker processes (each starts its own
@@ -197,7 +205,8 @@ class ChartRenderer:
                 key = next(iter(self._pending))
                 self._keep(key, _result(self._pending.pop(key)))
         finally:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            # after a failure, do not wait for a worker still starting: the error is what matters now
+            self._pool.shutdown(wait=keep, cancel_futures=True)
             self._pool = None
             self._pending.clear()
 

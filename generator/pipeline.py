@@ -114,11 +114,14 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     return rendered, result
 
 
-def generate(project: Project) -> Generated:
+def generate(project: Project, warm: bool = True) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
-    removed). Charts come from the cache in .cache/charts/ when their spec has not changed."""
+    removed). Charts come from the cache in .cache/charts/ when their spec has not changed. `warm`: start
+    the chart workers while the data are read (a full build); the live preview, whose edits change a few
+    charts at a time, does not."""
     charts = ChartRenderer(project.cache / "charts")
-    charts.warm()
+    if warm:
+        charts.warm()
     try:
         checked, agg, publication = summarise(project)
     except BaseException:

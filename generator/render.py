@@ -46,6 +46,11 @@ def md_text(text: str) -> str:
 
 
 def _finalize(value: Any) -> Markup:
+    kind = type(value)  # the common cases first: a national build prints about 100,000 values
+    if kind is str:
+        return Markup(md_text(value))
+    if kind is Markup:
+        return value
     if isinstance(value, Markup):
         return value
     if value is SUPPRESSED:
@@ -135,8 +140,16 @@ def environment() -> jinja2.Environment:
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.tests["suppressed"] = is_suppressed
     env.globals.update(SYMBOL=SYMBOL, UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
-                       QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, MARKER=Markup(MARKER), BADGE=Markup(BADGE))
+                       QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, MARKER=Markup(MARKER), BADGE=Markup(BADGE),
+                       # a function, not a macro: it is printed on every row of the centre lists, and a Jinja
+                       # macro call costs fifty times more
+                       badge=lambda flag: Markup(BADGE) if flag else Markup(""))
     return env
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a national build links the same few hundred pages thousands of times
+def _relative(target: str, from_dir: str) -> str:
+    return posixpath.relpath(target, from_dir)
 
 
 class Links:
@@ -147,7 +160,7 @@ class Links:
         self.names = names  # target path -> link text
 
     def href(self, target: str) -> Markup:
-        return Markup(posixpath.relpath(target, self.from_dir or "."))
+        return Markup(_relative(target, self.from_dir or "."))
 
     def to(self, target: str, text: str | None = None) -> Markup:
         label = md_text(text if text is not None else self.names[target])

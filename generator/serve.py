@@ -19,7 +19,7 @@ from .problems import DataProblems
 
 def regenerate(project: pipeline.Project) -> bool:
     try:
-        result = pipeline.generate(project)
+        result = pipeline.generate(project, warm=False)
     except DataProblems as exc:
         for problem in exc.problems:
             print(problem.format(), flush=True)
