@@ -205,8 +205,12 @@ class ChartRenderer:
                 key = next(iter(self._pending))
                 self._keep(key, _result(self._pending.pop(key)))
         finally:
-            # after a failure, do not wait for a worker still starting: the error is what matters now
-            self._pool.shutdown(wait=keep, cancel_futures=True)
+            if not keep:
+                # after a failure, do not wait for a worker still starting or drawing: the error is what
+                # matters now (ProcessPoolExecutor has no public way to stop its workers before 3.14)
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
             self._pending.clear()
 
