@@ -118,6 +118,19 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A later meeting's word on an earlier decision: its status, a revised quantity or due date (with the
+    reason), or only what was said."""
+
+    decision: str  # the decision's id
+    status: str  # "" (no change), "in-progress", "delivered" or "cancelled"
+    quantity: int | None  # the revised quantity, if revised
+    due: JDate | None  # the revised due date, if revised
+    reason_fa: str  # why it was revised or cancelled
+    note_fa: str
+
+
+@dataclass(frozen=True)
 class Meeting:
     id: str  # the Jalali date, ASCII: 1400-05-27
     date: JDate
@@ -132,6 +145,7 @@ class Meeting:
     national_figures: tuple[Figure, ...]
     decisions: tuple[Decision, ...]
     reports: tuple[Report, ...]
+    follow_ups: tuple[FollowUp, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .model import (
     Dataset,
     Decision,
     Figure,
+    FollowUp,
     Indicator,
     Meeting,
     Programme,
@@ -71,7 +72,8 @@ def normalise(v: Validated) -> Dataset:
                           for d in m["decisions"])
         meetings.append(_build(Meeting, m, id=m["date"].iso, national_figures=_figures(m["national_figures"]),
                                attendees=tuple(_build(Attendee, a) for a in m["attendees"]),
-                               decisions=decisions, reports=reports))
+                               decisions=decisions, reports=reports,
+                               follow_ups=tuple(_build(FollowUp, f) for f in m["follow_ups"])))
     meetings.sort(key=lambda m: m.date)
 
     deliveries = (v.deliveries.loc[:, list(DELIVERY_COLUMNS)]

@@ -12,12 +12,23 @@ from dataclasses import dataclass
 from . import household_figures as hf
 from . import page_figures as pf
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
+from .decision_figures import decisions_table
 from .figures import Figure
 from .households import HouseholdStats
 from .model import Centre, Dataset, Indicator, Meeting, Programme, Province
 from .render import Page
+from .tracker import STATUSES, Tracked, track
 
 PROGRAMMES, PROVINCES, MEETINGS = "programmes", "provinces", "meetings"
+DECISIONS = "decisions.md"
+
+STATUS_MEANINGS = {
+    "pledged": "هنوز تحویلی پس از تصمیم گزارش نشده و جلسه‌ها آغاز کار را اعلام نکرده‌اند",
+    "in-progress": "تحویل پس از تصمیم آغاز شده یا جلسه‌ای آغاز کار را اعلام کرده است",
+    "delivered": "تحویل به هدف رسیده یا جلسه‌ای انجام آن را اعلام کرده است",
+    "overdue": "مهلت گذشته و تصمیم هنوز انجام یا لغو نشده است",
+    "cancelled": "جلسه‌ای آن را، با ذکر دلیل، لغو کرده است",
+}
 
 
 def programme_path(pid: str) -> str:
@@ -50,6 +61,7 @@ class ProgrammesContext:
 @dataclass(frozen=True)
 class ProgrammeContext:
     stats: ProgrammeStats
+    decisions: tuple[Tracked, ...]  # the decisions about this programme, as tracked
     pledged_at: Meeting  # the meeting that made the pledge
     over_time: Figure | None  # weekly and cumulative deliveries against the pledge
     by_province: Figure | None  # deliveries per province
@@ -70,6 +82,7 @@ class ProvinceContext:
     over_time: Figure | None  # weekly deliveries per programme
     per_capita: Figure | None  # deliveries per 100,000 people here and in the whole country
     households: tuple[Figure, ...]  # households supported here, by county, one figure per programme
+    decisions: tuple[Tracked, ...]  # the decisions that name this province, as tracked
 
 
 @dataclass(frozen=True)
@@ -104,9 +117,25 @@ class MeetingContext:
     meeting: Meeting
     previous: Meeting | None
     next: Meeting | None
-    province_paths: dict[str, str]
     indicators: dict[str, Indicator]
     programmes: dict[str, Programme]
+    decisions: tuple[Tracked, ...]  # the decisions made in this meeting, as tracked now
+    followed: tuple[tuple[Tracked, object], ...]  # decisions of earlier meetings followed up here, with the follow-up
+    provinces: tuple[Province, ...]  # every province the meeting concerns: reports and decisions
+    concerned: tuple[Programme, ...]  # every programme its decisions and follow-ups concern
+
+
+@dataclass(frozen=True)
+class DecisionsContext:
+    tracked: tuple[Tracked, ...]  # every decision, in the order made
+    as_of: object  # the date of the latest meeting (JDate), or None
+    counts: dict[str, int]  # decisions per status
+    meanings: dict[str, str]  # what each status means, in Persian
+    progress: dict[str, str]  # decision id -> share of the target delivered ("" when unknown), for sorting
+    programmes: tuple[Programme, ...]  # the filter's choices
+    provinces: tuple[Province, ...]
+    monthly: bool  # series are monthly: the decision's month counts whole
+    table: Figure | None
 
 
 @dataclass(frozen=True)
@@ -129,6 +158,14 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
     indicators = {i.id: i for i in ds.indicators}
     programmes = {p.id: p for p in ds.programmes}
     latest = ds.meetings[-1] if ds.meetings else None
+    tracked = track(ds, agg)
+    by_programme: dict[str, list[Tracked]] = {}
+    by_province: dict[str, list[Tracked]] = {}
+    for t in tracked:
+        if t.programme:
+            by_programme.setdefault(t.programme.id, []).append(t)
+        for code in t.decision.provinces:
+            by_province.setdefault(code, []).append(t)
 
     pages = [
         Page("index.md", "home.md.j2", "درگاه شفافیت کمک‌های قرارگاه", HomeContext(
@@ -141,7 +178,8 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
     ]
     for s in stats:
         pages.append(Page(programme_path(s.programme.id), "programme.md.j2", s.programme.short_name_fa,
-                          ProgrammeContext(s, meetings_by_id[s.programme.pledged_at], pf.programme_over_time(s, agg),
+                          ProgrammeContext(s, tuple(by_programme.get(s.programme.id, ())),
+                                           meetings_by_id[s.programme.pledged_at], pf.programme_over_time(s, agg),
                                            pf.programme_by_province(s, agg, province_paths),
                                            pf.programme_map(s, ds, agg, topology, province_paths))))
     pages.append(Page(f"{PROVINCES}/index.md", "provinces.md.j2", "استان‌ها", ProvincesContext(
@@ -154,7 +192,8 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
                                           pf.province_over_time(agg.provinces[p.iso_code], ds, agg),
                                           pf.province_per_capita(agg.provinces[p.iso_code], ds, agg),
                                           tuple(f for h in agg.households.values()
-                                                if (f := hf.province_households(h, p, county_names, agg))))))
+                                                if (f := hf.province_households(h, p, county_names, agg))),
+                                          tuple(by_province.get(p.iso_code, ())))))
     by_province = tuple((p, province_paths[p.iso_code], agg.provinces[p.iso_code].centres)
                         for p in ds.provinces if agg.provinces[p.iso_code].centres)
     pages.append(Page("centres/index.md", "centres.md.j2", "مراکز", CentresContext(
@@ -165,10 +204,24 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
                          hf.households_by_month(h, agg)) for h in agg.households.values()))))
     pages.append(Page(f"{MEETINGS}/index.md", "meetings.md.j2", "جلسات",
                       MeetingsContext(tuple(reversed(ds.meetings)))))
+    by_id = {t.id: t for t in tracked}
+    provinces_by_code = {p.iso_code: p for p in ds.provinces}
     for i, m in enumerate(ds.meetings):
+        made = tuple(by_id[d.id] for d in m.decisions)
+        followed = tuple((by_id[f.decision], f) for f in m.follow_ups)
+        codes = {r.province for r in m.reports} | {c for t in made + tuple(t for t, _ in followed)
+                                                   for c in t.decision.provinces}
+        concerned = {t.programme.id for t in made + tuple(t for t, _ in followed) if t.programme}
         pages.append(Page(meeting_path(m.id), "meeting.md.j2", f"جلسهٔ {m.date.fa()}", MeetingContext(
             m, ds.meetings[i - 1] if i else None, ds.meetings[i + 1] if i + 1 < len(ds.meetings) else None,
-            province_paths, indicators, programmes)))
+            indicators, programmes, made, followed, tuple(provinces_by_code[c] for c in sorted(codes)),
+            tuple(p for p in ds.programmes if p.id in concerned))))
+    pages.append(Page(DECISIONS, "decisions.md.j2", "تصمیم‌ها و پیگیری آن‌ها", DecisionsContext(
+        tracked, latest.date if latest else None,
+        {key: sum(1 for t in tracked if t.status == key) for key in STATUSES}, STATUS_MEANINGS,
+        {t.id: f"{t.share:.4f}" if isinstance(t.share, float) else "" for t in tracked},
+        tuple(p for p in ds.programmes if p.id in by_programme), ds.provinces, agg.monthly,
+        decisions_table(tracked, ds, agg.latest_week))))
     pages.append(Page("methodology.md", "methodology.md.j2", "روش‌شناسی و منابع", MethodologyContext(
         ds.indicators, ds.programmes, int(ds.deliveries.synthetic.sum()), len(ds.deliveries),
         sum(c.synthetic for c in ds.centres), sum(m.synthetic for m in ds.meetings), national)))

@@ -16,6 +16,7 @@ from . import pages, render
 from .aggregate import Aggregates, aggregate
 from .audit import CELLS, AuditFinding, Rules, audit, refuse_if_unsafe
 from .chart_render import ChartRenderer
+from .feed import FEED, atom
 from .jalali import JDate
 from .load import load
 from .model import Dataset
@@ -107,9 +108,11 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json."""
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
-              "province_path": pages.province_path, "meeting_path": pages.meeting_path}
+              "province_path": pages.province_path, "meeting_path": pages.meeting_path,
+              "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces}}
     rendered = render.render(planned, common, charts)
     result = render.write(project.content, rendered.pages)
+    render.write_feed(project.content / FEED, atom(dataset))
     render.write_downloads(project.content, {**rendered.downloads, Path(CELLS).name: publication.to_json()})
     return rendered, result
 

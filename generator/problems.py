@@ -46,6 +46,10 @@ CODES: dict[str, str] = {
     "meetings-out-of-order": "meeting numbers that do not increase with their dates",
     "over-pledge": "more delivered than was pledged (a warning: check the figures)",
     "personal-data": "a national ID, phone number, postal code, bank card or account, or e-mail address in a text",
+    "unknown-decision": "a follow-up of a decision that no earlier meeting made",
+    "follow-up-before-decision": "a follow-up in the meeting that makes the decision, or in an earlier one",
+    "decision-closed-twice": "a decision marked delivered or cancelled a second time",
+    "revision-without-reason": "a revised quantity or due date, or a cancellation, without a reason",
     "restates-hidden-figure": "a meeting's text repeats a figure about people that the site hides (1 to k−1)",
 }
 

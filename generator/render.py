@@ -31,6 +31,7 @@ from .jalali import JDate
 from .persian import format_number, format_percent, persian_digits
 from .publication import SUPPRESSED, SYMBOL, is_suppressed
 from .schema import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
+from .tracker import STATUSES
 
 MARKER = "generated_by: portal"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -121,6 +122,11 @@ def _attr(value: str) -> Markup:
     return Markup(html.escape(persian_digits(" ".join(value.split())), quote=True))
 
 
+def _ref(value: str) -> Markup:
+    """An identifier such as a decision's `1400-05-27-d1`, in Persian digits, kept left to right."""
+    return Markup(f'<bdi class="portal-ref" dir="ltr">{html.escape(persian_digits(value))}</bdi>')
+
+
 def _css(value: str) -> Markup:
     """A machine value (colour, number list) for an attribute: escaped, digits left as they are."""
     return Markup(html.escape(str(value), quote=True))
@@ -135,12 +141,13 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
-                       css=_css,
+                       css=_css, ref=_ref,
                        short_date=lambda d: Markup(d.fa_short()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.tests["suppressed"] = is_suppressed
     env.globals.update(SYMBOL=SYMBOL, UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
-                       QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, MARKER=Markup(MARKER), BADGE=Markup(BADGE),
+                       QUALIFIERS=QUALIFIERS, ATTENDANCE=ATTENDANCE, STATUSES=STATUSES, MARKER=Markup(MARKER),
+                       BADGE=Markup(BADGE),
                        # a function, not a macro: it is printed on every row of the centre lists, and a Jinja
                        # macro call costs fifty times more
                        badge=lambda flag: Markup(BADGE) if flag else Markup(""))
@@ -259,6 +266,11 @@ def _write_if_changed(path: Path, text: str) -> bool:
     tmp.write_bytes(data)
     tmp.replace(path)
     return True
+
+
+def write_feed(path: Path, text: str) -> bool:
+    """The Atom feed (feed.py), beside the pages: MkDocs copies it as it is."""
+    return _write_if_changed(path, text)
 
 
 def write_downloads(content_dir: Path, files: dict[str, str]) -> WriteResult:

@@ -19,6 +19,7 @@ UNITS = {"family": "خانوار", "device": "دستگاه", "package": "بست�
 CENTRE_TYPES = {"vaccination": "مرکز تزریق واکسن", "field-hospital": "بیمارستان صحرایی",
                 "oxygen-depot": "انبار اکسیژن‌ساز", "distribution-point": "محل توزیع بستهٔ معیشتی"}
 CENTRE_STATUS = {"planned": "در دست احداث", "open": "فعال", "closed": "بسته‌شده"}
+FOLLOW_UP_STATUS = {"in-progress": "در حال اجرا", "delivered": "انجام‌شده", "cancelled": "لغوشده"}
 QUALIFIERS = {"exact": "", "below": "کمتر از", "above": "بیش از", "about": "حدود", "up_to": "تا"}
 ATTENDANCE = {"in-person": "حضوری", "video": "ویدئوکنفرانس"}
 DELIVERED_FROM = {"deliveries": "deliveries", "meetings": "meetings"}
@@ -122,6 +123,18 @@ DECISION = Mapping((
           "provinces concerned; empty for the whole country", required=False, default=list),
 ))
 
+FOLLOW_UP = Mapping((
+    Field("decision", Ref("decision id", "1400-05-27-d2"), "id of the decision of an earlier meeting"),
+    Field("status", Choice(FOLLOW_UP_STATUS),
+          "`in-progress` when work has started, `delivered` or `cancelled` to close the decision (once); "
+          "leave it out when the status did not change", required=False, default=""),
+    Field("quantity", Count("1500"), "the revised quantity, when the meeting changed it", required=False),
+    Field("due", Date(), "the revised due date, when the meeting changed it", required=False),
+    Field("reason_fa", Text(), "why the quantity or the due date changed, or why the decision was cancelled "
+          "(required then)", required=False, default=""),
+    Field("note_fa", Text(), "what the meeting said about it", required=False, default=""),
+))
+
 MEETING = Mapping((
     Field("date", Date(), "date of the meeting; the file is named after it"),
     Field("number", Count("1"), "sequence number of the meeting in this register (1, 2, 3, ...)"),
@@ -137,6 +150,8 @@ MEETING = Mapping((
     Field("national_figures", ListOf(FIGURE), "figures stated for the whole country", required=False,
           default=list),
     Field("decisions", ListOf(DECISION), "decisions made", required=False, default=list),
+    Field("follow_ups", ListOf(FOLLOW_UP), "decisions of earlier meetings followed up in this one",
+          required=False, default=list),
     Field("reports", ListOf(REPORT), "provincial reports", required=False, default=list),
 ))
 

@@ -194,8 +194,42 @@ def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
             "summary_fa": "نخستین دستگاه‌های اکسیژن‌ساز به پایگاه‌های بسیج استان رسیده است (ساختگی).",
             "actions_fa": ["دستگاه‌های اکسیژن‌ساز از طریق پایگاه‌های بسیج به بیماران سپرده می‌شود."],
         })
+    decisions, follow_ups = _SYNTHETIC_DECISIONS.get(number, ([], []))
+    iso = week.iso
+    if decisions:
+        meeting["decisions"] = [{"id": f"{iso}-d{i}", **d} for i, d in enumerate(decisions, 1)]
+    if follow_ups:
+        meeting["follow_ups"] = [{**f, "decision": f["decision"].format(**{f"m{n}": w.iso for n, w in
+                                                                          enumerate(weeks, 2)})}
+                                 for f in follow_ups]
     text = yaml.safe_dump(meeting, allow_unicode=True, sort_keys=False, width=100)
     return MARKER + "\n" + text
+
+
+# Decisions and follow-ups of the synthetic meetings, by meeting number: one decision of each status by the
+# latest meeting (a pledge, one in progress, one delivered, one overdue, one cancelled), a revised target and
+# two decisions that share one programme's deliveries. "{m3}" is the date of synthetic meeting 3.
+_SYNTHETIC_DECISIONS: dict[int, tuple[list[dict], list[dict]]] = {
+    2: ([{"text_fa": "۵۰ دستگاه اکسیژن‌ساز به بیماران نیازمند استان گیلان سپرده می‌شود (ساختگی).",
+          "programme": "oxygen-concentrators", "quantity": 50, "owner_role_fa": "سپاه قدس گیلان",
+          "provinces": ["گیلان"]}],
+        [{"decision": "1400-05-27-d2", "status": "in-progress",
+          "note_fa": "نخستین دستگاه‌ها به استان‌ها فرستاده شد (ساختگی)."}]),
+    3: ([{"text_fa": "بیمارستان صحرایی استان گیلان تا پایان شهریور دایر می‌شود (ساختگی).",
+          "owner_role_fa": "سپاه قدس گیلان", "due": "1400-06-31", "provinces": ["گیلان"]}], []),
+    4: ([{"text_fa": "نمایشگاه دستاوردهای طرح در تهران برگزار می‌شود (ساختگی).",
+          "owner_role_fa": "سازمان بسیج مستضعفین", "provinces": ["تهران"]}], []),
+    5: ([], [{"decision": "1400-05-27-d3", "quantity": 2500000,
+              "reason_fa": "سهم نهادهای همکار کمتر از برآورد نخست شد (ساختگی).",
+              "note_fa": "توزیع بسته‌ها ادامه دارد (ساختگی)."}]),
+    6: ([], [{"decision": "{m2}-d1", "status": "delivered",
+              "note_fa": "هر ۵۰ دستگاه به بیماران سپرده شد (ساختگی)."}]),
+    8: ([], [{"decision": "{m4}-d1", "status": "cancelled",
+              "reason_fa": "با اوج‌گیری کرونا برگزاری نمایشگاه به صلاح نیست (ساختگی)."}]),
+    10: ([{"text_fa": "در هر شهرستان استان سیستان و بلوچستان یک مرکز تزریق واکسن دایر می‌شود (ساختگی).",
+           "owner_role_fa": "سپاه سلمان سیستان و بلوچستان", "due": "1400-09-30",
+           "provinces": ["سیستان و بلوچستان"]}], []),
+}
 
 
 def _made_by_this_script(path: Path) -> bool:

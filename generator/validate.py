@@ -208,6 +208,55 @@ def _meeting_files(v: Validated) -> Iterator[Problem]:
                           f"this one should be {n0 + 1} or more, or check its date")
 
 
+def _follow_ups(v: Validated) -> Iterator[Problem]:
+    """Follow-ups against the decisions of earlier meetings: the decision exists and was made before, it is
+    closed (delivered or cancelled) at most once, and a revised quantity or due date, or a cancellation,
+    says why."""
+    meetings = sorted(((rec["date"], path, rec) for path, rec in v.records("meetings") if rec.get("date")),
+                      key=lambda t: t[0])
+    made = {d["id"]: (date, path, d) for date, path, rec in meetings for d in rec["decisions"] or [] if d.get("id")}
+    closed: dict[str, tuple[str, int]] = {}
+    for date, path, rec in meetings:
+        for f in rec["follow_ups"] or []:
+            did = f.get("decision")
+            if not did:
+                continue
+            line, where = f.line_of("decision"), f.path_of("decision")
+            if did not in made:
+                close = difflib.get_close_matches(did, sorted(made), n=1, cutoff=0.6)
+                example = close[0] if close else "1400-05-27-d1"
+                yield Problem(path, line, where, "unknown-decision", f"no earlier meeting made a decision «{did}»",
+                              f"use the id of a decision of an earlier meeting, e.g. {example}")
+                continue
+            when, made_in, _ = made[did]
+            if when >= date:
+                yield Problem(path, line, where, "follow-up-before-decision",
+                              f"decision «{did}» is made in {made_in} ({when.iso}), not before this meeting",
+                              "follow a decision up only in a later meeting; in its own meeting, write it in full "
+                              "under decisions")
+                continue
+            status = f.get("status") or ""
+            if status in ("delivered", "cancelled"):
+                if did in closed:
+                    first_path, first_line = closed[did]
+                    yield Problem(path, f.line_of("status"), f.path_of("status"), "decision-closed-twice",
+                                  f"decision «{did}» was already closed at {first_path}:{first_line}",
+                                  "close a decision once; to report on it again, leave out `status` and write "
+                                  "note_fa")
+                else:
+                    closed[did] = (path, f.line_of("status"))
+            if not f.get("reason_fa"):
+                changed = [k for k in ("quantity", "due") if f.get(k) is not None]
+                if status == "cancelled":
+                    changed.append("status")
+                for key in changed:
+                    what = "cancels the decision" if key == "status" else f"changes its {key}"
+                    yield Problem(path, f.line_of(key), f.path_of(key), "revision-without-reason",
+                                  f"this follow-up of «{did}» {what} but gives no reason",
+                                  "add reason_fa: the reason as the meeting stated it, e.g. "
+                                  "«reason_fa: کمبود دستگاه در بازار»")
+
+
 def _ids(v: Validated, kind: str, key: str = "id") -> set:
     return {rec[key] for _, rec in v.records(kind) if rec.get(key) is not None}
 
@@ -369,5 +418,5 @@ def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:
                     name), item
 
 
-RULES = (_unique_ids, _meeting_files, _references, check_deliveries, check_registers, _personal_data,
+RULES = (_unique_ids, _meeting_files, _references, _follow_ups, check_deliveries, check_registers, _personal_data,
          _restated_small_figures)

@@ -1,0 +1,166 @@
+"""Decisions followed from pledge to delivery: for each decision of the minutes, its target (as later
+meetings revised it), what was delivered against it, its status, and every meeting that discussed it.
+
+Status, as of the publication (its latest meeting):
+
+- `cancelled` or `delivered` when a follow-up closed it; `delivered` also when the deliveries counted
+  against it reach its target;
+- `overdue` when its due date has passed and it is still open;
+- `in-progress` when something was delivered against it, or a follow-up says work has started;
+- `pledged` otherwise.
+
+What was delivered against a decision is measured from the published figures only (after disclosure
+control), so the tracker reveals nothing the other pages do not: the deliveries of its programme in its
+provinces (or the whole country) reported after the meeting that made it. When the series are monthly,
+the month of the decision counts whole. A sum that needs a hidden figure is hidden too. Deliveries are
+reported per programme, not per decision: when two open decisions of one programme cover the same places,
+each is shown the same deliveries, and the page says that they cannot be told apart (`shared`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .aggregate import Aggregates
+from .jalali import JDate, JMonth
+from .model import Dataset, Decision, FollowUp, Meeting, Programme
+from .publication import SUPPRESSED, is_suppressed
+
+STATUSES = {"pledged": "وعده‌شده", "in-progress": "در حال اجرا", "delivered": "انجام‌شده",
+            "overdue": "گذشته از مهلت", "cancelled": "لغوشده"}
+CLOSING = ("delivered", "cancelled")  # follow-up statuses that close a decision
+# how a decision's deliveries are known
+EXACT, SHARED, MEETINGS, UNMEASURED = "exact", "shared", "meetings", "unmeasured"
+
+
+@dataclass(frozen=True)
+class Revision:
+    meeting: Meeting
+    what: str  # "quantity" or "due"
+    before: int | JDate | None
+    after: int | JDate
+    reason_fa: str
+
+
+@dataclass(frozen=True)
+class Tracked:
+    meeting: Meeting  # the meeting that made the decision
+    decision: Decision
+    programme: Programme | None
+    target: int | None  # the quantity, as last revised
+    due: JDate | None  # the due date, as last revised
+    delivered: object  # int, SUPPRESSED (needs a hidden figure) or None (not measurable)
+    share: object  # delivered / target: float, SUPPRESSED or None
+    status: str  # a key of STATUSES
+    match: str  # EXACT, SHARED, MEETINGS or UNMEASURED
+    shared_with: tuple[str, ...]  # ids of the other decisions counted on the same deliveries
+    follow_ups: tuple[tuple[Meeting, FollowUp], ...]  # in meeting order
+    revisions: tuple[Revision, ...]
+    closed_at: Meeting | None  # the meeting whose follow-up closed it
+
+    @property
+    def id(self) -> str:
+        return self.decision.id
+
+    @property
+    def discussed(self) -> tuple[Meeting, ...]:
+        """The meeting that made it, then every meeting that followed it up."""
+        seen = [self.meeting]
+        for m, _ in self.follow_ups:
+            if m not in seen:
+                seen.append(m)
+        return tuple(seen)
+
+
+def _after(period: JDate | JMonth, made: JDate) -> bool:
+    """Whether a published period counts against a decision made on `made`: weeks reported after the
+    meeting; with monthly series, the month of the decision and later ones."""
+    if isinstance(period, JMonth):
+        return (period.year, period.month) >= (made.year, made.month)
+    return period > made
+
+
+def _sum(values: list) -> object:
+    if any(is_suppressed(v) for v in values):
+        return SUPPRESSED
+    return sum(v for v in values if v is not None)
+
+
+def _delivered(agg: Aggregates, programme: Programme, provinces: tuple[str, ...], made: JDate) -> object:
+    if not provinces:
+        stats = agg.programmes[programme.id]
+        return _sum([w.delivered for w in stats.weekly if _after(w.period, made)])
+    values = []
+    for code in provinces:
+        st = agg.provinces[code]
+        index = next((i for i, r in enumerate(st.by_programme) if r.programme.id == programme.id), None)
+        if index is None:
+            continue  # nothing delivered there
+        values += [w.delivered[index] for w in st.weekly if _after(w.period, made)]
+    return _sum(values)
+
+
+def _overlap(a: Decision, b: Decision) -> bool:
+    return not a.provinces or not b.provinces or bool(set(a.provinces) & set(b.provinces))
+
+
+def track(ds: Dataset, agg: Aggregates) -> tuple[Tracked, ...]:
+    """Every decision of every meeting, in the order they were made."""
+    programmes = {p.id: p for p in ds.programmes}
+    as_of = ds.meetings[-1].date if ds.meetings else None
+    follow_ups: dict[str, list[tuple[Meeting, FollowUp]]] = {}
+    for m in ds.meetings:
+        for f in m.follow_ups:
+            follow_ups.setdefault(f.decision, []).append((m, f))
+    made = [(m, d) for m in ds.meetings for d in m.decisions]
+    closed: dict[str, Meeting] = {}
+    for did, items in follow_ups.items():
+        for m, f in items:
+            if f.status in CLOSING:
+                closed.setdefault(did, m)
+
+    tracked = []
+    for meeting, d in made:
+        programme = programmes.get(d.programme) if d.programme else None
+        items = tuple(follow_ups.get(d.id, ()))
+        target, due, revisions = d.quantity, d.due, []
+        for m, f in items:
+            if f.quantity is not None and f.quantity != target:
+                revisions.append(Revision(m, "quantity", target, f.quantity, f.reason_fa))
+                target = f.quantity
+            if f.due is not None and f.due != due:
+                revisions.append(Revision(m, "due", due, f.due, f.reason_fa))
+                due = f.due
+        if programme is None:
+            delivered, match = None, UNMEASURED
+        elif programme.delivered_from == "meetings":
+            delivered, match = sum(1 for m in ds.meetings if m.date > meeting.date), MEETINGS
+        else:
+            delivered = _delivered(agg, programme, d.provinces, meeting.date)
+            match = EXACT
+        shared = ()
+        if match == EXACT:
+            # other decisions of the programme, open at some time after this one, over the same places
+            shared = tuple(o.id for om, o in made if o is not d and o.programme == d.programme and _overlap(o, d)
+                           and not (o.id in closed and closed[o.id].date <= meeting.date)
+                           and not (d.id in closed and closed[d.id].date <= om.date))
+            match = SHARED if shared else EXACT
+        if delivered is None or is_suppressed(delivered):
+            share = delivered if target else None
+        else:
+            share = delivered / target if target else None
+        statuses = [f.status for _, f in items if f.status]
+        if d.id in closed:
+            status = next(s for s in reversed(statuses) if s in CLOSING)
+        elif target and share is not None and not is_suppressed(share) and share >= 1:
+            status = "delivered"
+        elif due is not None and as_of is not None and due < as_of:
+            status = "overdue"
+        # a hidden figure is never 0 (a zero is published): something was delivered
+        elif is_suppressed(delivered) or delivered or "in-progress" in statuses:
+            status = "in-progress"
+        else:
+            status = "pledged"
+        tracked.append(Tracked(meeting, d, programme, target, due, delivered, share, status, match, shared,
+                               items, tuple(revisions), closed.get(d.id)))
+    return tuple(tracked)

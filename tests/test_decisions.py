@@ -1,0 +1,207 @@
+"""The decisions tracker: each status, revisions, shared deliveries, and what the site shows of it."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+
+from conftest import make_project, run_portal
+from generator.pipeline import Project, summarise
+from generator.tracker import SHARED, UNMEASURED, track
+
+HEAD = """date: {date}
+number: {number}
+title_fa: جلسه
+synthetic: yes
+summary_fa: خلاصه
+attendees:
+  - role_fa: رئیس
+"""
+
+
+def _tracked(tmp_path: Path, second: str = "", third: str = "") -> dict:
+    """The minimal data (decision 1400-05-27-d1: 100 oxygen concentrators; 52 delivered after it), with
+    the given decisions and follow-ups in its second and third meetings."""
+    overlay = {"meetings/1400-06-03.yaml": HEAD.format(date="1400-06-03", number=2) + second,
+               "meetings/1400-06-10.yaml": HEAD.format(date="1400-06-10", number=3) + third}
+    root = make_project(tmp_path / "p", overlay=overlay)
+    checked, agg, _ = summarise(Project.at(root))
+    return {t.id: t for t in track(checked.dataset, agg)}
+
+
+def test_a_decision_with_deliveries_is_in_progress_and_measured_after_its_meeting(tmp_path: Path) -> None:
+    t = _tracked(tmp_path)["1400-05-27-d1"]
+    # 12 (Rasht) + 30 (Kerman) reported on 1400-06-03, 10 (Kerman) on 1400-06-10
+    assert (t.status, t.delivered, t.target, t.match) == ("in-progress", 52, 100, "exact")
+    assert t.share == pytest.approx(0.52)
+
+
+def test_each_status(tmp_path: Path) -> None:
+    second = """decisions:
+  - id: 1400-06-03-d1
+    text_fa: بیمارستان صحرایی
+    owner_role_fa: ستاد
+    due: 1400-06-05
+  - id: 1400-06-03-d2
+    text_fa: مرکز تازه
+    owner_role_fa: ستاد
+    due: 1400-07-30
+  - id: 1400-06-03-d3
+    text_fa: نمایشگاه
+    owner_role_fa: ستاد
+  - id: 1400-06-03-d4
+    text_fa: گزارش
+    owner_role_fa: ستاد
+"""
+    third = """follow_ups:
+  - decision: 1400-06-03-d3
+    status: cancelled
+    reason_fa: به صلاح نیست
+  - decision: 1400-06-03-d4
+    status: delivered
+"""
+    tracked = _tracked(tmp_path, second, third)
+    assert tracked["1400-06-03-d1"].status == "overdue"  # due 1400-06-05, the latest meeting is 1400-06-10
+    assert tracked["1400-06-03-d2"].status == "pledged"
+    assert tracked["1400-06-03-d3"].status == "cancelled"
+    assert tracked["1400-06-03-d4"].status == "delivered"
+    assert tracked["1400-06-03-d4"].closed_at.id == "1400-06-10"
+    assert all(tracked[f"1400-06-03-d{i}"].match == UNMEASURED for i in range(1, 5))
+    assert [m.id for m in tracked["1400-06-03-d3"].discussed] == ["1400-06-03", "1400-06-10"]
+
+
+def test_a_revised_target_that_the_deliveries_reach_makes_the_decision_delivered(tmp_path: Path) -> None:
+    second = """follow_ups:
+  - decision: 1400-05-27-d1
+    status: in-progress
+"""
+    third = """follow_ups:
+  - decision: 1400-05-27-d1
+    quantity: 50
+    reason_fa: بودجه کمتر شد
+"""
+    t = _tracked(tmp_path, second, third)["1400-05-27-d1"]
+    assert (t.target, t.status) == (50, "delivered")
+    assert [(r.what, r.before, r.after, r.reason_fa) for r in t.revisions] == [("quantity", 100, 50, "بودجه کمتر شد")]
+
+
+def test_an_in_progress_follow_up_starts_a_decision_without_deliveries(tmp_path: Path) -> None:
+    second = """decisions:
+  - id: 1400-06-03-d1
+    text_fa: بیمارستان صحرایی
+    owner_role_fa: ستاد
+"""
+    third = """follow_ups:
+  - decision: 1400-06-03-d1
+    status: in-progress
+    note_fa: زمین آن آماده شد
+"""
+    assert _tracked(tmp_path, second, third)["1400-06-03-d1"].status == "in-progress"
+
+
+def test_two_decisions_of_one_programme_over_the_same_places_share_their_deliveries(tmp_path: Path) -> None:
+    second = """decisions:
+  - id: 1400-06-03-d1
+    text_fa: پنجاه دستگاه برای کرمان
+    programme: oxygen
+    quantity: 50
+    owner_role_fa: ستاد
+    provinces: [کرمان]
+"""
+    tracked = _tracked(tmp_path, second)
+    kerman, country = tracked["1400-06-03-d1"], tracked["1400-05-27-d1"]
+    assert kerman.delivered == 10  # only Kerman, and only after 1400-06-03
+    assert (kerman.match, kerman.shared_with) == (SHARED, ("1400-05-27-d1",))
+    assert (country.match, country.shared_with) == (SHARED, ("1400-06-03-d1",))
+
+
+# ---- on the built example site ----------------------------------------------------------------------------
+
+CANCELLED = "1400-06-17-d1"  # the synthetic exhibition, cancelled by the synthetic meeting of 1400-07-14
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("decisions") / "project", data="example")
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    return root
+
+
+def _card(site: Path, did: str) -> str:
+    page = (site / "decisions" / "index.html").read_text(encoding="utf-8")
+    m = re.search(rf'<article class="portal-decision"[^>]*\sid="{did}"[^>]*>.*?</article>', page, re.S)
+    assert m, f"no card for {did}"
+    return m.group(0)
+
+
+@pytest.mark.slow
+def test_the_source_reports_decisions_are_tracked_with_their_delivery_status(example: Path) -> None:
+    site = example / "site"
+    for did in ("1400-05-27-d1", "1400-05-27-d2", "1400-05-27-d3", "1400-05-27-d4"):
+        card = _card(site, did)
+        assert 'data-status="in-progress"' in card and "در حال اجرا" in card
+    # the target of d3 was revised by a later synthetic meeting, with its reason
+    assert "۲٬۵۰۰٬۰۰۰" in _card(site, "1400-05-27-d3") and "سهم نهادهای همکار" in _card(site, "1400-05-27-d3")
+    statuses = set(re.findall(r'<article class="portal-decision"[^>]*data-status="([a-z-]+)"',
+                              (site / "decisions" / "index.html").read_text(encoding="utf-8")))
+    assert statuses == {"pledged", "in-progress", "delivered", "overdue", "cancelled"}
+    # the meeting page, the programme page and the province page show the decision and link to its card
+    meeting = (site / "meetings" / "1400-05-27" / "index.html").read_text(encoding="utf-8")
+    assert 'id="1400-05-27-d2"' in meeting and "../../decisions/#1400-05-27-d2" in meeting
+    programme = (site / "programmes" / "oxygen-concentrators" / "index.html").read_text(encoding="utf-8")
+    assert "../../decisions/#1400-05-27-d2" in programme
+    gilan = (site / "provinces" / "gilan" / "index.html").read_text(encoding="utf-8")
+    assert "decisions/#1400-06-10-d1" in gilan and "portal-status-overdue" in gilan
+
+
+@pytest.mark.slow
+def test_a_later_meetings_follow_up_changes_the_status_on_the_site(example: Path, tmp_path: Path) -> None:
+    assert 'data-status="cancelled"' in _card(example / "site", CANCELLED)
+    meeting = example / "data" / "meetings" / "1400-07-14.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    assert CANCELLED in text
+    without = make_project(tmp_path / "without", data="example",
+                           overlay={"meetings/1400-07-14.yaml": text.split("follow_ups:")[0]})
+    code, out, err = run_portal(without, "build")
+    assert code == 0, out + err
+    card = _card(without / "site", CANCELLED)
+    assert 'data-status="pledged"' in card and "لغوشده" not in card
+
+
+@pytest.mark.slow
+def test_the_feed_parses_has_stable_ids_and_is_linked_from_every_page(example: Path) -> None:
+    site = example / "site"
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    meetings = sorted(p.stem for p in (example / "data" / "meetings").glob("*.yaml"))
+    assert len(feed.entries) == len(meetings) + 1  # every meeting, and the publication
+    ids = [e.id for e in feed.entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
+    # ids depend only on the organisation and the meeting: the same in any later publication
+    organisation = yaml.safe_load((example / "data" / "site.yaml").read_text(encoding="utf-8"))["organisation_en"]
+    expected = {str(uuid.uuid5(uuid.NAMESPACE_URL, f"portal:{organisation}:meeting:{m}")) for m in meetings}
+    assert expected <= {i.removeprefix("urn:uuid:") for i in ids}
+    first = next(e for e in feed.entries if e.link.endswith("meetings/1400-05-27/"))
+    assert "۲۷ مرداد ۱۴۰۰" in first.title
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*feed\.xml"', html), page
+
+
+def test_the_feed_is_the_same_for_the_same_data(tmp_path: Path) -> None:
+    from generator.feed import atom
+    from generator.pipeline import check
+
+    root = make_project(tmp_path / "p")
+    one = atom(check(Project.at(root)).dataset)
+    two = atom(check(Project.at(root)).dataset)
+    assert one == two and one.count("<entry>") == 4
+    parsed = feedparser.parse(one.encode("utf-8"))
+    assert not parsed.bozo and parsed.feed.title.endswith("جلسات و انتشارها")
+
