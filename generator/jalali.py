@@ -16,6 +16,8 @@ import jdatetime
 
 from .persian import ascii_digits, persian_digits
 
+GREGORIAN_MONTHS_FA = ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
+                      "نوامبر", "دسامبر")
 MONTHS_FA = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
              "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
@@ -50,6 +52,11 @@ class JDate:
     def fa(self) -> str:
         """۲۷ مرداد ۱۴۰۰"""
         return persian_digits(f"{self.day} {MONTHS_FA[self.month - 1]} {self.year}")
+
+    def gregorian_fa(self) -> str:
+        """The same day in the Gregorian calendar, in Persian: «۱۸ اوت ۲۰۲۱»."""
+        g = self.to_gregorian()
+        return persian_digits(f"{g.day} {GREGORIAN_MONTHS_FA[g.month - 1]} {g.year}")
 
     def fa_short(self) -> str:
         """۱۴۰۰/۰۵/۲۷ — for dense tables."""

@@ -118,7 +118,6 @@ class MeetingContext:
     previous: Meeting | None
     next: Meeting | None
     indicators: dict[str, Indicator]
-    programmes: dict[str, Programme]
     decisions: tuple[Tracked, ...]  # the decisions made in this meeting, as tracked now
     followed: tuple[tuple[Tracked, object], ...]  # decisions of earlier meetings followed up here, with the follow-up
     provinces: tuple[Province, ...]  # every province the meeting concerns: reports and decisions
@@ -156,7 +155,6 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
     stats = tuple(agg.programmes[p.id] for p in ds.programmes)
     meetings_by_id = {m.id: m for m in ds.meetings}
     indicators = {i.id: i for i in ds.indicators}
-    programmes = {p.id: p for p in ds.programmes}
     latest = ds.meetings[-1] if ds.meetings else None
     tracked = track(ds, agg)
     by_programme: dict[str, list[Tracked]] = {}
@@ -214,7 +212,7 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
         concerned = {t.programme.id for t in made + tuple(t for t, _ in followed) if t.programme}
         pages.append(Page(meeting_path(m.id), "meeting.md.j2", f"جلسهٔ {m.date.fa()}", MeetingContext(
             m, ds.meetings[i - 1] if i else None, ds.meetings[i + 1] if i + 1 < len(ds.meetings) else None,
-            indicators, programmes, made, followed, tuple(provinces_by_code[c] for c in sorted(codes)),
+            indicators, made, followed, tuple(provinces_by_code[c] for c in sorted(codes)),
             tuple(p for p in ds.programmes if p.id in concerned))))
     pages.append(Page(DECISIONS, "decisions.md.j2", "تصمیم‌ها و پیگیری آن‌ها", DecisionsContext(
         tracked, latest.date if latest else None,

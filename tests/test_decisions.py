@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import make_project, run_portal
+from generator.persian import format_number
 from generator.pipeline import Project, summarise
 from generator.tracker import SHARED, UNMEASURED, track
 
@@ -205,3 +206,19 @@ def test_the_feed_is_the_same_for_the_same_data(tmp_path: Path) -> None:
     parsed = feedparser.parse(one.encode("utf-8"))
     assert not parsed.bozo and parsed.feed.title.endswith("جلسات و انتشارها")
 
+
+
+@pytest.mark.slow
+def test_the_decisions_download_carries_what_the_cards_show(example: Path) -> None:
+    import json
+
+    from generator.tracker import STATUSES
+
+    site = example / "site"
+    doc = json.loads((site / "downloads" / "decisions.json").read_text(encoding="utf-8"))
+    page = (site / "decisions" / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<article class="portal-decision"[^>]*data-status="([a-z-]+)"[^>]*\sid="([^"]+)"', page)
+    assert [(row["id"], row["status"]) for row in doc["rows"]] == [(did, STATUSES[s]) for s, did in cards]
+    for row in doc["rows"]:
+        if isinstance(row["delivered"], int):  # shown on the card in Persian digits
+            assert format_number(row["delivered"]) in _card(site, row["id"])
