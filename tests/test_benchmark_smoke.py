@@ -15,12 +15,15 @@ pytestmark = pytest.mark.slow
 
 
 def test_benchmark_prints_every_stage_and_every_target(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scales", "0.01", "--work", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--scales", "0.01", "--repeat", "2",
+                           "--work", str(tmp_path)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     out = done.stdout
     assert "failed" not in out and "did not finish" not in out, out + done.stderr
     for stage in ("load", "validate", "normalise", "aggregate", "render pages", "charts", "mkdocs build", "audit"):
         assert re.search(rf"^{stage}\s+\d+\.\d\s+\d+$", out, re.M), f"no figures for {stage}\n{out}"
+    # two builds: each run's ratio is printed beside the fastest stages' ratio
+    assert re.search(r"^  each run\s+\d+\.\d\d \d+\.\d\d$", out, re.M), out
     for row in ("total", "generator / mkdocs", "floor (plain mkdocs)", "mkdocs / floor", "delivery rows", "pages",
                 "charts", "site size", "peak memory"):
         assert re.search(rf"^{re.escape(row)}\s+\S", out, re.M), f"no {row}\n{out}"

@@ -32,6 +32,7 @@ PAGE_TYPES = {  # page type -> (path, figures it must have)
     "centres": ("centres/", 1),
     "meetings index": ("meetings/", 0),
     "meeting": ("meetings/1400-05-27/", 0),
+    "decisions": ("decisions/", 0),
     "methodology": ("methodology/", 0),
     "about": ("about/", 0),
 }
@@ -116,4 +117,46 @@ def test_chart_text_is_persian_and_set_in_vazirmatn(served, browser) -> None:
     family = page.locator(".portal-chart svg text").first.evaluate("e => getComputedStyle(e).fontFamily")
     assert "Vazirmatn" in family
     assert page.locator(".portal-chart").first.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    page.close()
+
+
+def test_the_decisions_tracker_reads_without_javascript_and_filters_and_sorts_with_it(served, browser) -> None:
+    _, base = served
+    page = browser.new_page(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page.goto(base + "decisions/")
+    cards = page.locator("article.portal-decision")
+    total = cards.count()
+    assert total >= 8 and all(cards.nth(i).is_visible() for i in range(total))
+    assert not page.locator("form.portal-filter").is_visible()  # no form that cannot work
+    page.close()
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "decisions/")
+    form = page.locator("form.portal-filter")
+    assert form.is_visible()
+    visible = "[...document.querySelectorAll('article.portal-decision')].filter(a => !a.hidden).map(a => a.id)"
+    page.select_option("select[name=programme]", "oxygen-concentrators")
+    shown = page.evaluate(visible)
+    assert shown and all(i in ("1400-05-27-d2", "1400-06-03-d1") for i in shown), shown
+    assert form.locator("output").text_content() == f"{len(shown)} تصمیم از {total}".translate(
+        str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    page.select_option("select[name=programme]", "")
+    page.select_option("select[name=status]", "overdue")
+    assert page.evaluate(visible) == ["1400-06-10-d1"]
+    page.select_option("select[name=status]", "")
+    # a province: the decisions that name it and the decisions for the whole country
+    page.select_option("select[name=province]", "IR-23")
+    shown = page.evaluate(visible)
+    assert "1400-06-17-d1" in shown and "1400-05-27-d1" in shown and "1400-06-10-d1" not in shown
+    page.select_option("select[name=province]", "")
+    page.select_option("select[name=sort]", "due")
+    order = page.evaluate("[...document.querySelectorAll('article.portal-decision')].map(a => a.dataset.due)")
+    dated = [d for d in order if d]
+    assert dated == sorted(dated) and order[:len(dated)] == dated  # due dates first, earliest first
+    # the anchor of a decision takes the reader to its card
+    page.goto(base + "decisions/#1400-05-27-d3")
+    assert page.evaluate("document.querySelector(':target').id") == "1400-05-27-d3"
+    assert sorted({u for u in requests if not u.startswith(base)}) == []
     page.close()
