@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .jalali import JDate
 from .model import Dataset, Meeting
+from .persian import persian_digits
 
 FEED = "feed.xml"
 
@@ -50,7 +51,7 @@ def atom(ds: Dataset) -> str:
             ds, "publication", latest.id, f"انتشار ارقام پس از جلسهٔ {latest.date.fa()}", "./",
             latest.date, f"ارقام برنامه‌ها، استان‌ها و تصمیم‌ها، به‌روز تا جلسهٔ {latest.date.fa()}."))
     for m in meetings:
-        decided = f" {len(m.decisions)} تصمیم." if m.decisions else ""
+        decided = f" {persian_digits(str(len(m.decisions)))} تصمیم." if m.decisions else ""
         entries.append(_entry(ds, "meeting", m.id, _meeting_title(m), f"meetings/{m.id}/", m.date,
                               m.summary_fa + decided))
     head = (

@@ -68,7 +68,8 @@ def normalise(v: Validated) -> Dataset:
                                issues_fa=tuple(r["issues_fa"]), actions_fa=tuple(r["actions_fa"]),
                                requests_fa=tuple(r["requests_fa"]))
                         for r in m["reports"])
-        decisions = tuple(_build(Decision, d, provinces=tuple(province(p) for p in d["provinces"]))
+        # a province named twice (or by its name and its code) is one province
+        decisions = tuple(_build(Decision, d, provinces=tuple(dict.fromkeys(province(p) for p in d["provinces"])))
                           for d in m["decisions"])
         meetings.append(_build(Meeting, m, id=m["date"].iso, national_figures=_figures(m["national_figures"]),
                                attendees=tuple(_build(Attendee, a) for a in m["attendees"]),

@@ -50,6 +50,9 @@ CODES: dict[str, str] = {
     "follow-up-before-decision": "a follow-up in the meeting that makes the decision, or in an earlier one",
     "decision-closed-twice": "a decision marked delivered or cancelled a second time",
     "revision-without-reason": "a revised quantity or due date, or a cancellation, without a reason",
+    "closed-decision-changed": "a follow-up that changes the status, quantity or due date of a closed decision",
+    "due-before-meeting": "a due date before the meeting that sets it",
+    "small-count-in-decision": "a decision (or revision) for 1 to k−1 families or people",
     "restates-hidden-figure": "a meeting's text repeats a figure about people that the site hides (1 to k−1)",
 }
 

@@ -4,17 +4,19 @@ meetings revised it), what was delivered against it, its status, and every meeti
 Status, as of the publication (its latest meeting):
 
 - `cancelled` or `delivered` when a follow-up closed it; `delivered` also when the deliveries counted
-  against it reach its target;
+  against it reach its target, unless another decision counts the same deliveries;
 - `overdue` when its due date has passed and it is still open;
 - `in-progress` when something was delivered against it, or a follow-up says work has started;
 - `pledged` otherwise.
 
 What was delivered against a decision is measured from the published figures only (after disclosure
 control), so the tracker reveals nothing the other pages do not: the deliveries of its programme in its
-provinces (or the whole country) reported after the meeting that made it. When the series are monthly,
-the month of the decision counts whole. A sum that needs a hidden figure is hidden too. Deliveries are
-reported per programme, not per decision: when two open decisions of one programme cover the same places,
-each is shown the same deliveries, and the page says that they cannot be told apart (`shared`).
+provinces (or the whole country) reported after the meeting that made it and up to the meeting that
+closed it, if one did. When the series are monthly, the months of both meetings count whole. A sum that
+needs a hidden figure is hidden too, and says nothing of the status (a hidden figure may be 0).
+Deliveries are reported per programme, not per decision: when two decisions of one programme cover the
+same places over overlapping periods, each is shown the same deliveries, and the page says that they
+cannot be told apart (`shared`).
 """
 
 from __future__ import annotations
@@ -72,12 +74,14 @@ class Tracked:
         return tuple(seen)
 
 
-def _after(period: JDate | JMonth, made: JDate) -> bool:
-    """Whether a published period counts against a decision made on `made`: weeks reported after the
-    meeting; with monthly series, the month of the decision and later ones."""
+def _within(period: JDate | JMonth, made: JDate, closed: JDate | None) -> bool:
+    """Whether a published period counts against a decision made on `made` (and closed on `closed`): weeks
+    reported after the meeting that made it, up to the one that closed it; with monthly series, from the
+    month of the decision to the month of its closing."""
     if isinstance(period, JMonth):
-        return (period.year, period.month) >= (made.year, made.month)
-    return period > made
+        month = (period.year, period.month)
+        return (made.year, made.month) <= month and (closed is None or month <= (closed.year, closed.month))
+    return made < period and (closed is None or period <= closed)
 
 
 def _sum(values: list) -> object:
@@ -86,17 +90,18 @@ def _sum(values: list) -> object:
     return sum(v for v in values if v is not None)
 
 
-def _delivered(agg: Aggregates, programme: Programme, provinces: tuple[str, ...], made: JDate) -> object:
+def _delivered(agg: Aggregates, programme: Programme, provinces: tuple[str, ...], made: JDate,
+               closed: JDate | None) -> object:
     if not provinces:
         stats = agg.programmes[programme.id]
-        return _sum([w.delivered for w in stats.weekly if _after(w.period, made)])
+        return _sum([w.delivered for w in stats.weekly if _within(w.period, made, closed)])
     values = []
     for code in provinces:
         st = agg.provinces[code]
         index = next((i for i, r in enumerate(st.by_programme) if r.programme.id == programme.id), None)
         if index is None:
             continue  # nothing delivered there
-        values += [w.delivered[index] for w in st.weekly if _after(w.period, made)]
+        values += [w.delivered[index] for w in st.weekly if _within(w.period, made, closed)]
     return _sum(values)
 
 
@@ -131,19 +136,22 @@ def track(ds: Dataset, agg: Aggregates) -> tuple[Tracked, ...]:
             if f.due is not None and f.due != due:
                 revisions.append(Revision(m, "due", due, f.due, f.reason_fa))
                 due = f.due
+        end = closed[d.id].date if d.id in closed else None
         if programme is None:
             delivered, match = None, UNMEASURED
         elif programme.delivered_from == "meetings":
-            delivered, match = sum(1 for m in ds.meetings if m.date > meeting.date), MEETINGS
+            delivered = sum(1 for m in ds.meetings if meeting.date < m.date and (end is None or m.date <= end))
+            match = MEETINGS
         else:
-            delivered = _delivered(agg, programme, d.provinces, meeting.date)
+            delivered = _delivered(agg, programme, d.provinces, meeting.date, end)
             match = EXACT
         shared = ()
         if match == EXACT:
-            # other decisions of the programme, open at some time after this one, over the same places
+            # other decisions of the programme over the same places whose periods overlap this one's: each
+            # counts from its meeting (exclusive) to its closing (inclusive), or on
             shared = tuple(o.id for om, o in made if o is not d and o.programme == d.programme and _overlap(o, d)
-                           and not (o.id in closed and closed[o.id].date <= meeting.date)
-                           and not (d.id in closed and closed[d.id].date <= om.date))
+                           and (o.id not in closed or meeting.date < closed[o.id].date)
+                           and (end is None or om.date < end))
             match = SHARED if shared else EXACT
         if delivered is None or is_suppressed(delivered):
             share = delivered if target else None
@@ -152,12 +160,11 @@ def track(ds: Dataset, agg: Aggregates) -> tuple[Tracked, ...]:
         statuses = [f.status for _, f in items if f.status]
         if d.id in closed:
             status = next(s for s in reversed(statuses) if s in CLOSING)
-        elif target and share is not None and not is_suppressed(share) and share >= 1:
-            status = "delivered"
+        elif match == EXACT and target and share is not None and not is_suppressed(share) and share >= 1:
+            status = "delivered"  # not when another decision counts the same deliveries: a meeting must say
         elif due is not None and as_of is not None and due < as_of:
             status = "overdue"
-        # a hidden figure is never 0 (a zero is published): something was delivered
-        elif is_suppressed(delivered) or delivered or "in-progress" in statuses:
+        elif (not is_suppressed(delivered) and delivered) or "in-progress" in statuses:
             status = "in-progress"
         else:
             status = "pledged"

@@ -121,6 +121,61 @@ def test_two_decisions_of_one_programme_over_the_same_places_share_their_deliver
     assert (country.match, country.shared_with) == (SHARED, ("1400-06-03-d1",))
 
 
+def test_a_closed_decision_counts_deliveries_up_to_its_closing_meeting_only(tmp_path: Path) -> None:
+    second = """follow_ups:
+  - decision: 1400-05-27-d1
+    status: delivered
+"""
+    t = _tracked(tmp_path, second)["1400-05-27-d1"]
+    assert (t.status, t.delivered, t.closed_at.id) == ("delivered", 42, "1400-06-03")  # not the 10 of 1400-06-10
+
+
+def test_deliveries_shared_with_another_decision_never_close_it_by_themselves(tmp_path: Path) -> None:
+    second = """decisions:
+  - id: 1400-06-03-d1
+    text_fa: ده دستگاه برای کرمان
+    programme: oxygen
+    quantity: 10
+    owner_role_fa: ستاد
+    provinces: [کرمان, IR-08, Kerman]
+"""
+    t = _tracked(tmp_path, second)["1400-06-03-d1"]
+    assert t.decision.provinces == ("IR-08",)  # one province, however often it is named
+    assert (t.delivered, t.share, t.match) == (10, 1.0, SHARED)
+    assert t.status == "in-progress"  # 10 of 10, but the country-wide decision counts the same 10
+
+
+def test_a_closed_decision_shares_nothing_with_one_made_after_it_closed(tmp_path: Path) -> None:
+    second = """follow_ups:
+  - decision: 1400-05-27-d1
+    status: cancelled
+    reason_fa: بودجه نرسید
+"""
+    third = """decisions:
+  - id: 1400-06-10-d1
+    text_fa: مرحلهٔ دوم
+    programme: oxygen
+    quantity: 100
+    owner_role_fa: ستاد
+"""
+    tracked = _tracked(tmp_path, second, third)
+    assert tracked["1400-05-27-d1"].match == tracked["1400-06-10-d1"].match == "exact"
+
+
+def test_which_periods_count_against_a_decision() -> None:
+    from generator.jalali import JDate, JMonth
+    from generator.publication import SUPPRESSED
+    from generator.tracker import _sum, _within
+
+    made, closed = JDate(1400, 6, 3), JDate(1400, 7, 14)
+    assert not _within(made, made, None) and _within(JDate(1400, 6, 10), made, None)
+    assert _within(closed, made, closed) and not _within(JDate(1400, 7, 21), made, closed)
+    # monthly series: the months of the decision and of its closing count whole
+    assert _within(JMonth(1400, 6), made, closed) and _within(JMonth(1400, 7), made, closed)
+    assert not _within(JMonth(1400, 5), made, closed) and not _within(JMonth(1400, 8), made, closed)
+    assert _sum([3, None, 4]) == 7 and _sum([3, SUPPRESSED]) is SUPPRESSED
+
+
 # ---- on the built example site ----------------------------------------------------------------------------
 
 CANCELLED = "1400-06-17-d1"  # the synthetic exhibition, cancelled by the synthetic meeting of 1400-07-14
@@ -205,6 +260,14 @@ def test_the_feed_is_the_same_for_the_same_data(tmp_path: Path) -> None:
     assert one == two and one.count("<entry>") == 4
     parsed = feedparser.parse(one.encode("utf-8"))
     assert not parsed.bozo and parsed.feed.title.endswith("جلسات و انتشارها")
+    # RFC 4287: the feed and every entry have an id, a title and an RFC 3339 `updated`; entries a link
+    assert parsed.feed.id and parsed.feed.updated_parsed and parsed.feed.author
+    for entry in parsed.entries:
+        assert entry.id and entry.title and entry.link and entry.updated_parsed and entry.summary
+    assert re.fullmatch(r"(?:\s*<updated>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d</updated>\s*)+",
+                        "".join(re.findall(r"<updated>[^<]*</updated>", one)))
+    assert "۱ تصمیم" in parsed.entries[-1].summary  # the first meeting's one decision, in Persian digits
+    assert not [e.summary for e in parsed.entries if re.search(r"[0-9]", e.summary)]
 
 
 
