@@ -57,6 +57,16 @@ def test_numbers_that_are_not_text_are_not_findings(tmp_path: Path) -> None:
     assert audit(tmp_path) == []
 
 
+def test_feed_entry_ids_are_machine_values_but_feed_text_is_read(tmp_path: Path) -> None:
+    """feed.py's ids are hashes: their hex digits can run ten long, like a national ID, and mean nothing."""
+    feed = tmp_path / "feed.xml"
+    entry = "<entry><id>urn:uuid:0d4c1f62-3a5b-5c2e-8f00-a7612345680b</id><title>{}</title></entry>"
+    feed.write_text("<feed>" + entry.format("جلسهٔ ۲۷ مرداد ۱۴۰۰") + "</feed>", encoding="utf-8")
+    assert audit(tmp_path) == []
+    feed.write_text("<feed>" + entry.format("کد ملی 0013542419") + "</feed>", encoding="utf-8")
+    assert [f.path for f in audit(tmp_path)] == ["feed.xml"]
+
+
 def test_a_build_whose_site_fails_the_audit_leaves_site_as_it_was(built: Path, tmp_path: Path) -> None:
     root = tmp_path / "p"
     shutil.copytree(built, root)
