@@ -226,3 +226,8 @@ def _example(shape: Any) -> str:
     if isinstance(shape, Mapping):
         return "a mapping of fields"
     return str(shape.example)
+
+
+def mappings(items) -> list[Rec]:
+    """The items of a list field that are mappings; the schema already reported any other (a bare id)."""
+    return [item for item in items or [] if isinstance(item, Rec)]

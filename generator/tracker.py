@@ -27,9 +27,12 @@ from .aggregate import Aggregates
 from .jalali import JDate, JMonth
 from .model import Dataset, Decision, FollowUp, Meeting, Programme
 from .publication import SUPPRESSED, is_suppressed
+from .schema import FOLLOW_UP_STATUS
 
-STATUSES = {"pledged": "وعده‌شده", "in-progress": "در حال اجرا", "delivered": "انجام‌شده",
-            "overdue": "گذشته از مهلت", "cancelled": "لغوشده"}
+# the statuses a follow-up can set (schema.py), and the two only the tracker decides, in a reader's order
+STATUSES = {"pledged": "وعده‌شده", "in-progress": FOLLOW_UP_STATUS["in-progress"],
+            "delivered": FOLLOW_UP_STATUS["delivered"], "overdue": "گذشته از مهلت",
+            "cancelled": FOLLOW_UP_STATUS["cancelled"]}
 CLOSING = ("delivered", "cancelled")  # follow-up statuses that close a decision
 # how a decision's deliveries are known
 EXACT, SHARED, MEETINGS, UNMEASURED = "exact", "shared", "meetings", "unmeasured"

@@ -18,7 +18,8 @@ from typing import Any
 import pandas as pd
 
 from . import personal_data
-from .fields import Columns, Mapping, Rec, parse_node, parse_table
+from .decision_rules import follow_ups, small_people_quantities
+from .fields import Columns, Mapping, Rec, mappings, parse_node, parse_table
 from .load import Node, RawData, RawFile, Table
 from .persian import parse_integer
 from .places import PlaceIndex
@@ -165,7 +166,7 @@ def _unique_ids(v: Validated) -> Iterator[Problem]:
     sources = [(path, rec, "id") for path, site in v.records("site") for rec in site["sources"] or []]
     yield from _unique(sources, "sources")
     # an item that is not a mapping (a bare id under `decisions:`) has its own message from the schema
-    decisions = [(path, d, "id") for path, m in v.records("meetings") for d in _mappings(m["decisions"])]
+    decisions = [(path, d, "id") for path, m in v.records("meetings") for d in mappings(m["decisions"])]
     yield from _unique(decisions, "decisions")
 
 
@@ -195,7 +196,7 @@ def _meeting_files(v: Validated) -> Iterator[Problem]:
                               f"rename the file to {rec['date'].iso}.yaml, or correct the date")
             if rec["date"] is not None and rec["number"] is not None:
                 dated.append((rec["date"], rec["number"], parsed.file.path, rec))
-            for d in _mappings(rec["decisions"]):
+            for d in mappings(rec["decisions"]):
                 if rec["date"] is not None and d.get("id") and not d["id"].startswith(rec["date"].iso + "-d"):
                     yield Problem(parsed.file.path, d.line_of("id"), d.path_of("id"), "invalid-id",
                                   f"decision id «{d['id']}» does not start with the meeting's date",
@@ -207,98 +208,6 @@ def _meeting_files(v: Validated) -> Iterator[Problem]:
                           f"meeting {n1} is dated {d1.iso}, after meeting {n0} ({p0}, {d0.iso})",
                           "number meetings in the order they were held: "
                           f"this one should be {n0 + 1} or more, or check its date")
-
-
-def _follow_ups(v: Validated) -> Iterator[Problem]:
-    """Follow-ups against the decisions of earlier meetings: the decision exists and was made before, it is
-    closed (delivered or cancelled) at most once, and a revised quantity or due date, or a cancellation,
-    says why."""
-    meetings = sorted(((rec["date"], path, rec) for path, rec in v.records("meetings") if rec.get("date")),
-                      key=lambda t: t[0])
-    made = {d["id"]: (date, path, d) for date, path, rec in meetings for d in _mappings(rec["decisions"])
-            if d.get("id")}
-    closed: dict[str, tuple[str, int]] = {}
-    for date, path, rec in meetings:
-        for d in _mappings(rec["decisions"]):
-            if d.get("due") is not None and d["due"] < date:
-                yield Problem(path, d.line_of("due"), d.path_of("due"), "due-before-meeting",
-                              f"decision «{d.get('id')}» is due {d['due'].iso}, before the meeting that makes it "
-                              f"({date.iso})", "check the due date: a Jalali date after the meeting, e.g. "
-                              f"{date.plus_days(30).iso}")
-        for f in _mappings(rec["follow_ups"]):
-            did = f.get("decision")
-            if not did:
-                continue
-            line, where = f.line_of("decision"), f.path_of("decision")
-            if did not in made:
-                close = difflib.get_close_matches(did, sorted(made), n=1, cutoff=0.6)
-                example = close[0] if close else "1400-05-27-d1"
-                yield Problem(path, line, where, "unknown-decision", f"no earlier meeting made a decision «{did}»",
-                              f"use the id of a decision of an earlier meeting, e.g. {example}")
-                continue
-            when, made_in, _ = made[did]
-            if when >= date:
-                yield Problem(path, line, where, "follow-up-before-decision",
-                              f"decision «{did}» is made in {made_in} ({when.iso}), not before this meeting",
-                              "follow a decision up only in a later meeting; in its own meeting, write it in full "
-                              "under decisions")
-                continue
-            status = f.get("status") or ""
-            if f.get("due") is not None and f["due"] < date:
-                yield Problem(path, f.line_of("due"), f.path_of("due"), "due-before-meeting",
-                              f"the revised due date {f['due'].iso} of «{did}» is before this meeting ({date.iso})",
-                              f"check the due date: a Jalali date after the meeting, e.g. {date.plus_days(30).iso}")
-            if did in closed:
-                changed = [key for key in ("status", "quantity", "due") if f.get(key) not in (None, "")]
-                if changed and status not in ("delivered", "cancelled"):
-                    first_path, first_line = closed[did]
-                    yield Problem(path, f.line_of(changed[0]), f.path_of(changed[0]), "closed-decision-changed",
-                                  f"decision «{did}» was closed at {first_path}:{first_line}; a later meeting cannot "
-                                  f"change its {changed[0].replace('due', 'due date')}",
-                                  "keep only note_fa to report on a closed decision; a new commitment is a new "
-                                  "decision of this meeting, with its own id")
-            if status in ("delivered", "cancelled"):
-                if did in closed:
-                    first_path, first_line = closed[did]
-                    yield Problem(path, f.line_of("status"), f.path_of("status"), "decision-closed-twice",
-                                  f"decision «{did}» was already closed at {first_path}:{first_line}",
-                                  "close a decision once; to report on it again, leave out `status` and write "
-                                  "note_fa")
-                else:
-                    closed[did] = (path, f.line_of("status"))
-            if not f.get("reason_fa"):
-                changed = [k for k in ("quantity", "due") if f.get(k) is not None]
-                if status == "cancelled":
-                    changed.append("status")
-                for key in changed:
-                    what = "cancels the decision" if key == "status" else \
-                        f"changes its {key.replace('due', 'due date')}"
-                    yield Problem(path, f.line_of(key), f.path_of(key), "revision-without-reason",
-                                  f"this follow-up of «{did}» {what} but gives no reason",
-                                  "add reason_fa: the reason as the meeting stated it, e.g. "
-                                  "«reason_fa: کمبود دستگاه در بازار»")
-
-
-def _mappings(items) -> list[Rec]:
-    """The items of a list field that are mappings; the schema already reported any other (a bare id)."""
-    return [item for item in items or [] if isinstance(item, Rec)]
-
-
-def _small_people_quantities(v: Validated) -> Iterator[Problem]:
-    """A decision for 1 to k−1 families or people, or a revision to so few, would single them out."""
-    k = next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
-    units = {rec.get("id"): rec.get("unit") for _, rec in v.records("programmes")}
-    made = {d.get("id"): d.get("programme") for _, m in v.records("meetings") for d in _mappings(m["decisions"])}
-    for path, m in v.records("meetings"):
-        items = [(d, d.get("programme")) for d in _mappings(m["decisions"])]
-        items += [(f, made.get(f.get("decision"))) for f in _mappings(m["follow_ups"])]
-        for rec, programme in items:
-            quantity = rec.get("quantity")
-            if units.get(programme) in PEOPLE_UNITS and isinstance(quantity, int) and 0 < quantity < k:
-                yield Problem(path, rec.line_of("quantity"), rec.path_of("quantity"), "small-count-in-decision",
-                              f"a quantity of {quantity} {units[programme]} is below {k}: published, it would "
-                              "point at these few households or people", "decide for a larger area and give that "
-                              "quantity, or leave quantity out and keep the number in a private span: ((خصوصی …))")
 
 
 def _ids(v: Validated, kind: str, key: str = "id") -> set:
@@ -359,15 +268,15 @@ def _references(v: Validated) -> Iterator[Problem]:
         yield from _ref(path, rec, "pledged_at", meetings, "unknown-meeting", "meeting", by_meeting)
     for path, m in v.records("meetings"):
         yield from _ref(path, m, "source", sources, "unknown-source", "source", "data/site.yaml sources")
-        figures = _mappings(m["national_figures"])
-        for report in _mappings(m["reports"]):
+        figures = mappings(m["national_figures"])
+        for report in mappings(m["reports"]):
             _, problems = _province(v, path, report, "province")
             yield from problems
-            figures += _mappings(report["figures"])
+            figures += mappings(report["figures"])
         for fig in figures:
             yield from _ref(path, fig, "indicator", indicators, "unknown-indicator", "indicator",
                             "data/indicators.yaml")
-        for d in _mappings(m["decisions"]):
+        for d in mappings(m["decisions"]):
             yield from _ref(path, d, "programme", programmes, "unknown-programme", "programme",
                             "data/programmes.yaml")
             for i, name in enumerate(d["provinces"] or []):
@@ -462,5 +371,5 @@ def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:
                     name), item
 
 
-RULES = (_unique_ids, _meeting_files, _references, _follow_ups, _small_people_quantities, check_deliveries,
+RULES = (_unique_ids, _meeting_files, _references, follow_ups, small_people_quantities, check_deliveries,
          check_registers, _personal_data, _restated_small_figures)

@@ -1,0 +1,107 @@
+"""Rules across meetings about decisions and their follow-ups (validate.py runs them with the other rules).
+
+A follow-up refers to a decision of an earlier meeting, closes it at most once and never changes it after,
+and says why when it revises a quantity or a due date or cancels; a due date is never before the meeting
+that sets it; and no decision is for so few families or people (1 to k−1) that it would single them out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .fields import mappings
+from .problems import Problem
+from .publication import DEFAULT_K
+from .schema import PEOPLE_UNITS
+
+if TYPE_CHECKING:
+    from .validate import Validated
+
+
+def follow_ups(v: Validated) -> Iterator[Problem]:
+    """Follow-ups against the decisions of earlier meetings: the decision exists and was made before, it is
+    closed (delivered or cancelled) at most once, and a revised quantity or due date, or a cancellation,
+    says why."""
+    meetings = sorted(((rec["date"], path, rec) for path, rec in v.records("meetings") if rec.get("date")),
+                      key=lambda t: t[0])
+    made = {d["id"]: (date, path, d) for date, path, rec in meetings for d in mappings(rec["decisions"])
+            if d.get("id")}
+    closed: dict[str, tuple[str, int]] = {}
+    for date, path, rec in meetings:
+        for d in mappings(rec["decisions"]):
+            if d.get("due") is not None and d["due"] < date:
+                yield Problem(path, d.line_of("due"), d.path_of("due"), "due-before-meeting",
+                              f"decision «{d.get('id')}» is due {d['due'].iso}, before the meeting that makes it "
+                              f"({date.iso})", "check the due date: a Jalali date after the meeting, e.g. "
+                              f"{date.plus_days(30).iso}")
+        for f in mappings(rec["follow_ups"]):
+            did = f.get("decision")
+            if not did:
+                continue
+            line, where = f.line_of("decision"), f.path_of("decision")
+            if did not in made:
+                close = difflib.get_close_matches(did, sorted(made), n=1, cutoff=0.6)
+                example = close[0] if close else "1400-05-27-d1"
+                yield Problem(path, line, where, "unknown-decision", f"no earlier meeting made a decision «{did}»",
+                              f"use the id of a decision of an earlier meeting, e.g. {example}")
+                continue
+            when, made_in, _ = made[did]
+            if when >= date:
+                yield Problem(path, line, where, "follow-up-before-decision",
+                              f"decision «{did}» is made in {made_in} ({when.iso}), not before this meeting",
+                              "follow a decision up only in a later meeting; in its own meeting, write it in full "
+                              "under decisions")
+                continue
+            status = f.get("status") or ""
+            if f.get("due") is not None and f["due"] < date:
+                yield Problem(path, f.line_of("due"), f.path_of("due"), "due-before-meeting",
+                              f"the revised due date {f['due'].iso} of «{did}» is before this meeting ({date.iso})",
+                              f"check the due date: a Jalali date after the meeting, e.g. {date.plus_days(30).iso}")
+            if did in closed:
+                changed = [key for key in ("status", "quantity", "due") if f.get(key) not in (None, "")]
+                if changed and status not in ("delivered", "cancelled"):
+                    first_path, first_line = closed[did]
+                    yield Problem(path, f.line_of(changed[0]), f.path_of(changed[0]), "closed-decision-changed",
+                                  f"decision «{did}» was closed at {first_path}:{first_line}; a later meeting cannot "
+                                  f"change its {changed[0].replace('due', 'due date')}",
+                                  "keep only note_fa to report on a closed decision; a new commitment is a new "
+                                  "decision of this meeting, with its own id")
+            if status in ("delivered", "cancelled"):
+                if did in closed:
+                    first_path, first_line = closed[did]
+                    yield Problem(path, f.line_of("status"), f.path_of("status"), "decision-closed-twice",
+                                  f"decision «{did}» was already closed at {first_path}:{first_line}",
+                                  "close a decision once; to report on it again, leave out `status` and write "
+                                  "note_fa")
+                else:
+                    closed[did] = (path, f.line_of("status"))
+            if not f.get("reason_fa"):
+                changed = [k for k in ("quantity", "due") if f.get(k) is not None]
+                if status == "cancelled":
+                    changed.append("status")
+                for key in changed:
+                    what = "cancels the decision" if key == "status" else \
+                        f"changes its {key.replace('due', 'due date')}"
+                    yield Problem(path, f.line_of(key), f.path_of(key), "revision-without-reason",
+                                  f"this follow-up of «{did}» {what} but gives no reason",
+                                  "add reason_fa: the reason as the meeting stated it, e.g. "
+                                  "«reason_fa: کمبود دستگاه در بازار»")
+
+
+def small_people_quantities(v: Validated) -> Iterator[Problem]:
+    """A decision for 1 to k−1 families or people, or a revision to so few, would single them out."""
+    k = next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
+    units = {rec.get("id"): rec.get("unit") for _, rec in v.records("programmes")}
+    made = {d.get("id"): d.get("programme") for _, m in v.records("meetings") for d in mappings(m["decisions"])}
+    for path, m in v.records("meetings"):
+        items = [(d, d.get("programme")) for d in mappings(m["decisions"])]
+        items += [(f, made.get(f.get("decision"))) for f in mappings(m["follow_ups"])]
+        for rec, programme in items:
+            quantity = rec.get("quantity")
+            if units.get(programme) in PEOPLE_UNITS and isinstance(quantity, int) and 0 < quantity < k:
+                yield Problem(path, rec.line_of("quantity"), rec.path_of("quantity"), "small-count-in-decision",
+                              f"a quantity of {quantity} {units[programme]} is below {k}: published, it would "
+                              "point at these few households or people", "decide for a larger area and give that "
+                              "quantity, or leave quantity out and keep the number in a private span: ((خصوصی …))")
