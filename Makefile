@@ -7,13 +7,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test validate serve synthesize schema screenshots chromium lock clean
+.PHONY: help site test validate serve publish synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
 	@echo "make test         lint (ruff), then run the whole test suite"
 	@echo "make validate     check data/ and print every problem as path:line: field: message"
 	@echo "make serve        live preview on http://127.0.0.1:8000 that follows changes in data/"
+	@echo "make publish      build, audit and commit the latest meeting's version on the publish branch"
+	@echo "                  (REMOTE=origin also pushes it)"
 	@echo "make synthesize   rewrite the synthetic example data from its seed"
 	@echo "make schema       rewrite docs/schema.md from generator/schema.py"
 	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
@@ -42,6 +44,9 @@ validate: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/portal serve
+
+publish: $(STAMP)
+	$(BIN)/portal publish $(if $(REMOTE),--push $(REMOTE))
 
 synthesize: $(STAMP)
 	$(BIN)/portal synthesize

@@ -11,9 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+from mike.git_utils import GitError
+
 from . import __version__, pipeline, schema_doc, synthetic
 from .audit import AuditFailed, served_files
 from .problems import DataProblems
+from .publish import PublishError
 from .site_build import SiteBuildError
 
 
@@ -58,6 +61,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(f"{len(findings)} problem(s): this site must not be published", file=sys.stderr)
         return 1
     print(f"audit: {len(served_files(project.site))} files of {_rel(project.site)}/ checked, nothing found")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .publish import publish
+
+    project = _project(args)
+    started = time.perf_counter()
+    done = publish(project, branch=args.branch, push=args.push)
+    for warning in done.generated.checked.warnings:
+        print(warning.format())
+    after = f" after {done.previous}" if done.previous else " (the first)"
+    pushed = f"; pushed to {args.push}" if args.push else f"; not pushed (git push <remote> {args.branch})"
+    print(f"published {done.version} «{done.title}»{after} on the branch {args.branch}, with `latest` moved to it"
+          f"{pushed}; {time.perf_counter() - started:.1f} s")
     return 0
 
 
@@ -117,6 +135,11 @@ def parser() -> argparse.ArgumentParser:
                        help="the publication still online (a site folder or its downloads/cells.json): the "
                             "attack uses both together")
     audit.set_defaults(func=cmd_audit)
+    pub = sub.add_parser("publish", help="build and audit the site, then commit it as the version of the latest "
+                         "meeting on the publish branch (mike), with `latest` moved to it")
+    pub.add_argument("--branch", default="publish", help="the git branch that holds the versions (default publish)")
+    pub.add_argument("--push", metavar="REMOTE", help="push the branch to this git remote afterwards")
+    pub.set_defaults(func=cmd_publish)
     s = sub.add_parser("serve", help="live preview that regenerates the pages when data/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     s.set_defaults(func=cmd_serve)
@@ -141,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         n = len(exc.errors)
         print(f"{n} error(s) found; nothing was built. Fix them and run the command again.", file=sys.stderr)
         return 1
-    except (SiteBuildError, AuditFailed, OSError, ValueError) as exc:
+    except (SiteBuildError, AuditFailed, PublishError, GitError, OSError, ValueError) as exc:
         if args.debug:
             raise
         print(f"error: {exc}", file=sys.stderr)

@@ -77,11 +77,17 @@ def rules(checked: Checked, previous: Publication | None) -> Rules:
     return Rules(site.disclosure_threshold, site.dominance_percent, previous, frozenset(checked.register_keys))
 
 
-def summarise(project: Project) -> tuple[Checked, Aggregates, Publication]:
+ONLINE = object()  # `previous`: the publication in site/ (publish.py passes the one on the publish branch)
+
+
+def summarise(project: Project, previous: Publication | object | None = ONLINE
+              ) -> tuple[Checked, Aggregates, Publication]:
     """The checked data, and the aggregates as published: disclosure control applied, with the
-    suppressions of the publication still online carried forward."""
+    suppressions of the previous publication (by default the one still online in site/) carried forward."""
     checked = check(project)
-    result = protected(checked.dataset, aggregate(checked.dataset), previous_publication(project))
+    if previous is ONLINE:
+        previous = previous_publication(project)
+    result = protected(checked.dataset, aggregate(checked.dataset), previous)
     return dataclasses.replace(checked, dataset=result.dataset), result.aggregates, result.publication
 
 
@@ -117,7 +123,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     return rendered, result
 
 
-def generate(project: Project, warm: bool = True) -> Generated:
+def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed). Charts come from the cache in .cache/charts/ when their spec has not changed. `warm`: start
     the chart workers while the data are read (a full build); the live preview, whose edits change a few
@@ -126,7 +132,7 @@ def generate(project: Project, warm: bool = True) -> Generated:
     if warm:
         charts.warm()
     try:
-        checked, agg, publication = summarise(project)
+        checked, agg, publication = summarise(project, previous)
     except BaseException:
         charts.close(keep=False)
         raise
@@ -136,14 +142,17 @@ def generate(project: Project, warm: bool = True) -> Generated:
                      len(rendered.downloads) // 2, charts.rendered, charts.reused)
 
 
-def build(project: Project) -> Generated:
+def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None) -> Generated:
     """Generate content/, then the strict MkDocs build, then the audit of what it built; site/ is replaced
-    only if both succeed."""
-    previous = previous_publication(project)
-    generated = generate(project)
+    only if both succeed. `previous`: the publication this one follows (by default the one in site/);
+    `extra`: settings for the theme (publish.py: the version and its banner)."""
+    if previous is ONLINE:
+        previous = previous_publication(project)
+    generated = generate(project, previous=previous)
     checks = rules(generated.checked, previous)
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
-               check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts, checks))
+               check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts, checks),
+               extra=extra)
     return generated
 
 

@@ -66,9 +66,10 @@ def prune(site: Path) -> None:
 
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
-               check: Callable[[Path], None] | None = None) -> None:
+               check: Callable[[Path], None] | None = None, extra: dict | None = None) -> None:
     """Run the strict MkDocs build, then `check` on the result (the audit: it raises to refuse the site);
-    replace `site` only if both succeeded."""
+    replace `site` only if both succeeded. `extra` is added to the configuration's `extra` (the theme's
+    settings: a publication's version)."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     collect = _Collect()
@@ -77,6 +78,8 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
     try:
         with _source_date(build_date):
             config = load_config(str(mkdocs_yml), strict=True, docs_dir=str(content), site_dir=str(staging))
+            if extra:
+                config["extra"] = {**config["extra"], **extra}
             mkdocs_build(config)
     except (Abort, MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)

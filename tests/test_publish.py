@@ -1,0 +1,117 @@
+"""`portal publish` with the real mike against real git repositories: a project repository and a bare one
+to push to, as a static host's repository would be."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_portal
+
+pytestmark = pytest.mark.slow
+
+MEETING = """date: {date}
+number: {number}
+title_fa: جلسهٔ هفتگی
+synthetic: yes
+summary_fa: خلاصه
+attendees:
+  - role_fa: رئیس
+"""
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The minimal project as a git repository with a bare remote; its data end with meeting 1400-06-10."""
+    base = tmp_path_factory.mktemp("publish")
+    root = make_project(base / "project")
+    remote = base / "remote.git"
+    git(base, "init", "--bare", "--quiet", str(remote))
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "config", "user.name", "Staff")
+    git(root, "config", "user.email", "staff@example.org")
+    git(root, "add", "data", "mkdocs.yml", "site_overrides", "content")
+    git(root, "commit", "--quiet", "-m", "data")
+    git(root, "remote", "add", "origin", str(remote))
+    return root, remote
+
+
+def _add_meeting(root: Path, date: str, number: int) -> None:
+    (root / "data" / "meetings" / f"{date}.yaml").write_text(MEETING.format(date=date, number=number),
+                                                             encoding="utf-8")
+    git(root, "add", "data")
+    git(root, "commit", "--quiet", "-m", f"meeting {date}")
+
+
+def _tree(remote: Path, path: str) -> str:
+    return git(remote, "rev-parse", f"publish:{path}")
+
+
+def test_three_meetings_published_in_a_row(repo: tuple[Path, Path]) -> None:
+    root, remote = repo
+    trees = {}
+    for date, number in (("1400-06-10", None), ("1400-06-17", 4), ("1400-06-24", 5)):
+        if number:
+            _add_meeting(root, date, number)
+        code, out, err = run_portal(root, "publish", "--push", "origin")
+        assert code == 0, out + err
+        assert f"published {date}" in out and "pushed to origin" in out
+        trees[date] = _tree(remote, date)
+        # an earlier version is byte for byte what it was when it was published
+        for earlier, tree in trees.items():
+            assert _tree(remote, earlier) == tree, earlier
+
+    # the root of the branch sends readers to the latest publication, without a script
+    root_page = git(remote, "show", "publish:index.html")
+    assert 'content="0; url=latest/"' in root_page and "<script" not in root_page and 'lang="fa"' in root_page
+    listed = json.loads(git(remote, "show", "publish:versions.json"))
+    assert [v["version"] for v in listed] == ["1400-06-24", "1400-06-17", "1400-06-10"]
+    assert [v["title"] for v in listed] == ["جلسهٔ ۲۴ شهریور ۱۴۰۰", "جلسهٔ ۱۷ شهریور ۱۴۰۰", "جلسهٔ ۱۰ شهریور ۱۴۰۰"]
+    assert [v["aliases"] for v in listed] == [["latest"], [], []]
+    # latest is a copy of the newest version (static hosts reject symlinks), not a link
+    assert _tree(remote, "latest") == trees["1400-06-24"]
+    modes = {line.split()[0] for line in git(remote, "ls-tree", "-r", "publish").splitlines()}
+    assert modes == {"100644"}
+    # every page of a version says which publication it is and links to the latest
+    for date in trees:
+        page = git(remote, "show", f"publish:{date}/meetings/1400-05-27/index.html")
+        assert 'class="portal-version"' in page and f"جلسهٔ {date[8:].lstrip('0')}".translate(
+            str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in page
+        assert 'href="../../../latest/"' in page
+    home = git(remote, "show", "publish:1400-06-10/index.html")
+    assert 'href="./../latest/"' in home or 'href="../latest/"' in home
+
+
+def test_a_version_already_published_is_never_rebuilt(repo: tuple[Path, Path]) -> None:
+    root, _ = repo
+    head = git(root, "rev-parse", "publish")
+    code, out, err = run_portal(root, "publish")
+    assert code == 1 and "is already on the branch publish" in err, out + err
+    assert git(root, "rev-parse", "publish") == head
+
+
+def test_a_failed_build_or_audit_publishes_nothing(repo: tuple[Path, Path]) -> None:
+    root, remote = repo
+    head, pushed = git(root, "rev-parse", "publish"), git(remote, "rev-parse", "publish")
+    # bad data: a meeting with a province that does not exist
+    (root / "data" / "meetings" / "1400-06-31.yaml").write_text(
+        MEETING.format(date="1400-06-31", number=6) + "reports:\n  - province: کرمون\n    reporter_role_fa: فرمانده\n",
+        encoding="utf-8")
+    code, out, err = run_portal(root, "publish", "--push", "origin")
+    assert code == 1 and "unknown-province" in err, out + err
+    # the audit refuses: a national ID in the minutes
+    (root / "data" / "meetings" / "1400-06-31.yaml").write_text(
+        MEETING.format(date="1400-06-31", number=6).replace("خلاصه", "کد ملی ۰۰۱۳۵۴۲۴۱۹"), encoding="utf-8")
+    code, out, err = run_portal(root, "publish", "--push", "origin")
+    assert code == 1, out + err
+    assert git(root, "rev-parse", "publish") == head and git(remote, "rev-parse", "publish") == pushed
+    (root / "data" / "meetings" / "1400-06-31.yaml").unlink()
