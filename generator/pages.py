@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import household_figures as hf
 from . import page_figures as pf
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
+from .changes import Changes
 from .decision_figures import decisions_table
 from .figures import Figure
 from .households import HouseholdStats
@@ -21,6 +22,7 @@ from .tracker import STATUSES, Tracked, track
 
 PROGRAMMES, PROVINCES, MEETINGS = "programmes", "provinces", "meetings"
 DECISIONS = "decisions.md"
+CHANGES = "changes.md"
 
 STATUS_MEANINGS = {
     "pledged": "هنوز تحویلی پس از تصمیم گزارش نشده و جلسه‌ها آغاز کار را اعلام نکرده‌اند",
@@ -146,6 +148,28 @@ class MethodologyContext:
     synthetic_centres: int
     synthetic_meetings: int
     population_total: int
+
+
+@dataclass(frozen=True)
+class ChangesContext:
+    changes: Changes  # figures revised, updated and new since the previous publication
+    made: tuple[Tracked, ...]  # decisions made since the previous publication
+    closed: tuple[Tracked, ...]  # decisions closed since
+    revised: tuple[Tracked, ...]  # decisions whose target or due date changed since
+
+
+def changes_page(changes: Changes, ds: Dataset, agg: Aggregates) -> Page:
+    """What changed since the previous publication (changes.py); decisions by the meetings held since."""
+    since = changes.before.day if changes.before else None
+    tracked = track(ds, agg)
+
+    def after(m: Meeting) -> bool:
+        return since is not None and m.date > since
+
+    return Page(CHANGES, "changes.md.j2", "چه چیزی تغییر کرد", ChangesContext(
+        changes, tuple(t for t in tracked if after(t.meeting)),
+        tuple(t for t in tracked if t.closed_at and after(t.closed_at)),
+        tuple(t for t in tracked if any(after(r.meeting) for r in t.revisions))))
 
 
 def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import pages, render
 from .aggregate import Aggregates, aggregate
 from .audit import CELLS, AuditFinding, Rules, audit, refuse_if_unsafe
+from .changes import Before, before_from_site, compare
 from .chart_render import ChartRenderer
 from .feed import FEED, atom
 from .jalali import JDate
@@ -103,10 +104,13 @@ class Generated:
     charts_reused: int
 
 
-def plan(project: Project, dataset: Dataset, agg: Aggregates) -> list[render.Page]:
-    """Every page of the site with its figures (the province map needs the boundaries in data/reference)."""
+def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | None = None) -> list[render.Page]:
+    """Every page of the site with its figures (the province map needs the boundaries in data/reference),
+    and the page of what changed since the publication `before`."""
     topology = json.loads((project.data / "reference" / "provinces.topo.json").read_text(encoding="utf-8"))
-    return pages.plan(dataset, agg, topology)
+    planned = pages.plan(dataset, agg, topology)
+    changes = compare(before, [f for page in planned for f in page.figures])
+    return [*planned, pages.changes_page(changes, dataset, agg)]
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,
@@ -123,7 +127,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     return rendered, result
 
 
-def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE) -> Generated:
+def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
+             before: Before | object | None = ONLINE) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed). Charts come from the cache in .cache/charts/ when their spec has not changed. `warm`: start
     the chart workers while the data are read (a full build); the live preview, whose edits change a few
@@ -136,19 +141,22 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     except BaseException:
         charts.close(keep=False)
         raise
+    if before is ONLINE:
+        before = before_from_site(project.site)
     rendered, result = write_content(project, checked.dataset, agg, publication,
-                                     plan(project, checked.dataset, agg), charts)
+                                     plan(project, checked.dataset, agg, before), charts)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      len(rendered.downloads) // 2, charts.rendered, charts.reused)
 
 
-def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None) -> Generated:
+def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
+          before: Before | object | None = ONLINE) -> Generated:
     """Generate content/, then the strict MkDocs build, then the audit of what it built; site/ is replaced
     only if both succeed. `previous`: the publication this one follows (by default the one in site/);
     `extra`: settings for the theme (publish.py: the version and its banner)."""
     if previous is ONLINE:
         previous = previous_publication(project)
-    generated = generate(project, previous=previous)
+    generated = generate(project, previous=previous, before=before)
     checks = rules(generated.checked, previous)
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
                check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts, checks),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from mike import commands as mike
 from mike import git_utils
 
 from . import pipeline
+from .changes import SKIP, Before
 from .jalali import DateError, JDate, parse_jalali
 from .publication import Publication
 
@@ -71,6 +73,18 @@ def _previous(branch: str, version: str) -> Publication | None:
     return Publication.from_json(text)
 
 
+def _figures(branch: str, entry: dict) -> Before:
+    """The previous version's published figures, read from the branch (its downloads/*.json)."""
+    version = entry["version"]
+    listing = subprocess.run(["git", "ls-tree", "--name-only", f"{branch}:{version}/downloads/"],
+                             capture_output=True, text=True)
+    names = [n for n in listing.stdout.split() if n.endswith(".json") and n not in SKIP] \
+        if listing.returncode == 0 else []
+    docs = {n.removesuffix(".json"): json.loads(git_utils.read_file(branch, f"{version}/downloads/{n}",
+                                                                    universal_newlines=True)) for n in names}
+    return Before(version, entry.get("title") or version, parse_jalali(version), docs)
+
+
 def title_of(day: JDate) -> str:
     return f"جلسهٔ {day.fa()}"
 
@@ -99,7 +113,8 @@ def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = 
         previous = _previous(branch, before) if before else None
         extra = {"version": {"provider": "mike", "default": LATEST},
                  "publication": {"version": version, "title": title, "previous": before}}
-        generated = pipeline.build(project, previous=previous, extra=extra)
+        generated = pipeline.build(project, previous=previous, extra=extra,
+                                   before=_figures(branch, online[0]) if online else None)
         cfg = {"site_dir": str(project.site), "use_directory_urls": True}
         message = f"Publish {version} ({title}) from {git_utils.get_latest_commit('HEAD', short=True)}"
         with mike.deploy(cfg, version, title, [LATEST], update_aliases=True, alias_type=mike.AliasType.copy,

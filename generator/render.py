@@ -122,6 +122,19 @@ def _attr(value: str) -> Markup:
     return Markup(html.escape(persian_digits(" ".join(value.split())), quote=True))
 
 
+def _published(value: Any) -> Markup:
+    """A value as a download published it (changes.py): a number, the suppression symbol, a text, or None."""
+    if value is None:
+        return Markup("—")
+    if isinstance(value, bool):
+        return Markup("بله" if value else "خیر")
+    if isinstance(value, int):
+        return Markup(format_number(value))
+    if isinstance(value, float):
+        return Markup(format_number(value, 1))
+    return _finalize(str(value))
+
+
 def _ref(value: str) -> Markup:
     """An identifier such as a decision's `1400-05-27-d1`, in Persian digits, kept left to right."""
     return Markup(f'<bdi class="portal-ref" dir="ltr">{html.escape(persian_digits(value))}</bdi>')
@@ -141,7 +154,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
-                       css=_css, ref=_ref,
+                       css=_css, ref=_ref, published=_published,
                        short_date=lambda d: Markup(d.fa_short()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.tests["suppressed"] = is_suppressed

@@ -4,6 +4,7 @@ to push to, as a static host's repository would be."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -115,3 +116,29 @@ def test_a_failed_build_or_audit_publishes_nothing(repo: tuple[Path, Path]) -> N
     assert code == 1, out + err
     assert git(root, "rev-parse", "publish") == head and git(remote, "rev-parse", "publish") == pushed
     (root / "data" / "meetings" / "1400-06-31.yaml").unlink()
+
+
+def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[Path, Path]) -> None:
+    """From the previous version's published figures: a revised past week shows its old value as published."""
+    root, remote = repo
+    first = git(remote, "show", "publish:1400-06-10/changes/index.html")
+    assert "نخستین انتشار" in first
+    third = git(remote, "show", "publish:1400-06-24/changes/index.html")
+    assert "جلسهٔ ۱۷ شهریور ۱۴۰۰" in third and "هیچ رقمی از هفته‌ها یا ماه‌های گذشته تغییر نکرده است" in third
+
+    weekly = root / "data" / "deliveries" / "weekly.csv"
+    weekly.write_text(weekly.read_text(encoding="utf-8").replace("1400-06-03,استان کرمان,,oxygen,۳۰",
+                                                                  "1400-06-03,استان کرمان,,oxygen,۳۵"),
+                      encoding="utf-8")
+    _add_meeting(root, "1400-07-07", 6)
+    code, out, err = run_portal(root, "publish", "--push", "origin")
+    assert code == 0, out + err
+    page = git(remote, "show", "publish:1400-07-07/changes/index.html")
+    revisions = page.split('<details')[0]  # the revisions come before the folded list of updated totals
+    # Kerman's oxygen concentrators in the week of 1400-06-03: 30 as published, 35 now
+    row = re.search(r"<tr>\s*<td>استان کرمان: تحویل[^<]*</td>\s*<td>۱۴۰۰-۰۶-۰۳</td>\s*<td>[^<]*</td>\s*"
+                    r"<td>۳۰</td>\s*<td>۳۵</td>\s*</tr>", revisions)
+    assert row, revisions[-4000:]
+    # and the version it compares with is unchanged: it still says 30
+    old = json.loads(git(remote, "show", "publish:1400-06-24/downloads/province-kerman-over-time.json"))
+    assert [r["oxygen"] for r in old["rows"] if r["week"] == "1400-06-03"] == [30]

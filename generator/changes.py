@@ -1,0 +1,106 @@
+"""What changed since the previous publication, computed from what that publication published (its
+downloads/*.json), never from the data as they are now: a figure revised afterwards shows its old value
+as the public saw it.
+
+Each figure's rows are matched by their first column (a week, a month, a province, a programme). A row of
+a past period whose value differs is a revision; any other differing value (a total to date, a share)
+is an update; rows and figures that appear are new. The previous publication is the version before this
+one on the publish branch (publish.py), or, for a local build, the site in site/.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .figures import Figure, as_json
+from .jalali import JDate, parse_jalali
+
+PERIOD_KINDS = ("date", "month")
+SKIP = ("cells.json",)  # not a table: the disclosure cells (publication.py)
+
+
+@dataclass(frozen=True)
+class Before:
+    """The publication this one follows."""
+
+    name: str  # the version id (`1400-06-10`), or "site/" for a local build
+    title: str
+    day: JDate | None  # the latest meeting it covered, when known
+    docs: dict[str, dict]  # figure id -> its JSON download, parsed
+
+
+@dataclass(frozen=True)
+class Change:
+    figure: str  # figure id
+    title: str  # figure title
+    row: str  # the row's first cell, as published
+    column: str  # the column's label
+    before: object  # as published: a number, "×", a text, or None
+    after: object
+    revision: bool  # a past period's figure (not a running total or a share)
+
+
+@dataclass(frozen=True)
+class Changes:
+    before: Before | None
+    changed: tuple[Change, ...]
+    new_rows: dict[str, int]  # figure title -> rows that were not there before
+    new_figures: tuple[str, ...]  # titles
+    removed_figures: tuple[str, ...]  # titles
+
+    @property
+    def revisions(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changed if c.revision)
+
+    @property
+    def updates(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changed if not c.revision)
+
+
+def before_from_site(site: Path) -> Before | None:
+    """The site built before, in site/ (a local build)."""
+    folder = site / "downloads"
+    if not folder.is_dir():
+        return None
+    docs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))
+            if p.name not in SKIP}
+    days = [d.get("updated") for d in docs.values() if d.get("updated")]
+    return Before("site/", "ساخت پیشین همین رایانه", parse_jalali(max(days)) if days else None, docs)
+
+
+def _key(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def compare(before: Before | None, figures: list[Figure]) -> Changes:
+    if before is None:
+        return Changes(None, (), {}, (), ())
+    changed: list[Change] = []
+    new_rows: dict[str, int] = {}
+    now = {f.id: (f, json.loads(as_json(f))) for f in figures}
+    for fid, (fig, doc) in now.items():
+        old = before.docs.get(fid)
+        if old is None:
+            continue
+        first = doc["columns"][0]["key"]
+        period = doc["columns"][0]["type"] in PERIOD_KINDS
+        labels = {c["key"]: c["label"] for c in doc["columns"]}
+        old_rows = {_key(r.get(first)): r for r in old.get("rows", [])}
+        added = 0
+        for row in doc["rows"]:
+            was = old_rows.get(_key(row.get(first)))
+            if was is None:
+                added += 1
+                continue
+            for key, label in labels.items():
+                if key != first and key in was and was[key] != row.get(key):
+                    changed.append(Change(fid, fig.title_fa, str(row.get(first)), label, was[key], row.get(key),
+                                          period))
+        if added:
+            new_rows[fig.title_fa] = added
+    titles = {fid: fig.title_fa for fid, (fig, _) in now.items()}
+    return Changes(before, tuple(changed), new_rows,
+                   tuple(titles[f] for f in now if f not in before.docs),
+                   tuple(d.get("title", f) for f, d in sorted(before.docs.items()) if f not in now))
