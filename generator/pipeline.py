@@ -15,7 +15,7 @@ from pathlib import Path
 from . import pages, render
 from .aggregate import Aggregates, aggregate
 from .audit import CELLS, AuditFinding, Rules, audit, refuse_if_unsafe
-from .changes import Before, before_from_site, compare
+from .changes import Before, compare
 from .chart_render import ChartRenderer
 from .feed import FEED, atom
 from .jalali import JDate
@@ -128,7 +128,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
 
 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
-             before: Before | object | None = ONLINE) -> Generated:
+             before: Before | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed). Charts come from the cache in .cache/charts/ when their spec has not changed. `warm`: start
     the chart workers while the data are read (a full build); the live preview, whose edits change a few
@@ -141,8 +141,6 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     except BaseException:
         charts.close(keep=False)
         raise
-    if before is ONLINE:
-        before = before_from_site(project.site)
     rendered, result = write_content(project, checked.dataset, agg, publication,
                                      plan(project, checked.dataset, agg, before), charts)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
@@ -150,10 +148,11 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
-          before: Before | object | None = ONLINE) -> Generated:
+          before: Before | None = None) -> Generated:
     """Generate content/, then the strict MkDocs build, then the audit of what it built; site/ is replaced
     only if both succeed. `previous`: the publication this one follows (by default the one in site/);
-    `extra`: settings for the theme (publish.py: the version and its banner)."""
+    `extra`: settings for the theme, and `before`: the previous version's figures for the page of what
+    changed (both from publish.py)."""
     if previous is ONLINE:
         previous = previous_publication(project)
     generated = generate(project, previous=previous, before=before)

@@ -38,6 +38,10 @@ class PublishError(Exception):
     """Nothing was published; the message says why, and the branch is as it was."""
 
 
+class AlreadyPublished(PublishError):
+    """The latest meeting's version is on the branch already (a merge that adds no meeting)."""
+
+
 @dataclass(frozen=True)
 class Published:
     version: str
@@ -107,7 +111,7 @@ def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = 
         version, title = day.iso, title_of(day)
         online = versions(branch)
         if any(v["version"] == version for v in online):
-            raise PublishError(f"version {version} is already on the branch {branch}; a published version never "
+            raise AlreadyPublished(f"version {version} is already on the branch {branch}; a published version never "
                                "changes. Publish after the next meeting, or publish a correction as a new version")
         before = online[0]["version"] if online else None
         previous = _previous(branch, before) if before else None
