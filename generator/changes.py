@@ -3,8 +3,9 @@ downloads/*.json), never from the data as they are now: a figure revised afterwa
 as the public saw it.
 
 Each figure's rows are matched by their first column (a week, a month, a province, a programme). A row of
-a past period whose value differs is a revision; any other differing value (a total to date, a share)
-is an update; rows and figures that appear are new. The previous publication is the version before this
+a past period whose value differs is a revision, unless the column is a running total or a share of one
+(figures.Column.running), which follows from the revised period; any other differing value (a total to
+date, a share) is an update; rows and figures that appear are new. The previous publication is the version before this
 one on the publish branch (publish.py). A local build (`portal build`) compares with nothing, so that the
 same data always build the same pages.
 """
@@ -76,6 +77,7 @@ def compare(before: Before | None, figures: list[Figure]) -> Changes:
         first = doc["columns"][0]["key"]
         period = doc["columns"][0]["type"] in PERIOD_KINDS
         labels = {c["key"]: c["label"] for c in doc["columns"]}
+        running = {c.key for c in fig.columns if c.running}
         old_rows = {_key(r.get(first)): r for r in old.get("rows", [])}
         added = 0
         for row in doc["rows"]:
@@ -86,7 +88,7 @@ def compare(before: Before | None, figures: list[Figure]) -> Changes:
             for key, label in labels.items():
                 if key != first and key in was and was[key] != row.get(key):
                     changed.append(Change(fid, fig.title_fa, str(row.get(first)), label, was[key], row.get(key),
-                                          period))
+                                          period and key not in running))
         if added:
             new_rows[fig.title_fa] = added
     titles = {fid: fig.title_fa for fid, (fig, _) in now.items()}

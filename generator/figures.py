@@ -26,6 +26,9 @@ class Column:
     label_fa: str  # the table header, also the CSV header
     kind: str = INT  # text, date (Jalali day), month (Jalali month), int, decimal (one place), percent (one place)
     protected: bool = False  # a count of people under disclosure control: the audit checks it on the site
+    # a running total, or a share of one: it changes whenever an earlier period does (changes.py lists a
+    # revised period once, not again in every later running total)
+    running: bool = False
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,8 @@ def home_trends(ds: Dataset, agg: Aggregates) -> Figure | None:
         f"{s.programme.short_name_fa} {_percent_text(last[s.programme.id])}" for s in stats) + ".")
     return Figure(
         id="home-trends", title_fa=f"درصد تحقق وعده‌ها، {steps.adverb_fa}",
-        columns=(steps.column, *(Column(s.programme.id, s.programme.short_name_fa, PERCENT) for s in stats)),
+        columns=(steps.column, *(Column(s.programme.id, s.programme.short_name_fa, PERCENT, running=True)
+                                 for s in stats)),
         rows=tuple(rows),
         axis_fa="درصد وعده", chart=over_time(values, kind="percent",
                         series=[(s.programme.short_name_fa, *_style(ds, s.programme.id)) for s in stats]),
@@ -148,9 +149,9 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates) -> Figure | None:
     every = steps.every_fa
     people = p.delivered_from == "deliveries"
     columns = [steps.column, Column("delivered", f"{counted} در {every} ({unit})", INT, people),
-               Column("cumulative", f"جمع تا پایان {every} ({unit})", INT, people)]
+               Column("cumulative", f"جمع تا پایان {every} ({unit})", INT, people, running=True)]
     if p.pledged:
-        columns.append(Column("share", "درصد وعده", PERCENT))
+        columns.append(Column("share", "درصد وعده", PERCENT, running=True))
     target = f"وعده: {format_number(p.pledged)} {unit}" if p.pledged else ""
     alt_fa = (f"نمودار خطی جمع {counted} «{p.short_name_fa}» {period_span(periods)}: "
               f"از {as_text(rows[0]['cumulative'])} به {as_text(rows[-1]['cumulative'])} {unit} "

@@ -139,6 +139,8 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     row = re.search(r"<tr>\s*<td>استان کرمان: تحویل[^<]*</td>\s*<td>۱۴۰۰-۰۶-۰۳</td>\s*<td>[^<]*</td>\s*"
                     r"<td>۳۰</td>\s*<td>۳۵</td>\s*</tr>", revisions)
     assert row, revisions[-4000:]
+    # the week is listed once: the running totals and shares that follow from it are updates, folded away
+    assert "جمع تا پایان" not in revisions and "جمع تا پایان" in page.split("<details")[1]
     # and the version it compares with is unchanged: it still says 30
     old = json.loads(git(remote, "show", "publish:1400-06-24/downloads/province-kerman-over-time.json"))
     assert [r["oxygen"] for r in old["rows"] if r["week"] == "1400-06-03"] == [30]
