@@ -65,10 +65,22 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from .publish import AlreadyPublished, publish
+    from .publish import AlreadyPublished, backfill, publish
 
     project = _project(args)
     started = time.perf_counter()
+    if args.backfill:
+        def report(done, seconds: float) -> None:
+            print(f"backfilled {done.version} «{done.title}» in {seconds:.1f} s", flush=True)
+
+        published = backfill(project, branch=args.branch, push=args.push, report=report)
+        if not published:
+            print(f"nothing to backfill: every meeting is on the branch {args.branch} already")
+        else:
+            print(f"backfilled {len(published)} version(s) on the branch {args.branch}; latest is "
+                  f"{published[-1].version}{'; pushed to ' + args.push if args.push else ''}; "
+                  f"{time.perf_counter() - started:.1f} s")
+        return 0
     try:
         done = publish(project, branch=args.branch, push=args.push)
     except AlreadyPublished as exc:
@@ -145,6 +157,9 @@ def parser() -> argparse.ArgumentParser:
                          "meeting on the publish branch (mike), with `latest` moved to it")
     pub.add_argument("--branch", default="publish", help="the git branch that holds the versions (default publish)")
     pub.add_argument("--push", metavar="REMOTE", help="push the branch to this git remote afterwards")
+    pub.add_argument("--backfill", action="store_true",
+                     help="publish every meeting after the newest version on the branch (every meeting on an empty "
+                          "branch), in order, each from the data as they stood then, marked as backfilled")
     pub.add_argument("--skip-published", action="store_true",
                      help="exit 0 when the latest meeting is published already (CI, after a merge that adds no "
                           "meeting)")

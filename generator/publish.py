@@ -14,19 +14,25 @@ read `versions.json` at the root of the branch, which is the only file that chan
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import json
 import os
+import shutil
 import subprocess
+import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from mike import commands as mike
 from mike import git_utils
 
 from . import pipeline
 from .changes import SKIP, Before
-from .jalali import DateError, JDate, parse_jalali
+from .jalali import DateError, JDate, JMonth, parse_jalali, parse_jalali_month
 from .publication import Publication
 
 BRANCH = "publish"
@@ -93,39 +99,136 @@ def title_of(day: JDate) -> str:
     return f"جلسهٔ {day.fa()}"
 
 
+def _meeting_days(project: pipeline.Project) -> list[JDate]:
+    """The meetings' dates, from their file names (validation checks each file holds that date)."""
+    days = []
+    for path in sorted((project.data / "meetings").glob("*.yaml")):
+        try:
+            days.append(parse_jalali(path.stem))
+        except DateError as exc:
+            raise PublishError(f"data/meetings/{path.name}: the file name is not a Jalali date ({exc}); name "
+                               "each meeting file after its date, e.g. 1400-05-27.yaml") from exc
+    if not days:
+        raise PublishError("there is no meeting in data/meetings/: a publication is named after one")
+    return days
+
+
+def _check_repository(project: pipeline.Project) -> None:
+    if not (project.root / ".git").exists():
+        raise PublishError(f"{project.root} is not a git repository: publications are kept on a branch of the "
+                           "project's repository (git init, then commit the data)")
+
+
+def _publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: bool) -> Published:
+    """Build and audit `project` (its data as of `day`), then commit it as the version of `day`."""
+    version, title = day.iso, title_of(day)
+    online = versions(branch)
+    if any(v["version"] == version for v in online):
+        raise AlreadyPublished(f"version {version} is already on the branch {branch}; a published version never "
+                               "changes. Publish after the next meeting, or publish a correction as a new version")
+    before = online[0]["version"] if online else None
+    previous = _previous(branch, before) if before else None
+    extra = {"version": {"provider": "mike", "default": LATEST},
+             "publication": {"version": version, "title": title, "previous": before, "backfilled": backfilled}}
+    generated = pipeline.build(project, previous=previous, extra=extra,
+                               before=_figures(branch, online[0]) if online else None)
+    cfg = {"site_dir": str(project.site), "use_directory_urls": True}
+    how = "Backfill" if backfilled else "Publish"
+    message = f"{how} {version} ({title}) from {git_utils.get_latest_commit('HEAD', short=True)}"
+    with mike.deploy(cfg, version, title, [LATEST], update_aliases=True, alias_type=mike.AliasType.copy,
+                     branch=branch, message=message, set_props=[("backfilled", backfilled)]):
+        pass  # the site is built and audited already
+    if before is None:  # the root of the branch sends readers to the latest publication, once for all
+        mike.set_default(LATEST, str(REDIRECT), branch=branch, message="Send the root to latest/")
+    return Published(version, title, before, generated)
+
+
 def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = None) -> Published:
     """Build, audit and commit the version of the latest meeting; push the branch to `push` if given."""
     with _in(project.root):
-        if not (project.root / ".git").exists():
-            raise PublishError(f"{project.root} is not a git repository: publications are kept on a branch "
-                               "of the project's repository (git init, then commit the data)")
-        # meeting files are named after their date (validation checks it when the build reads them)
-        names = sorted(p.stem for p in (project.data / "meetings").glob("*.yaml"))
-        if not names:
-            raise PublishError("there is no meeting in data/meetings/: a publication is named after one")
-        try:
-            day = parse_jalali(names[-1])
-        except DateError as exc:
-            raise PublishError(f"data/meetings/{names[-1]}.yaml: the file name is not a Jalali date ({exc}); "
-                               "name each meeting file after its date, e.g. 1400-05-27.yaml") from exc
-        version, title = day.iso, title_of(day)
-        online = versions(branch)
-        if any(v["version"] == version for v in online):
-            raise AlreadyPublished(f"version {version} is already on the branch {branch}; a published version never "
-                               "changes. Publish after the next meeting, or publish a correction as a new version")
-        before = online[0]["version"] if online else None
-        previous = _previous(branch, before) if before else None
-        extra = {"version": {"provider": "mike", "default": LATEST},
-                 "publication": {"version": version, "title": title, "previous": before}}
-        generated = pipeline.build(project, previous=previous, extra=extra,
-                                   before=_figures(branch, online[0]) if online else None)
-        cfg = {"site_dir": str(project.site), "use_directory_urls": True}
-        message = f"Publish {version} ({title}) from {git_utils.get_latest_commit('HEAD', short=True)}"
-        with mike.deploy(cfg, version, title, [LATEST], update_aliases=True, alias_type=mike.AliasType.copy,
-                         branch=branch, message=message):
-            pass  # the site is built and audited already
-        if before is None:  # the root of the branch sends readers to the latest publication, once for all
-            mike.set_default(LATEST, str(REDIRECT), branch=branch, message="Send the root to latest/")
+        _check_repository(project)
+        done = _publish_one(project, _meeting_days(project)[-1], branch, backfilled=False)
         if push:
             git_utils.push_branch(push, branch)
-    return Published(version, title, before, generated)
+    return done
+
+
+def backfill(project: pipeline.Project, branch: str = BRANCH, push: str | None = None,
+             report=lambda done, seconds: None) -> list[Published]:
+    """Publish every meeting after the newest version on the branch (all of them on an empty branch), in
+    order, each built from the data as they stood at that meeting (data_as_of) and marked as backfilled;
+    `report` hears of each publication as it is made."""
+    published = []
+    with _in(project.root):
+        _check_repository(project)
+        online = versions(branch)
+        newest = parse_jalali(online[0]["version"]) if online else None
+        with tempfile.TemporaryDirectory(prefix="portal-backfill-") as tmp:
+            for day in _meeting_days(project):
+                if newest is not None and day <= newest:
+                    continue
+                started = time.perf_counter()
+                data = Path(tmp) / day.iso
+                data_as_of(project.data, day, data)
+                done = _publish_one(dataclasses.replace(project, data=data), day, branch, backfilled=True)
+                published.append(done)
+                report(done, time.perf_counter() - started)
+        if push and published:
+            git_utils.push_branch(push, branch)
+    return published
+
+
+def _jalali_or_none(text: str) -> JDate | None:
+    try:
+        return parse_jalali(text) if text.strip() else None
+    except DateError:
+        return None  # left for validation to report
+
+
+def _month_or_none(text: str) -> JMonth | None:
+    try:
+        return parse_jalali_month(text) if text.strip() else None
+    except DateError:
+        return None
+
+
+def _filter_csv(path: Path, keep) -> None:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows:
+        return
+    header, body = rows[0], rows[1:]
+    kept = [r for r in body if keep(dict(zip(header, r, strict=False)))]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([header, *kept])
+
+
+def data_as_of(data: Path, day: JDate, out: Path) -> None:
+    """A copy of `data` as it stood at the meeting of `day`, as far as the data say: the meetings up to that
+    day, the programmes pledged by then, deliveries reported by then, centres reported or opened by then,
+    and register months up to that day's month. Staff edits made later to earlier figures stay: the data
+    keep no history of their own (the publish branch does, from the first real publication on)."""
+    shutil.copytree(data, out)
+    for meeting in (out / "meetings").glob("*.yaml"):
+        if (when := _jalali_or_none(meeting.stem)) is not None and when > day:
+            meeting.unlink()
+    programmes = out / "programmes.yaml"
+    if programmes.exists():
+        # every scalar as text (the portal's loader reads them so too): nothing turns into a date or a boolean
+        entries = yaml.load(programmes.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or []
+        kept = [p for p in entries if not isinstance(p, dict)
+                or (when := _jalali_or_none(str(p.get("pledged_at", "")))) is None or when <= day]
+        programmes.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    month = JMonth.of(day)
+
+    def by_date(*columns: str):
+        def keep(row: dict) -> bool:
+            return all((when := _jalali_or_none(row.get(c) or "")) is None or when <= day for c in columns)
+        return keep
+
+    for path in sorted((out / "deliveries").glob("*.csv")):
+        _filter_csv(path, by_date("week_ending"))
+    for path in sorted((out / "centres").glob("*.csv")):
+        _filter_csv(path, by_date("reported_at", "opened"))
+    for path in sorted((out / "registers").glob("*.csv")):
+        _filter_csv(path, lambda row: (m := _month_or_none(row.get("month") or "")) is None or m <= month)

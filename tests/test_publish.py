@@ -144,3 +144,29 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     # and the version it compares with is unchanged: it still says 30
     old = json.loads(git(remote, "show", "publish:1400-06-24/downloads/province-kerman-over-time.json"))
     assert [r["oxygen"] for r in old["rows"] if r["week"] == "1400-06-03"] == [30]
+
+
+def test_a_first_deployment_backfills_every_meeting_from_the_data_as_they_stood(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    for args in (["init", "--quiet", "--initial-branch=main"], ["config", "user.name", "Staff"],
+                 ["config", "user.email", "staff@example.org"], ["add", "."], ["commit", "--quiet", "-m", "data"]):
+        git(root, *args)
+    code, out, err = run_portal(root, "publish", "--backfill")
+    assert code == 0, out + err
+    assert [line.split()[1] for line in out.splitlines() if line.startswith("backfilled 14")] == [
+        "1400-05-27", "1400-06-03", "1400-06-10"]
+    listed = json.loads(git(root, "show", "publish:versions.json"))
+    assert [v["version"] for v in listed] == ["1400-06-10", "1400-06-03", "1400-05-27"]
+    assert all(v["properties"]["backfilled"] is True for v in listed)
+    assert listed[0]["aliases"] == ["latest"]
+    # the first version knows only its own meeting: no later meeting page, no delivery reported after it
+    files = git(root, "ls-tree", "-r", "--name-only", "publish:1400-05-27").splitlines()
+    assert "meetings/1400-05-27/index.html" in files and "meetings/1400-06-03/index.html" not in files
+    oxygen = json.loads(git(root, "show", "publish:1400-06-03/downloads/programme-oxygen-over-time.json"))
+    assert [r["week"] for r in oxygen["rows"]] == ["1400-06-03"]
+    page = git(root, "show", "publish:1400-05-27/index.html")
+    assert "پس‌ساخت" in page
+    # the data in the repository are untouched, and nothing is left to backfill
+    assert git(root, "status", "--porcelain", "data") == ""
+    code, out, err = run_portal(root, "publish", "--backfill")
+    assert code == 0 and "nothing to backfill" in out, out + err
