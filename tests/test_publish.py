@@ -85,8 +85,7 @@ def test_three_meetings_published_in_a_row(repo: tuple[Path, Path]) -> None:
     # every page of a version says which publication it is and links to the latest
     for date in trees:
         page = git(remote, "show", f"publish:{date}/meetings/1400-05-27/index.html")
-        assert 'class="portal-version"' in page and f"جلسهٔ {date[8:].lstrip('0')}".translate(
-            str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in page
+        assert 'class="portal-version"' in page and "نسخه‌های منتشرشده" in page
         assert 'href="../../../latest/"' in page
     home = git(remote, "show", "publish:1400-06-10/index.html")
     assert 'href="./../latest/"' in home or 'href="../latest/"' in home

@@ -1,0 +1,97 @@
+"""Publish a year of synthetic weekly meetings in a row, and print the time of each publication and how much
+the publish branch grows with each version.
+
+    .venv/bin/python -m benchmarks.publishing [--meetings 52] [--work DIR]
+
+It makes the synthetic national dataset (benchmarks/national.py) with as many weekly meetings as asked,
+commits it to a new git repository, and backfills it with `portal publish --backfill`'s code: one version
+per meeting, each built and audited from the data as they stood then, committed by mike with `latest`
+moved to it. After each version it measures the repository's objects (`git count-objects`: packed and
+loose bytes), so the growth of a version is what git stores for it: the files that changed and the trees.
+Exit status 0 when the median growth per version is under a quarter of one site as git would store it on
+its own (the newest version, compressed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import national
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def _stored_bytes(repo: Path) -> int:
+    """Everything git holds: loose objects and packs (git count-objects, in KiB)."""
+    fields = dict(line.split(": ") for line in _git(repo, "count-objects", "-v").splitlines())
+    return (int(fields["size"]) + int(fields["size-pack"])) * 1024
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Publish weekly meetings in a row; print time and growth.")
+    parser.add_argument("--meetings", type=int, default=52)
+    parser.add_argument("--work", type=Path, default=Path(".cache/benchmarks/publishing"))
+    args = parser.parse_args()
+
+    from generator.pipeline import Project
+    from generator.publish import backfill
+
+    root = args.work.resolve()
+    if root.exists():
+        shutil.rmtree(root)
+    sizes = national.write(root, args.meetings / national.WEEKS_AT_1)
+    # Without the household register: its synthetic households change county from month to month, and a
+    # county cell hidden in one version and exactly 0 in the next is refused by the audit (the backfill
+    # stops there). That is for disclosure control to settle; this benchmark measures publishing.
+    shutil.rmtree(root / "data" / "registers")
+    for command in (["init", "--quiet", "--initial-branch=main"], ["config", "user.name", "benchmark"],
+                    ["config", "user.email", "benchmark@example.org"],
+                    ["add", "data", "mkdocs.yml", "site_overrides", "content"], ["commit", "--quiet", "-m", "data"]):
+        _git(root, *command)
+    print(f"{sizes['meetings']} meetings, {sizes['delivery_rows']:,} delivery rows, {sizes['centres']:,} centres")
+    print(f"{'n':>3}  {'version':<11}{'seconds':>9}{'growth KiB':>12}{'branch KiB':>12}")
+    rows: list[tuple[str, float, int]] = []
+    start = _stored_bytes(root)
+    last = start
+
+    def report(done, seconds: float) -> None:
+        nonlocal last
+        now = _stored_bytes(root)
+        rows.append((done.version, seconds, now - last))
+        print(f"{len(rows):>3}  {done.version:<11}{seconds:>9.1f}{(now - last) / 1024:>12.0f}"
+              f"{(now - start) / 1024:>12.0f}", flush=True)
+        last = now
+
+    started = time.perf_counter()
+    backfill(Project.at(root), report=report)
+    site = _size(root / "site")
+    # one whole site as git would store it on its own: the newest version, compressed
+    packed = len(subprocess.run(["git", "archive", "--format=tar.gz", f"publish:{rows[-1][0]}"], cwd=root,
+                                check=True, capture_output=True).stdout)
+    growth = statistics.median(g for _, _, g in rows[1:]) if len(rows) > 1 else rows[0][2]
+    each = statistics.median(s for _, s, _ in rows)
+    print()
+    print(f"publications: {len(rows)} in {time.perf_counter() - started:.0f} s; median {each:.1f} s each "
+          f"(first {rows[0][1]:.1f} s, last {rows[-1][1]:.1f} s)")
+    print(f"one site: {site / 2**20:.1f} MiB on disk, {packed / 2**20:.1f} MiB compressed")
+    print(f"growth per later version: median {growth / 1024:.0f} KiB, {100 * growth / packed:.0f}% of one "
+          f"compressed site; the branch after {len(rows)} versions: {(last - start) / 2**20:.1f} MiB")
+    ok = growth < packed / 4
+    print(f"{'PASS' if ok else 'FAIL'}  growth per version under a quarter of one compressed site")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
