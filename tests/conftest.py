@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,25 @@ def make_project(dest: Path, data: str = "minimal", overlay: dict[str, str | byt
         else:
             path.write_text(text, encoding="utf-8")
     return dest
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` and return its output; a failure fails the test with git's own message."""
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def git_project(dest: Path, data: str = "minimal") -> Path:
+    """make_project(dest, data) as a git repository with its files in one commit: what `portal publish`
+    needs (it keeps the versions on a branch of the project's repository)."""
+    root = make_project(dest, data)
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "config", "user.name", "Staff")
+    git(root, "config", "user.email", "staff@example.org")
+    git(root, "add", "data", "mkdocs.yml", "site_overrides", "content")
+    git(root, "commit", "--quiet", "-m", "data")
+    return root
 
 
 def run_portal(root: Path, *args: str) -> tuple[int, str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, make_project, run_portal
+from conftest import ROOT, git_project, make_project, run_portal
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -75,10 +75,7 @@ def test_validation_problems_become_annotations_on_their_file_and_line(tmp_path:
 
 @pytest.mark.slow
 def test_publish_skips_a_meeting_already_published_when_asked(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "p")
-    for args in (["init", "--quiet", "--initial-branch=main"], ["config", "user.name", "CI"],
-                 ["config", "user.email", "ci@example.org"], ["add", "."], ["commit", "--quiet", "-m", "data"]):
-        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    root = git_project(tmp_path / "p")
     assert run_portal(root, "publish")[0] == 0
     code, out, err = run_portal(root, "publish", "--skip-published")
     assert code == 0 and "nothing to publish" in out, out + err

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import make_project, run_portal
+from conftest import git, git_project, run_portal
 
 pytestmark = pytest.mark.slow
 
@@ -24,24 +23,13 @@ attendees:
 """
 
 
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The minimal project as a git repository with a bare remote; its data end with meeting 1400-06-10."""
     base = tmp_path_factory.mktemp("publish")
-    root = make_project(base / "project")
+    root = git_project(base / "project")
     remote = base / "remote.git"
     git(base, "init", "--bare", "--quiet", str(remote))
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "config", "user.name", "Staff")
-    git(root, "config", "user.email", "staff@example.org")
-    git(root, "add", "data", "mkdocs.yml", "site_overrides", "content")
-    git(root, "commit", "--quiet", "-m", "data")
     git(root, "remote", "add", "origin", str(remote))
     return root, remote
 
@@ -146,10 +134,7 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
 
 
 def test_a_first_deployment_backfills_every_meeting_from_the_data_as_they_stood(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "project")
-    for args in (["init", "--quiet", "--initial-branch=main"], ["config", "user.name", "Staff"],
-                 ["config", "user.email", "staff@example.org"], ["add", "."], ["commit", "--quiet", "-m", "data"]):
-        git(root, *args)
+    root = git_project(tmp_path / "project")
     code, out, err = run_portal(root, "publish", "--backfill")
     assert code == 0, out + err
     assert [line.split()[1] for line in out.splitlines() if line.startswith("backfilled 14")] == [
