@@ -72,6 +72,16 @@ def run_portal(root: Path, *args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example data, built once for every module that only reads the result (copy it before changing
+    anything). A module that edits and rebuilds its project builds its own."""
+    root = make_project(tmp_path_factory.mktemp("example") / "project", data="example")
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    return root
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")

@@ -15,8 +15,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import make_project, run_portal
-
 pytestmark = pytest.mark.slow
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,11 +42,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory):
+def served(example_site: Path):
     assert CHROMIUM.exists(), "Debian's chromium is needed: `make chromium` (or apt-get install chromium)"
-    root = make_project(tmp_path_factory.mktemp("browser") / "project", data="example")
-    code, out, err = run_portal(root, "build")
-    assert code == 0, out + err
+    root = example_site
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(_Quiet, directory=str(root / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()

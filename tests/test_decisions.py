@@ -181,12 +181,9 @@ def test_which_periods_count_against_a_decision() -> None:
 CANCELLED = "1400-06-17-d1"  # the synthetic exhibition, cancelled by the synthetic meeting of 1400-07-14
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("decisions") / "project", data="example")
-    code, out, err = run_portal(root, "build")
-    assert code == 0, out + err
-    return root
+@pytest.fixture
+def example(example_site: Path) -> Path:
+    return example_site
 
 
 def _card(site: Path, did: str) -> str:

@@ -26,12 +26,9 @@ pytestmark = pytest.mark.slow
 K = 10
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("disclosure") / "p", data="example")
-    code, out, err = run_portal(root, "build")
-    assert code == 0, out + err
-    return root
+@pytest.fixture
+def built(example_site: Path) -> Path:
+    return example_site  # read only: the tests that change it work on a copy
 
 
 def _cells(site: Path) -> Publication:
