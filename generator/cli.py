@@ -65,7 +65,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from .publish import AlreadyPublished, backfill, publish
+    from .publish import AlreadyPublished, backfill, publish, push_branch
 
     project = _project(args)
     started = time.perf_counter()
@@ -87,6 +87,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
         if not args.skip_published:
             raise
         print(f"nothing to publish: {exc}")
+        if args.push:  # the branch may never have reached the remote (a push that failed last time)
+            push_branch(project, args.push, args.branch)
+            print(f"pushed {args.branch} to {args.push}")
         return 0
     for warning in done.generated.checked.warnings:
         print(warning.format())

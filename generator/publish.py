@@ -153,6 +153,12 @@ def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = 
     return done
 
 
+def push_branch(project: pipeline.Project, remote: str, branch: str = BRANCH) -> None:
+    """Push the publish branch as it is (after a publication, or to retry one that did not reach `remote`)."""
+    with _in(project.root):
+        git_utils.push_branch(remote, branch)
+
+
 def backfill(project: pipeline.Project, branch: str = BRANCH, push: str | None = None,
              report=lambda done, seconds: None) -> list[Published]:
     """Publish every meeting after the newest version on the branch (all of them on an empty branch), in
