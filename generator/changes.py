@@ -8,6 +8,10 @@ a past period whose value differs is a revision, unless the column is a running 
 date, a share) is an update; rows and figures that appear are new. The previous publication is the version before this
 one on the publish branch (publish.py). A local build (`portal build`) compares with nothing, so that the
 same data always build the same pages.
+
+Staff say why figures were revised in data/revisions.yaml; each entry that this publication publishes for
+the first time (its id is in no earlier publication's log, archive.py) explains the changed figures that
+match its programme, province and period (`reasons`), and its reason is printed beside them.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from dataclasses import dataclass
 
 from .figures import Figure, as_json
 from .jalali import JDate
+from .model import Dataset, Revision
 
 PERIOD_KINDS = ("date", "month")
-SKIP = ("cells.json",)  # not a table: the disclosure cells (publication.py)
+SKIP = ("cells.json", "publications.json")  # not tables: the disclosure cells, the log of publications
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class Change:
     title: str  # figure title
     row: str  # the row's first cell, as published
     column: str  # the column's label
+    column_key: str  # the column's key (a programme's id, in tables with a column per programme)
     before: object  # as published: a number, "×", a text, or None
     after: object
     revision: bool  # a past period's figure (not a running total or a share)
@@ -87,11 +93,44 @@ def compare(before: Before | None, figures: list[Figure]) -> Changes:
                 continue
             for key, label in labels.items():
                 if key != first and key in was and was[key] != row.get(key):
-                    changed.append(Change(fid, fig.title_fa, str(row.get(first)), label, was[key], row.get(key),
-                                          period and key not in running))
+                    changed.append(Change(fid, fig.title_fa, str(row.get(first)), label, key, was[key],
+                                          row.get(key), period and key not in running))
         if added:
             new_rows[fig.title_fa] = added
     titles = {fid: fig.title_fa for fid, (fig, _) in now.items()}
     return Changes(before, tuple(changed), new_rows,
                    tuple(titles[f] for f in now if f not in before.docs),
                    tuple(d.get("title", f) for f, d in sorted(before.docs.items()) if f not in now))
+
+
+def _match(revision: Revision, change: Change, ds: Dataset) -> str | None:
+    """"direct" when the changed figure is about what the revision names (its period's row, and the
+    programme and province it names, each when given), "total" when it adds up over programmes or
+    provinces, None when it is about others."""
+    if revision.period and not (change.row == revision.period or change.row.startswith(revision.period + "-")):
+        return None
+    how = "direct"
+    for wanted, named in (
+            (revision.programme, {p.id for p in ds.programmes if f"-{p.id}-" in f"-{change.figure}-"
+                                  or change.column_key == p.id or change.row in (p.name_fa, p.short_name_fa)}),
+            (revision.province, {p.iso_code for p in ds.provinces
+                                 if change.figure.startswith(f"province-{p.slug}-") or change.row == p.name_fa})):
+        if not wanted:
+            continue
+        if not named:
+            how = "total"
+        elif wanted not in named:
+            return None
+    return how
+
+
+def reasons(revisions: tuple[Revision, ...], changed: tuple[Change, ...], ds: Dataset) -> tuple[tuple[str, ...], ...]:
+    """For each changed figure, the reasons of the revisions that explain it: those about that figure's
+    programme, province and period, and, for a total over programmes or provinces, those that explain a
+    figure of the same row that changed too (a province's revised week changes the national week)."""
+    matches = [[_match(r, c, ds) for r in revisions] for c in changed]
+    direct_rows = [{c.row for c, m in zip(changed, matches, strict=True) if m[i] == "direct"}
+                   for i in range(len(revisions))]
+    return tuple(tuple(r.reason_fa for i, r in enumerate(revisions)
+                       if m[i] == "direct" or (m[i] == "total" and c.row in direct_rows[i]))
+                 for c, m in zip(changed, matches, strict=True))

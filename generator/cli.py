@@ -94,9 +94,25 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for warning in done.generated.checked.warnings:
         print(warning.format())
     after = f" after {done.previous}" if done.previous else " (the first)"
+    if done.corrects:
+        after += f", correcting {done.corrects}"
+    if done.removed:
+        after += f"; took {', '.join(done.removed)} off the branch (retention policy; still in the archive page)"
     pushed = f"; pushed to {args.push}" if args.push else f"; not pushed (git push <remote> {args.branch})"
     print(f"published {done.version} «{done.title}»{after} on the branch {args.branch}, with `latest` moved to it"
           f"{pushed}; {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_squash(args: argparse.Namespace) -> int:
+    from .publish import squash
+
+    done = squash(_project(args), branch=args.branch, push=args.push)
+    pushed = f"; force-pushed to {args.push}" if args.push else \
+        f"; not pushed (git push --force-with-lease origin {args.branch})"
+    print(f"squashed {done.commits} commits of {args.branch} into one; every file kept "
+          f"({len(done.versions)} entries at its root); the repository's objects: "
+          f"{done.before_bytes / 2**20:.1f} MiB → {done.after_bytes / 2**20:.1f} MiB{pushed}")
     return 0
 
 
@@ -167,6 +183,12 @@ def parser() -> argparse.ArgumentParser:
                      help="exit 0 when the latest meeting is published already (CI, after a merge that adds no "
                           "meeting)")
     pub.set_defaults(func=cmd_publish)
+    sq = sub.add_parser("squash", help="replace the publish branch's history by one commit with the same files "
+                        "(every version kept byte for byte), then let git drop the old history")
+    sq.add_argument("--branch", default="publish", help="the git branch that holds the versions (default publish)")
+    sq.add_argument("--push", metavar="REMOTE",
+                    help="force the squashed branch to this remote, only if it still has the old history")
+    sq.set_defaults(func=cmd_squash)
     s = sub.add_parser("serve", help="live preview that regenerates the pages when data/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     s.set_defaults(func=cmd_serve)

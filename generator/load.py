@@ -29,6 +29,7 @@ FILE_KINDS: dict[str, str] = {
     "programmes": "programmes.yaml",
     "indicators": "indicators.yaml",
     "meetings": "meetings/*.yaml",
+    "revisions": "revisions.yaml",
     "deliveries": "deliveries/*.csv",
     "centres": "centres/*.csv",
     "registers": "registers/*.csv",

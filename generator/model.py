@@ -25,6 +25,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """Which old publications stay online (publish.py thins the others; the archive lists them all)."""
+
+    every_week_for_days: int
+    then: str  # "month": the last publication of each Jalali month; "all": every one
+
+
+@dataclass(frozen=True)
 class Site:
     organisation_fa: str
     organisation_en: str
@@ -34,6 +42,7 @@ class Site:
     synthetic_seed: int
     disclosure_threshold: int  # k
     dominance_percent: int  # p of the p% rule
+    retention: Retention | None = None  # None: every publication stays online
 
 
 @dataclass(frozen=True)
@@ -164,6 +173,19 @@ class Centre:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """Why published figures were revised (data/revisions.yaml); a correction is published at once."""
+
+    id: str
+    date: JDate
+    reason_fa: str
+    programme: str  # programme id, or "" for any
+    province: str  # ISO code, or "" for any
+    period: str  # "1400-05-20" (a week), "1400-05" (a month), or "" for any
+    correction: bool
+
+
+@dataclass(frozen=True)
 class Dataset:
     site: Site
     provinces: tuple[Province, ...]  # in ISO code order
@@ -180,6 +202,7 @@ class Dataset:
     # province (ISO code), county (id, "" when not given), programme, month («1400-06»), head_gender,
     # head_age_band, household_size, amount_rials, synthetic. Microdata: only protected tables leave it.
     registers: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    revisions: tuple[Revision, ...] = ()  # in date order
 
     def province(self, iso_code: str) -> Province:
         return next(p for p in self.provinces if p.iso_code == iso_code)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .fields import Rec
+from .jalali import parse_jalali, parse_jalali_month
 from .model import (
     Attendee,
     Centre,
@@ -25,6 +26,8 @@ from .model import (
     Programme,
     Province,
     Report,
+    Retention,
+    Revision,
     Site,
     Source,
 )
@@ -43,6 +46,13 @@ def _figures(recs: list[Rec]) -> tuple[Figure, ...]:
     return tuple(_build(Figure, r) for r in recs or [])
 
 
+def _period(text: str) -> str:
+    """A revision's period as the downloads write it: «1400-05-20» or «1400-05» (any digits typed)."""
+    if not text:
+        return ""
+    return (parse_jalali(text) if len(text) > 7 else parse_jalali_month(text)).iso
+
+
 def normalise(v: Validated) -> Dataset:
     places = v.places
 
@@ -55,7 +65,8 @@ def normalise(v: Validated) -> Dataset:
         return places.county(code, name) if name else ""
 
     site_rec = next(rec for _, rec in v.records("site"))
-    site = _build(Site, site_rec, sources=tuple(_build(Source, s) for s in site_rec["sources"]))
+    site = _build(Site, site_rec, sources=tuple(_build(Source, s) for s in site_rec["sources"]),
+                  retention=_build(Retention, site_rec["retention"]) if site_rec.get("retention") else None)
     provinces = sorted((_build(Province, r, iso_code=r["iso_code"].upper())
                         for _, r in v.records("provinces")), key=lambda p: p.iso_code)
     counties = tuple(_build(County, r, province=r["province"].upper()) for _, r in v.records("counties"))
@@ -87,6 +98,11 @@ def normalise(v: Validated) -> Dataset:
     types = list(CENTRE_TYPES)
     centres.sort(key=lambda c: (c.province, types.index(c.type), c.id))
 
+    revisions = sorted((_build(Revision, r, province=province(r["province"]) if r["province"] else "",
+                               period=_period(r["period"]))
+                        for _, r in v.records("revisions")), key=lambda r: (r.date, r.id))
+
     return Dataset(site=site, provinces=tuple(provinces), counties=counties, programmes=programmes,
                    indicators=indicators, meetings=tuple(meetings), deliveries=deliveries,
-                   centres=tuple(centres), registers=v.registers)
+                   centres=tuple(centres), registers=v.registers,
+                   revisions=tuple(revisions))

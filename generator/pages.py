@@ -12,17 +12,19 @@ from dataclasses import dataclass
 from . import household_figures as hf
 from . import page_figures as pf
 from .aggregate import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
-from .changes import Changes
+from .archive import Entry
+from .changes import Changes, reasons
 from .decision_figures import decisions_table
 from .figures import Figure
 from .households import HouseholdStats
-from .model import Centre, Dataset, Indicator, Meeting, Programme, Province
+from .model import Centre, Dataset, Indicator, Meeting, Programme, Province, Retention, Revision
 from .render import Page
 from .tracker import STATUSES, Tracked, track
 
 PROGRAMMES, PROVINCES, MEETINGS = "programmes", "provinces", "meetings"
 DECISIONS = "decisions.md"
 CHANGES = "changes.md"
+ARCHIVE = "archive.md"
 
 STATUS_MEANINGS = {
     "pledged": "هنوز تحویلی پس از تصمیم گزارش نشده و جلسه‌ها آغاز کار را اعلام نکرده‌اند",
@@ -156,12 +158,20 @@ class ChangesContext:
     made: tuple[Tracked, ...]  # decisions made since the previous publication
     closed: tuple[Tracked, ...]  # decisions closed since
     revised: tuple[Tracked, ...]  # decisions whose target or due date changed since
+    notes: tuple[Revision, ...]  # entries of data/revisions.yaml that this publication publishes first
+    reasons: tuple[tuple[str, ...], ...]  # for each of changes.revisions: the reasons of the notes it matches
+    corrects: Entry | None  # for a correction: the publication it corrects
 
 
-def changes_page(changes: Changes, ds: Dataset, agg: Aggregates) -> Page:
-    """What changed since the previous publication (changes.py); decisions by the meetings held since."""
+def changes_page(changes: Changes, ds: Dataset, agg: Aggregates, log: tuple[Entry, ...] = ()) -> Page:
+    """What changed since the previous publication (changes.py), with the reasons staff gave for the
+    revised figures; decisions by the meetings held since; for a correction, what it corrects. `log`: every
+    publication up to this one (archive.py), empty for a local build."""
     since = changes.before.day if changes.before else None
     tracked = track(ds, agg)
+    this = log[-1] if log else None
+    first = set(this.revisions) if this and changes.before else set()
+    notes = tuple(r for r in ds.revisions if r.id in first)
 
     def after(m: Meeting) -> bool:
         return since is not None and m.date > since
@@ -169,7 +179,23 @@ def changes_page(changes: Changes, ds: Dataset, agg: Aggregates) -> Page:
     return Page(CHANGES, "changes.md.j2", "چه چیزی تغییر کرد", ChangesContext(
         changes, tuple(t for t in tracked if after(t.meeting)),
         tuple(t for t in tracked if t.closed_at and after(t.closed_at)),
-        tuple(t for t in tracked if any(after(r.meeting) for r in t.revisions))))
+        tuple(t for t in tracked if any(after(r.meeting) for r in t.revisions)), notes,
+        reasons(notes, changes.revisions, ds),
+        next((e for e in log if this and e.version == this.corrects), None)))
+
+
+@dataclass(frozen=True)
+class ArchiveContext:
+    log: tuple[Entry, ...]  # every publication, newest first; empty for a build that is not published
+    this: Entry | None  # this publication
+    titles: dict[str, str]  # version -> its Persian title, for the removed-in and corrects columns
+    retention: Retention | None
+
+
+def archive_page(ds: Dataset, log: tuple[Entry, ...]) -> Page:
+    """Every publication ever made, those taken off the branch by the retention policy included."""
+    return Page(ARCHIVE, "archive.md.j2", "بایگانی انتشارها", ArchiveContext(
+        tuple(reversed(log)), log[-1] if log else None, {e.version: e.title for e in log}, ds.site.retention))
 
 
 def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:

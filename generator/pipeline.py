@@ -14,6 +14,8 @@ from pathlib import Path
 
 from . import pages, render
 from .aggregate import Aggregates, aggregate
+from .archive import LOG, Entry
+from .archive import dumps as archive_dumps
 from .audit import CELLS, AuditFinding, Rules, audit, refuse_if_unsafe
 from .changes import Before, compare
 from .chart_render import ChartRenderer
@@ -104,31 +106,36 @@ class Generated:
     charts_reused: int
 
 
-def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | None = None) -> list[render.Page]:
+def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | None = None,
+         log: tuple[Entry, ...] = ()) -> list[render.Page]:
     """Every page of the site with its figures (the province map needs the boundaries in data/reference),
-    and the page of what changed since the publication `before`."""
+    the page of what changed since the publication `before`, and the archive of every publication in `log`
+    (this one last; empty for a build that is not published)."""
     topology = json.loads((project.data / "reference" / "provinces.topo.json").read_text(encoding="utf-8"))
     planned = pages.plan(dataset, agg, topology)
     changes = compare(before, [f for page in planned for f in page.figures])
-    return [*planned, pages.changes_page(changes, dataset, agg)]
+    return [*planned, pages.changes_page(changes, dataset, agg, log), pages.archive_page(dataset, log)]
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,
-                  planned: list[render.Page], charts: ChartRenderer) -> tuple[render.Rendered, render.WriteResult]:
+                  planned: list[render.Page], charts: ChartRenderer, log: tuple[Entry, ...] = ()
+                  ) -> tuple[render.Rendered, render.WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
-    protected cell of the publication in downloads/cells.json."""
+    protected cell of the publication in downloads/cells.json and the log of publications in
+    downloads/publications.json."""
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces}}
     rendered = render.render(planned, common, charts)
     result = render.write(project.content, rendered.pages)
     render.write_feed(project.content / FEED, atom(dataset))
-    render.write_downloads(project.content, {**rendered.downloads, Path(CELLS).name: publication.to_json()})
+    render.write_downloads(project.content, {**rendered.downloads, Path(CELLS).name: publication.to_json(),
+                                             Path(LOG).name: archive_dumps(log)})
     return rendered, result
 
 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
-             before: Before | None = None) -> Generated:
+             before: Before | None = None, log: tuple[Entry, ...] = ()) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed). Charts come from the cache in .cache/charts/ when their spec has not changed. `warm`: start
     the chart workers while the data are read (a full build); the live preview, whose edits change a few
@@ -142,20 +149,20 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
         charts.close(keep=False)
         raise
     rendered, result = write_content(project, checked.dataset, agg, publication,
-                                     plan(project, checked.dataset, agg, before), charts)
+                                     plan(project, checked.dataset, agg, before, log), charts, log)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      len(rendered.downloads) // 2, charts.rendered, charts.reused)
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
-          before: Before | None = None) -> Generated:
+          before: Before | None = None, log: tuple[Entry, ...] = ()) -> Generated:
     """Generate content/, then the strict MkDocs build, then the audit of what it built; site/ is replaced
     only if both succeed. `previous`: the publication this one follows (by default the one in site/);
-    `extra`: settings for the theme, and `before`: the previous version's figures for the page of what
-    changed (both from publish.py)."""
+    `extra`: settings for the theme, `before`: the previous version's figures for the page of what
+    changed, and `log`: every publication up to this one, for the archive page (all from publish.py)."""
     if previous is ONLINE:
         previous = previous_publication(project)
-    generated = generate(project, previous=previous, before=before)
+    generated = generate(project, previous=previous, before=before, log=log)
     checks = rules(generated.checked, previous)
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
                check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts, checks),

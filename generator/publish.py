@@ -30,9 +30,12 @@ import yaml
 from mike import commands as mike
 from mike import git_utils
 
-from . import pipeline
+from . import archive, pipeline
+from .archive import Entry
 from .changes import SKIP, Before
 from .jalali import DateError, JDate, JMonth, parse_jalali, parse_jalali_month
+from .model import Dataset
+from .persian import persian_digits
 from .publication import Publication
 
 BRANCH = "publish"
@@ -54,6 +57,8 @@ class Published:
     title: str
     previous: str | None  # the version it follows, if any
     generated: pipeline.Generated
+    corrects: str | None = None  # for a correction: the version it corrects
+    removed: tuple[str, ...] = ()  # versions the retention policy took off the branch
 
 
 @contextmanager
@@ -92,7 +97,7 @@ def _figures(branch: str, entry: dict) -> Before:
         if listing.returncode == 0 else []
     docs = {n.removesuffix(".json"): json.loads(git_utils.read_file(branch, f"{version}/downloads/{n}",
                                                                     universal_newlines=True)) for n in names}
-    return Before(version, entry.get("title") or version, parse_jalali(version), docs)
+    return Before(version, entry.get("title") or version, parse_jalali(archive.meeting_of(version)), docs)
 
 
 def title_of(day: JDate) -> str:
@@ -119,28 +124,71 @@ def _check_repository(project: pipeline.Project) -> None:
                            "project's repository (git init, then commit the data)")
 
 
+def _log(branch: str, online: list[dict]) -> tuple[Entry, ...]:
+    """Every publication so far: the log in the newest version on the branch (archive.py). A branch whose
+    versions predate the log gets one made from versions.json."""
+    if not online:
+        return ()
+    try:
+        return archive.loads(git_utils.read_file(branch, f"{online[0]['version']}/{archive.LOG}",
+                                                 universal_newlines=True))
+    except git_utils.GitError:
+        return tuple(Entry(v["version"], v.get("title") or v["version"], archive.meeting_of(v["version"]), "",
+                           bool(v.get("properties", {}).get("backfilled"))) for v in reversed(online))
+
+
+def _this(day: JDate, log: tuple[Entry, ...], ds: Dataset, backfilled: bool, branch: str) -> Entry:
+    """This publication's entry in the log: the version of the meeting of `day`, or, when that is published
+    already and data/revisions.yaml has a correction not yet published, a correction of the latest version."""
+    done = archive.published_revisions(log)
+    new = tuple(r.id for r in ds.revisions if r.id not in done)
+    source = git_utils.get_latest_commit("HEAD", short=True)
+    same_meeting = [e for e in log if e.meeting == day.iso]
+    if not same_meeting:
+        return Entry(day.iso, title_of(day), day.iso, source, backfilled, None, new)
+    pending = [r.id for r in ds.revisions if r.correction and r.id in new]
+    if not pending:
+        raise AlreadyPublished(f"version {day.iso} is already on the branch {branch}; a published version never "
+                               "changes. Publish after the next meeting, or add a correction to "
+                               "data/revisions.yaml (correction: yes) to publish a corrected version now")
+    n = len(same_meeting)  # the n-th correction of this meeting's publication
+    return Entry(f"{day.iso}-{n + 1}", f"{title_of(day)}، اصلاحیهٔ {persian_digits(str(n))}", day.iso, source,
+                 backfilled, log[-1].version, new)
+
+
 def _publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: bool) -> Published:
-    """Build and audit `project` (its data as of `day`), then commit it as the version of `day`."""
-    version, title = day.iso, title_of(day)
+    """Build and audit `project` (its data as of `day`), then commit it as the version of `day` (or as a
+    correction of the latest version), and take off the branch the versions the retention policy thins."""
+    ds = pipeline.check(project).dataset  # the revisions and the retention policy decide what is published
     online = versions(branch)
-    if any(v["version"] == version for v in online):
-        raise AlreadyPublished(f"version {version} is already on the branch {branch}; a published version never "
-                               "changes. Publish after the next meeting, or publish a correction as a new version")
+    log = _log(branch, online)
+    if log and day.iso < log[-1].meeting:
+        raise PublishError(f"the latest meeting in data/meetings/ ({day.iso}) is older than the latest publication "
+                           f"({log[-1].version}): a meeting file is missing")
+    this = _this(day, log, ds, backfilled, branch)
+    removed = archive.to_remove((*log, this), ds.site.retention)
+    full = archive.with_removals((*log, this), removed, this.version)
     before = online[0]["version"] if online else None
     previous = _previous(branch, before) if before else None
     extra = {"version": {"provider": "mike", "default": LATEST},
-             "publication": {"version": version, "title": title, "previous": before, "backfilled": backfilled}}
+             "publication": {"version": this.version, "title": this.title, "previous": before,
+                             "backfilled": backfilled,
+                             "corrects": next((e.title for e in log if e.version == this.corrects), None)}}
     generated = pipeline.build(project, previous=previous, extra=extra,
-                               before=_figures(branch, online[0]) if online else None)
+                               before=_figures(branch, online[0]) if online else None, log=full)
     cfg = {"site_dir": str(project.site), "use_directory_urls": True}
-    how = "Backfill" if backfilled else "Publish"
-    message = f"{how} {version} ({title}) from {git_utils.get_latest_commit('HEAD', short=True)}"
-    with mike.deploy(cfg, version, title, [LATEST], update_aliases=True, alias_type=mike.AliasType.copy,
-                     branch=branch, message=message, set_props=[("backfilled", backfilled)]):
+    how = "Backfill" if backfilled else "Correct" if this.corrects else "Publish"
+    message = f"{how} {this.version} ({this.title}) from {this.source}"
+    with mike.deploy(cfg, this.version, this.title, [LATEST], update_aliases=True,
+                     alias_type=mike.AliasType.copy, branch=branch, message=message,
+                     set_props=[("backfilled", backfilled)] + ([("corrects", this.corrects)] if this.corrects else [])):
         pass  # the site is built and audited already
+    if removed:  # the archive page of the new version lists them still
+        mike.delete(list(removed), branch=branch, message=f"Take {', '.join(removed)} off the branch (the retention "
+                    f"policy in data/site.yaml); the archive of {this.version} lists them")
     if before is None:  # the root of the branch sends readers to the latest publication, once for all
         mike.set_default(LATEST, str(REDIRECT), branch=branch, message="Send the root to latest/")
-    return Published(version, title, before, generated)
+    return Published(this.version, this.title, before, generated, this.corrects, removed)
 
 
 def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = None) -> Published:
@@ -151,6 +199,60 @@ def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = 
         if push:
             git_utils.push_branch(push, branch)
     return done
+
+
+@dataclass(frozen=True)
+class Squashed:
+    commits: int  # commits of the branch before
+    versions: tuple[str, ...]  # every folder at the root of the branch: each version, latest, the root files
+    before_bytes: int  # what the repository's objects took before (git count-objects), and after
+    after_bytes: int
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", *args], capture_output=True, text=True)
+    if done.returncode:
+        raise PublishError(f"git {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout.strip()
+
+
+def _stored_bytes() -> int:
+    fields = dict(line.split(": ") for line in _git("count-objects", "-v").splitlines())
+    return (int(fields["size"]) + int(fields["size-pack"])) * 1024
+
+
+def squash(project: pipeline.Project, branch: str = BRANCH, push: str | None = None) -> Squashed:
+    """Replace the branch's history by one commit holding exactly its current tree, so every version on it
+    stays byte for byte (the same tree object), and let git drop what only the old history held: versions
+    the retention policy took off, and the commits and trees of every earlier state. Then pack what is
+    left with deltas between versions (git gc --aggressive). With `push`, force the branch to the remote,
+    but only if the remote still has the history that was squashed (--force-with-lease)."""
+    with _in(project.root):
+        _check_repository(project)
+        if not branch_exists(branch):
+            raise PublishError(f"there is no branch {branch} to squash: publish first")
+        tip = _git("rev-parse", f"refs/heads/{branch}")
+        before = _stored_bytes()
+        commits = int(_git("rev-list", "--count", tip))
+        tree = _git("rev-parse", f"{tip}^{{tree}}")
+        names = tuple(_git("ls-tree", "--name-only", tree).splitlines())
+        online = [v["version"] for v in versions(branch)]
+        message = (f"Squash the history of {branch}: {commits} commits into one, with the same files: "
+                   f"{len(online)} version(s) online ({', '.join(reversed(online))}) and latest")
+        squashed = _git("commit-tree", tree, "-m", message)
+        _git("update-ref", "-m", "portal squash", f"refs/heads/{branch}", squashed, tip)
+        if push:
+            _git("push", f"--force-with-lease={branch}:{tip}", push, f"refs/heads/{branch}:refs/heads/{branch}")
+        # the old history stays reachable from the reflogs of the branch (and of its remote-tracking copies)
+        refs = _git("for-each-ref", "--format=%(refname)", f"refs/heads/{branch}", f"refs/remotes/*/{branch}")
+        _git("reflog", "expire", "--expire=now", *refs.split())
+        _git("gc", "--aggressive", "--prune=now", "--quiet")
+        return Squashed(commits, names, before, _stored_bytes())
+
+
+def branch_exists(branch: str) -> bool:
+    return subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
+                          capture_output=True).returncode == 0
 
 
 def push_branch(project: pipeline.Project, remote: str, branch: str = BRANCH) -> None:
@@ -168,7 +270,7 @@ def backfill(project: pipeline.Project, branch: str = BRANCH, push: str | None =
     with _in(project.root):
         _check_repository(project)
         online = versions(branch)
-        newest = parse_jalali(online[0]["version"]) if online else None
+        newest = parse_jalali(archive.meeting_of(online[0]["version"])) if online else None
         with tempfile.TemporaryDirectory(prefix="portal-backfill-") as tmp:
             for day in _meeting_days(project):
                 if newest is not None and day <= newest:
@@ -225,6 +327,12 @@ def data_as_of(data: Path, day: JDate, out: Path) -> None:
         kept = [p for p in entries if not isinstance(p, dict)
                 or (when := _jalali_or_none(str(p.get("pledged_at", "")))) is None or when <= day]
         programmes.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    revisions = out / "revisions.yaml"
+    if revisions.exists():
+        entries = yaml.load(revisions.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or []
+        kept = [r for r in entries if not isinstance(r, dict)
+                or (when := _jalali_or_none(str(r.get("date", "")))) is None or when <= day]
+        revisions.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
     month = JMonth.of(day)
 
     def by_date(*columns: str):

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from .chart_render import ChartRenderer
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure, as_csv, as_json
-from .jalali import JDate
+from .jalali import JDate, parse_jalali, parse_jalali_month
 from .persian import format_number, format_percent, persian_digits
 from .publication import SUPPRESSED, SYMBOL, is_suppressed
 from .schema import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
@@ -156,6 +156,8 @@ def environment() -> jinja2.Environment:
     env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
                        css=_css, ref=_ref, published=_published,
                        short_date=lambda d: Markup(d.fa_short()),
+                       jalali=lambda iso: Markup(parse_jalali(iso).fa()),
+                       period=lambda iso: Markup((parse_jalali(iso) if len(iso) > 7 else parse_jalali_month(iso)).fa()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.tests["suppressed"] = is_suppressed
     env.globals.update(SYMBOL=SYMBOL, UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,

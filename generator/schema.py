@@ -22,6 +22,7 @@ CENTRE_STATUS = {"planned": "در دست احداث", "open": "فعال", "close
 FOLLOW_UP_STATUS = {"in-progress": "در حال اجرا", "delivered": "انجام‌شده", "cancelled": "لغوشده"}
 QUALIFIERS = {"exact": "", "below": "کمتر از", "above": "بیش از", "about": "حدود", "up_to": "تا"}
 ATTENDANCE = {"in-person": "حضوری", "video": "ویدئوکنفرانس"}
+RETENTION_THEN = {"month": "the last publication of each month", "all": "every publication"}
 DELIVERED_FROM = {"deliveries": "deliveries", "meetings": "meetings"}
 # units of an indicator that count people: a figure in them is protected like any other count of people
 PEOPLE_UNITS = frozenset({"person", "family"})
@@ -44,6 +45,13 @@ SOURCE = Mapping((
     Field("note_fa", Text(), "what the source is and what it does not say", required=False, default=""),
 ))
 
+RETENTION = Mapping((
+    Field("every_week_for_days", Count("365"),
+          "keep every publication whose meeting is at most this many days before the newest one"),
+    Field("then", Choice(RETENTION_THEN),
+          "older publications: `month` keeps the last one of each Jalali month, `all` keeps every one"),
+))
+
 SITE = Mapping((
     Field("organisation_fa", Text(), "the organisation that publishes the portal, in Persian"),
     Field("organisation_en", Text("Imam Reza Health Headquarters"), "the same in English"),
@@ -57,6 +65,10 @@ SITE = Mapping((
     Field("dominance_percent", Count("10"),
           "p of the p% rule on amounts: an amount is suppressed when, without its two largest contributions, "
           "it is less than p% of the largest; kept here, never printed on the site", required=False, default=10),
+    Field("retention", RETENTION,
+          "which old publications stay online on the publish branch (docs/publishing.md); without it every "
+          "one stays. A removed one stays listed in the archive page of every later publication",
+          required=False),
 ))
 
 PROGRAMME = Mapping((
@@ -216,6 +228,22 @@ COUNTY = Mapping((
 ))
 
 
+REVISION = Mapping((
+    Field("id", Id("1400-06-05-r1"), "permanent id: the date, -r and a number (1400-06-05-r1)"),
+    Field("date", Date(), "the Jalali date the figures were revised"),
+    Field("reason_fa", Text("گزارش دیرهنگام استان تهران"),
+          "why published figures changed, in Persian: shown beside them on the «what changed» page"),
+    Field("programme", Ref("programme id", "oxygen-concentrators"), "the programme whose figures changed",
+          required=False, default=""),
+    Field("province", Ref("province name or ISO code", "تهران"), "the province whose figures changed",
+          required=False, default=""),
+    Field("period", Text("1400-05-20"), "the week (a meeting's date) or the month (1400-05) of the revised "
+          "figures", required=False, default=""),
+    Field("correction", Flag(), "`yes` to publish it at once, as a correction of the latest publication, "
+          "without waiting for the next meeting", required=False, default=False),
+))
+
+
 @dataclass(frozen=True)
 class FileSchema:
     kind: str
@@ -234,6 +262,10 @@ FILES: tuple[FileSchema, ...] = (
                "Kinds of figure that meetings report (people vaccinated, centres set up, ...)."),
     FileSchema("meetings", "meetings/<jalali-date>.yaml", MEETING,
                "One file per weekly meeting, named after its Jalali date, e.g. meetings/1400-05-27.yaml."),
+    FileSchema("revisions", "revisions.yaml", ListOf(REVISION),
+               "Why published figures were revised, and corrections (optional): one entry per revision; the "
+               "«what changed» page gives each reason beside the figures it explains, and an entry with "
+               "`correction: yes` is published at once as a correction (docs/publishing.md)."),
     FileSchema("deliveries", "deliveries/*.csv", ListOf(DELIVERY),
                "Delivered quantities per week, province (and county) and programme; one row per figure.",
                csv=True),

@@ -20,6 +20,7 @@ import pandas as pd
 from . import personal_data
 from .decision_rules import follow_ups, small_people_quantities
 from .fields import Columns, Mapping, Rec, mappings, parse_node, parse_table
+from .jalali import DateError, parse_jalali, parse_jalali_month
 from .load import Node, RawData, RawFile, Table
 from .persian import parse_integer
 from .places import PlaceIndex
@@ -160,7 +161,7 @@ def _place_index(files: dict[str, list[Parsed]]) -> PlaceIndex:
 
 def _unique_ids(v: Validated) -> Iterator[Problem]:
     checks = [("programmes", "id"), ("indicators", "id"), ("centres", "id"), ("counties", "id"),
-              ("provinces", "iso_code")]
+              ("provinces", "iso_code"), ("revisions", "id")]
     for kind, key in checks:
         yield from _unique(((path, rec, key) for path, rec in v.records(kind)), kind)
     sources = [(path, rec, "id") for path, site in v.records("site") for rec in site["sources"] or []]
@@ -208,6 +209,28 @@ def _meeting_files(v: Validated) -> Iterator[Problem]:
                           f"meeting {n1} is dated {d1.iso}, after meeting {n0} ({p0}, {d0.iso})",
                           "number meetings in the order they were held: "
                           f"this one should be {n0 + 1} or more, or check its date")
+
+
+def _revisions(v: Validated) -> Iterator[Problem]:
+    """data/revisions.yaml: ids made of the date, the programme and province known, the period a week or
+    a month."""
+    programmes = _ids(v, "programmes")
+    for path, rec in v.records("revisions"):
+        if rec.get("date") is not None and rec.get("id") and not re.fullmatch(
+                re.escape(rec["date"].iso) + r"-r[0-9]+", rec["id"]):
+            yield Problem(path, rec.line_of("id"), rec.path_of("id"), "invalid-id",
+                          f"revision id «{rec['id']}» is not its date, -r and a number",
+                          f"number the revisions of that day {rec['date'].iso}-r1, {rec['date'].iso}-r2, …")
+        yield from _ref(path, rec, "programme", programmes, "unknown-programme", "programme",
+                        "data/programmes.yaml")
+        yield from _province(v, path, rec, "province")[1]
+        if period := rec.get("period"):
+            try:
+                (parse_jalali if len(period) > 7 else parse_jalali_month)(period)
+            except DateError as exc:
+                yield Problem(path, rec.line_of("period"), rec.path_of("period"), exc.code,
+                              f"period «{period}»: {exc.message}",
+                              "write the week as its meeting's date (1400-05-20) or the month (1400-05)")
 
 
 def _ids(v: Validated, kind: str, key: str = "id") -> set:
@@ -371,5 +394,5 @@ def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:
                     name), item
 
 
-RULES = (_unique_ids, _meeting_files, _references, follow_ups, small_people_quantities, check_deliveries,
+RULES = (_unique_ids, _meeting_files, _references, _revisions, follow_ups, small_people_quantities, check_deliveries,
          check_registers, _personal_data, _restated_small_figures)

@@ -117,6 +117,12 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     weekly.write_text(weekly.read_text(encoding="utf-8").replace("1400-06-03,استان کرمان,,oxygen,۳۰",
                                                                   "1400-06-03,استان کرمان,,oxygen,۳۵"),
                       encoding="utf-8")
+    # staff say why, for Kerman's oxygen figures of that week; another reason matches nothing that changed
+    (root / "data" / "revisions.yaml").write_text(
+        "- id: 1400-07-01-r1\n  date: 1400-07-01\n  reason_fa: گزارش دیرهنگام کرمان\n  programme: oxygen\n"
+        "  province: کرمان\n  period: 1400-06-03\n"
+        "- id: 1400-07-02-r1\n  date: 1400-07-02\n  reason_fa: بازشماری گیلان\n  province: گیلان\n",
+        encoding="utf-8")
     _add_meeting(root, "1400-07-07", 6)
     code, out, err = run_portal(root, "publish", "--push", "origin")
     assert code == 0, out + err
@@ -124,8 +130,14 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     revisions = page.split('<details')[0]  # the revisions come before the folded list of updated totals
     # Kerman's oxygen concentrators in the week of 1400-06-03: 30 as published, 35 now
     row = re.search(r"<tr>\s*<td>استان کرمان: تحویل[^<]*</td>\s*<td>۱۴۰۰-۰۶-۰۳</td>\s*<td>[^<]*</td>\s*"
-                    r"<td>۳۰</td>\s*<td>۳۵</td>\s*</tr>", revisions)
+                    r"<td>۳۰</td>\s*<td>۳۵</td>\s*<td>گزارش دیرهنگام کرمان</td>\s*</tr>", revisions)
     assert row, revisions[-4000:]
+    # the national total of that week changed with it (42 → 47): the same reason explains it
+    national = re.search(r"<tr>\s*<td>[^<]*</td>\s*<td>۱۴۰۰-۰۶-۰۳</td>\s*<td>[^<]*</td>\s*<td>۴۲</td>\s*"
+                         r"<td>۴۷</td>\s*<td>([^<]*)</td>", revisions)
+    assert national and national.group(1) == "گزارش دیرهنگام کرمان", revisions[-4000:]
+    # Gilan's recount names a province whose figures did not change: it explains no row, and is listed
+    assert "<td>بازشماری گیلان</td>" not in revisions and "بازشماری گیلان" in revisions
     # the week is listed once: the running totals and shares that follow from it are updates, folded away
     assert "جمع تا پایان" not in revisions and "جمع تا پایان" in page.split("<details")[1]
     # and the version it compares with is unchanged: it still says 30
