@@ -242,7 +242,12 @@ def squash(project: pipeline.Project, branch: str = BRANCH, push: str | None = N
         squashed = _git("commit-tree", tree, "-m", message)
         _git("update-ref", "-m", "portal squash", f"refs/heads/{branch}", squashed, tip)
         if push:
-            _git("push", f"--force-with-lease={branch}:{tip}", push, f"refs/heads/{branch}:refs/heads/{branch}")
+            try:
+                _git("push", f"--force-with-lease={branch}:{tip}", push, f"refs/heads/{branch}:refs/heads/{branch}")
+            except PublishError as exc:
+                _git("update-ref", "-m", "portal squash: undone", f"refs/heads/{branch}", tip, squashed)
+                raise PublishError(f"{push} does not have the history that was squashed (someone published since?): "
+                                   f"nothing was changed. Fetch {branch} and squash again. ({exc})") from None
         # the old history stays reachable from the reflogs of the branch (and of its remote-tracking copies)
         refs = _git("for-each-ref", "--format=%(refname)", f"refs/heads/{branch}", f"refs/remotes/*/{branch}")
         _git("reflog", "expire", "--expire=now", *refs.split())

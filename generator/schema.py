@@ -66,8 +66,8 @@ SITE = Mapping((
           "p of the p% rule on amounts: an amount is suppressed when, without its two largest contributions, "
           "it is less than p% of the largest; kept here, never printed on the site", required=False, default=10),
     Field("retention", RETENTION,
-          "which old publications stay online on the publish branch (docs/publishing.md); without it every "
-          "one stays. A removed one stays listed in the archive page of every later publication",
+          "which old publications stay online on the publish branch (README: Publishing after a meeting); "
+          "without it every one stays. A removed one stays listed in the archive page of every later publication",
           required=False),
 ))
 
@@ -265,7 +265,7 @@ FILES: tuple[FileSchema, ...] = (
     FileSchema("revisions", "revisions.yaml", ListOf(REVISION),
                "Why published figures were revised, and corrections (optional): one entry per revision; the "
                "«what changed» page gives each reason beside the figures it explains, and an entry with "
-               "`correction: yes` is published at once as a correction (docs/publishing.md)."),
+               "`correction: yes` is published at once as a correction (README: Publishing after a meeting)."),
     FileSchema("deliveries", "deliveries/*.csv", ListOf(DELIVERY),
                "Delivered quantities per week, province (and county) and programme; one row per figure.",
                csv=True),

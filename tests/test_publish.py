@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,153 @@ def test_a_first_deployment_backfills_every_meeting_from_the_data_as_they_stood(
     assert git(root, "status", "--porcelain", "data") == ""
     code, out, err = run_portal(root, "publish", "--backfill")
     assert code == 0 and "nothing to backfill" in out, out + err
+
+
+def test_a_correction_is_a_new_publication_that_says_what_it_corrects(repo: tuple[Path, Path]) -> None:
+    """A mistake found after 1400-07-07 was published: staff correct the figure and add a revision with
+    `correction: yes`; publishing makes 1400-07-07-2, and 1400-07-07 stays as it was."""
+    root, remote = repo
+    published = _tree(remote, "1400-07-07")
+    weekly = root / "data" / "deliveries" / "weekly.csv"
+    weekly.write_text(weekly.read_text(encoding="utf-8").replace("1400-06-10,Kerman,,oxygen,10",
+                                                                  "1400-06-10,Kerman,,oxygen,20"), encoding="utf-8")
+    revisions = root / "data" / "revisions.yaml"
+    revisions.write_text(revisions.read_text(encoding="utf-8") + (
+        "- id: 1400-07-09-r1\n  date: 1400-07-09\n  reason_fa: خطای تایپی در رقم هفتهٔ ۱۰ شهریور کرمان\n"
+        "  province: Kerman\n  period: 1400-06-10\n  correction: yes\n"), encoding="utf-8")
+    git(root, "add", "data")
+    git(root, "commit", "--quiet", "-m", "correct Kerman's week of 1400-06-10")
+    code, out, err = run_portal(root, "publish", "--push", "origin")
+    assert code == 0, out + err
+    assert "published 1400-07-07-2 «جلسهٔ ۷ مهر ۱۴۰۰، اصلاحیهٔ ۱» after 1400-07-07, correcting 1400-07-07" in out
+    listed = json.loads(git(remote, "show", "publish:versions.json"))
+    assert listed[0]["version"] == "1400-07-07-2" and listed[0]["aliases"] == ["latest"]
+    assert listed[0]["properties"]["corrects"] == "1400-07-07" and listed[1]["version"] == "1400-07-07"
+    assert _tree(remote, "1400-07-07") == published and _tree(remote, "latest") == _tree(remote, "1400-07-07-2")
+    # every page says it is a correction and of what; its changes page says what was corrected, and why
+    home = git(remote, "show", "publish:1400-07-07-2/index.html")
+    assert "اصلاحیهٔ «جلسهٔ ۷ مهر ۱۴۰۰»" in home
+    changes = git(remote, "show", "publish:1400-07-07-2/changes/index.html")
+    assert "این انتشار اصلاحیهٔ انتشار «جلسهٔ ۷ مهر ۱۴۰۰» است" in changes
+    row = re.search(r"<tr>\s*<td>استان کرمان: تحویل[^<]*</td>\s*<td>۱۴۰۰-۰۶-۱۰</td>\s*<td>[^<]*</td>\s*"
+                    r"<td>۱۰</td>\s*<td>۲۰</td>\s*<td>خطای تایپی در رقم هفتهٔ ۱۰ شهریور کرمان</td>", changes)
+    assert row, changes[-3000:]
+    # reasons published before are not given again
+    assert "گزارش دیرهنگام کرمان" not in changes
+    log = json.loads(git(remote, "show", "publish:latest/downloads/publications.json"))["publications"]
+    assert [(e["version"], e["corrects"], e["revisions"]) for e in log[-2:]] == [
+        ("1400-07-07", None, ["1400-07-01-r1", "1400-07-02-r1"]), ("1400-07-07-2", "1400-07-07", ["1400-07-09-r1"])]
+    # the correction is published: the same data publish nothing more
+    code, out, err = run_portal(root, "publish", "--skip-published")
+    assert code == 0 and "nothing to publish" in out, out + err
+    assert git(root, "rev-parse", "publish") == git(remote, "rev-parse", "publish")
+
+
+def _retention_project(base: Path, days: int) -> Path:
+    root = git_project(base / "project")
+    site = root / "data" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + f"retention:\n  every_week_for_days: {days}\n  then: month\n",
+                    encoding="utf-8")
+    git(root, "commit", "--quiet", "-am", "retention")
+    return root
+
+
+def test_retention_thins_old_versions_and_the_archive_lists_every_publication(tmp_path: Path) -> None:
+    """Every week of the last 14 days, then the last publication of each month: as meetings are published,
+    older weeks leave the branch, the versions kept stay byte for byte, and the archive lists them all."""
+    root = _retention_project(tmp_path, 14)
+    code, out, err = run_portal(root, "publish", "--backfill")
+    assert code == 0, out + err
+    trees = {v: _tree(root, v) for v in ("1400-05-27", "1400-06-03", "1400-06-10")}
+    for number, date in enumerate(("1400-06-17", "1400-06-24", "1400-06-31", "1400-07-07", "1400-07-14"), 4):
+        _add_meeting(root, date, number)
+        code, out, err = run_portal(root, "publish")
+        assert code == 0, out + err
+        trees[date] = _tree(root, date)
+    # at 1400-07-14 the last 14 days are 06-31 … 07-14; before them, the last of Mordad (05-27) and of
+    # Shahrivar (06-24) stay; 06-03, 06-10 and 06-17 left one by one, each when a later week of its month
+    # fell out of the 14 days too (06-10 at 06-31, 06-17 at 07-07, 06-24 at 07-14)
+    listed = [v["version"] for v in json.loads(git(root, "show", "publish:versions.json"))]
+    assert listed == ["1400-07-14", "1400-07-07", "1400-06-31", "1400-06-24", "1400-05-27"]
+    for version in listed:
+        assert _tree(root, version) == trees[version], version
+    top = set(git(root, "ls-tree", "--name-only", "publish").split())
+    assert {"1400-06-03", "1400-06-10", "1400-06-17"}.isdisjoint(top)
+
+    log = json.loads(git(root, "show", "publish:latest/downloads/publications.json"))["publications"]
+    assert [e["version"] for e in log] == ["1400-05-27", "1400-06-03", "1400-06-10", "1400-06-17", "1400-06-24",
+                                           "1400-06-31", "1400-07-07", "1400-07-14"]
+    removed = {e["version"]: e["removed_in"] for e in log if e["removed_in"]}
+    assert removed == {"1400-06-03": "1400-06-31", "1400-06-10": "1400-07-07", "1400-06-17": "1400-07-14"}
+    # each names the commit of the data it was built from: a commit of main, the newest one last
+    assert log[-1]["source"] == git(root, "rev-parse", "--short", "main")
+    for e in log:
+        assert subprocess.run(["git", "merge-base", "--is-ancestor", e["source"], "main"], cwd=root).returncode == 0
+    # the archive page lists every publication; a link for each version online, and each link resolves
+    page = git(root, "show", "publish:latest/archive/index.html")
+    for e in log:
+        assert e["title"] in page, e["title"]
+    links = [v for v in re.findall(r'href="\.\./\.\./([^"/]+)/"', page) if v != "latest"]  # the banner's
+    assert links == ["1400-07-14", "1400-07-07", "1400-06-31", "1400-06-24", "1400-05-27"]
+    assert "برداشته در جلسهٔ ۳۱ شهریور ۱۴۰۰" in page and "همین نسخه" in page
+    # an older version's archive page is what it was: the log up to itself
+    old = json.loads(git(root, "show", "publish:1400-06-24/downloads/publications.json"))["publications"]
+    assert [e["version"] for e in old][-1] == "1400-06-24" and len(old) == 5
+
+
+def test_squash_keeps_every_version_and_drops_the_old_history(tmp_path: Path) -> None:
+    root = _retention_project(tmp_path, 7)
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--bare", "--quiet", str(remote))
+    git(root, "remote", "add", "origin", str(remote))
+    code, out, err = run_portal(root, "publish", "--backfill", "--push", "origin")
+    assert code == 0, out + err
+    for number, date in enumerate(("1400-06-17", "1400-06-24"), 4):
+        _add_meeting(root, date, number)
+        code, out, err = run_portal(root, "publish", "--push", "origin")
+        assert code == 0, out + err
+    tip = git(root, "rev-parse", "publish")
+    tree = git(root, "rev-parse", "publish^{tree}")
+    removed = [e["version"] for e in json.loads(git(root, "show", "publish:latest/downloads/publications.json")
+                                                )["publications"] if e["removed_in"]]
+    assert removed  # the history still holds them
+    old_version = git(root, "rev-parse", f"{tip}~2:{removed[0]}")
+    assert int(git(root, "rev-list", "--count", "publish")) > 5
+
+    code, out, err = run_portal(root, "squash", "--push", "origin")
+    assert code == 0, out + err
+    assert "squashed" in out and "force-pushed to origin" in out
+    assert git(root, "rev-list", "--count", "publish") == "1"
+    assert git(root, "rev-parse", "publish^{tree}") == tree  # every file, byte for byte
+    assert git(remote, "rev-parse", "publish") == git(root, "rev-parse", "publish")
+    # what only the old history held is gone from the repository
+    for gone in (tip, old_version):
+        assert subprocess.run(["git", "cat-file", "-e", gone], cwd=root).returncode != 0
+    # publishing goes on from the squashed branch
+    _add_meeting(root, "1400-06-31", 6)
+    code, out, err = run_portal(root, "publish", "--push", "origin")
+    assert code == 0 and "published 1400-06-31" in out, out + err
+    history = git(root, "log", "--format=%s", "publish").splitlines()
+    assert history[-1].startswith("Squash the history of publish: ") and history[0].startswith("Take 1400-06-")
+    assert history[1].startswith("Publish 1400-06-31") and len(history) == 3
+
+
+def test_squash_refuses_when_the_remote_moved_on(tmp_path: Path) -> None:
+    """--force-with-lease: a remote whose branch is not the history that was squashed is left alone."""
+    root = git_project(tmp_path / "project")
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "--bare", "--quiet", str(remote))
+    git(root, "remote", "add", "origin", str(remote))
+    assert run_portal(root, "publish", "--backfill", "--push", "origin")[0] == 0
+    # someone else publishes from another clone: the remote moves on
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "--quiet", str(remote), str(other))
+    git(other, "checkout", "--quiet", "publish")
+    (other / "note.txt").write_text("x", encoding="utf-8")
+    git(other, "add", "note.txt")
+    git(other, "-c", "user.name=o", "-c", "user.email=o@example.org", "commit", "--quiet", "-m", "other")
+    git(other, "push", "--quiet", "origin", "publish")
+    moved, mine = git(remote, "rev-parse", "publish"), git(root, "rev-parse", "publish")
+    code, out, err = run_portal(root, "squash", "--push", "origin")
+    assert code == 1 and "does not have the history that was squashed" in err and "stale info" in err, out + err
+    assert git(remote, "rev-parse", "publish") == moved and git(root, "rev-parse", "publish") == mine
