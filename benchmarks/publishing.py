@@ -11,9 +11,10 @@ moved to it. It measures the branch's growth per version twice:
 - as written: after each version, the repository's objects (`git count-objects`, packed and loose). mike
   stores each file that changed whole (zlib-compressed), so a page whose chart gained one week costs the
   whole page again;
-- packed: after the last version, `git gc --aggressive` (what `portal squash` runs, and what a host's own
-  maintenance does): git then stores a changed file as its difference from a similar one, the same page
-  of the week before. Growth per version is (all versions packed − the first version packed) / (n − 1).
+- packed: the branch alone (a bare clone of it) after `git gc --aggressive` (what `portal squash` runs, and
+  what a host's own maintenance does), after the first version and after the last: git then stores a
+  changed file as its difference from a similar one, the same page of the week before. Growth per
+  version is (all versions packed − the first version packed) / (n − 1).
 
 Each is set against one site as git would store it on its own (the newest version, compressed). Exit
 status 0 when the packed growth per version is under a tenth of that.
@@ -26,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,6 +42,16 @@ def _stored_bytes(repo: Path) -> int:
     """Everything git holds: loose objects and packs (git count-objects, in KiB)."""
     fields = dict(line.split(": ") for line in _git(repo, "count-objects", "-v").splitlines())
     return (int(fields["size"]) + int(fields["size-pack"])) * 1024
+
+
+def _packed_branch(repo: Path) -> int:
+    """The publish branch alone, packed as tightly as git packs (a bare clone of it, git gc --aggressive)."""
+    with tempfile.TemporaryDirectory(prefix="portal-packed-") as tmp:
+        clone = Path(tmp) / "branch.git"
+        _git(repo, "clone", "--quiet", "--bare", "--no-local", "--single-branch", "--branch", "publish", str(repo),
+             str(clone))
+        _git(clone, "gc", "--aggressive", "--prune=now", "--quiet")
+        return _stored_bytes(clone)
 
 
 def _size(path: Path) -> int:
@@ -84,11 +96,9 @@ def main() -> int:
     first_packed = 0
 
     def report_first(done, seconds: float) -> None:
-        nonlocal first_packed, last, start
+        nonlocal first_packed
         if not rows:  # the first version alone, packed as tightly as the whole branch will be at the end
-            _git(root, "gc", "--aggressive", "--prune=now", "--quiet")
-            first_packed = _stored_bytes(root) - start
-            last = start + first_packed  # as-written growth is counted from here on
+            first_packed = _packed_branch(root)
         report(done, seconds)
 
     started = time.perf_counter()
@@ -100,9 +110,8 @@ def main() -> int:
     written = statistics.median(g for _, _, g in rows[1:]) if len(rows) > 1 else rows[0][2]
     each = statistics.median(s for _, s, _ in rows)
     gc_started = time.perf_counter()
-    _git(root, "gc", "--aggressive", "--prune=now", "--quiet")
+    total = _packed_branch(root)
     gc_seconds = time.perf_counter() - gc_started
-    total = _stored_bytes(root) - start
     growth = (total - first_packed) / max(len(rows) - 1, 1)
     print()
     print(f"publications: {len(rows)} in {time.perf_counter() - started:.0f} s; median {each:.1f} s each "
