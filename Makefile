@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test validate serve publish synthesize schema screenshots chromium lock clean
+.PHONY: help site test validate serve publish squash synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
@@ -16,6 +16,8 @@ help:
 	@echo "make serve        live preview on http://127.0.0.1:8000 that follows changes in data/"
 	@echo "make publish      build, audit and commit the latest meeting's version on the publish branch"
 	@echo "                  (REMOTE=origin also pushes it)"
+	@echo "make squash       replace the publish branch's history by one commit, every version kept"
+	@echo "                  (REMOTE=origin also force-pushes it, if the remote has the old history)"
 	@echo "make synthesize   rewrite the synthetic example data from its seed"
 	@echo "make schema       rewrite docs/schema.md from generator/schema.py"
 	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
@@ -52,6 +54,9 @@ serve: $(STAMP)
 
 publish: $(STAMP)
 	$(BIN)/portal publish $(if $(REMOTE),--push $(REMOTE)) $(PUBLISH_FLAGS)
+
+squash: $(STAMP)
+	$(BIN)/portal squash $(if $(REMOTE),--push $(REMOTE))
 
 synthesize: $(STAMP)
 	$(BIN)/portal synthesize
