@@ -4,7 +4,8 @@
 
 1. primary: a count of 1 to k−1; an amount failing the p% rule (the builder says so, with the reason);
    a breakdown by a household attribute where every household of the total falls in one group; and every
-   cell the previous publication suppressed (carried forward, so the same period stays hidden);
+   cell the previous publication suppressed (carried forward, so the same period stays hidden), unless it
+   is 0 now: a zero counts no one, and hiding it would protect nothing (its relations would give it away);
 2. secondary: while the attack (attack.py) finds a suppressed cell pinned to an interval narrower than its
    protection (k for counts, p% of the value for amounts), suppress a partner cell in one of its relations:
    a part before a total, the smallest non-zero first, then by key, so the result is deterministic.
@@ -37,7 +38,7 @@ def primary(cells: Cells, k: int, previous: Publication | None = None) -> dict[i
     if previous:
         for key in previous.suppressed_keys():
             i = cells.index.get(key)
-            if i is not None:
+            if i is not None and cells.values[i] != 0:
                 out.setdefault(i, CARRIED)
     return out
 

@@ -120,6 +120,21 @@ def test_two_publications_that_together_reveal_a_cell():
     assert exposed(remembering, previous=first) == set()
 
 
+def test_a_carried_suppression_ends_when_the_cell_is_zero():
+    """Last week a and b were hidden. This week their households are counted in c (a register corrected,
+    households that moved): a and b are 0. A zero counts no one, and hidden it would be pinned to 0 by the
+    total anyway: it is published, and the two publications together still give nothing away."""
+    first = protect(one_way({"a": 3, "b": 12, "c": 15}), K, P)
+    assert first.suppressed_keys() == {("t", "a"), ("t", "b")}
+    later = protect(one_way({"a": 0, "b": 0, "c": 30}), K, P, previous=first)
+    assert [later.value(("t", key)) for key in ("a", "b", "c", "all")] == [0, 0, 30, 30]
+    assert check_publication(later, K, P, previous=first) == []
+    # carried forward, the zeros would be hidden and pinned: the audit would refuse the publication
+    carried = Publication(later.keys, (None, None, 30, 30), later.kinds, later.relations, later.attribute,
+                          {0: CARRIED, 1: CARRIED})
+    assert len(check_publication(carried, K, P, previous=first)) == 2
+
+
 def one_way(parts: dict[str, int]) -> Cells:
     cells = Cells()
     for key, v in parts.items():
