@@ -156,7 +156,6 @@ def environment() -> jinja2.Environment:
     env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
                        css=_css, ref=_ref, published=_published,
                        short_date=lambda d: Markup(d.fa_short()),
-                       jalali=lambda iso: Markup(parse_jalali(iso).fa()),
                        period=lambda iso: Markup((parse_jalali(iso) if len(iso) > 7 else parse_jalali_month(iso)).fa()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.tests["suppressed"] = is_suppressed
