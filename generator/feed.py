@@ -1,7 +1,7 @@
 """The Atom feed (RFC 4287) of meetings and publications: `feed.xml` at the root of the site.
 
-One entry per meeting, and one for the publication itself (the figures as published after the latest
-meeting). Titles carry the Jalali date in Persian. Entry ids are `urn:uuid:` names derived from the
+One entry per meeting, one for the publication itself (the figures as published after the latest
+meeting), and one per entry of data/revisions.yaml: why published figures were revised, or a correction. Titles carry the Jalali date in Persian. Entry ids are `urn:uuid:` names derived from the
 organisation and the meeting's id (uuid5), so an entry keeps its id in every later publication and in
 every copy of the site, wherever it is hosted. Links are relative to the feed (the site may be served
 under any address); dates are the meetings' own, so the same data give the same bytes.
@@ -44,12 +44,17 @@ def atom(ds: Dataset) -> str:
     """The feed, newest entry first; an empty feed (no entry) when there is no meeting yet."""
     meetings = list(reversed(ds.meetings))
     latest = meetings[0] if meetings else None
-    updated = _when(latest.date) if latest else "2021-01-01T12:00:00+03:30"
+    days = [m.date for m in meetings[:1]] + [r.date for r in ds.revisions]
+    updated = _when(max(days)) if days else "2021-01-01T12:00:00+03:30"
     entries = []
     if latest:
         entries.append(_entry(
             ds, "publication", latest.id, f"انتشار ارقام پس از جلسهٔ {latest.date.fa()}", "./",
             latest.date, f"ارقام برنامه‌ها، استان‌ها و تصمیم‌ها، به‌روز تا جلسهٔ {latest.date.fa()}."))
+    for r in reversed(ds.revisions):
+        what = "اصلاحیه" if r.correction else "بازنگری ارقام"
+        entries.append(_entry(ds, "revision", r.id, f"{what}، {r.date.fa()}", "changes/", r.date,
+                              persian_digits(r.reason_fa)))
     for m in meetings:
         decided = f" {persian_digits(str(len(m.decisions)))} تصمیم." if m.decisions else ""
         entries.append(_entry(ds, "meeting", m.id, _meeting_title(m), f"meetings/{m.id}/", m.date,

@@ -266,6 +266,18 @@ def test_the_feed_is_the_same_for_the_same_data(tmp_path: Path) -> None:
     assert "۱ تصمیم" in parsed.entries[-1].summary  # the first meeting's one decision, in Persian digits
     assert not [e.summary for e in parsed.entries if re.search(r"[0-9]", e.summary)]
 
+    # a revision of published figures, and a correction, are entries too, with their reasons
+    (root / "data" / "revisions.yaml").write_text(
+        "- id: 1400-06-12-r1\n  date: 1400-06-12\n  reason_fa: گزارش دیرهنگام کرمان\n"
+        "- id: 1400-06-13-r1\n  date: 1400-06-13\n  reason_fa: خطای تایپی در رقم 30\n  correction: yes\n",
+        encoding="utf-8")
+    revised = feedparser.parse(atom(check(Project.at(root)).dataset).encode("utf-8"))
+    assert not revised.bozo and len(revised.entries) == 6
+    titles = {e.title: e for e in revised.entries}
+    assert titles["اصلاحیه، ۱۳ شهریور ۱۴۰۰"].summary == "خطای تایپی در رقم ۳۰"
+    assert titles["بازنگری ارقام، ۱۲ شهریور ۱۴۰۰"].link.endswith("changes/")
+    assert revised.feed.updated.startswith("2021-09-04")  # the newest revision, 1400-06-13
+
 
 
 @pytest.mark.slow
