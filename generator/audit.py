@@ -26,16 +26,20 @@ import json
 import multiprocessing
 import os
 import re
+import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import personal_data
 from .disclosure import check_publication
+from .figures import read_csv_rows
+from .open_data import same_cell, xlsx_sheets
 from .persian import ascii_digits, fold_text, persian_digits, persian_letters
 from .publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
 
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
+SERVED = (*TEXT_FILES, ".xlsx")  # an XLSX download is read as its cells (open_data.xlsx_sheets)
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
 # SVG and HTML attributes that hold geometry or machine values, not text a reader sees
 _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "cx",
@@ -108,7 +112,7 @@ def _json_strings(value) -> list[str]:
 
 def texts_of(path: Path, raw: str | None = None) -> list[str]:
     """What a reader reads in one served file (`raw`: its text, when already read)."""
-    if raw is None:
+    if raw is None and path.suffix != ".xlsx":
         raw = path.read_text(encoding="utf-8-sig", errors="replace")
     if path.suffix in (".html", ".svg", ".xml"):
         if path.suffix == ".xml":
@@ -116,6 +120,12 @@ def texts_of(path: Path, raw: str | None = None) -> list[str]:
         return _markup_texts(raw)
     if path.suffix == ".csv":
         return [cell for row in csv.reader(io.StringIO(raw)) for cell in row if cell and not _NUMBER.match(cell)]
+    if path.suffix == ".xlsx":
+        try:
+            return [cell for sheet in xlsx_sheets(path.read_bytes()) for row in sheet for cell in row
+                    if cell and not _NUMBER.match(cell)]
+        except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile):
+            return []
     if path.suffix == ".json":
         try:
             return _json_strings(json.loads(raw))
@@ -135,7 +145,7 @@ def _canonical(text: str) -> str:
 
 
 def served_files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_FILES
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in SERVED
                   and not p.relative_to(site).as_posix().startswith(THEME))
 
 
@@ -153,8 +163,12 @@ def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFindin
     findings: list[AuditFinding] = []
     for path in paths:
         rel = path.relative_to(site).as_posix()
-        raw = path.read_text(encoding="utf-8-sig", errors="replace")
-        texts = texts_of(path, raw)
+        if path.suffix == ".xlsx":
+            texts = texts_of(path)
+            raw = "\n".join(texts)
+        else:
+            raw = path.read_text(encoding="utf-8-sig", errors="replace")
+            texts = texts_of(path, raw)
         # one pass per file: a line break joins no digits, so texts stay apart
         for found in personal_data.find("\n".join(texts)):
             findings.append(AuditFinding(rel, f"{found.kind} ({found.masked}) is published"))
@@ -169,7 +183,29 @@ def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFindin
                             for _ in sorted(words & look.register_keys)[:1])
         if path.suffix == ".json" and rel != CELLS:
             findings += _small_counts(rel, raw, path.with_suffix(".csv"), look.k)
+        if path.suffix == ".xlsx":
+            findings += _xlsx_twin(rel, path)
     return findings
+
+
+def _xlsx_twin(rel: str, path: Path) -> list[AuditFinding]:
+    """An XLSX download holds exactly the cells of its CSV twin (which the other checks read), or it is
+    refused: the numbers people get in Excel are the ones audited."""
+    twin = path.with_suffix(".csv")
+    if not twin.is_file():
+        return [AuditFinding(rel, "an XLSX file without its CSV twin: its numbers cannot be checked")]
+    try:
+        sheet = xlsx_sheets(path.read_bytes())[0]
+    except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as exc:
+        return [AuditFinding(rel, f"cannot be read as XLSX ({type(exc).__name__})")]
+    rows = read_csv_rows(twin.read_text(encoding="utf-8"))
+    if len(sheet) != len(rows):
+        return [AuditFinding(rel, f"{len(sheet)} rows, where its CSV has {len(rows)}")]
+    for n, (mine, theirs) in enumerate(zip(sheet, rows, strict=True), start=1):
+        padded = mine + [""] * (len(theirs) - len(mine))
+        if len(padded) != len(theirs) or not all(same_cell(c, x) for c, x in zip(theirs, padded, strict=True)):
+            return [AuditFinding(rel, f"row {n} differs from line {n} of its CSV")]
+    return []
 
 
 PARALLEL_FROM = 300  # files: below this, starting a second process costs more than it saves
@@ -224,7 +260,7 @@ def _small_counts(rel: str, raw: str, csv_path: Path, k: int) -> list[AuditFindi
             if isinstance(value, int) and 0 < value < k:
                 found.append(AuditFinding(rel, f"row {n}, column «{label}»: a count of {value}, below {k}"))
     if csv_path.is_file():
-        rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+        rows = read_csv_rows(csv_path.read_text(encoding="utf-8"))
         name = csv_path.name
         for n, row in enumerate(rows[1:], start=2):
             for i, _, label in protected:

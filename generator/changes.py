@@ -24,7 +24,8 @@ from .jalali import JDate
 from .model import Dataset, Revision
 
 PERIOD_KINDS = ("date", "month")
-SKIP = ("cells.json", "publications.json")  # not tables: the disclosure cells, the log of publications
+# not tables: the disclosure cells, the log of publications, the data package
+SKIP = ("cells.json", "publications.json", "datapackage.json")
 
 
 @dataclass(frozen=True)

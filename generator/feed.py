@@ -1,8 +1,9 @@
 """The Atom feed (RFC 4287) of meetings and publications: `feed.xml` at the root of the site.
 
 One entry per meeting, one for the publication itself (the figures as published after the latest
-meeting), and one per entry of data/revisions.yaml: why published figures were revised, or a correction. Titles carry the Jalali date in Persian. Entry ids are `urn:uuid:` names derived from the
-organisation and the meeting's id (uuid5), so an entry keeps its id in every later publication and in
+meeting), and one per entry of data/revisions.yaml: why published figures were revised, or a correction.
+Titles carry the Jalali date in Persian. Entry ids are `urn:uuid:` names derived from the organisation and
+the meeting's (or revision's) id (uuid5), so an entry keeps its id in every later publication and in
 every copy of the site, wherever it is hosted. Links are relative to the feed (the site may be served
 under any address); dates are the meetings' own, so the same data give the same bytes.
 """

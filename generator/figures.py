@@ -94,34 +94,47 @@ def _csv_value(value: Any) -> str:
     return str(value)
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     if value is SUPPRESSED:
         return SYMBOL
     return value.iso if isinstance(value, JDate | JMonth) else value
 
 
-def as_csv(fig: Figure) -> str:
-    """UTF-8 with a BOM (so Excel reads the Persian headers), Latin digits, Jalali dates as YYYY-MM-DD."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    header = [c.label_fa for c in fig.columns] + (["ساختگی"] if fig.synthetic else [])
-    writer.writerow(header)
+SYNTHETIC_FA, YES_FA, NO_FA = "ساختگی", "بله", "خیر"
+
+
+def as_csv_rows(fig: Figure) -> list[list[str]]:
+    """The header (the table's column labels, and «ساختگی» when a row is synthetic), then one row of text
+    per table row: Latin digits, Jalali dates as YYYY-MM-DD, «×» for a hidden figure, "" for none."""
+    rows = [[c.label_fa for c in fig.columns] + ([SYNTHETIC_FA] if fig.synthetic else [])]
     for i, row in enumerate(fig.rows):
         cells = [_csv_value(row.get(c.key)) for c in fig.columns]
         if fig.synthetic:
-            cells.append("بله" if fig.row_is_synthetic(i) else "خیر")
-        writer.writerow(cells)
+            cells.append(YES_FA if fig.row_is_synthetic(i) else NO_FA)
+        rows.append(cells)
+    return rows
+
+
+def read_csv_rows(text: str) -> list[list[str]]:
+    """A download's rows as a reader gets them: the BOM and the `#` lines (licence, citation) left out."""
+    return [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r and not r[0].startswith("#")]
+
+
+def as_csv(fig: Figure) -> str:
+    """UTF-8 with a BOM (so Excel reads the Persian headers), Latin digits, Jalali dates as YYYY-MM-DD."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(as_csv_rows(fig))
     return "\ufeff" + out.getvalue()
 
 
-def as_json(fig: Figure) -> str:
-    doc = {
+def json_doc(fig: Figure) -> dict:
+    return {
         "id": fig.id,
         "title": fig.title_fa,
         "columns": [{"key": c.key, "label": c.label_fa, "type": c.kind} | ({"protected": True} if c.protected else {})
                     for c in fig.columns],
         "plotted": list(fig.plotted),
-        "rows": [{c.key: _json_value(row.get(c.key)) for c in fig.columns}
+        "rows": [{c.key: json_value(row.get(c.key)) for c in fig.columns}
                  | ({"synthetic": fig.row_is_synthetic(i)} if fig.synthetic else {})
                  for i, row in enumerate(fig.rows)],
         "source": fig.source_fa,
@@ -129,6 +142,9 @@ def as_json(fig: Figure) -> str:
         "updated": fig.updated.iso if fig.updated else None,
         "synthetic": fig.synthetic,
     }
+
+
+def as_json(fig: Figure) -> str:
     # compact: json's C encoder writes it (an indented document goes through its Python encoder, several
     # times slower over a national build's figures); the CSV is the download for reading by eye
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(json_doc(fig), ensure_ascii=False, separators=(",", ":")) + "\n"

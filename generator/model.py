@@ -38,6 +38,7 @@ class Site:
     organisation_en: str
     description_fa: str
     licence_fa: str
+    licence_id: str  # "CC-BY-4.0", or ""
     sources: tuple[Source, ...]
     synthetic_seed: int
     disclosure_threshold: int  # k

@@ -25,6 +25,7 @@ PROGRAMMES, PROVINCES, MEETINGS = "programmes", "provinces", "meetings"
 DECISIONS = "decisions.md"
 CHANGES = "changes.md"
 ARCHIVE = "archive.md"
+OPEN_DATA = "open-data.md"
 
 STATUS_MEANINGS = {
     "pledged": "هنوز تحویلی پس از تصمیم گزارش نشده و جلسه‌ها آغاز کار را اعلام نکرده‌اند",
@@ -274,3 +275,27 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
         ds.indicators, ds.programmes, int(ds.deliveries.synthetic.sum()), len(ds.deliveries),
         sum(c.synthetic for c in ds.centres), sum(m.synthetic for m in ds.meetings), national)))
     return pages
+
+
+@dataclass(frozen=True)
+class DatasetGroup:
+    page: str  # the page's path under content/
+    title: str  # the page's title
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class OpenDataContext:
+    groups: tuple[DatasetGroup, ...]  # every published table, by the page it is on, in site order
+    count: int  # tables
+    example_programme: Programme | None  # for the API examples
+    example_province: Province | None
+    example_meeting: Meeting | None
+
+
+def open_data_page(ds: Dataset, planned: list[Page]) -> Page:
+    """Every published table with its three formats, the data package and the JSON API (open_data.py)."""
+    groups = tuple(DatasetGroup(p.path, p.title, tuple(p.figures)) for p in planned if p.figures)
+    return Page(OPEN_DATA, "open-data.md.j2", "داده‌های باز", OpenDataContext(
+        groups, sum(len(g.figures) for g in groups), ds.programmes[0] if ds.programmes else None,
+        ds.provinces[0] if ds.provinces else None, ds.meetings[-1] if ds.meetings else None))

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pages, render
+from . import open_data, pages, render
 from .aggregate import Aggregates, aggregate
 from .archive import LOG, Entry
 from .archive import dumps as archive_dumps
@@ -28,6 +28,7 @@ from .problems import DataProblems, Problem, errors_in
 from .protect import protected
 from .publication import DEFAULT_K, DEFAULT_P, Publication
 from .site_build import build_site
+from .tracker import track
 from .validate import validate
 
 
@@ -114,7 +115,8 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | N
     topology = json.loads((project.data / "reference" / "provinces.topo.json").read_text(encoding="utf-8"))
     planned = pages.plan(dataset, agg, topology)
     changes = compare(before, [f for page in planned for f in page.figures])
-    return [*planned, pages.changes_page(changes, dataset, agg, log), pages.archive_page(dataset, log)]
+    planned += [pages.changes_page(changes, dataset, agg, log), pages.archive_page(dataset, log)]
+    return [*planned, pages.open_data_page(dataset, planned)]
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,
@@ -126,11 +128,18 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces}}
-    rendered = render.render(planned, common, charts)
+    cite = open_data.citation(dataset.site)
+    rendered = render.render(planned, common, charts, cite)
     result = render.write(project.content, rendered.pages)
     render.write_feed(project.content / FEED, atom(dataset))
-    render.write_downloads(project.content, {**rendered.downloads, Path(CELLS).name: publication.to_json(),
-                                             Path(LOG).name: archive_dumps(log)})
+    this = log[-1] if log else None
+    version, title = (this.version, this.title) if this else (None, None)
+    on_page = [(fig, open_data.page_url(page.path)) for page in planned for fig in page.figures]
+    render.write_downloads(project.content, {
+        **rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
+        open_data.PACKAGE: open_data.package(on_page, dataset, cite, version, title)})
+    render.write_downloads(project.content, open_data.api_files(dataset, planned, track(dataset, agg), cite, version,
+                                                                title), open_data.API)
     return rendered, result
 
 
@@ -148,10 +157,10 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     except BaseException:
         charts.close(keep=False)
         raise
-    rendered, result = write_content(project, checked.dataset, agg, publication,
-                                     plan(project, checked.dataset, agg, before, log), charts, log)
+    planned = plan(project, checked.dataset, agg, before, log)
+    rendered, result = write_content(project, checked.dataset, agg, publication, planned, charts, log)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
-                     len(rendered.downloads) // 2, charts.rendered, charts.reused)
+                     sum(len(p.figures) for p in planned), charts.rendered, charts.reused)
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,

@@ -25,9 +25,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import open_data
 from .chart_render import ChartRenderer
-from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure, as_csv, as_json
+from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure
 from .jalali import JDate, parse_jalali, parse_jalali_month
+from .open_data import Citation
 from .persian import format_number, format_percent, persian_digits
 from .publication import SUPPRESSED, SYMBOL, is_suppressed
 from .schema import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
@@ -221,18 +223,19 @@ DOWNLOADS = "downloads"
 @dataclass(frozen=True)
 class Rendered:
     pages: dict[str, str]  # path under content/ -> Markdown
-    downloads: dict[str, str]  # path under content/downloads/ -> CSV or JSON text
+    downloads: dict[str, str | bytes]  # path under content/downloads/ -> CSV or JSON text, or XLSX bytes
 
 
-def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> Rendered:
-    """Every page's Markdown and every figure's downloads. Raises on any template error: nothing is
-    written then. All charts are rendered here, through the renderer's cache (on every core when many are new)."""
+def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cite: Citation) -> Rendered:
+    """Every page's Markdown and every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its
+    licence and citation `cite`). Raises on any template error: nothing is written then. All charts are
+    rendered here, through the renderer's cache (on every core when many are new)."""
     env = environment()
     charts.prepare([fig.chart for page in pages for fig in page.figures if fig.chart])
     try:
         names = {p.path: p.title for p in pages}
         out: dict[str, str] = {}
-        downloads: dict[str, str] = {}
+        downloads: dict[str, str | bytes] = {}
         # pages without figures first: the chart workers start up and get ahead meanwhile
         for page in sorted(pages, key=lambda p: bool(p.figures)):
             svgs = {}
@@ -241,8 +244,7 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer) -> 
                     raise ValueError(f"two figures have the id {fig.id}")
                 if fig.chart:
                     svgs[fig.id] = Markup(charts.svg(fig.chart, fig.id))
-                downloads[f"{fig.id}.csv"] = as_csv(fig)
-                downloads[f"{fig.id}.json"] = as_json(fig)
+                downloads.update(open_data.downloads(fig, cite))
             template = env.get_template(page.template)
             text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
                                    downloads=DOWNLOADS, **common)
@@ -270,9 +272,9 @@ def is_generated(path: Path) -> bool:
     return head.startswith("---\n") and MARKER in head.split("\n---", 1)[0]
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
+def _write_if_changed(path: Path, text: str | bytes) -> bool:
     """Write atomically, and only if the bytes differ (so unchanged files keep their dates)."""
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -287,17 +289,21 @@ def write_feed(path: Path, text: str) -> bool:
     return _write_if_changed(path, text)
 
 
-def write_downloads(content_dir: Path, files: dict[str, str]) -> WriteResult:
-    """content/downloads/ belongs to the generator: write changed files, delete every other file there."""
-    folder = content_dir / DOWNLOADS
+def write_downloads(content_dir: Path, files: dict[str, str | bytes], folder_name: str = DOWNLOADS) -> WriteResult:
+    """content/downloads/ (and content/api/) belong to the generator: write changed files (paths relative to
+    the folder), delete every other file there."""
+    folder = content_dir / folder_name
     folder.mkdir(parents=True, exist_ok=True)
     written, unchanged, removed = [], [], []
     for name, text in sorted(files.items()):
         (written if _write_if_changed(folder / name, text) else unchanged).append(name)
-    for path in sorted(folder.iterdir()):
-        if path.name not in files:
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if path.relative_to(folder).as_posix() not in files:
             path.unlink()
-            removed.append(path.name)
+            removed.append(path.relative_to(folder).as_posix())
+    for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+        if not any(sub.iterdir()):
+            sub.rmdir()
     return WriteResult(written, unchanged, removed)
 
 

@@ -57,6 +57,8 @@ SITE = Mapping((
     Field("organisation_en", Text("Imam Reza Health Headquarters"), "the same in English"),
     Field("description_fa", Text(), "one paragraph for the home page: what the portal publishes"),
     Field("licence_fa", Text(), "the licence of the published data, in Persian"),
+    Field("licence_id", Text("CC-BY-4.0"), "the licence's Open Definition / SPDX id, for the data package "
+          "(downloads/datapackage.json)", required=False, default=""),
     Field("sources", ListOf(SOURCE), "documents the data are taken from"),
     Field("synthetic_seed", Count("1400"), "seed of the script that makes the synthetic example data"),
     Field("disclosure_threshold", Count("10"),

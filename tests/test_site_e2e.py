@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
+import openpyxl
 import pytest
 
 from conftest import ROOT, make_project, run_portal
@@ -322,7 +323,7 @@ class _Figures(HTMLParser):
             self._depth += 1
         if a.get("role") == "graphics-symbol" and a.get("aria-label"):
             self._fig["marks"].append(a["aria-label"])
-        if tag == "a" and a.get("href", "").endswith((".csv", ".json")):
+        if tag == "a" and a.get("href", "").endswith((".csv", ".json", ".xlsx")):
             self._fig["links"].append(a["href"])
         if tag == "tr":
             self._row = []
@@ -363,26 +364,36 @@ def _site_figures(site: Path) -> dict[str, tuple[str, dict]]:
     return found
 
 
-def test_every_figure_has_chart_table_csv_and_json_with_the_same_numbers(built: Path) -> None:
+def test_every_figure_has_chart_table_csv_json_and_xlsx_with_the_same_numbers(built: Path) -> None:
     site = built / "site"
     figures = _site_figures(site)
     assert len(figures) >= 50
     # the decisions tracker shows cards, not a table: its download is checked in test_decisions.py
     assert len([p for p in (site / "downloads").glob("*.json")
-                if p.name not in ("cells.json", "decisions.json", "publications.json")]) == len(figures)
+                if p.name not in ("cells.json", "decisions.json", "publications.json", "datapackage.json")
+                ]) == len(figures)
     suppressed = 0
     for fid, (page, fig) in figures.items():
         doc = json.loads((site / "downloads" / f"{fid}.json").read_text(encoding="utf-8"))
         with (site / "downloads" / f"{fid}.csv").open(encoding="utf-8-sig", newline="") as f:
-            csv_rows = list(csv.reader(f))
+            csv_rows = [r for r in csv.reader(f) if not r[0].startswith("#")]
+        # the XLSX, read by openpyxl: its data sheet holds the CSV's cells, numbers as numbers
+        book = openpyxl.load_workbook(site / "downloads" / f"{fid}.xlsx", read_only=True)
+        xlsx_rows = [["" if v is None else v for v in r] for r in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
         columns = doc["columns"]
-        # the page links to both downloads
-        assert sorted(Path(link).name for link in fig["links"]) == [f"{fid}.csv", f"{fid}.json"], fid
-        # table == JSON == CSV, cell by cell
-        assert len(fig["rows"]) == len(doc["rows"]) == len(csv_rows) - 1, fid
-        assert csv_rows[0][:len(columns)] == [c["label"] for c in columns], fid
-        for cells, row, csv_row in zip(fig["rows"], doc["rows"], csv_rows[1:], strict=True):
-            for cell, column, csv_cell in zip(cells, columns, csv_row, strict=False):
+        # the page links to the three downloads
+        assert sorted(Path(link).name for link in fig["links"]) == [f"{fid}.csv", f"{fid}.json", f"{fid}.xlsx"], fid
+        # table == JSON == CSV == XLSX, cell by cell
+        assert len(fig["rows"]) == len(doc["rows"]) == len(csv_rows) - 1 == len(xlsx_rows) - 1, fid
+        assert csv_rows[0][:len(columns)] == xlsx_rows[0][:len(columns)] == [c["label"] for c in columns], fid
+        for cells, row, csv_row, xlsx_row in zip(fig["rows"], doc["rows"], csv_rows[1:], xlsx_rows[1:], strict=True):
+            for j, (cell, column, csv_cell) in enumerate(zip(cells, columns, csv_row, strict=False)):
+                xlsx_cell = xlsx_row[j]
+                if isinstance(xlsx_cell, int | float):
+                    assert float(csv_cell) == xlsx_cell, (fid, csv_cell, xlsx_cell)
+                else:
+                    assert csv_cell == xlsx_cell, (fid, csv_cell, xlsx_cell)
                 value = row[column["key"]]
                 if column["type"] == "date":
                     assert cell == JDate(*map(int, value.split("-"))).fa() and csv_cell == value, (fid, cell)
