@@ -148,6 +148,7 @@ def test_chart_workers_stop_when_the_build_fails(tmp_path: Path) -> None:
     """A failing page stops the workers at once, with the page's error, and leaves no process behind."""
     import multiprocessing
 
+    from generator.open_data import Citation
     from generator.render import Page, render
 
     specs = [charts.bars([{"name": f"استان {i}", "value": i + 1}]) for i in range(20)]
@@ -166,7 +167,7 @@ def test_chart_workers_stop_when_the_build_fails(tmp_path: Path) -> None:
     pages = [Page("charts.md", "home.md.j2", "charts", context),  # twenty new charts for the workers
              Page("x.md", "missing-template.md.j2", "x", empty)]  # rendered first (no figures), and fails
     try:
-        render(pages, {}, renderer)
+        render(pages, {}, renderer, Citation("آزاد", "", "سازمان"))
     except Exception as exc:  # the template's own error, not a chart's
         assert "missing-template" in str(exc)
     else:
