@@ -106,3 +106,23 @@ def test_a_site_without_its_cells_but_with_counts_of_people_fails_the_audit(buil
     assert [f.format() for f in audit(site)] == [
         "downloads/cells.json: is missing, while downloads hold counts of people: without it the hidden figures "
         "cannot be checked"]
+
+
+def test_an_xlsx_download_is_read_and_held_to_its_csv(built: Path, tmp_path: Path) -> None:
+    """The XLSX files are audited as their cells: one whose numbers differ from its CSV twin (which the
+    count checks read) is refused, and personal data on any of its sheets is found."""
+    import openpyxl
+
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    name = sorted(site.glob("downloads/programme-*-provinces.xlsx"))[0].stem
+    book = openpyxl.load_workbook(site / "downloads" / f"{name}.xlsx")
+    book.worksheets[0].cell(2, 2).value = 3  # a count of 3 where the CSV says something else
+    book.worksheets[1].cell(1, 2).value = "کد ملی ۰۰۱۳۵۴۲۴۱۹"
+    book.save(site / "downloads" / f"{name}.xlsx")
+    orphan = site / "downloads" / "orphan.xlsx"
+    shutil.copy(site / "downloads" / f"{name}.xlsx", orphan)
+    found = sorted((f.path, f.what.split(" (")[0]) for f in audit(site))
+    assert (f"downloads/{name}.xlsx", "row 2 differs from line 2 of its CSV") in found
+    assert (f"downloads/{name}.xlsx", "a national ID") in found
+    assert ("downloads/orphan.xlsx", "an XLSX file without its CSV twin: its numbers cannot be checked") in found
