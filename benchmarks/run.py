@@ -117,8 +117,7 @@ def _build(root: Path) -> dict:
     times["mkdocs build"] -= times["audit"]
     peaks["audit"] = peaks["mkdocs build"]
     return {"times": times, "peaks": peaks, "pages": len(rendered.pages), "pages_written": len(written.written),
-            # figures: a CSV and a JSON each (and one cells.json)
-            "charts": len(rendered.downloads) // 2, "charts_rendered": charts.rendered,
+            "charts": sum(len(page.figures) for page in planned), "charts_rendered": charts.rendered,
             "site_bytes": _size(project.site),
             # what a rebuild may redo: the distinct chart specs, and each page's Markdown
             "chart_keys": sorted({charts.key(f.chart) for page in planned for f in page.figures}),

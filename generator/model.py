@@ -39,6 +39,7 @@ class Site:
     description_fa: str
     licence_fa: str
     licence_id: str  # "CC-BY-4.0", or ""
+    hxl: bool  # a row of HXL hashtags in the CSV downloads
     sources: tuple[Source, ...]
     synthetic_seed: int
     disclosure_threshold: int  # k

@@ -71,6 +71,7 @@ class Citation:
     licence: str  # the licence in Persian (site.yaml licence_fa)
     licence_id: str  # an Open Definition id such as CC-BY-4.0, or "" when none is given
     organisation: str
+    hxl: bool = False  # a row of HXL hashtags under each CSV's header (site.yaml `hxl`)
 
     def line(self, fig: Figure) -> str:
         """Names the table and its date, not the publication: a table whose figures did not change keeps
@@ -80,14 +81,42 @@ class Citation:
 
 
 def citation(site: Site) -> Citation:
-    return Citation(site.licence_fa, site.licence_id, site.organisation_fa)
+    return Citation(site.licence_fa, site.licence_id, site.organisation_fa, site.hxl)
+
+
+# HXL (the Humanitarian Exchange Language) hashtags by column key, then by kind
+HXL_KEYS = {"province": "#adm1+name", "county": "#adm2+name", "week": "#date+week_ending", "month": "#date+month",
+            "programme": "#sector+name", "provinces": "#adm1+name+list", "population": "#population"}
+HXL_KINDS = {TEXT: "#description", DATE: "#date", MONTH: "#date+month", INT: "#value", DECIMAL: "#indicator+num",
+             PERCENT: "#indicator+pct"}
+
+
+def hxl_row(fig: Figure) -> list[str]:
+    """The HXL hashtag of each column: places, dates and sectors by key; a count of people reached by a
+    programme is #reached (with the programme as an attribute where the column is one programme's)."""
+    tags = []
+    for c in fig.columns:
+        if c.key in HXL_KEYS:
+            tags.append(HXL_KEYS[c.key])
+        elif c.protected:
+            attribute = "".join(ch if ch.isalnum() else "_" for ch in c.key.lower())
+            tags.append("#reached" + ("" if c.key in ("delivered", "households", "value") else f"+{attribute}"))
+        else:
+            tags.append(HXL_KINDS[c.kind])
+    return tags + (["#meta+synthetic"] if fig.synthetic else [])
 
 
 # --- the three formats ------------------------------------------------------------------------------------
 
 def csv_text(fig: Figure, cite: Citation) -> str:
-    """The figure's CSV (figures.as_csv), with the licence and the citation as `#` lines at the end."""
-    return as_csv(fig) + f"# مجوز: {cite.licence}\r\n# استناد: {cite.line(fig)}\r\n"
+    """The figure's CSV (figures.as_csv), with the licence and the citation as `#` lines at the end, and,
+    when the site asks for it, a row of HXL hashtags under the header (it starts with `#`, so readers that
+    skip comment lines skip it, as the data package says)."""
+    text = as_csv(fig)
+    if cite.hxl:
+        header, rest = text.split("\r\n", 1)
+        text = header + "\r\n" + ",".join(hxl_row(fig)) + "\r\n" + rest
+    return text + f"# مجوز: {cite.licence}\r\n# استناد: {cite.line(fig)}\r\n"
 
 
 def json_text(fig: Figure, cite: Citation) -> str:
@@ -160,7 +189,8 @@ def _field(fig: Figure, column: Any) -> dict:
 def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, version: str | None,
             title: str | None) -> str:
     """The Frictionless data package of every table: `figures` with the page each is on."""
-    licences = [{"name": cite.licence_id, "title": cite.licence}] if cite.licence_id else [{"title": cite.licence}]
+    # a licence needs an id (or a URL) in a data package; without `licence_id` the Persian text stands alone
+    licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
     resources = []
     for fig, page in figures:
         fields = [_field(fig, c) for c in fig.columns]
@@ -174,17 +204,17 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
             "description": f"{fig.definition_fa} منبع: {fig.source_fa}",
             "dialect": {"delimiter": ",", "header": True, "commentChar": "#"},
             "schema": {"fields": fields, "missingValues": ["", SYMBOL]},
-            "licenses": licences,
+            **licences, "x-licence": cite.licence,
             "x-page": page, "x-json": f"{fig.id}.json", "x-xlsx": f"{fig.id}.xlsx",
             "x-updated": fig.updated.iso if fig.updated else None, "x-synthetic": fig.synthetic,
             "x-citation": cite.line(fig),
-        })
+        } | ({"x-hxl": hxl_row(fig)} if cite.hxl else {}))
     doc = {
         "profile": "tabular-data-package",
         "name": "aid-transparency-portal",
         "title": ds.site.organisation_fa,
         "description": ds.site.description_fa,
-        "licenses": licences,
+        **licences, "x-licence": cite.licence,
         "contributors": [{"title": ds.site.organisation_fa, "role": "publisher"}],
         "keywords": ["covid-19", "relief", "iran", "transparency"],
         "x-publication": {"version": version, "title": title},

@@ -59,6 +59,8 @@ SITE = Mapping((
     Field("licence_fa", Text(), "the licence of the published data, in Persian"),
     Field("licence_id", Text("CC-BY-4.0"), "the licence's Open Definition / SPDX id, for the data package "
           "(downloads/datapackage.json)", required=False, default=""),
+    Field("hxl", Flag(), "`yes` to add a row of HXL hashtags (#adm1+name, #date, #reached, …) under the header "
+          "of every CSV download", required=False, default=False),
     Field("sources", ListOf(SOURCE), "documents the data are taken from"),
     Field("synthetic_seed", Count("1400"), "seed of the script that makes the synthetic example data"),
     Field("disclosure_threshold", Count("10"),

@@ -169,3 +169,25 @@ def test_the_open_data_page_lists_every_table_with_links_that_resolve(example_si
     assert {name for name, formats in listed.items() if formats == {"csv", "json", "xlsx"}} == tables
     assert any(h.endswith("downloads/datapackage.json") for h in local)
     assert any(h.endswith("api/index.json") for h in local)
+
+
+def test_hxl_hashtags_are_off_by_default_and_on_when_asked(example_site: Path, tmp_path: Path) -> None:
+    from conftest import make_project, run_portal
+
+    plain = (example_site / "site" / "downloads" / "programme-oxygen-concentrators-provinces.csv").read_text(
+        encoding="utf-8-sig").splitlines()
+    assert not plain[1].startswith("#")
+    root = make_project(tmp_path / "p")
+    site_yaml = root / "data" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "hxl: yes\n", encoding="utf-8")
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    downloads = root / "site" / "downloads"
+    lines = (downloads / "programme-oxygen-provinces.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1] == "#adm1+name,#reached,#indicator+pct,#meta+synthetic"
+    over_time = (downloads / "province-kerman-over-time.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert over_time[1].startswith("#date+week_ending,#reached+oxygen")
+    # readers that skip comment lines skip it: the data package is still valid, the rows are the table's
+    report = frictionless.validate(str(downloads / "datapackage.json"))
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]
+    assert read_csv_rows("\n".join(lines))[1] == lines[2].split(",")
