@@ -46,6 +46,7 @@ from .figures import (
 )
 from .model import Dataset, Site
 from .publication import SYMBOL
+from .schema import UNITS
 
 DOWNLOADS = "downloads"
 API = "api"
@@ -173,12 +174,59 @@ def downloads(fig: Figure, cite: Citation) -> dict[str, str | bytes]:
 
 # --- the data package --------------------------------------------------------------------------------------
 
+def title_en(fig: Figure, ds: Dataset) -> str:
+    """An English title for a table, from its id (the ids name what each table is: page_figures.py and
+    household_figures.py)."""
+    programmes = {p.id: p.name_en for p in ds.programmes}
+    provinces = {p.slug: p.name_en for p in ds.provinces}
+    fid = fig.id
+    fixed = {"centres-by-province": "Centres by province and type",
+             "home-trends": "Share of each pledge delivered, week by week",
+             "decisions": "Decisions of the meetings and their follow-up"}
+    if fid in fixed:
+        return fixed[fid]
+    for prefix, names, kinds in (
+            ("programme-", programmes, {"over-time": "delivered over time, against the pledge",
+                                        "provinces": "delivered by province",
+                                        "map": "delivered per 100,000 people, by province (map)"}),
+            ("households-", programmes, {"provinces": "households supported, by province",
+                                         "heads": "households supported, by the head's age band and gender",
+                                         "months": "households supported, month by month"})):
+        if fid.startswith(prefix):
+            for pid, name in names.items():
+                for suffix, what in kinds.items():
+                    if fid == f"{prefix}{pid}-{suffix}":
+                        return f"{name}: {what}"
+    for slug, name in provinces.items():
+        if fid == f"province-{slug}-over-time":
+            return f"{name} province: delivered per programme, over time"
+        if fid == f"province-{slug}-per-capita":
+            return f"{name} province: delivered per person, against the whole country (country = 100)"
+        for pid, programme in programmes.items():
+            if fid == f"province-{slug}-households-{pid}":
+                return f"{name} province: households supported by {programme}, by county"
+    return fid
+
+
+def _unit(label: str) -> dict | None:
+    """The unit a column's label names in brackets («تحویل‌شده (خانوار)»), in Persian and as its id."""
+    for key, fa in UNITS.items():
+        if label.endswith(f"({fa})"):
+            return {"fa": fa, "en": key}
+    return None
+
 def _field(fig: Figure, column: Any) -> dict:
     kind, constraints, about_fa, about_en = KINDS[column.kind]
+    unit = _unit(column.label_fa)
     field = {"name": column.label_fa, "title": column.label_fa, "type": kind,
-             "description": f"{about_fa}. {about_en}." + (
-                 " A count of people under disclosure control: «×» where it is hidden." if column.protected else ""),
+             "description": f"{column.label_fa}: {about_fa}" + ("؛ شمار افراد یا خانوارها، زیر کنترل افشا: «×» جایی که "
+                                                                  "پنهان است" if column.protected else "") +
+             f". {about_en}" + (f", in {unit['en']}s" if unit else "") + (
+                 "; a count of people or households under disclosure control: «×» where it is hidden"
+                 if column.protected else "") + ".",
              "x-key": column.key}
+    if unit:
+        field["x-unit"] = unit
     if constraints:
         field["constraints"] = constraints
     if column.kind in (DATE, MONTH):
@@ -199,7 +247,8 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
                            "trueValues": [YES_FA], "falseValues": [NO_FA],
                            "description": "ردیف ساختگی است. The row is synthetic (made up for the example site)."})
         resources.append({
-            "name": fig.id, "title": fig.title_fa, "path": f"{fig.id}.csv", "format": "csv",
+            "name": fig.id, "title": fig.title_fa, "x-title-en": title_en(fig, ds), "path": f"{fig.id}.csv",
+            "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8-sig", "profile": "tabular-data-resource",
             "description": f"{fig.definition_fa} منبع: {fig.source_fa}",
             "dialect": {"delimiter": ",", "header": True, "commentChar": "#"},

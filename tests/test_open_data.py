@@ -72,6 +72,10 @@ def test_the_data_package_is_valid_and_describes_every_table(example_site: Path)
         assert fields == header, resource["name"]
         for field in resource["schema"]["fields"]:
             assert field["description"] and field["type"] in ("string", "integer", "number", "boolean")
+        # a title in English too, from what the table is (not its id)
+        assert resource["x-title-en"] != resource["name"] and re.search("[A-Za-z]{3}", resource["x-title-en"])
+    units = {f["x-unit"]["en"] for r in doc["resources"] for f in r["schema"]["fields"] if "x-unit" in f}
+    assert {"family", "device", "package"} <= units
     # frictionless reads each hidden figure as a missing value, and every other count as a whole number
     read = frictionless.Package(str(package))
     hidden = 0
