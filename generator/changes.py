@@ -108,8 +108,9 @@ def _match(revision: Revision, change: Change, ds: Dataset) -> str | None:
     """"direct" when the changed figure is about what the revision names (its period's row, and the
     programme and province it names, each when given), "total" when it adds up over programmes or
     provinces, None when it is about others."""
-    if revision.period and not (change.row == revision.period or change.row.startswith(revision.period + "-")):
-        return None
+    if revision.period and not (change.row == revision.period or change.row.startswith(revision.period + "-")
+                                or (len(change.row) == 7 and revision.period[:7] == change.row)):
+        return None  # a week's revision explains that week, and its month where a series is shown by month
     how = "direct"
     for wanted, named in (
             (revision.programme, {p.id for p in ds.programmes if f"-{p.id}-" in f"-{change.figure}-"

@@ -86,22 +86,31 @@ def citation(site: Site) -> Citation:
 
 
 # HXL (the Humanitarian Exchange Language) hashtags by column key, then by kind
-HXL_KEYS = {"province": "#adm1+name", "county": "#adm2+name", "week": "#date+week_ending", "month": "#date+month",
-            "programme": "#sector+name", "provinces": "#adm1+name+list", "population": "#population"}
-HXL_KINDS = {TEXT: "#description", DATE: "#date", MONTH: "#date+month", INT: "#value", DECIMAL: "#indicator+num",
-             PERCENT: "#indicator+pct"}
+# (dates are Jalali, not the ISO 8601 Gregorian dates HXL tools assume: +jalali says so)
+HXL_KEYS = {"province": "#adm1+name", "county": "#adm2+name", "week": "#date+week_ending+jalali",
+            "month": "#date+month+jalali", "programme": "#sector+name", "provinces": "#adm1+name+list",
+            "population": "#population", "id": "#meta+id", "meeting": "#date+meeting+jalali",
+            "decision": "#description+decision", "status": "#status", "due": "#date+due+jalali",
+            "target": "#targeted"}
+HXL_KINDS = {TEXT: "#description", DATE: "#date+jalali", MONTH: "#date+month+jalali", INT: "#value",
+             DECIMAL: "#indicator+num", PERCENT: "#indicator+pct"}
+PEOPLE = ("family", "person")
 
 
 def hxl_row(fig: Figure) -> list[str]:
-    """The HXL hashtag of each column: places, dates and sectors by key; a count of people reached by a
-    programme is #reached (with the programme as an attribute where the column is one programme's)."""
+    """The HXL hashtag of each column: places, dates and sectors by key; a count of families or people
+    reached is #reached, of devices or packages delivered #value+delivered (with the programme as an
+    attribute where the column is one programme's)."""
     tags = []
     for c in fig.columns:
         if c.key in HXL_KEYS:
             tags.append(HXL_KEYS[c.key])
         elif c.protected:
-            attribute = "".join(ch if ch.isalnum() else "_" for ch in c.key.lower())
-            tags.append("#reached" + ("" if c.key in ("delivered", "households", "value") else f"+{attribute}"))
+            unit = _unit(c.label_fa)
+            attribute = "" if c.key in ("delivered", "households", "value") else \
+                "+" + "".join(ch if ch.isalnum() else "_" for ch in c.key.lower())
+            people = unit is None or unit["en"] in PEOPLE
+            tags.append(("#reached" if people else "#value+delivered") + attribute)
         else:
             tags.append(HXL_KINDS[c.kind])
     return tags + (["#meta+synthetic"] if fig.synthetic else [])
@@ -311,7 +320,7 @@ def api_files(ds: Dataset, pages: list[Any], tracked: tuple, cite: Citation, ver
             by_programme.setdefault(t.programme.id, []).append(_decision(t))
         for code in t.decision.provinces:
             by_province.setdefault(code, []).append(t.id)
-    status = {t.id: t.status for t in tracked}
+    by_id = {t.id: t for t in tracked}
     files: dict[str, str] = {}
     for p in ds.programmes:
         path = programme_path(p.id)
@@ -334,9 +343,7 @@ def api_files(ds: Dataset, pages: list[Any], tracked: tuple, cite: Citation, ver
             "id": m.id, "date": m.date.iso, "date_fa": m.date.fa(), "gregorian": m.date.to_gregorian().isoformat(),
             "number": m.number, "title_fa": m.title_fa, "summary_fa": m.summary_fa, "synthetic": m.synthetic,
             "date_estimated": m.date_estimated, "page": f"../../{page_url(meeting_path(m.id))}",
-            "decisions": [{"id": d.id, "text_fa": d.text_fa, "programme": d.programme or None, "quantity": d.quantity,
-                           "due": d.due.iso if d.due else None, "provinces": list(d.provinces),
-                           "status": status.get(d.id)} for d in m.decisions],
+            "decisions": [_decision(by_id[d.id]) for d in m.decisions],
             "follow_ups": [{"decision": f.decision, "status": f.status or None, "quantity": f.quantity,
                             "due": f.due.iso if f.due else None, "reason_fa": f.reason_fa, "note_fa": f.note_fa}
                            for f in m.follow_ups],

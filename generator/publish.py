@@ -148,7 +148,8 @@ def _this(day: JDate, log: tuple[Entry, ...], ds: Dataset, backfilled: bool, bra
         return Entry(day.iso, title_of(day), day.iso, source, backfilled, None, new)
     pending = [r.id for r in ds.revisions if r.correction and r.id in new]
     if not pending:
-        raise AlreadyPublished(f"version {day.iso} is already on the branch {branch}; a published version never "
+        raise AlreadyPublished(f"version {same_meeting[-1].version} is already on the branch {branch}; a published "
+                               "version never "
                                "changes. Publish after the next meeting, or add a correction to "
                                "data/revisions.yaml (correction: yes) to publish a corrected version now")
     n = len(same_meeting)  # the n-th correction of this meeting's publication
@@ -156,10 +157,30 @@ def _this(day: JDate, log: tuple[Entry, ...], ds: Dataset, backfilled: bool, bra
                  backfilled, log[-1].version, new)
 
 
-def _publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: bool) -> Published:
+def _check_committed(project: pipeline.Project) -> None:
+    """A publication records the commit it was built from: what it builds must be that commit's."""
+    paths = [p for p in ("data", "mkdocs.yml", "site_overrides") if (project.root / p).exists()]
+    lines = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", *paths],
+                           capture_output=True, text=True).stdout.split("\n")
+    # content/ holds the generated pages too (not committed): only its committed, hand-written pages count
+    lines += subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "content"],
+                            capture_output=True, text=True).stdout.split("\n")
+    changed = [line[3:] for line in lines if line.strip()]
+    if changed:
+        raise PublishError(f"{len(changed)} file(s) differ from the last commit ({', '.join(changed[:3])}"
+                           f"{', …' if len(changed) > 3 else ''}): a publication records the commit it is built "
+                           "from. Commit them (or git stash), then publish")
+
+
+def _publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: bool,
+                 committed: bool = True) -> Published:
     """Build and audit `project` (its data as of `day`), then commit it as the version of `day` (or as a
-    correction of the latest version), and take off the branch the versions the retention policy thins."""
+    correction of the latest version), and take off the branch the versions the retention policy thins.
+    `committed`: check first that the files it builds from are those of the last commit (not for the
+    backfill's copies of the data, whose repository was checked once)."""
     ds = pipeline.check(project).dataset  # the revisions and the retention policy decide what is published
+    if committed:
+        _check_committed(project)
     online = versions(branch)
     log = _log(branch, online)
     if log and day.iso < log[-1].meeting:
@@ -246,8 +267,9 @@ def squash(project: pipeline.Project, branch: str = BRANCH, push: str | None = N
                 _git("push", f"--force-with-lease={branch}:{tip}", push, f"refs/heads/{branch}:refs/heads/{branch}")
             except PublishError as exc:
                 _git("update-ref", "-m", "portal squash: undone", f"refs/heads/{branch}", tip, squashed)
-                raise PublishError(f"{push} does not have the history that was squashed (someone published since?): "
-                                   f"nothing was changed. Fetch {branch} and squash again. ({exc})") from None
+                raise PublishError(f"{push} does not have the history that was squashed: someone published since, "
+                                   f"or publications made here were never pushed. Nothing was changed. Push or fetch "
+                                   f"{branch} so that both are the same, then squash again. ({exc})") from None
         # the old history stays reachable from the reflogs of the branch (and of its remote-tracking copies)
         refs = _git("for-each-ref", "--format=%(refname)", f"refs/heads/{branch}", f"refs/remotes/*/{branch}")
         _git("reflog", "expire", "--expire=now", *refs.split())
@@ -274,6 +296,7 @@ def backfill(project: pipeline.Project, branch: str = BRANCH, push: str | None =
     published = []
     with _in(project.root):
         _check_repository(project)
+        _check_committed(project)
         online = versions(branch)
         newest = parse_jalali(archive.meeting_of(online[0]["version"])) if online else None
         with tempfile.TemporaryDirectory(prefix="portal-backfill-") as tmp:
@@ -283,7 +306,8 @@ def backfill(project: pipeline.Project, branch: str = BRANCH, push: str | None =
                 started = time.perf_counter()
                 data = Path(tmp) / day.iso
                 data_as_of(project.data, day, data)
-                done = _publish_one(dataclasses.replace(project, data=data), day, branch, backfilled=True)
+                done = _publish_one(dataclasses.replace(project, data=data), day, branch, backfilled=True,
+                                    committed=False)
                 published.append(done)
                 report(done, time.perf_counter() - started)
         if push and published:

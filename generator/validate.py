@@ -163,12 +163,12 @@ def _unique_ids(v: Validated) -> Iterator[Problem]:
     checks = [("programmes", "id"), ("indicators", "id"), ("centres", "id"), ("counties", "id"),
               ("provinces", "iso_code"), ("revisions", "id")]
     for kind, key in checks:
-        yield from _unique(((path, rec, key) for path, rec in v.records(kind)), kind)
+        yield from _unique(((path, rec, key) for path, rec in v.records(kind)), kind.removesuffix("s"))
     sources = [(path, rec, "id") for path, site in v.records("site") for rec in site["sources"] or []]
-    yield from _unique(sources, "sources")
+    yield from _unique(sources, "source")
     # an item that is not a mapping (a bare id under `decisions:`) has its own message from the schema
     decisions = [(path, d, "id") for path, m in v.records("meetings") for d in mappings(m["decisions"])]
-    yield from _unique(decisions, "decisions")
+    yield from _unique(decisions, "decision")
 
 
 def _unique(items: Iterator[tuple[str, Rec, str]], what: str) -> Iterator[Problem]:
@@ -215,6 +215,7 @@ def _revisions(v: Validated) -> Iterator[Problem]:
     """data/revisions.yaml: ids made of the date, the programme and province known, the period a week or
     a month."""
     programmes = _ids(v, "programmes")
+    meetings = {rec["date"].iso for _, rec in v.records("meetings") if rec.get("date")}
     for path, rec in v.records("revisions"):
         if rec.get("date") is not None and rec.get("id") and not re.fullmatch(
                 re.escape(rec["date"].iso) + r"-r[0-9]+", rec["id"]):
@@ -226,11 +227,19 @@ def _revisions(v: Validated) -> Iterator[Problem]:
         yield from _province(v, path, rec, "province")[1]
         if period := rec.get("period"):
             try:
-                (parse_jalali if len(period) > 7 else parse_jalali_month)(period)
+                week = (parse_jalali if len(period) > 7 else parse_jalali_month)(period)
             except DateError as exc:
                 yield Problem(path, rec.line_of("period"), rec.path_of("period"), exc.code,
                               f"period «{period}»: {exc.message}",
                               "write the week as its meeting's date (1400-05-20) or the month (1400-05)")
+                continue
+            if len(period) > 7 and week.iso not in meetings:
+                close = sorted(meetings, key=lambda m: abs(parse_jalali(m).to_gregorian().toordinal()
+                                                          - week.to_gregorian().toordinal()))[:1]
+                yield Problem(path, rec.line_of("period"), rec.path_of("period"), "unknown-meeting",
+                              f"period «{period}» is not a week of the site: weeks are named by the meeting that "
+                              "reported them", f"use a meeting's date{', e.g. ' + close[0] if close else ''}, "
+                              "or the month (" + week.iso[:7] + ")")
 
 
 def _ids(v: Validated, kind: str, key: str = "id") -> set:
@@ -383,6 +392,20 @@ def _restated_small_figures(v: Validated) -> Iterator[Problem]:
                                   "take the number out of the text, or keep it as a private span: ((خصوصی …))")
 
 
+def _small_counts_in_revisions(v: Validated) -> Iterator[Problem]:
+    """A revision says why published figures changed, and is published itself (the «what changed» page,
+    the feed): a number of families or people from 1 to k−1 in it is just what the site hides («×»)."""
+    k = next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
+    for path, rec in v.records("revisions"):
+        for line, where, text in _texts_in(rec):
+            for number in _PEOPLE_NUMBER.findall(text):
+                if 0 < parse_integer(number) < k:
+                    yield Problem(path, line, where, "restates-hidden-figure",
+                                  f"the text gives «{number}» families or people, below {k}: the site hides figures "
+                                  "this small («×»), and this text is published",
+                                  "say what changed without the number (e.g. «گزارش دیرهنگام رشت»)")
+
+
 def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:
     for name, value in rec.items():
         items = value if isinstance(value, list) else [value]
@@ -395,4 +418,4 @@ def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:
 
 
 RULES = (_unique_ids, _meeting_files, _references, _revisions, follow_ups, small_people_quantities, check_deliveries,
-         check_registers, _personal_data, _restated_small_figures)
+         check_registers, _personal_data, _restated_small_figures, _small_counts_in_revisions)

@@ -188,9 +188,9 @@ def test_hxl_hashtags_are_off_by_default_and_on_when_asked(example_site: Path, t
     assert code == 0, out + err
     downloads = root / "site" / "downloads"
     lines = (downloads / "programme-oxygen-provinces.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[1] == "#adm1+name,#reached,#indicator+pct,#meta+synthetic"
+    assert lines[1] == "#adm1+name,#value+delivered,#indicator+pct,#meta+synthetic"  # oxygen: devices
     over_time = (downloads / "province-kerman-over-time.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert over_time[1].startswith("#date+week_ending,#reached+oxygen")
+    assert over_time[1].startswith("#date+week_ending+jalali,#value+delivered+oxygen")
     # readers that skip comment lines skip it: the data package is still valid, the rows are the table's
     report = frictionless.validate(str(downloads / "datapackage.json"))
     assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]

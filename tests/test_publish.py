@@ -97,13 +97,21 @@ def test_a_failed_build_or_audit_publishes_nothing(repo: tuple[Path, Path]) -> N
         encoding="utf-8")
     code, out, err = run_portal(root, "publish", "--push", "origin")
     assert code == 1 and "unknown-province" in err, out + err
-    # the audit refuses: a national ID in the minutes
+    # valid data not committed: a publication records the commit it was built from
+    (root / "data" / "meetings" / "1400-06-31.yaml").write_text(MEETING.format(date="1400-06-31", number=6),
+                                                                encoding="utf-8")
+    code, out, err = run_portal(root, "publish", "--push", "origin")
+    assert code == 1 and "differ from the last commit (data/meetings/1400-06-31.yaml)" in err, out + err
+    # the audit refuses: a national ID in the minutes (committed)
     (root / "data" / "meetings" / "1400-06-31.yaml").write_text(
         MEETING.format(date="1400-06-31", number=6).replace("خلاصه", "کد ملی ۰۰۱۳۵۴۲۴۱۹"), encoding="utf-8")
+    git(root, "add", "data")
+    git(root, "commit", "--quiet", "-m", "a meeting with a national ID")
     code, out, err = run_portal(root, "publish", "--push", "origin")
-    assert code == 1, out + err
+    assert code == 1 and "national ID" in err, out + err
     assert git(root, "rev-parse", "publish") == head and git(remote, "rev-parse", "publish") == pushed
-    (root / "data" / "meetings" / "1400-06-31.yaml").unlink()
+    git(root, "rm", "--quiet", "data/meetings/1400-06-31.yaml")
+    git(root, "commit", "--quiet", "-m", "remove it")
 
 
 def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[Path, Path]) -> None:
@@ -255,7 +263,7 @@ def test_retention_thins_old_versions_and_the_archive_lists_every_publication(tm
         assert e["title"] in page, e["title"]
     links = [v for v in re.findall(r'href="\.\./\.\./([^"/]+)/"', page) if v != "latest"]  # the banner's
     assert links == ["1400-07-14", "1400-07-07", "1400-06-31", "1400-06-24", "1400-05-27"]
-    assert "برداشته در جلسهٔ ۳۱ شهریور ۱۴۰۰" in page and "همین نسخه" in page
+    assert "با انتشار «جلسهٔ ۳۱ شهریور ۱۴۰۰» برداشته شد" in page and "همین نسخه" in page
     # an older version's archive page is what it was: the log up to itself
     old = json.loads(git(root, "show", "publish:1400-06-24/downloads/publications.json"))["publications"]
     assert [e["version"] for e in old][-1] == "1400-06-24" and len(old) == 5
