@@ -41,8 +41,11 @@ def _meeting_title(m: Meeting) -> str:
     return f"جلسهٔ {m.date.fa()}{estimated}: {m.title_fa}{synthetic}"
 
 
-def atom(ds: Dataset) -> str:
-    """The feed, newest entry first; an empty feed (no entry) when there is no meeting yet."""
+def atom(ds: Dataset, log: tuple = ()) -> str:
+    """The feed, newest entry first; an empty feed (no entry) when there is no meeting yet. `log`: the
+    publications so far (archive.py): a revision links to the «what changed» page of the publication that
+    first published it (that version's page, which stays; the archive when it was taken off the branch)."""
+    first = {r: e for e in log for r in e.revisions}
     meetings = list(reversed(ds.meetings))
     latest = meetings[0] if meetings else None
     days = [m.date for m in meetings[:1]] + [r.date for r in ds.revisions]
@@ -54,7 +57,9 @@ def atom(ds: Dataset) -> str:
             latest.date, f"ارقام برنامه‌ها، استان‌ها و تصمیم‌ها، به‌روز تا جلسهٔ {latest.date.fa()}."))
     for r in reversed(ds.revisions):
         what = "اصلاحیه" if r.correction else "بازنگری ارقام"
-        entries.append(_entry(ds, "revision", r.id, f"{what}، {r.date.fa()}", "changes/", r.date,
+        entry = first.get(r.id)
+        href = "changes/" if entry is None else f"../{entry.version}/changes/" if entry.online else "archive/"
+        entries.append(_entry(ds, "revision", r.id, f"{what}، {r.date.fa()}", href, r.date,
                               persian_digits(r.reason_fa)))
     for m in meetings:
         decided = f" {persian_digits(str(len(m.decisions)))} تصمیم." if m.decisions else ""

@@ -131,7 +131,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     cite = open_data.citation(dataset.site)
     rendered = render.render(planned, common, charts, cite)
     result = render.write(project.content, rendered.pages)
-    render.write_feed(project.content / FEED, atom(dataset))
+    render.write_feed(project.content / FEED, atom(dataset, log))
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, open_data.page_url(page.path)) for page in planned for fig in page.figures]

@@ -211,6 +211,12 @@ def test_a_correction_is_a_new_publication_that_says_what_it_corrects(repo: tupl
     log = json.loads(git(remote, "show", "publish:latest/downloads/publications.json"))["publications"]
     assert [(e["version"], e["corrects"], e["revisions"]) for e in log[-2:]] == [
         ("1400-07-07", None, ["1400-07-01-r1", "1400-07-02-r1"]), ("1400-07-07-2", "1400-07-07", ["1400-07-09-r1"])]
+    # the feed links each revision to the «what changed» page of the version that first published it
+    feed = git(remote, "show", "publish:1400-07-07-2/feed.xml")
+    assert re.search(r'<title>اصلاحیه، ۹ مهر ۱۴۰۰</title>\s*<link rel="alternate" type="text/html" '
+                     r'href="\.\./1400-07-07-2/changes/"', feed), feed[:3000]
+    assert re.search(r'<title>بازنگری ارقام، ۱ مهر ۱۴۰۰</title>\s*<link rel="alternate" type="text/html" '
+                     r'href="\.\./1400-07-07/changes/"', feed)
     # the correction is published: the same data publish nothing more
     code, out, err = run_portal(root, "publish", "--skip-published")
     assert code == 0 and "nothing to publish" in out, out + err
