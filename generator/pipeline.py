@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import open_data, pages, render
+from . import api, data_package, open_data, pages, render
 from .aggregate import Aggregates, aggregate
 from .archive import LOG, Entry
 from .archive import dumps as archive_dumps
@@ -134,12 +134,12 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     render.write_feed(project.content / FEED, atom(dataset, log))
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
-    on_page = [(fig, open_data.page_url(page.path)) for page in planned for fig in page.figures]
+    on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
     render.write_downloads(project.content, {
         **rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
-        open_data.PACKAGE: open_data.package(on_page, dataset, cite, version, title)})
-    render.write_downloads(project.content, open_data.api_files(dataset, planned, track(dataset, agg), cite, version,
-                                                                title), open_data.API)
+        data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title)})
+    render.write_downloads(project.content, api.api_files(dataset, planned, track(dataset, agg), cite, version, title),
+                           api.API)
     return rendered, result
 
 
