@@ -340,6 +340,18 @@ def _filter_csv(path: Path, keep) -> None:
         csv.writer(f, lineterminator="\n").writerows([header, *kept])
 
 
+def _keep_dated(path: Path, field: str, day: JDate) -> None:
+    """A YAML list without the entries whose `field` is a date after `day` (entries it cannot read stay,
+    for validation to report)."""
+    if not path.exists():
+        return
+    # every scalar as text (the portal's loader reads them so too): nothing turns into a date or a boolean
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or []
+    kept = [e for e in entries if not isinstance(e, dict)
+            or (when := _jalali_or_none(str(e.get(field, "")))) is None or when <= day]
+    path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def data_as_of(data: Path, day: JDate, out: Path) -> None:
     """A copy of `data` as it stood at the meeting of `day`, as far as the data say: the meetings up to that
     day, the programmes pledged by then, deliveries reported by then, centres reported or opened by then,
@@ -349,19 +361,8 @@ def data_as_of(data: Path, day: JDate, out: Path) -> None:
     for meeting in (out / "meetings").glob("*.yaml"):
         if (when := _jalali_or_none(meeting.stem)) is not None and when > day:
             meeting.unlink()
-    programmes = out / "programmes.yaml"
-    if programmes.exists():
-        # every scalar as text (the portal's loader reads them so too): nothing turns into a date or a boolean
-        entries = yaml.load(programmes.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or []
-        kept = [p for p in entries if not isinstance(p, dict)
-                or (when := _jalali_or_none(str(p.get("pledged_at", "")))) is None or when <= day]
-        programmes.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    revisions = out / "revisions.yaml"
-    if revisions.exists():
-        entries = yaml.load(revisions.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or []
-        kept = [r for r in entries if not isinstance(r, dict)
-                or (when := _jalali_or_none(str(r.get("date", "")))) is None or when <= day]
-        revisions.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _keep_dated(out / "programmes.yaml", "pledged_at", day)
+    _keep_dated(out / "revisions.yaml", "date", day)
     month = JMonth.of(day)
 
     def by_date(*columns: str):
