@@ -182,3 +182,26 @@ def test_a_count_too_large_is_refused() -> None:
     with pytest.raises(FieldError) as exc:
         Count().parse("99999999999999999999")
     assert exc.value.code == "invalid-number"
+
+
+def test_large_files_read_on_two_cores_give_the_same_data_and_problems(tmp_path: Path, monkeypatch) -> None:
+    import generator.load as load_module
+
+    data = tmp_path / "data"
+    (data / "deliveries").mkdir(parents=True)
+    (data / "deliveries/a.csv").write_text(PLAIN * 3, encoding="utf-8")
+    (data / "deliveries/b.csv").write_text("a,b\n1,2\n3\n", encoding="utf-8")  # a ragged row: a problem
+    (data / "deliveries/c.csv").write_text(PLAIN, encoding="utf-8")
+    monkeypatch.setattr(load_module, "PARALLEL_BYTES", 1 << 40)
+    alone = load(data, tmp_path)
+    monkeypatch.setattr(load_module, "PARALLEL_BYTES", 1)
+    assert len(load_module._read_large([(p, p.name) for p in sorted((data / "deliveries").glob("*.csv"))])) == 3
+    shared = load(data, tmp_path)
+    assert [f.path for f in shared.files] == [f.path for f in alone.files]
+    assert [p.format() for p in shared.problems] == [p.format() for p in alone.problems]
+    assert any("deliveries/b.csv:3" in p.format() for p in shared.problems)
+    for mine, theirs in zip(shared.files, alone.files, strict=True):
+        if mine.path.startswith("data/deliveries/") and mine.root is not None:
+            assert mine.root.columns == theirs.root.columns and list(mine.root.lines) == list(theirs.root.lines)
+            cells = {n: list(c) for n, c in mine.root.cells.items()}
+            assert cells == {n: list(c) for n, c in theirs.root.cells.items()}
