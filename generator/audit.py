@@ -20,6 +20,7 @@ a plain number, every JSON string. It finds:
 from __future__ import annotations
 
 import csv
+import gzip
 import html
 import io
 import json
@@ -27,6 +28,7 @@ import multiprocessing
 import os
 import re
 import zipfile
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +39,12 @@ from .figures import read_csv_rows
 from .open_data import same_cell, xlsx_sheets
 from .persian import ascii_digits, fold_text, persian_digits, persian_letters
 from .publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
+from .search_index import INDEX_SUFFIXES
 
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
-SERVED = (*TEXT_FILES, ".xlsx")  # an XLSX download is read as its cells (open_data.xlsx_sheets)
+# an XLSX download is read as its cells (open_data.xlsx_sheets); the search index's files (Pagefind's,
+# gzip-compressed: the text of every page, and its words) as the text they hold
+SERVED = (*TEXT_FILES, ".xlsx", *INDEX_SUFFIXES)
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
 # SVG and HTML attributes that hold geometry or machine values, not text a reader sees
 _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "cx",
@@ -110,10 +115,32 @@ def _json_strings(value) -> list[str]:
     return []
 
 
+_PAGEFIND = b"pagefind_dcd"  # the first bytes of every decompressed Pagefind file
+_BINARY = re.compile(r"[\x00-\x1f\ufffd]+")
+
+
+def read_text(path: Path) -> str:
+    """A served file as text: a search index file decompressed first."""
+    if path.suffix in INDEX_SUFFIXES:
+        try:
+            data = gzip.decompress(path.read_bytes())
+        except (OSError, EOFError, zlib.error):
+            data = path.read_bytes()  # not compressed after all: read as it is
+        return data.removeprefix(_PAGEFIND).decode("utf-8", errors="replace")
+    return path.read_text(encoding="utf-8-sig", errors="replace")
+
+
 def texts_of(path: Path, raw: str | None = None) -> list[str]:
     """What a reader reads in one served file (`raw`: its text, when already read)."""
     if raw is None and path.suffix != ".xlsx":
-        raw = path.read_text(encoding="utf-8-sig", errors="replace")
+        raw = read_text(path)
+    if path.suffix == ".pf_fragment":  # a page's text, as JSON
+        try:
+            return _json_strings(json.loads(raw))
+        except json.JSONDecodeError:
+            return [raw]
+    if path.suffix in INDEX_SUFFIXES:  # words and titles in a binary (CBOR) structure
+        return [t for t in _BINARY.split(raw) if t]
     if path.suffix in (".html", ".svg", ".xml"):
         if path.suffix == ".xml":
             raw = _FEED_ID.sub("<id></id>", raw)  # a hash (feed.py), whose hex digits may run ten long
@@ -167,7 +194,7 @@ def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFindin
             texts = texts_of(path)
             raw = "\n".join(texts)
         else:
-            raw = path.read_text(encoding="utf-8-sig", errors="replace")
+            raw = read_text(path)
             texts = texts_of(path, raw)
         # one pass per file: a line break joins no digits, so texts stay apart
         for found in personal_data.find("\n".join(texts)):

@@ -26,6 +26,7 @@ DECISIONS = "decisions.md"
 CHANGES = "changes.md"
 ARCHIVE = "archive.md"
 OPEN_DATA = "open-data.md"
+SEARCH = "search.md"  # not in the navigation: the header's search button leads to it
 
 STATUS_MEANINGS = {
     "pledged": "هنوز تحویلی پس از تصمیم گزارش نشده و جلسه‌ها آغاز کار را اعلام نکرده‌اند",
@@ -299,3 +300,20 @@ def open_data_page(ds: Dataset, planned: list[Page]) -> Page:
     return Page(OPEN_DATA, "open-data.md.j2", "داده‌های باز", OpenDataContext(
         groups, sum(len(g.figures) for g in groups), ds.programmes[0] if ds.programmes else None,
         ds.provinces[0] if ds.provinces else None, ds.meetings[-1] if ds.meetings else None))
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    examples: tuple[str, ...]  # queries that find something on this site, shown as examples
+
+
+def search_page(ds: Dataset) -> Page:
+    """The search page (Pagefind, through assets/javascripts/search.js); its examples come from the data."""
+    examples = []
+    if ds.provinces:
+        examples.append(ds.provinces[0].name_fa)
+    if ds.programmes:
+        examples.append(ds.programmes[0].short_name_fa)
+    if ds.meetings:
+        examples.append(ds.meetings[-1].date.fa())
+    return Page(SEARCH, "search.md.j2", "جستجو", SearchContext(tuple(examples)))

@@ -33,8 +33,10 @@ _JOINERS = (" \t\u00a0\u2009\u202f\\-\u2010\u2011\u2012\u2013\u2212"
             "\u200b\u200c\u200d\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e")
 # a run: digit groups joined by those, or by brackets, dots and slashes ((021) 8888-1234, 0912.345.6789);
 # every stretch of consecutive groups in a run is tried, so a number written next to another is found
+# a dot followed by a space ends a sentence, not a group: «… ۲۷ مرداد ۱۴۰۰. ۱۴۰۰-۰۵-۲۷» is two numbers
+# (the search index writes a heading's text right after the paragraph before it, in one line)
 _SEPARATORS = _JOINERS + "()./"
-_RUN = re.compile(rf"(?<![0-9])[0-9](?:[{_SEPARATORS}]*[0-9])*(?![0-9])")
+_RUN = re.compile(rf"(?<![0-9])[0-9](?:(?:[{_JOINERS}()/]|\.(?!\s))*[0-9])*(?![0-9])")
 _GROUP = re.compile(r"[0-9]+")
 _MONEY = re.compile(r"[\s\u200c]*(?:ریال|تومان|دلار|یورو|rial|toman)", re.IGNORECASE)
 _SHEBA = re.compile(rf"(?<![A-Za-z])IR[{_JOINERS}]*((?:[0-9][{_JOINERS}]*){{23}}[0-9])(?![0-9])", re.IGNORECASE)

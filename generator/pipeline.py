@@ -116,7 +116,7 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | N
     planned = pages.plan(dataset, agg, topology)
     changes = compare(before, [f for page in planned for f in page.figures])
     planned += [pages.changes_page(changes, dataset, agg, log), pages.archive_page(dataset, log)]
-    return [*planned, pages.open_data_page(dataset, planned)]
+    return [*planned, pages.open_data_page(dataset, planned), pages.search_page(dataset)]
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,

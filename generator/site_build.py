@@ -1,4 +1,5 @@
-"""Stage 6, site: the real `mkdocs build --strict` of content/ into site/, never half-done.
+"""Stage 6, site: the real `mkdocs build --strict` of content/ into site/, with its search index, never
+half-done.
 
 MkDocs builds into a fresh folder beside site/; only when the build succeeds does that folder replace
 site/, so a failed build leaves the previous site as it was. SOURCE_DATE_EPOCH is set from the data (the
@@ -20,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from . import search_index
 from .jalali import JDate
 
 
@@ -67,9 +69,9 @@ def prune(site: Path) -> None:
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
                check: Callable[[Path], None] | None = None, extra: dict | None = None) -> None:
-    """Run the strict MkDocs build, then `check` on the result (the audit: it raises to refuse the site);
-    replace `site` only if both succeeded. `extra` is added to the configuration's `extra` (the theme's
-    settings: a publication's version)."""
+    """Run the strict MkDocs build, index it for search (search_index.py), then `check` on the result
+    (the audit: it raises to refuse the site); replace `site` only if all succeeded. `extra` is added to
+    the configuration's `extra` (the theme's settings: a publication's version)."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     collect = _Collect()
@@ -88,12 +90,16 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
     finally:
         logger.removeHandler(collect)
     prune(staging)
-    if check is not None:
-        try:
+    try:
+        search_index.index(staging)  # the search index is part of what the audit reads
+        if check is not None:
             check(staging)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+    except search_index.SearchIndexError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(f"{exc}\nsite/ was left as it was") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     old = site.with_name(site.name + ".old")
     if old.exists():
         shutil.rmtree(old)

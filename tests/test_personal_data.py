@@ -70,6 +70,7 @@ def test_sheba_with_its_mod_97_check() -> None:
     "۵۰۰۰۰۰۰۰۰۰ ریال",  # an amount without separators
     "سال ۱۴۰۰ ۱۲۳۴۵۶ دوز",  # two numbers side by side
     "در ۱۴۰۰/۰۵/۲۷ ساعت ۱۰",
+    "تصمیم در جلسهٔ ۲۷ مرداد ۱۴۰۰. ۱۴۰۰-۰۵-۲۷-d۲",  # a sentence's end, then a heading (the search index)
 ])
 def test_ordinary_numbers_are_left_alone(text: str) -> None:
     assert find(text) == []
