@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import io
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,43 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")
+
+
+# The browser tests (test_browser.py, test_search.py): Debian's Chromium, driven by Playwright, serving a
+# built site over HTTP on this machine. Chromium is started so that it reaches for no other host itself.
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory: Path):
+    """An HTTP server for `directory` on a free port; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def served(example_site: Path):
+    assert CHROMIUM.exists(), "Debian's chromium is needed: `make chromium` (or apt-get install chromium)"
+    with serving(example_site / "site") as base:
+        yield example_site, base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()

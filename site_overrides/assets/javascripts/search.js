@@ -1,7 +1,8 @@
 // The search page: Pagefind's index of this version of the site (generator/search_index.py), with each
 // query folded to the forms the site writes, since Pagefind folds none of them itself:
-//   Arabic ي ى ك → Persian ی ک; Latin and Arabic-Indic digits → Persian digits; tatweel and short vowels
-//   dropped. Pagefind already ignores the zero-width non-joiner and the hamza above.
+//   Arabic ي ى ك → Persian ی ک; Latin and Arabic-Indic digits → Persian digits; tatweel, short vowels,
+//   the zero-width non-joiner and direction marks dropped (Pagefind matches «خانوادهها» to the site's
+//   «خانواده‌ها», and ranks the same pages the same way only if the query is always written without it).
 // A query with digits is also asked with Latin digits (ids and dates in code are written so), and the two
 // result lists are merged. Nothing is fetched from another host; results are built as DOM nodes, never as
 // HTML from a string.
@@ -13,6 +14,7 @@ export function fold(text) {
     .replace(/[يى]/g, "ی")
     .replace(/ك/g, "ک")
     .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
+    .replace(/[\u200B-\u200F\u2066-\u2069]/g, "")
     .replace(/[0-9]/g, (d) => PERSIAN_DIGITS[d])
     .replace(/[\u0660-\u0669]/g, (d) => PERSIAN_DIGITS[d.charCodeAt(0) - 0x0660])
     .replace(/\s+/g, " ")

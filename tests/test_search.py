@@ -1,0 +1,150 @@
+"""Search (generator/search_index.py, site_overrides/assets/javascripts/search.js) in a real browser.
+
+A query finds the same pages however it is typed: Arabic or Persian ی/ک, Persian, Latin or Arabic-Indic
+digits, with or without the zero-width non-joiner. Only page content is indexed, the index is audited,
+and search works under a version's folder as mike publishes it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import serving
+from generator.audit import audit
+from generator.search_index import BUNDLE, UNUSED
+
+pytestmark = pytest.mark.slow
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+def _search(page, base: str, query: str) -> list[str]:
+    """Type the query into the search page's box, as a reader does; the result links, in order."""
+    page.goto(base + "search/")
+    box = page.locator("#portal-q")
+    assert box.evaluate("e => e === document.activeElement")  # the box has the focus on arrival
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_function("document.querySelector('[data-portal-search-status]').textContent.match(/پیدا/)")
+    return page.eval_on_selector_all("[data-portal-search-results] a", "as => as.map(a => a.getAttribute('href'))")
+
+
+# (as a reader may type it, as the site writes it, a page it must find)
+VARIANTS = [
+    ("اكسيژن", "اکسیژن", "/programmes/oxygen-concentrators/"),  # Arabic kaf and yeh
+    ("گيلان", "گیلان", "/provinces/gilan/"),
+    ("27 مرداد 1400", "۲۷ مرداد ۱۴۰۰", "/meetings/1400-05-27/"),  # Latin digits
+    ("٢٧ مرداد ١٤٠٠", "۲۷ مرداد ۱۴۰۰", "/meetings/1400-05-27/"),  # Arabic-Indic digits
+    ("خانوادهها", "خانواده‌ها", "/programmes/family-support/"),  # no zero-width non-joiner
+]
+
+
+@pytest.mark.parametrize(("typed", "written", "expected"), VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_a_query_finds_the_same_pages_however_it_is_typed(served, browser, typed, written, expected) -> None:
+    _, base = served
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    as_typed = _search(page, base, typed)
+    as_written = _search(page, base, written)
+    assert as_typed == as_written, (typed, as_typed, as_written)
+    assert expected in as_typed[:5], (typed, as_typed)
+    status = page.locator("[data-portal-search-status]").text_content()
+    assert status.startswith(tuple("۰۱۲۳۴۵۶۷۸۹")) and "صفحه" in status  # Persian digits and words
+    assert page.locator("html").get_attribute("lang") == "fa" and page.locator("body").get_attribute("dir") == "rtl"
+    assert [u for u in requests if not u.startswith(base)] == []
+    page.close()
+
+
+def test_results_link_to_their_pages_and_an_unknown_word_says_so(served, browser) -> None:
+    _, base = served
+    page = browser.new_page()
+    links = _search(page, base, "گیلان")
+    page.locator("[data-portal-search-results] a").first.click()
+    page.wait_for_load_state()
+    assert page.url == base + links[0].lstrip("/")
+    assert "گیلان" in page.locator("h1").first.text_content()
+    assert _search(page, base, "ژژژژژ") == []
+    assert "پیدا نشد" in page.locator("[data-portal-search-status]").text_content()
+    # the address keeps the query: a search can be shared, and the page runs it on arrival
+    page.goto(base + "search/?q=" + "اكسيژن")
+    page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 0")
+    assert page.locator("#portal-q").input_value() == "اكسيژن"
+    page.close()
+
+
+def test_an_excerpt_from_a_page_is_shown_as_text_never_as_markup(served, browser) -> None:
+    _, base = served
+    page = browser.new_page()
+    _search(page, base, "اکسیژن")
+    excerpt = page.locator(".portal-search-excerpt").first
+    assert excerpt.locator("mark").count() >= 1
+    assert excerpt.evaluate("e => [...e.childNodes].every(n => n.nodeType === 3 || n.nodeName === 'MARK')")
+    page.close()
+
+
+def test_only_page_content_is_indexed(served) -> None:
+    root, _ = served
+    bundle = root / "site" / BUNDLE
+    fragments = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        doc = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[doc["url"]] = doc
+    assert "/provinces/gilan/" in fragments and "/meetings/1400-05-27/" in fragments
+    assert "/search/" not in fragments and not any("404" in u for u in fragments)  # neither is content
+    tabs = ["داده‌های باز", "روش‌شناسی"]  # in every page's navigation, not in a meeting's text
+    meeting = fragments["/meetings/1400-05-27/"]
+    assert not any(t in meeting["content"] for t in tabs)
+    assert "¶" not in meeting["content"]  # Material's permalinks are not text
+    assert meeting["meta"]["title"] == "جلسهٔ ۲۷ مرداد ۱۴۰۰"  # the page's title, not its first heading
+    # a chart's labels are not indexed: its table, beside it, says the same
+    html = (root / "site/programmes/oxygen-concentrators/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div [^>]*class="portal-chart"[^>]* data-pagefind-ignore', html)
+    # the arabic forms never reach the index: the site writes ی and ک (the search page folds queries to them)
+    assert not any(c in doc["content"] for doc in fragments.values() for c in "يك")
+    assert not [name for name in UNUSED if (bundle / name).exists()]
+
+
+def test_the_audit_reads_the_search_index(served, tmp_path: Path) -> None:
+    root, _ = served
+    site = tmp_path / "site"
+    shutil.copytree(root / "site", site)
+    assert audit(site) == []
+    fragment = sorted((site / BUNDLE / "fragment").glob("*.pf_fragment"))[0]
+    doc = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+    doc["content"] += " تماس: ۰۹۱۲۳۴۵۶۷۸۹"
+    fragment.write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(doc, ensure_ascii=False).encode()))
+    findings = audit(site)
+    assert [f.path for f in findings] == [fragment.relative_to(site).as_posix()]
+    assert "mobile phone number" in findings[0].what
+
+
+def test_search_works_inside_a_version_folder(served, browser, tmp_path: Path) -> None:
+    """mike publishes each version under its own folder (and latest/): results must stay inside it."""
+    root, _ = served
+    shutil.copytree(root / "site", tmp_path / "1400-07-28")
+    with serving(tmp_path) as base:
+        page = browser.new_page()
+        links = _search(page, base + "1400-07-28/", "گیلان")
+        assert links and all(u.startswith("/1400-07-28/") for u in links), links
+        page.goto(base.rstrip("/") + links[0])
+        assert page.locator("h1").first.is_visible()
+        page.close()
+
+
+def test_the_header_partial_is_materials_own_but_for_the_search_link() -> None:
+    """site_overrides/partials/header.html is a copy: an upgrade of Material that changes it is noticed."""
+    ours = (Path(__file__).parent.parent / "site_overrides/partials/header.html").read_text(encoding="utf-8")
+    theirs = (MATERIAL / "partials/header.html").read_text(encoding="utf-8")
+    start = ours.index("    {#- portal:")
+    end = ours.index("    {% if config.repo_url %}")
+    body = ours[ours.index("-#}\n") + 4:]  # without the note at the top
+    body = body.replace(ours[start:end], "")
+    search_block = theirs[theirs.index('    {% if "material/search" in config.plugins %}'):
+                          theirs.index("    {% if config.repo_url %}")]
+    assert body == theirs.replace(search_block, "")
