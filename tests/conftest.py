@@ -90,8 +90,31 @@ def minimal(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")
 
 
-# The browser tests (test_browser.py, test_search.py): Debian's Chromium, driven by Playwright, serving a
-# built site over HTTP on this machine. Chromium is started so that it reaches for no other host itself.
+# every kind of page the site has, for the browser tests
+PAGE_TYPES = {  # page type -> (path, figures it must have)
+    "home": ("", 1),
+    "programmes index": ("programmes/", 0),
+    "programme": ("programmes/oxygen-concentrators/", 3),
+    "programme counted from meetings": ("programmes/weekly-meetings/", 1),
+    "provinces index": ("provinces/", 0),
+    "province with data": ("provinces/gilan/", 3),
+    "households": ("households/", 3),
+    "centres": ("centres/", 1),
+    "meetings index": ("meetings/", 0),
+    "meeting": ("meetings/1400-05-27/", 0),
+    "decisions": ("decisions/", 0),
+    "methodology": ("methodology/", 0),
+    "about": ("about/", 0),
+}
+# pages with no figure that the tests above do not open without JavaScript, for the others
+MORE_PAGE_TYPES = {
+    "what changed": "changes/", "publications": "archive/", "open data": "open-data/", "search": "search/",
+    "search results": "search/?q=گیلان", "page not found": "404.html",
+}
+
+# The browser tests (test_browser.py, test_search.py, test_accessibility.py): Debian's Chromium, driven by
+# Playwright, serving a built site over HTTP on this machine. Chromium is started so that it reaches for no
+# other host itself.
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -7,27 +7,16 @@ request may go to another host.
 
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from conftest import MORE_PAGE_TYPES, PAGE_TYPES
+
 pytestmark = pytest.mark.slow
-PAGE_TYPES = {  # page type -> (path, figures it must have)
-    "home": ("", 1),
-    "programmes index": ("programmes/", 0),
-    "programme": ("programmes/oxygen-concentrators/", 3),
-    "programme counted from meetings": ("programmes/weekly-meetings/", 1),
-    "provinces index": ("provinces/", 0),
-    "province with data": ("provinces/gilan/", 3),
-    "households": ("households/", 3),
-    "centres": ("centres/", 1),
-    "meetings index": ("meetings/", 0),
-    "meeting": ("meetings/1400-05-27/", 0),
-    "decisions": ("decisions/", 0),
-    "methodology": ("methodology/", 0),
-    "about": ("about/", 0),
-}
 
 
 def _province_without_data(root: Path) -> str:
@@ -123,4 +112,105 @@ def test_the_decisions_tracker_reads_without_javascript_and_filters_and_sorts_wi
     page.goto(base + "decisions/#1400-05-27-d3")
     assert page.evaluate("document.querySelector(':target').id") == "1400-05-27-d3"
     assert sorted({u for u in requests if not u.startswith(base)}) == []
+    page.close()
+
+
+def _visit_everything(browser, base: str, root: Path, requests: list[str] | None = None) -> dict[str, list]:
+    """Every page type with JavaScript on, each as a first visit (a new browser context, nothing cached),
+    the search page with a query too: by page type, each response as (url, status, body)."""
+    types = {name: path for name, (path, _) in PAGE_TYPES.items()} | MORE_PAGE_TYPES
+    types["province without data"] = _province_without_data(root)
+    seen: dict[str, list] = {}
+    for name, path in types.items():
+        context = browser.new_context()
+        if requests is not None:
+            context.on("request", lambda r: requests.append(r.url))
+        page = context.new_page()
+        responses: list = []
+        page.on("response", lambda r, into=responses: into.append(r))
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        if name == "search results":
+            page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 0")
+            page.wait_for_load_state("networkidle")
+        seen[name] = [(r.url, r.status, r.body() if r.status == 200 else b"") for r in responses]
+        assert context.cookies() == [] and page.evaluate("document.cookie") == "", name
+        context.close()
+    return seen
+
+
+def test_no_request_leaves_the_site_and_no_cookie_is_set(served, browser) -> None:
+    """With JavaScript on, every page type, a search and the tracker's form: every request goes to this
+    site; no cookie, no local storage entry that names the reader, no analytics."""
+    root, base = served
+    requests: list[str] = []
+    _visit_everything(browser, base, root, requests)
+    context = browser.new_context()
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.goto(base + "decisions/")
+    page.select_option("select[name=programme]", "oxygen-concentrators")
+    page.goto(base + "search/")
+    page.fill("#portal-q", "اكسيژن")
+    page.press("#portal-q", "Enter")
+    page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 0")
+    assert len(requests) > 50
+    assert sorted({u for u in requests if urlparse(u).hostname != "127.0.0.1"}) == []
+    assert context.cookies() == [] and page.evaluate("document.cookie") == ""
+    assert not [u for u in requests if any(w in u.lower() for w in ("analytics", "gtag", "matomo", "collect"))]
+    context.close()
+
+
+def test_each_page_types_first_visit_weighs_under_150_kb_compressed(served, browser, capsys) -> None:
+    """What a first visit transfers, compressed as a web server would (gzip, level 6), the font excepted
+    (one file, 111 KB, cached for every later page). Printed per page type, and what a first search adds
+    to the search page."""
+    root, base = served
+    figures = {}
+    for name, responses in _visit_everything(browser, base, root).items():
+        total = 0
+        for url, status, body in responses:
+            if url.endswith(".woff2") or status != 200:
+                continue
+            # Pagefind's index files are gzip-compressed already; a server sends them as they are
+            total += len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, 6, mtime=0))
+        figures[name] = total
+    # a query (a shared link to results, or a search typed on the search page) loads Pagefind: its
+    # WebAssembly (66 KB), scripts, the index chunk for the words and the excerpts of ten results
+    query = figures.pop("search results") - figures["search"]
+    with capsys.disabled():
+        print("\nfirst visit, compressed, without the font:")
+        for name, total in figures.items():
+            print(f"  {name:32} {total / 1024:6.1f} KB")
+        print(f"  {'a first query, in addition':32} {query / 1024:6.1f} KB")
+    assert query > 50 * 1024  # the index is loaded only for a query
+    heavy = {name: round(total / 1024, 1) for name, total in figures.items() if total >= 150 * 1024}
+    assert heavy == {}
+    assert query < 150 * 1024, query
+
+
+@pytest.mark.parametrize("path", ["meetings/1400-05-27/", "provinces/gilan/"])
+def test_a_page_prints_its_content_only(served, browser, tmp_path: Path, path: str) -> None:
+    """Printed (to PDF, in Chromium): no header, tabs, sidebars or footer; the content at the page's
+    width; charts inside the margins; every figure's table printed whole, its header repeated."""
+    _, base = served
+    page = browser.new_page()
+    page.goto(base + path)
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary',
+        '.md-footer'].map(s => document.querySelector(s)).filter(Boolean)
+        .map(e => getComputedStyle(e).display)""")
+    assert hidden and set(hidden) == {"none"}, hidden
+    content = page.evaluate("document.querySelector('.md-content').getBoundingClientRect().width")
+    assert content >= 0.9 * page.viewport_size["width"], content
+    widths = page.evaluate("[...document.querySelectorAll('.portal-chart svg')]"
+                           ".map(s => s.getBoundingClientRect().width)")
+    assert max(widths, default=0) <= content + 1
+    assert widths or path.startswith("meetings/")  # a province page has charts, a meeting page none
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True,
+             margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-z])", data))
+    assert data.startswith(b"%PDF") and 1 <= pages <= 12, pages
     page.close()

@@ -8,6 +8,7 @@
 // HTML from a string.
 
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
+const PAGE = 10; // results shown at a time: each loads its page's excerpt (1 to 4 KB)
 
 export function fold(text) {
   return text
@@ -33,6 +34,7 @@ const form = document.querySelector("[data-portal-search]");
 const input = document.getElementById("portal-q");
 const status = document.querySelector("[data-portal-search-status]");
 const list = document.querySelector("[data-portal-search-results]");
+const more = document.querySelector("[data-portal-search-more]");
 // this page is <site>/search/: the site's root, whichever version of the site this is
 const root = new URL("../", window.location.href);
 let pagefind = null;
@@ -65,36 +67,8 @@ function excerpt(text) {
   return p;
 }
 
-async function search(raw) {
-  const query = fold(raw);
-  const mine = ++asked;
-  list.replaceChildren();
-  if (!query) {
-    status.textContent = "";
-    return;
-  }
-  status.textContent = "در حال جستجو…";
-  let found;
-  try {
-    const pf = await engine();
-    const asks = [pf.search(query)];
-    if (/[۰-۹]/.test(query)) asks.push(pf.search(latinDigits(query)));
-    const lists = await Promise.all(asks);
-    const seen = new Map();
-    lists.flatMap((l) => l.results).forEach((r) => {
-      if (!seen.has(r.id) || seen.get(r.id).score < r.score) seen.set(r.id, r);
-    });
-    const best = [...seen.values()].sort((a, b) => b.score - a.score).slice(0, 20);
-    found = { total: seen.size, pages: await Promise.all(best.map((r) => r.data())) };
-  } catch (err) {
-    if (mine === asked) status.textContent = "جستجو انجام نشد: نمایهٔ جستجو بار نشد. صفحه را دوباره بار کنید.";
-    return;
-  }
-  if (mine !== asked) return; // a newer query has been typed meanwhile
-  status.textContent = found.total
-    ? `${persianNumber(found.total)} صفحه برای «${query}» پیدا شد${found.total > found.pages.length ? `؛ ${persianNumber(found.pages.length)} صفحهٔ نخست در زیر` : ""}.`
-    : `صفحه‌ای برای «${query}» پیدا نشد. واژهٔ کوتاه‌تر یا دیگری را بیازمایید.`;
-  found.pages.forEach((page) => {
+function show(pages) {
+  pages.forEach((page) => {
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.href = page.url;
@@ -106,10 +80,60 @@ async function search(raw) {
   });
 }
 
+function summary(query, total, shown) {
+  if (!total) return `صفحه‌ای برای «${query}» پیدا نشد. واژهٔ کوتاه‌تر یا دیگری را بیازمایید.`;
+  const rest = total > shown ? `؛ ${persianNumber(shown)} صفحهٔ نخست در زیر` : "";
+  return `${persianNumber(total)} صفحه برای «${query}» پیدا شد${rest}.`;
+}
+
+let current = null; // the query whose results are shown (or coming)
+
+async function search(raw) {
+  const query = fold(raw);
+  if (query === current) return; // typed, then submitted: asked once
+  current = query;
+  const mine = ++asked;
+  list.replaceChildren();
+  more.hidden = true;
+  if (!query) {
+    status.textContent = "";
+    return;
+  }
+  status.textContent = "در حال جستجو…";
+  let ranked;
+  try {
+    const pf = await engine();
+    const asks = [pf.search(query)];
+    if (/[۰-۹]/.test(query)) asks.push(pf.search(latinDigits(query)));
+    const lists = await Promise.all(asks);
+    const seen = new Map();
+    lists.flatMap((l) => l.results).forEach((r) => {
+      if (!seen.has(r.id) || seen.get(r.id).score < r.score) seen.set(r.id, r);
+    });
+    ranked = [...seen.values()].sort((a, b) => b.score - a.score);
+  } catch (err) {
+    current = null;
+    if (mine === asked) status.textContent = "جستجو انجام نشد: نمایهٔ جستجو بار نشد. صفحه را دوباره بار کنید.";
+    return;
+  }
+  let shown = 0;
+  async function next() {
+    const pages = await Promise.all(ranked.slice(shown, shown + PAGE).map((r) => r.data()));
+    if (mine !== asked) return; // a newer query has been typed meanwhile
+    shown += pages.length;
+    show(pages);
+    status.textContent = summary(query, ranked.length, shown);
+    more.hidden = shown >= ranked.length;
+    more.onclick = () => next();
+  }
+  if (mine === asked) await next();
+}
+
 if (form && input) {
   let timer = null;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(timer);
     const url = new URL(window.location.href);
     url.searchParams.set("q", input.value);
     window.history.replaceState(null, "", url);
