@@ -3,8 +3,9 @@
     .venv/bin/python tools/screenshots.py [PAGE ...]    (after `make site`; needs Debian's chromium)
 
 Serves site/ on a free localhost port, opens each page at phone (390×844) and desktop (1280×800) size,
-saves screenshots/<page>-<size>.png and screenshots/fig-<figure id>-<size>.png for each chart on it, and
-prints any request to another host or that failed.
+saves screenshots/<page>-<size>.png (search-<n>-<size>.png for a search), and
+screenshots/fig-<figure id>-<size>.png for each chart on it, and prints any request to another host or
+that failed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from urllib.parse import urlparse
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["", "programmes/oxygen-concentrators/", "provinces/gilan/", "meetings/1400-05-27/"]
+PAGES = ["", "programmes/oxygen-concentrators/", "provinces/gilan/", "meetings/1400-05-27/",
+         # search results for queries typed with Arabic letters and with Latin digits
+         "search/?q=اكسيژن", "search/?q=گيلان 1400", "search/?q=27 مرداد 1400"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -61,13 +64,20 @@ def main(pages: list[str]) -> int:
             seen, failed = _record(page)
             for path in pages:
                 page.goto(base + path, wait_until="networkidle")
+                if "?q=" in path:
+                    page.wait_for_function("document.querySelector('[data-portal-search-status]').textContent"
+                                           ".match(/پیدا/)")
                 page.evaluate("document.fonts.ready")
                 slug = path.strip("/").replace("/", "_") or "home"
+                if "?q=" in path:
+                    slug = f"search-{pages.index(path)}"
                 page.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=False)
                 page.add_style_tag(content=".md-header { position: static !important; }")  # not over the charts
                 for figure in page.locator("figure.portal-figure").all():
                     fid = figure.get_attribute("id")
                     chart = figure.locator(".portal-chart")
+                    if not chart.count():
+                        continue  # a table without a chart (a province's counties)
                     box = chart.bounding_box()
                     key = figure.locator(".portal-key")
                     if key.count():
