@@ -120,14 +120,72 @@ _BINARY = re.compile(r"[\x00-\x1f\ufffd]+")
 
 
 def read_text(path: Path) -> str:
-    """A served file as text: a search index file decompressed first."""
+    """A served file as text: a search index file decompressed first (its bytes kept: `surrogateescape`)."""
     if path.suffix in INDEX_SUFFIXES:
         try:
             data = gzip.decompress(path.read_bytes())
         except (OSError, EOFError, zlib.error):
             data = path.read_bytes()  # not compressed after all: read as it is
-        return data.removeprefix(_PAGEFIND).decode("utf-8", errors="replace")
+        data = data.removeprefix(_PAGEFIND)
+        return data.decode("utf-8", errors="replace" if path.suffix == ".pf_fragment" else "surrogateescape")
     return path.read_text(encoding="utf-8-sig", errors="replace")
+
+
+def cbor_texts(data: bytes) -> list[str]:
+    """Every text string in a CBOR document (RFC 8949), the form of Pagefind's index files: the words and
+    titles, not the numbers between them (positions and counts, whose bytes would read as digits)."""
+    texts: list[str] = []
+    i = 0
+
+    def head() -> tuple[int, int | None]:
+        nonlocal i
+        first = data[i]
+        i += 1
+        major, info = first >> 5, first & 31
+        if info < 24:
+            return major, info
+        if info in (24, 25, 26, 27):
+            size = 1 << (info - 24)
+            value = int.from_bytes(data[i:i + size], "big")
+            if i + size > len(data):
+                raise ValueError("truncated")
+            i += size
+            return major, value
+        if info == 31 and major in (2, 3, 4, 5, 7):
+            return major, None  # indefinite length
+        raise ValueError(f"bad CBOR head {first:#x}")
+
+    def item() -> bool:  # False at a "break" (the end of an indefinite item)
+        nonlocal i
+        if data[i] == 0xFF:
+            i += 1
+            return False
+        major, value = head()
+        if major in (2, 3):
+            if value is None:
+                while item():
+                    pass
+            else:
+                if i + value > len(data):
+                    raise ValueError("truncated")
+                if major == 3:
+                    texts.append(data[i:i + value].decode("utf-8", errors="replace"))
+                i += value
+        elif major in (4, 5):
+            count = value if value is None else value * (2 if major == 5 else 1)
+            if count is None:
+                while item():
+                    pass
+            else:
+                for _ in range(count):
+                    item()
+        elif major == 6:
+            item()
+        return True
+
+    while i < len(data):
+        item()
+    return texts
 
 
 def texts_of(path: Path, raw: str | None = None) -> list[str]:
@@ -140,7 +198,10 @@ def texts_of(path: Path, raw: str | None = None) -> list[str]:
         except json.JSONDecodeError:
             return [raw]
     if path.suffix in INDEX_SUFFIXES:  # words and titles in a binary (CBOR) structure
-        return [t for t in _BINARY.split(raw) if t]
+        try:
+            return cbor_texts(raw.encode("utf-8", errors="surrogateescape"))
+        except (ValueError, IndexError):
+            return [t for t in _BINARY.split(raw) if t]  # not CBOR after all: every run of text in it
     if path.suffix in (".html", ".svg", ".xml"):
         if path.suffix == ".xml":
             raw = _FEED_ID.sub("<id></id>", raw)  # a hash (feed.py), whose hex digits may run ten long
@@ -198,6 +259,12 @@ def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFindin
             texts = texts_of(path, raw)
         # one pass per file: a line break joins no digits, so texts stay apart
         for found in personal_data.find("\n".join(texts)):
+            if path.suffix == ".pf_index" and found.kind == personal_data.BARE_TEN_DIGITS:
+                # the index keeps a number's digits without their separators («۱٬۰۰۰٬۰۰۰٬۰۰۰» is the word
+                # 1000000000): a bare ten digits there is as likely an amount. The number as written is in
+                # the page and in its search fragment, where this rule applies; a certain shape (an ID's
+                # check digit, a phone prefix, a card's Luhn digit) is reported here too.
+                continue
             findings.append(AuditFinding(rel, f"{found.kind} ({found.masked}) is published"))
         if look.secrets and any(a in raw for a in look.anchors):
             whole = _canonical(" ".join(texts))

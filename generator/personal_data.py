@@ -46,6 +46,8 @@ IRANIAN_CARD_PREFIXES = ("603799", "589210", "610433", "627353", "589463", "6037
                          "639346", "502806", "627381", "505785", "636214", "505416", "636949", "585983",
                          "502938", "504706", "606373", "627760", "628157", "639607", "639347", "505801")
 
+BARE_TEN_DIGITS = "a ten-digit number (a national ID or a postal code)"  # a shape, not a certainty
+
 # ((خصوصی …)): no colon and no leading bracket, so that it needs no quoting in a YAML plain scalar
 PRIVATE = re.compile(r"\(\(\s*(?:خصوصی|private)\b\s*:?(.*?)\)\)", re.DOTALL | re.IGNORECASE)
 _PRIVATE_OPEN = re.compile(r"\(\(\s*(?:خصوصی|private)\b", re.IGNORECASE)
@@ -102,7 +104,7 @@ def _kind(digits: str) -> tuple[str, bool] | None:
     if n == 10:
         if national_id_ok(digits):
             return "a national ID", True
-        return "a ten-digit number (a national ID or a postal code)", False
+        return BARE_TEN_DIGITS, False
     if n in (16, 19) and (luhn_ok(digits) or digits.startswith(IRANIAN_CARD_PREFIXES)):
         return "a bank card number", True
     if n == 24 and sheba_ok(digits):

@@ -126,3 +126,38 @@ def test_an_xlsx_download_is_read_and_held_to_its_csv(built: Path, tmp_path: Pat
     assert (f"downloads/{name}.xlsx", "row 2 differs from line 2 of its CSV") in found
     assert (f"downloads/{name}.xlsx", "a national ID") in found
     assert ("downloads/orphan.xlsx", "an XLSX file without its CSV twin: its numbers cannot be checked") in found
+
+
+def _cbor(value) -> bytes:
+    """A small CBOR encoder for the test: unsigned integers, text and arrays."""
+    def head(major: int, n: int) -> bytes:
+        if n < 24:
+            return bytes([major << 5 | n])
+        for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+            if n < 1 << (8 * size):
+                return bytes([major << 5 | info]) + n.to_bytes(size, "big")
+        raise ValueError(n)
+    if isinstance(value, int):
+        return head(0, value)
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return head(3, len(data)) + data
+    return head(4, len(value)) + b"".join(_cbor(v) for v in value)
+
+
+def test_the_search_index_words_are_read_as_cbor_texts(tmp_path: Path) -> None:
+    """Pagefind's index files: gzip-compressed CBOR. Its numbers (positions, counts) are not text, though
+    their bytes may read as digits; its words are read. A word with a certain shape (an ID with its check
+    digit) is found; ten bare digits are not, since the index writes amounts without their separators."""
+    import gzip
+
+    from generator.audit import cbor_texts
+
+    positions = [0x31323334, 0x35363738, 0x3930]  # bytes that spell digits
+    assert cbor_texts(_cbor([positions, "گیلان", [7, "1000000000"]])) == ["گیلان", "1000000000"]
+    index = tmp_path / "pagefind/index"
+    index.mkdir(parents=True)
+    (index / "fa_1.pf_index").write_bytes(gzip.compress(b"pagefind_dcd" + _cbor(
+        [positions * 40, "1000000000", "9200000000", "words", ["۰۰۱۲۳۴۵۶۷۹", 12]])))
+    findings = audit(tmp_path)
+    assert [(f.path, f.what.split(" (")[0]) for f in findings] == [("pagefind/index/fa_1.pf_index", "a national ID")]
