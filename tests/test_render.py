@@ -106,7 +106,7 @@ def test_every_page_context_field_is_used_by_its_template() -> None:
                 "methodology.md.j2": pages_module.MethodologyContext,
                 "households.md.j2": pages_module.HouseholdsContext, "decisions.md.j2": pages_module.DecisionsContext,
                 "changes.md.j2": pages_module.ChangesContext, "archive.md.j2": pages_module.ArchiveContext,
-                "open-data.md.j2": pages_module.OpenDataContext}
+                "open-data.md.j2": pages_module.OpenDataContext, "search.md.j2": pages_module.SearchContext}
     assert set(contexts) == {p.name for p in TEMPLATES.glob("*.md.j2") if not p.name.startswith("_")}
     for template, context in contexts.items():
         source = (TEMPLATES / template).read_text(encoding="utf-8")

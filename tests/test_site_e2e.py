@@ -215,6 +215,10 @@ INERT = {
     "https://api.github.com/repos/": "Material's bundle, only with repo_url: mkdocs.yml sets none",
     "https://api.github.com/users/": "Material's bundle, only with repo_url: mkdocs.yml sets none",
     "https://${e}/api/v4/": "Material's bundle (GitLab), only with repo_url: mkdocs.yml sets none",
+    "https://example.com${anchored_url}": "Pagefind's script: a dummy base to parse a result's relative "
+                                          "address (new URL), never requested",
+    "https://example.com${normalized}": "Pagefind's script: a dummy base to parse a result's relative address "
+                                        "(new URL), never requested",
 }
 
 
@@ -451,7 +455,7 @@ def test_a_second_build_renders_no_chart(built: Path) -> None:
 
 def test_chart_keys_and_labels_read_right_to_left(built: Path) -> None:
     home = (built / "site/index.html").read_text(encoding="utf-8")
-    key = re.search(r'<div class="portal-key">(.*?)</div>', home).group(1)
+    key = re.search(r'<div class="portal-key"[^>]*>(.*?)</div>', home).group(1)
     assert key.count('class="portal-key-line"') == 3 and 'stroke-dasharray="6 3"' in key  # colour and dash
     svg = home[home.index('id="home-trends"'):]
     assert "\u2067۳ شهریور\u2069" in svg  # a week label is an isolated right-to-left run inside the chart
