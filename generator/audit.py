@@ -116,7 +116,11 @@ def _json_strings(value) -> list[str]:
 
 
 _PAGEFIND = b"pagefind_dcd"  # the first bytes of every decompressed Pagefind file
-_BINARY = re.compile(r"[\x00-\x1f\ufffd]+")
+
+
+class UnreadableIndex(ValueError):
+    """A search index file not in Pagefind's form (gzip-compressed, its signature first, then JSON or
+    CBOR): its text cannot be checked, so the audit refuses it rather than pass it unread."""
 
 
 def read_text(path: Path) -> str:
@@ -124,8 +128,10 @@ def read_text(path: Path) -> str:
     if path.suffix in INDEX_SUFFIXES:
         try:
             data = gzip.decompress(path.read_bytes())
-        except (OSError, EOFError, zlib.error):
-            data = path.read_bytes()  # not compressed after all: read as it is
+        except (OSError, EOFError, zlib.error) as exc:
+            raise UnreadableIndex("not gzip-compressed") from exc
+        if not data.startswith(_PAGEFIND):
+            raise UnreadableIndex("no Pagefind signature")
         data = data.removeprefix(_PAGEFIND)
         return data.decode("utf-8", errors="replace" if path.suffix == ".pf_fragment" else "surrogateescape")
     return path.read_text(encoding="utf-8-sig", errors="replace")
@@ -195,13 +201,13 @@ def texts_of(path: Path, raw: str | None = None) -> list[str]:
     if path.suffix == ".pf_fragment":  # a page's text, as JSON
         try:
             return _json_strings(json.loads(raw))
-        except json.JSONDecodeError:
-            return [raw]
+        except json.JSONDecodeError as exc:
+            raise UnreadableIndex("not JSON") from exc
     if path.suffix in INDEX_SUFFIXES:  # words and titles in a binary (CBOR) structure
         try:
             return cbor_texts(raw.encode("utf-8", errors="surrogateescape"))
-        except (ValueError, IndexError):
-            return [t for t in _BINARY.split(raw) if t]  # not CBOR after all: every run of text in it
+        except (ValueError, IndexError) as exc:
+            raise UnreadableIndex("not CBOR") from exc
     if path.suffix in (".html", ".svg", ".xml"):
         if path.suffix == ".xml":
             raw = _FEED_ID.sub("<id></id>", raw)  # a hash (feed.py), whose hex digits may run ten long
@@ -255,8 +261,13 @@ def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFindin
             texts = texts_of(path)
             raw = "\n".join(texts)
         else:
-            raw = read_text(path)
-            texts = texts_of(path, raw)
+            try:
+                raw = read_text(path)
+                texts = texts_of(path, raw)
+            except UnreadableIndex as exc:
+                findings.append(AuditFinding(rel, f"a search index file that cannot be read ({exc}): its text "
+                                                  "cannot be checked; rebuild the site"))
+                continue
         # one pass per file: a line break joins no digits, so texts stay apart
         for found in personal_data.find("\n".join(texts)):
             if path.suffix == ".pf_index" and found.kind == personal_data.BARE_TEN_DIGITS:

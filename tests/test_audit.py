@@ -161,3 +161,19 @@ def test_the_search_index_words_are_read_as_cbor_texts(tmp_path: Path) -> None:
         [positions * 40, "1000000000", "9200000000", "words", ["۰۰۱۲۳۴۵۶۷۹", 12]])))
     findings = audit(tmp_path)
     assert [(f.path, f.what.split(" (")[0]) for f in findings] == [("pagefind/index/fa_1.pf_index", "a national ID")]
+
+
+@pytest.mark.parametrize("how", ["zlib", "no signature", "not json"])
+def test_a_search_index_file_that_cannot_be_read_is_refused_not_passed(tmp_path: Path, how: str) -> None:
+    import gzip
+    import zlib
+
+    text = '{"url":"/x/","content":"کد ملی ۰۰۱۲۳۴۵۶۷۹"}'.encode()
+    data = {"zlib": zlib.compress(b"pagefind_dcd" + text), "no signature": gzip.compress(text),
+            "not json": gzip.compress(b"pagefind_dcd" + text[:-3])}[how]
+    fragment = tmp_path / "pagefind/fragment/fa_1.pf_fragment"
+    fragment.parent.mkdir(parents=True)
+    fragment.write_bytes(data)
+    findings = audit(tmp_path)
+    assert [f.path for f in findings] == ["pagefind/fragment/fa_1.pf_fragment"]
+    assert "cannot be read" in findings[0].what

@@ -41,6 +41,7 @@ VARIANTS = [
     ("27 مرداد 1400", "۲۷ مرداد ۱۴۰۰", "/meetings/1400-05-27/"),  # Latin digits
     ("٢٧ مرداد ١٤٠٠", "۲۷ مرداد ۱۴۰۰", "/meetings/1400-05-27/"),  # Arabic-Indic digits
     ("خانوادهها", "خانواده‌ها", "/programmes/family-support/"),  # no zero-width non-joiner
+    ("بستۀ معیشتی", "بستهٔ معیشتی", "/programmes/livelihood-packages/"),  # the one-character «ۀ»
 ]
 
 
@@ -75,6 +76,57 @@ def test_results_link_to_their_pages_and_an_unknown_word_says_so(served, browser
     page.goto(base + "search/?q=" + "اكسيژن")
     page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 0")
     assert page.locator("#portal-q").input_value() == "اكسيژن"
+    page.close()
+
+
+def test_a_space_typed_for_a_zero_width_non_joiner_still_finds_the_page(served, browser) -> None:
+    _, base = served
+    page = browser.new_page()
+    assert "/programmes/oxygen-concentrators/" in _search(page, base, "اکسیژن ساز")[:3]
+    assert "/programmes/oxygen-concentrators/" in _search(page, base, "دستگاه اکسیژن ساز")[:3]
+    page.close()
+
+
+def test_the_examples_on_the_search_page_find_something(served, browser) -> None:
+    _, base = served
+    page = browser.new_page()
+    page.goto(base + "search/")
+    examples = page.locator("#portal-search-hint a")
+    assert examples.count() == 3
+    for i in range(examples.count()):
+        page.goto(base + "search/")
+        text = examples.nth(i).text_content()
+        examples.nth(i).click()
+        page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 0")
+        assert page.locator("#portal-q").input_value().translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) == text
+    page.close()
+
+
+def test_back_from_a_result_shows_the_same_search_and_more_adds_no_duplicate(served, browser) -> None:
+    _, base = served
+    page = browser.new_page()
+    page.goto(base + "search/")
+    page.locator("#portal-q").type("گیلان")  # typed, never submitted
+    page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 0")
+    first = page.locator("[data-portal-search-results] a").first.get_attribute("href")
+    page.locator("[data-portal-search-results] a").first.click()
+    page.wait_for_load_state()
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 0")
+    assert page.locator("#portal-q").input_value() == "گیلان"
+    assert page.locator("[data-portal-search-results] a").first.get_attribute("href") == first
+    # «more», pressed twice at once: the next ten once, then the focus on the first of them
+    _search(page, base, "۱۴۰۰")
+    more = page.locator("[data-portal-search-more]")
+    assert more.is_visible()
+    more.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 10")
+    page.wait_for_load_state("networkidle")
+    links = page.eval_on_selector_all("[data-portal-search-results] a", "as => as.map(a => a.getAttribute('href'))")
+    assert len(links) == len(set(links)) and len(links) <= 20
+    assert page.evaluate("document.activeElement.tagName") == "A"
     page.close()
 
 

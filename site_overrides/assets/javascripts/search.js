@@ -3,8 +3,9 @@
 //   Arabic ي ى ك → Persian ی ک; Latin and Arabic-Indic digits → Persian digits; tatweel, short vowels,
 //   the zero-width non-joiner and direction marks dropped (Pagefind matches «خانوادهها» to the site's
 //   «خانواده‌ها», and ranks the same pages the same way only if the query is always written without it).
-// A query with digits is also asked with Latin digits (ids and dates in code are written so), and the two
-// result lists are merged. Nothing is fetched from another host; results are built as DOM nodes, never as
+// A query with digits is also asked with Latin digits (ids and dates in code are written so), and a query
+// of several words with each two neighbouring words joined (a space typed for a zero-width non-joiner);
+// the result lists are merged. Nothing is fetched from another host; results are built as DOM nodes, never as
 // HTML from a string.
 
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
@@ -14,6 +15,7 @@ export function fold(text) {
   return text
     .replace(/[يى]/g, "ی")
     .replace(/ك/g, "ک")
+    .replace(/ۀ/g, "ه") // the one-character «ۀ» of many keyboards; the site writes «هٔ», which Pagefind reads as «ه»
     .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
     .replace(/[\u200B-\u200F\u2066-\u2069]/g, "")
     .replace(/[0-9]/g, (d) => PERSIAN_DIGITS[d])
@@ -80,10 +82,39 @@ function show(pages) {
   });
 }
 
+// the status line; the query is isolated (<bdi>), so Latin text in it does not reorder the sentence
 function summary(query, total, shown) {
-  if (!total) return `صفحه‌ای برای «${query}» پیدا نشد. واژهٔ کوتاه‌تر یا دیگری را بیازمایید.`;
+  const q = document.createElement("bdi");
+  q.textContent = query;
+  if (!total) {
+    status.replaceChildren("صفحه‌ای برای «", q, "» پیدا نشد. واژهٔ کوتاه‌تر یا دیگری را بیازمایید.");
+    return;
+  }
   const rest = total > shown ? `؛ ${persianNumber(shown)} صفحهٔ نخست در زیر` : "";
-  return `${persianNumber(total)} صفحه برای «${query}» پیدا شد${rest}.`;
+  status.replaceChildren(`${persianNumber(total)} صفحه برای «`, q, `» پیدا شد${rest}.`);
+}
+
+// the query, and the same query with each two neighbouring words written as one: a reader who types a
+// space where the site has a zero-width non-joiner («اکسیژن ساز» for «اکسیژن‌ساز», which Pagefind indexes
+// as «اکسیژنساز») still finds the page; and each of these with Latin digits too, when it has digits
+function variants(query) {
+  const out = [query];
+  const words = query.split(" ");
+  if (words.length > 1 && words.length <= 6) {
+    for (let i = 0; i + 1 < words.length; i++) {
+      out.push([...words.slice(0, i), words[i] + words[i + 1], ...words.slice(i + 2)].join(" "));
+    }
+  }
+  if (/[۰-۹]/.test(query)) out.push(...out.map(latinDigits));
+  return [...new Set(out)];
+}
+
+function remember(raw) {
+  // the address keeps the query: Back from a result, a reload or a shared link shows the same results
+  const url = new URL(window.location.href);
+  if (raw.trim()) url.searchParams.set("q", raw);
+  else url.searchParams.delete("q");
+  window.history.replaceState(null, "", url);
 }
 
 let current = null; // the query whose results are shown (or coming)
@@ -92,41 +123,58 @@ async function search(raw) {
   const query = fold(raw);
   if (query === current) return; // typed, then submitted: asked once
   current = query;
+  remember(raw);
   const mine = ++asked;
   list.replaceChildren();
   more.hidden = true;
   if (!query) {
-    status.textContent = "";
+    status.replaceChildren();
     return;
   }
   status.textContent = "در حال جستجو…";
   let ranked;
   try {
     const pf = await engine();
-    const asks = [pf.search(query)];
-    if (/[۰-۹]/.test(query)) asks.push(pf.search(latinDigits(query)));
-    const lists = await Promise.all(asks);
+    const lists = await Promise.all(variants(query).map((q) => pf.search(q)));
+    // scores of different queries do not compare: each list's are taken relative to its best, and on a
+    // tie the list with more results (the spelling the site uses) goes first
     const seen = new Map();
-    lists.flatMap((l) => l.results).forEach((r) => {
-      if (!seen.has(r.id) || seen.get(r.id).score < r.score) seen.set(r.id, r);
+    lists.forEach((l) => {
+      const best = Math.max(0, ...l.results.map((r) => r.score)) || 1;
+      l.results.forEach((r) => {
+        const rank = [r.score / best, l.results.length];
+        const old = seen.get(r.id);
+        if (!old || old.rank[0] < rank[0] || (old.rank[0] === rank[0] && old.rank[1] < rank[1])) {
+          seen.set(r.id, { result: r, rank });
+        }
+      });
     });
-    ranked = [...seen.values()].sort((a, b) => b.score - a.score);
+    ranked = [...seen.values()]
+      .sort((a, b) => b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1])
+      .map((x) => x.result);
   } catch (err) {
     current = null;
     if (mine === asked) status.textContent = "جستجو انجام نشد: نمایهٔ جستجو بار نشد. صفحه را دوباره بار کنید.";
     return;
   }
   let shown = 0;
-  async function next() {
-    const pages = await Promise.all(ranked.slice(shown, shown + PAGE).map((r) => r.data()));
+  async function next(fromButton) {
+    if (more.disabled) return; // one batch at a time, however fast the button is pressed
+    more.disabled = true;
+    const batch = ranked.slice(shown, shown + PAGE);
+    shown += batch.length;
+    const pages = await Promise.all(batch.map((r) => r.data()));
+    more.disabled = false;
     if (mine !== asked) return; // a newer query has been typed meanwhile
-    shown += pages.length;
+    const first = list.children.length;
     show(pages);
-    status.textContent = summary(query, ranked.length, shown);
+    summary(query, ranked.length, shown);
     more.hidden = shown >= ranked.length;
-    more.onclick = () => next();
+    more.onclick = () => next(true);
+    // the button was pressed from the keyboard: go on from the first new result, not from nowhere
+    if (fromButton && list.children[first]) list.children[first].querySelector("a").focus();
   }
-  if (mine === asked) await next();
+  if (mine === asked) await next(false);
 }
 
 if (form && input) {
@@ -134,9 +182,6 @@ if (form && input) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    const url = new URL(window.location.href);
-    url.searchParams.set("q", input.value);
-    window.history.replaceState(null, "", url);
     search(input.value);
   });
   input.addEventListener("input", () => {
