@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mike.git_utils import GitError
 
-from . import __version__, pipeline, schema_doc, synthetic
+from . import __version__, pipeline, scaffold, schema_doc, synthetic
 from .audit import AuditFailed, served_files
 from .problems import DataProblems
 from .publish import PublishError
@@ -32,6 +32,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     ds = checked.dataset
     print(f"ok: {len(ds.programmes)} programmes, {len(ds.meetings)} meetings, {len(ds.deliveries)} delivery "
           f"rows, {len(ds.centres)} centres, {len(ds.provinces)} provinces; {len(checked.warnings)} warning(s)")
+    return 0
+
+
+def cmd_new_meeting(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if args.date and (project.data / "meetings" / f"{args.date}.yaml").exists():
+        raise scaffold.ScaffoldError(f"{_rel(project.data / 'meetings' / args.date)}.yaml exists already; edit it, "
+                                     "or give another --date")
+    # the data must be valid first: a meeting file started and not yet filled in is named, line by line
+    made = scaffold.scaffold(pipeline.check(project).dataset, project.data / "meetings", args.date)
+    scaffold.write(made)
+    print(f"wrote {_rel(made.path)}: {made.follow_ups} open decision(s) to follow up, {made.reports} province "
+          f"report(s) from the last meeting; fill in every \"\" (portal validate names each one), then "
+          "`portal serve` to preview")
     return 0
 
 
@@ -166,6 +180,10 @@ def parser() -> argparse.ArgumentParser:
                    ).set_defaults(func=cmd_validate)
     sub.add_parser("build", help="validate, generate the pages, then mkdocs build --strict into site/"
                    ).set_defaults(func=cmd_build)
+    nm = sub.add_parser("new-meeting", help="write data/meetings/<date>.yaml for the next meeting, to fill in: the "
+                        "open decisions to follow up and last time's provincial reports, with Persian comments")
+    nm.add_argument("--date", help="the meeting's Jalali date, YYYY-MM-DD (default: a week after the latest)")
+    nm.set_defaults(func=cmd_new_meeting)
     audit = sub.add_parser("audit", help="check the built site/: personal data, private text, small counts and "
                            "suppressed cells an outsider could work out; exit 1 on any")
     audit.add_argument("--previous", metavar="PATH",
