@@ -111,6 +111,7 @@ MORE_PAGE_TYPES = {
     "what changed": "changes/", "publications": "archive/", "open data": "open-data/", "search": "search/",
     "search results": "search/?q=گیلان", "page not found": "404.html",
 }
+ALL_PAGE_TYPES = {name: path for name, (path, _) in PAGE_TYPES.items()} | MORE_PAGE_TYPES
 
 # The browser tests (test_browser.py, test_search.py, test_accessibility.py): Debian's Chromium, driven by
 # Playwright, serving a built site over HTTP on this machine. Chromium is started so that it reaches for no

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MORE_PAGE_TYPES, PAGE_TYPES, ROOT
+from conftest import ALL_PAGE_TYPES, PAGE_TYPES, ROOT
 
 pytestmark = pytest.mark.slow
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-ALL_TYPES = {**{name: path for name, (path, _) in PAGE_TYPES.items()}, **MORE_PAGE_TYPES}
 
 
 def _axe(page) -> list[str]:
@@ -31,7 +30,7 @@ def test_axe_finds_no_violation_on_any_page_type(served, browser, size) -> None:
     _, base = served
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     found = {}
-    for name, path in ALL_TYPES.items():
+    for name, path in ALL_PAGE_TYPES.items():
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
         if violations := _axe(page):
@@ -61,7 +60,7 @@ def test_the_keyboard_reaches_every_link_and_control(served, browser, size) -> N
     _, base = served
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
     for name in ("home", "province with data", "meeting", "decisions", "search", "open data"):
-        path = ALL_TYPES[name]
+        path = ALL_PAGE_TYPES[name]
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
         page.evaluate(KEY)
@@ -126,7 +125,7 @@ def test_language_and_direction(served, browser) -> None:
     """The page is Persian, right to left; the charts and code are left to right; English names say so."""
     _, base = served
     page = browser.new_page()
-    for name, path in ALL_TYPES.items():
+    for name, path in ALL_PAGE_TYPES.items():
         page.goto(base + path)
         assert page.evaluate("document.documentElement.lang") == "fa", name
         assert page.evaluate("getComputedStyle(document.body).direction") == "rtl", name

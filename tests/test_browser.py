@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import MORE_PAGE_TYPES, PAGE_TYPES
+from conftest import ALL_PAGE_TYPES, PAGE_TYPES
 
 pytestmark = pytest.mark.slow
 
@@ -118,8 +118,7 @@ def test_the_decisions_tracker_reads_without_javascript_and_filters_and_sorts_wi
 def _visit_everything(browser, base: str, root: Path, requests: list[str] | None = None) -> dict[str, list]:
     """Every page type with JavaScript on, each as a first visit (a new browser context, nothing cached),
     the search page with a query too: by page type, each response as (url, status, body)."""
-    types = {name: path for name, (path, _) in PAGE_TYPES.items()} | MORE_PAGE_TYPES
-    types["province without data"] = _province_without_data(root)
+    types = ALL_PAGE_TYPES | {"province without data": _province_without_data(root)}
     seen: dict[str, list] = {}
     for name, path in types.items():
         context = browser.new_context()
