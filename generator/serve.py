@@ -1,32 +1,47 @@
 """`portal serve`: MkDocs' live preview of content/, with content/ regenerated whenever data/ changes.
 
-Two watchers in a chain, no MkDocs hook: a watchdog observer on data/ re-runs the generator (debounced),
-and `mkdocs serve` (watching content/) rebuilds and reloads the browser. When the data are broken the
-problems are printed and the preview keeps showing the last good pages.
+Two watchers in a chain: a watchdog observer on data/ re-runs the generator (debounced), and `mkdocs
+serve` (watching content/) rebuilds and reloads the browser. When the data are broken (or the generator
+fails in any other way) the preview keeps running and showing the last good pages, with the problems,
+each as `path:line: field: message`, at the top of every page (preview.py, through preview_hook.py, a
+hook given to the preview's MkDocs only) and in the terminal.
 """
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from mkdocs.commands.serve import serve as mkdocs_serve
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from . import pipeline
+from . import pipeline, preview
 from .problems import DataProblems
+
+HOOK = Path(__file__).with_name("preview_hook.py")
 
 
 def regenerate(project: pipeline.Project) -> bool:
     try:
         result = pipeline.generate(project, warm=False)
     except DataProblems as exc:
-        for problem in exc.problems:
-            print(problem.format(), flush=True)
-        print(f"{len(exc.errors)} error(s) in data/; the preview shows the last good pages", flush=True)
+        lines = [problem.format() for problem in exc.problems]
+        summary = (f"{len(exc.errors)} error(s) in data/; the preview shows the last good pages. Fix them "
+                   "and save: the preview follows.")
+        for line in lines:
+            print(line, flush=True)
+        print(summary, flush=True)
+        preview.report(project.content, lines, summary)
+        return False
+    except Exception as exc:  # the preview must keep running whatever the generator meets
+        summary = f"the pages could not be generated: {type(exc).__name__}: {exc}"
+        print(f"error: {summary}", flush=True)
+        preview.report(project.content, [], summary)
         return False
     print(f"regenerated {result.pages} pages ({len(result.written)} changed, {len(result.removed)} removed)",
           flush=True)
+    preview.report(project.content, [], "")
     return True
 
 
@@ -53,7 +68,8 @@ def serve(project: pipeline.Project, dev_addr: str) -> None:
     observer.schedule(_OnChange(project), str(project.data), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(config_file=str(project.mkdocs_yml), dev_addr=dev_addr, docs_dir=str(project.content))
+        mkdocs_serve(config_file=str(project.mkdocs_yml), dev_addr=dev_addr, docs_dir=str(project.content),
+                     hooks=[str(HOOK)])
     finally:
         observer.stop()
         observer.join()

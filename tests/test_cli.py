@@ -72,19 +72,19 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _get(url: str, want: str, timeout: float = 30) -> str:
+def _get(url: str, want: str, timeout: float = 30, absent: str | None = None) -> str:
     deadline = time.monotonic() + timeout
     last = ""
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 last = response.read().decode("utf-8")
-            if want in last:
+            if want in last and (absent is None or absent not in last):
                 return last
         except OSError:
             pass
         time.sleep(0.3)
-    raise AssertionError(f"{url} never showed {want!r}")
+    raise AssertionError(f"{url} never showed {want!r}" + (f" without {absent!r}" if absent else ""))
 
 
 @pytest.mark.slow
@@ -101,11 +101,17 @@ def test_serve_regenerates_when_data_change(tmp_path: Path) -> None:
         programmes.write_text(programmes.read_text(encoding="utf-8").replace(
             "name_fa: دستگاه اکسیژن‌ساز", "name_fa: دستگاه اکسیژن‌ساز بازبینی‌شده"), encoding="utf-8")
         _get(url, "دستگاه اکسیژن‌ساز بازبینی‌شده")
-        # broken data: the preview keeps serving the last good pages
+        # broken data: the preview keeps serving the last good pages, with the problems at the top
         shutil.copy(ROOT / "tests/data/broken/unknown-province/data/deliveries/weekly.csv",
                     root / "data/deliveries/weekly.csv")
-        time.sleep(2)
-        _get(url, "دستگاه اکسیژن‌ساز بازبینی‌شده")
+        page = _get(url, "portal-preview-problems")
+        assert "دستگاه اکسیژن‌ساز بازبینی‌شده" in page
+        banner = page[page.index('class="portal-preview-problems"'):]
+        assert "data/deliveries/weekly.csv:2: province:" in banner[:4000]
+        assert "«&lt;" not in banner and "<script" not in banner[:4000]  # every text escaped
+        # fixed: the banner goes
+        shutil.copy(ROOT / "tests/data/minimal/deliveries/weekly.csv", root / "data/deliveries/weekly.csv")
+        _get(url, "دستگاه اکسیژن‌ساز بازبینی‌شده", absent="portal-preview-problems")
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)

@@ -1,0 +1,44 @@
+"""What `portal serve` shows on every preview page while the data are broken: the problems, one per line.
+
+serve.py records the outcome of each regeneration here (`report`); preview_hook.py, an MkDocs hook given
+only to the preview's own MkDocs (never to `portal build`), writes them at the top of every page. A
+hidden file in content/ is touched after each change of outcome, so MkDocs rebuilds and the browser
+reloads. Every text is escaped: a problem quotes what staff typed.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from pathlib import Path
+
+STAMP = ".preview-problems"  # in content/: MkDocs watches the folder and leaves dot files out of the site
+_lock = threading.Lock()
+_problems: list[str] = []
+_summary = ""
+
+
+def report(content: Path, problems: list[str], summary: str) -> None:
+    """Record the latest regeneration's problems (none: the data are good) and make MkDocs rebuild."""
+    global _summary
+    with _lock:
+        changed = problems != _problems or summary != _summary
+        _problems[:] = problems
+        _summary = summary
+    if changed and content.is_dir():
+        (content / STAMP).write_text("\n".join([summary, *problems]) + "\n", encoding="utf-8")
+
+
+def banner() -> str:
+    """The HTML of the banner, or "" when the data are good."""
+    with _lock:
+        problems, summary = list(_problems), _summary
+    if not problems and not summary:
+        return ""
+    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    # the messages are in English for now: the banner reads left to right (a Persian «…» inside stays right)
+    return ('<div class="portal-preview-problems" role="alert" dir="ltr" lang="en" style="background:#fff4e5;'
+            'border:2px solid #b33c00;color:#1a1a1a;padding:.8rem 1rem;margin:0;font-size:.8rem;'
+            'max-height:40vh;overflow:auto">'
+            f'<p style="margin:0 0 .4rem;font-weight:700">{html.escape(summary)}</p>'
+            f'<ol style="margin:0;padding-inline-start:1.5rem">{items}</ol></div>')

@@ -1,0 +1,18 @@
+"""The MkDocs hook of `portal serve` only (serve.py passes it; mkdocs.yml does not name it): each preview
+page starts with the data's problems while there are any (preview.py)."""
+
+from __future__ import annotations
+
+import re
+
+from generator import preview
+
+_BODY = re.compile(r"<body[^>]*>")
+
+
+def on_post_page(output: str, page, config) -> str:
+    text = preview.banner()
+    if not text:
+        return output
+    found = _BODY.search(output)
+    return output[:found.end()] + text + output[found.end():] if found else text + output
