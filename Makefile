@@ -7,13 +7,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test validate new-meeting serve publish squash synthesize schema screenshots chromium lock clean
+.PHONY: help site test validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
 	@echo "make test         lint (ruff), then run the whole test suite"
 	@echo "make validate     check data/ and print every problem as path:line: field: message"
 	@echo "make new-meeting  write data/meetings/<date>.yaml for the next meeting, to fill in (DATE=1400-08-05)"
+	@echo "make hooks        check data/ before every commit (pre-commit: hygiene, portal validate)"
 	@echo "make serve        live preview on http://127.0.0.1:8000 that follows changes in data/"
 	@echo "make publish      build, audit and commit the latest meeting's version on the publish branch"
 	@echo "                  (REMOTE=origin also pushes it)"
@@ -52,6 +53,9 @@ validate: $(STAMP)
 
 new-meeting: $(STAMP)
 	$(BIN)/portal new-meeting $(if $(DATE),--date $(DATE))
+
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
 
 serve: $(STAMP)
 	$(BIN)/portal serve
