@@ -131,8 +131,18 @@ def _to_node(node: yaml.Node, rel: str, problems: list[Problem], where: str = ""
     return Node(mapping, line)
 
 
+MAX_FILE_BYTES = 256 << 20  # one data file; a national year of deliveries is about 20 MB
+
+
 def _read_bytes(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, 0, "", "file-unreadable",
+                                    f"the file is too large ({size >> 20} MB; at most {MAX_FILE_BYTES >> 20} MB "
+                                    "per file)", "split it into several files, e.g. one per Jalali year "
+                                    "(deliveries/1400.csv, deliveries/1401.csv)"))
+            return None
         return path.read_bytes()
     except OSError as exc:
         problems.append(Problem(rel, 0, "", "file-unreadable", f"cannot read the file ({exc.strerror})",
@@ -140,14 +150,29 @@ def _read_bytes(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
         return None
 
 
+def _encoding_of(data: bytes) -> str:
+    """What a file that is not UTF-8 most likely is, for the message."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data[:200].count(b"\x00") > 20:
+        return "UTF-16 (Excel's «Unicode Text»)"
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return "not UTF-8"
+    if any("\u0600" <= c <= "\u06ff" for c in text):
+        return "Windows-1256 (Arabic Windows, older Excel)"
+    return "not UTF-8"
+
+
 def _decode(data: bytes, rel: str, problems: list[Problem]) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(rel, line, "", "file-unreadable", "the file is not UTF-8 text",
-                                "save it as UTF-8 (in Excel: Save As → 'CSV UTF-8'; in an editor: "
-                                "encoding UTF-8)"))
+        kind = _encoding_of(data)
+        found = "the file is not UTF-8 text" + ("" if kind == "not UTF-8" else f": it looks like {kind}")
+        problems.append(Problem(rel, 1 if kind.startswith("UTF-16") else line, "", "file-unreadable", found,
+                                "save it as UTF-8 (in Excel: Save As → «CSV UTF-8 (Comma delimited)»; in an "
+                                "editor: encoding UTF-8)"))
         return None
 
 
@@ -210,6 +235,13 @@ def load_csv(path: Path, rel: str) -> tuple[Table | None, list[Problem]]:
     problems: list[Problem] = []
     data = _read_bytes(path, rel, problems)
     if data is None:
+        return None, problems
+    header = data.split(b"\n", 1)[0]
+    if b";" in header and b"," not in header:
+        problems.append(Problem(rel, 1, "", "csv-header", "the columns are separated by «;», not by commas (Excel "
+                                "with a Persian or European regional setting writes such files)",
+                                "save it again as «CSV UTF-8 (Comma delimited)», or set the list separator to "
+                                "«,» in the regional settings; numbers keep no decimal comma: 12,5 → 12.5"))
         return None, problems
     try:
         table = _plain_table(data)  # decodes as it reads, strictly: a bad byte raises

@@ -151,6 +151,13 @@ def _yaml_string(value: str) -> Markup:
     return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
 
 
+def _front_title(value: str) -> Markup:
+    """A page's title for its front matter. MkDocs' themes print `page.title` as HTML, unescaped (in
+    <title>, the header, the footer's links), so it is written escaped here: a title from the data shows
+    as the text staff typed, never as markup."""
+    return _yaml_string(html.escape(str(value), quote=True))
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True,
@@ -159,8 +166,8 @@ def environment() -> jinja2.Environment:
         # directory; an entry is used only while its template's source is unchanged): compiling them
         # costs a national build half a second
         bytecode_cache=jinja2.FileSystemBytecodeCache())
-    env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, cell=_cell, attr=_attr,
-                       css=_css, ref=_ref, published=_published,
+    env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, front_title=_front_title,
+                       cell=_cell, attr=_attr, css=_css, ref=_ref, published=_published,
                        short_date=lambda d: Markup(d.fa_short()),
                        period=lambda iso: Markup((parse_jalali(iso) if len(iso) > 7 else parse_jalali_month(iso)).fa()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))

@@ -1,0 +1,116 @@
+"""The bad-input corpus, beyond the broken fixtures (tests/data/broken/, one per validation error): what
+staff really send, each answered with a clear message or accepted and normalised, never a traceback; and
+markup typed into every text field, which never executes or renders as markup in Chromium.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ALL_PAGE_TYPES, make_project, run_portal
+from generator import pipeline
+
+WEEKLY = "data/deliveries/weekly.csv"
+HEADER = "week_ending,province,county,programme,quantity,synthetic,note_fa\n"
+
+
+def _check(root: Path):
+    return pipeline.check(pipeline.Project.at(root)).dataset
+
+
+@pytest.mark.parametrize(("name", "rows", "expected"), [
+    ("a byte order mark and Windows line endings",
+     "\ufeff" + HEADER.replace("\n", "\r\n") + "1400-06-03,گیلان,,oxygen,12,yes,\r\n", [("IR-01", 12)]),
+    ("Persian, Latin and Arabic-Indic digits in one number", HEADER + "1400-06-03,گیلان,,oxygen,۱2٣,yes,\n",
+     [("IR-01", 123)]),
+    ("thousands separators, Persian and Latin", HEADER + "1400-06-03,گیلان,,oxygen,\"1,020\",yes,\n"
+     "1400-06-10,گیلان,,oxygen,۱٬۰۰۰,yes,\n", [("IR-01", 1020), ("IR-01", 1000)]),
+    ("a province spelled four ways", HEADER + "1400-06-03,گيلان,,oxygen,1,yes,\n1400-06-10,استان گیلان,,oxygen,1,"
+     "yes,\n1400-06-17,Gilan,,oxygen,1,yes,\n1400-06-24,IR-01,,oxygen,1,yes,\n", [("IR-01", 1)] * 4),
+    ("trailing empty columns, as spreadsheets write them", HEADER.rstrip("\n") + ",,\n"
+     "1400-06-03,کرمان,,oxygen,5,yes,,,\n", [("IR-08", 5)]),
+    ("a Persian date in Persian digits", HEADER + "۱۴۰۰-۰۶-۰۳,کرمان,,oxygen,5,yes,\n", [("IR-08", 5)]),
+])
+def test_what_staff_send_is_accepted_and_normalised(tmp_path: Path, name: str, rows: str, expected) -> None:
+    weeks = {"1400-06-17", "1400-06-24"}
+    meetings = {f"meetings/{w}.yaml": f"date: {w}\nnumber: {n}\ntitle_fa: جلسه\nsynthetic: yes\nsummary_fa: خلاصه\n"
+                                      "attendees:\n  - role_fa: رئیس\n" for n, w in enumerate(sorted(weeks), 4)}
+    root = make_project(tmp_path / "p", overlay={"deliveries/weekly.csv": rows.encode("utf-8"), **meetings})
+    ds = _check(root)
+    got = sorted(zip(ds.deliveries.province.astype(str), ds.deliveries.quantity.astype(int), strict=True))
+    assert got == sorted(expected), name
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    with (root / WEEKLY).open("r+b") as f:
+        f.truncate(300 << 20)  # sparse: 300 MB on paper, nothing on disk
+    code, _, err = run_portal(root, "validate")
+    assert code == 1 and "Traceback" not in err
+    assert f"{WEEKLY}: the file is too large (300 MB; at most 256 MB per file) [file-unreadable]; fix: split" in err
+
+
+PAYLOAD = ' <script>window.__pwned = true</script><b class="injected">درشت</b><img class="injected" src="x" ' \
+          'onerror="window.__pwned = true">**ستاره** [پیوند](javascript:alert(document.domain)) {: .injected } ' \
+          '<!-- نظر --> &amp; | ستون |'
+
+
+def _inject(node):
+    """Every text of a YAML document, with the payload added."""
+    if isinstance(node, dict):
+        return {k: (v + PAYLOAD if isinstance(v, str) and k.endswith("_fa") else _inject(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inject(v) for v in node]
+    return node
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("injected") / "p", data="example")
+    for path in sorted((root / "data").rglob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(doc, (dict, list)):
+            path.write_text(yaml.safe_dump(_inject(doc), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for path in sorted((root / "data").rglob("*.csv")):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        text_columns = [i for i, name in enumerate(rows[0]) if name.endswith("_fa")] if rows else []
+        if text_columns and "reference" not in path.parts:
+            for row in rows[1:]:
+                for i in text_columns:
+                    row[i] += PAYLOAD
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerows(rows)
+            path.write_text(out.getvalue(), encoding="utf-8")
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    return root
+
+
+@pytest.mark.slow
+def test_markup_typed_into_every_text_field_never_runs_or_renders(injected: Path, browser) -> None:
+    from conftest import serving
+
+    with serving(injected / "site") as base:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        shown = 0
+        for name, path in ALL_PAGE_TYPES.items():
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.__pwned") is None, name
+            assert page.locator(".injected").count() == 0, name  # no element made from a text
+            assert page.locator("a[href^='javascript:']").count() == 0, name
+            text = page.locator("body").inner_text()
+            shown += text.count("<script>")
+        page.goto(base + "meetings/1400-05-27/")
+        text = page.locator("article").inner_text()
+        assert "<script>window.__pwned = true</script>" in text  # shown as the text staff typed
+        assert "**ستاره**" in text and "<b class=" in text
+        assert dialogs == [] and shown > 5
+        page.close()
