@@ -138,59 +138,27 @@ def read_text(path: Path) -> str:
 
 
 def cbor_texts(data: bytes) -> list[str]:
-    """Every text string in a CBOR document (RFC 8949), the form of Pagefind's index files: the words and
-    titles, not the numbers between them (positions and counts, whose bytes would read as digits)."""
+    """Every text string in a CBOR document (RFC 8949; cbor2's C decoder), the form of Pagefind's index
+    files: the words and titles, not the numbers between them (positions and counts, whose bytes would
+    read as digits). Raises ValueError if it is not CBOR."""
+    import cbor2
+
+    try:
+        value = cbor2.loads(data)
+    except (cbor2.CBORDecodeError, EOFError, TypeError, OverflowError, RecursionError) as exc:
+        raise ValueError(f"not CBOR ({exc})") from exc
     texts: list[str] = []
-    i = 0
-
-    def head() -> tuple[int, int | None]:
-        nonlocal i
-        first = data[i]
-        i += 1
-        major, info = first >> 5, first & 31
-        if info < 24:
-            return major, info
-        if info in (24, 25, 26, 27):
-            size = 1 << (info - 24)
-            value = int.from_bytes(data[i:i + size], "big")
-            if i + size > len(data):
-                raise ValueError("truncated")
-            i += size
-            return major, value
-        if info == 31 and major in (2, 3, 4, 5, 7):
-            return major, None  # indefinite length
-        raise ValueError(f"bad CBOR head {first:#x}")
-
-    def item() -> bool:  # False at a "break" (the end of an indefinite item)
-        nonlocal i
-        if data[i] == 0xFF:
-            i += 1
-            return False
-        major, value = head()
-        if major in (2, 3):
-            if value is None:
-                while item():
-                    pass
-            else:
-                if i + value > len(data):
-                    raise ValueError("truncated")
-                if major == 3:
-                    texts.append(data[i:i + value].decode("utf-8", errors="replace"))
-                i += value
-        elif major in (4, 5):
-            count = value if value is None else value * (2 if major == 5 else 1)
-            if count is None:
-                while item():
-                    pass
-            else:
-                for _ in range(count):
-                    item()
-        elif major == 6:
-            item()
-        return True
-
-    while i < len(data):
-        item()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            texts.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.items())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+        elif isinstance(item, cbor2.CBORTag):
+            stack.append(item.value)
     return texts
 
 
@@ -216,8 +184,7 @@ def texts_of(path: Path, raw: str | None = None) -> list[str]:
         return [cell for row in csv.reader(io.StringIO(raw)) for cell in row if cell and not _NUMBER.match(cell)]
     if path.suffix == ".xlsx":
         try:
-            return [cell for sheet in xlsx_sheets(path.read_bytes()) for row in sheet for cell in row
-                    if cell and not _NUMBER.match(cell)]
+            return _xlsx_texts(xlsx_sheets(path.read_bytes()))
         except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile):
             return []
     if path.suffix == ".json":
@@ -257,8 +224,13 @@ def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFindin
     findings: list[AuditFinding] = []
     for path in paths:
         rel = path.relative_to(site).as_posix()
+        sheets: list | Exception | None = None
         if path.suffix == ".xlsx":
-            texts = texts_of(path)
+            try:
+                sheets = xlsx_sheets(path.read_bytes())  # read once: for its texts and against its twin
+            except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as exc:
+                sheets = exc
+            texts = [] if isinstance(sheets, Exception) else _xlsx_texts(sheets)
             raw = "\n".join(texts)
         else:
             try:
@@ -289,20 +261,23 @@ def _audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFindin
         if path.suffix == ".json" and rel != CELLS:
             findings += _small_counts(rel, raw, path.with_suffix(".csv"), look.k)
         if path.suffix == ".xlsx":
-            findings += _xlsx_twin(rel, path)
+            findings += _xlsx_twin(rel, path, sheets)
     return findings
 
 
-def _xlsx_twin(rel: str, path: Path) -> list[AuditFinding]:
+def _xlsx_texts(sheets: list[list[list[str]]]) -> list[str]:
+    return [cell for sheet in sheets for row in sheet for cell in row if cell and not _NUMBER.match(cell)]
+
+
+def _xlsx_twin(rel: str, path: Path, sheets: list | Exception | None) -> list[AuditFinding]:
     """An XLSX download holds exactly the cells of its CSV twin (which the other checks read), or it is
     refused: the numbers people get in Excel are the ones audited."""
     twin = path.with_suffix(".csv")
     if not twin.is_file():
         return [AuditFinding(rel, "an XLSX file without its CSV twin: its numbers cannot be checked")]
-    try:
-        sheet = xlsx_sheets(path.read_bytes())[0]
-    except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile) as exc:
-        return [AuditFinding(rel, f"cannot be read as XLSX ({type(exc).__name__})")]
+    if isinstance(sheets, Exception) or not sheets:
+        return [AuditFinding(rel, f"cannot be read as XLSX ({type(sheets).__name__})")]
+    sheet = sheets[0]
     rows = read_csv_rows(twin.read_text(encoding="utf-8"))
     if len(sheet) != len(rows):
         return [AuditFinding(rel, f"{len(sheet)} rows, where its CSV has {len(rows)}")]
