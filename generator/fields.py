@@ -13,8 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from .load import Node, Table
 from .problems import Problem
+from .raw import Node, Table
 from .value_types import FieldError
 
 # ---- structures ----------------------------------------------------------------------------------------

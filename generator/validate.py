@@ -21,9 +21,9 @@ from . import personal_data
 from .decision_rules import follow_ups, small_people_quantities
 from .fields import Columns, Mapping, Rec, mappings, parse_node, parse_table
 from .jalali import DateError, parse_jalali, parse_jalali_month
-from .load import Node, RawData, RawFile, Table
 from .places import PlaceIndex
 from .problems import Problem, errors_in
+from .raw import Node, RawData, RawFile, Table
 from .schema import IDENTIFYING_COLUMNS, SCHEMAS
 from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows, register_frame
 from .text_rules import restated_small_figures, small_counts_in_revisions

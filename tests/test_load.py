@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load, load_csv, load_yaml
+from generator.csv_read import load_csv
+from generator.load import load, load_yaml
 
 
 def _rows(table) -> list[tuple]:
@@ -102,7 +103,7 @@ PLAIN = "a,b,c\n1,گیلان,x\n\n2,کرمان,\n,,\n3,گیلان,y\n"
 
 
 def test_plain_csv_is_read_by_the_fast_path_and_matches_the_careful_one(tmp_path: Path) -> None:
-    from generator.load import _plain_table, _table
+    from generator.csv_read import _plain_table, _table
 
     fast = _plain_table(PLAIN.encode())
     careful = _table(PLAIN, "a.csv", [])
@@ -113,7 +114,7 @@ def test_plain_csv_is_read_by_the_fast_path_and_matches_the_careful_one(tmp_path
 
 
 def test_files_the_fast_path_refuses_go_the_careful_way(tmp_path: Path) -> None:
-    from generator.load import _plain_table
+    from generator.csv_read import _plain_table
 
     assert _plain_table(b'a,b\n1,"x,y"\n') is None  # quotes
     assert _plain_table(b"a,b\n1,2,3\n") is None  # ragged row
