@@ -179,6 +179,8 @@ def _find(text: str) -> tuple[Finding, ...]:
         found.append(Finding(kind, "IR" + _mask(digits), m.start(), m.end()))
         taken.append((m.start(), m.end()))
     for m in _RUN.finditer(ascii_text):
+        if m.end() - m.start() < 10:
+            continue  # fewer than ten characters hold fewer than ten digits: no shape looked for is shorter
         if any(a <= m.start() < b for a, b in taken):
             continue
         for a, b, tagged in _in_run(ascii_text, m.start(), m.end()):

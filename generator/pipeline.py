@@ -16,7 +16,8 @@ from . import api, data_package, open_data, pages, render
 from .aggregate import Aggregates, aggregate
 from .archive import LOG, Entry
 from .archive import dumps as archive_dumps
-from .audit import CELLS, AuditFinding, Rules, audit, refuse_if_unsafe
+from .audit import CELLS, AuditFinding, Rules, audit
+from .audit_gate import Gate
 from .changes import Before, compare
 from .chart_render import ChartRenderer
 from .feed import FEED, atom
@@ -174,7 +175,7 @@ def build(project: Project, previous: Publication | object | None = ONLINE, extr
     generated = generate(project, previous=previous, before=before, log=log)
     checks = rules(generated.checked, previous)
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
-               check=lambda staging: refuse_if_unsafe(staging, generated.checked.private_texts, checks),
+               gate=Gate(generated.checked.private_texts, checks),
                extra=extra)
     return generated
 

@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from . import search_index
+from .audit_gate import Gate
 from .jalali import JDate
 
 
@@ -68,12 +68,40 @@ def prune(site: Path) -> None:
 
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
-               check: Callable[[Path], None] | None = None, extra: dict | None = None) -> None:
-    """Run the strict MkDocs build, index it for search (search_index.py), then `check` on the result
-    (the audit: it raises to refuse the site); replace `site` only if all succeeded. `extra` is added to
-    the configuration's `extra` (the theme's settings: a publication's version)."""
+               gate: Gate | None = None, extra: dict | None = None) -> None:
+    """Run the strict MkDocs build, index it for search (search_index.py), then the audit's `gate` on the
+    result (it raises to refuse the site; it begins on content/ while MkDocs builds); replace `site` only
+    if all succeeded. `extra` is added to the configuration's `extra` (the theme's settings: a
+    publication's version)."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    try:
+        if gate is not None:
+            gate.begin(content)
+        _mkdocs(mkdocs_yml, content, staging, build_date, extra)
+        prune(staging)
+        search_index.index(staging)  # the search index is part of what the audit reads
+        if gate is not None:
+            gate.check(staging)
+    except search_index.SearchIndexError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(f"{exc}\nsite/ was left as it was") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if gate is not None:
+            gate.end()
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _mkdocs(mkdocs_yml: Path, content: Path, staging: Path, build_date: JDate | None, extra: dict | None) -> None:
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -84,26 +112,7 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
                 config["extra"] = {**config["extra"], **extra}
             mkdocs_build(config)
     except (Abort, MkDocsException, OSError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         detail = "\n  ".join(collect.messages) or str(exc)
         raise SiteBuildError(f"mkdocs build --strict failed; site/ was left as it was:\n  {detail}") from exc
     finally:
         logger.removeHandler(collect)
-    prune(staging)
-    try:
-        search_index.index(staging)  # the search index is part of what the audit reads
-        if check is not None:
-            check(staging)
-    except search_index.SearchIndexError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError(f"{exc}\nsite/ was left as it was") from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = site.with_name(site.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)

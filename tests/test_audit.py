@@ -163,6 +163,20 @@ def test_the_search_index_words_are_read_as_cbor_texts(tmp_path: Path) -> None:
     assert [(f.path, f.what.split(" (")[0]) for f in findings] == [("pagefind/index/fa_1.pf_index", "a national ID")]
 
 
+def test_every_text_of_a_cbor_value_json_cannot_hold_is_read_too() -> None:
+    """The strings are taken from the value written as JSON (fast); a value JSON cannot write (a map with a
+    byte-string or array key, a tag, bytes, a quote or control character inside a text) is still read."""
+    import cbor2
+
+    from generator.audit import cbor_texts
+
+    tricky = 'a "quoted" \\ back\nslash\x00'
+    value = [1, {"k": [2, "گیلان"], 7: "هفت"}, cbor2.CBORTag(40000, ["در برچسب", 3]), b"\x00bytes", tricky]
+    assert sorted(cbor_texts(cbor2.dumps(value))) == sorted(["k", "گیلان", "7", "هفت", "در برچسب", tricky])
+    odd = {b"bytes as a key": ["زیر کلید بایتی", 5], (1, 2): "زیر کلید آرایه"}
+    assert sorted(cbor_texts(cbor2.dumps(odd))) == sorted(["زیر کلید بایتی", "زیر کلید آرایه"])
+
+
 @pytest.mark.parametrize("how", ["zlib", "no signature", "not json"])
 def test_a_search_index_file_that_cannot_be_read_is_refused_not_passed(tmp_path: Path, how: str) -> None:
     import gzip

@@ -1,0 +1,112 @@
+"""The audit as the build's gate (audit.py checks; this decides when, and refuses): no site replaces site/
+unless the audit of what it serves finds nothing.
+
+Much of what the site serves is written by the generator into content/ and only copied by MkDocs: the
+downloads (CSV, JSON, XLSX, cells.json), the API, the feed. Those files are audited while MkDocs builds,
+in one more process on the core MkDocs leaves idle (MkDocs runs on one). After the build, the audit takes
+that result only if every one of those files is in the built site with exactly the bytes audited (their
+SHA-256), and then reads the rest (the pages, the search index); otherwise it reads everything again. So
+what is proven is still what the public gets, whichever way the build went.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from .audit import CELLS, SERVED, THEME, AuditFailed, AuditFinding, Rules, audit, audit_files, check_cells, look_for
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """The audit of the files MkDocs copies, done before they were copied: each file's digest, and what
+    was found in them (paths relative to the site: MkDocs keeps them)."""
+
+    digests: dict[str, str]
+    findings: list[AuditFinding]
+    seconds: float = 0.0  # how long it took (the benchmark prints it)
+
+    def holds_for(self, site: Path) -> bool:
+        """Every file audited ahead is in `site` with exactly the bytes audited."""
+        for rel, digest in self.digests.items():
+            path = site / rel
+            if not path.is_file() or _digest(path) != digest:
+                return False
+        return True
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def copied_files(content: Path) -> list[Path]:
+    """The files of content/ that the site serves as they are: not Markdown (MkDocs turns that into
+    pages), not hidden (MkDocs leaves dot files out), of a kind the audit reads."""
+    return sorted(p for p in content.rglob("*") if p.is_file() and p.suffix in SERVED
+                  and not any(part.startswith(".") for part in p.relative_to(content).parts)
+                  and not p.relative_to(content).as_posix().startswith(THEME))
+
+
+def audit_ahead(content: Path, private_texts: list[str], rules: Rules) -> Ahead:
+    """In the process beside MkDocs: the copied files of content/ (one core: MkDocs has the other)."""
+    started = time.perf_counter()
+    paths = copied_files(content)
+    digests = {p.relative_to(content).as_posix(): _digest(p) for p in paths}
+    findings = audit_files(content, paths, look_for(private_texts, rules))
+    if CELLS in digests:
+        findings += check_cells(content, rules)
+    return Ahead(digests, findings, time.perf_counter() - started)
+
+
+class Gate:
+    """`begin(content)` before MkDocs builds; `check(staging)` after it (and the search index): raises
+    AuditFailed listing every finding, unless the site is clean; `end()` in any case."""
+
+    def __init__(self, private_texts: list[str], rules: Rules, ahead: bool = True):
+        self.private_texts = list(private_texts)
+        self.rules = rules
+        self.ahead = ahead and "fork" in multiprocessing.get_all_start_methods()
+        self._pool: ProcessPoolExecutor | None = None
+        self._future = None
+        self.used_ahead: Ahead | None = None  # the audit done ahead, when its files were served as audited
+
+    def begin(self, content: Path) -> None:
+        if not self.ahead:
+            return
+        # fork: the child has the rules and the texts already; nothing else runs in this process now
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(audit_ahead, content, self.private_texts, self.rules)
+
+    def _ahead_result(self) -> Ahead | None:
+        if self._future is None:
+            return None
+        try:
+            return self._future.result()
+        except (BrokenProcessPool, Exception):
+            return None  # the process died (out of memory, killed) or failed: everything is audited after
+
+    def check(self, staging: Path) -> None:
+        ahead = self._ahead_result()
+        if ahead is not None and ahead.holds_for(staging):
+            self.used_ahead = ahead
+            done = frozenset(ahead.digests)
+            findings = ahead.findings + audit(staging, self.private_texts, self.rules, done)
+            order = {rel: i for i, rel in enumerate(sorted({f.path for f in findings}))}
+            findings.sort(key=lambda f: order[f.path])  # sorted() is stable: in-file order is kept
+        else:
+            findings = audit(staging, self.private_texts, self.rules)
+        if findings:
+            raise AuditFailed(findings)
+
+    def end(self) -> None:
+        if self._pool is not None:
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()  # a failed build's audit is of no use: do not wait for it
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            self._future = None
