@@ -125,7 +125,7 @@ def test_a_failing_mkdocs_build_stops_the_audit_beside_it(built: Path, tmp_path:
     (root / "content" / "about.md").write_text("[پیوند شکسته](nowhere.md)\n", encoding="utf-8")
     monkeypatch.setattr(gate_module, "audit_ahead", _sleep_for_ever)
     project = Project.at(root)
-    with pytest.raises(SiteBuildError, match="nowhere.md"):
+    with pytest.raises(SiteBuildError, match=r"nowhere\.md"):
         build_site(project.mkdocs_yml, project.content, project.site, None, gate=Gate([], Rules()))
     pid = int((root / "ahead.pid").read_text())
     assert not Path(f"/proc/{pid}").exists()  # stopped and reaped, not left to audit for an hour
