@@ -98,13 +98,11 @@ def _build(root: Path) -> dict:
         return wrapper
 
     charts.prepare = timed(charts.prepare)  # type: ignore[method-assign]
-    charts.svg = timed(charts.svg)  # type: ignore[method-assign]
     planned = plan(project, ds, agg)
     rendered, written = write_content(project, ds, agg, result.publication, planned, charts)
     now = time.perf_counter()
     times["render pages"] = now - t - chart_time
-    times["charts"] = chart_time
-    peaks["render pages"] = peaks["charts"] = _peak_mib()
+    peaks["render pages"] = _peak_mib()
     t = now
 
     gate = Gate(validated.private_texts, Rules(ds.site.disclosure_threshold, ds.site.dominance_percent, previous,
@@ -131,13 +129,27 @@ def _build(root: Path) -> dict:
         finally:
             times["search index"] = time.perf_counter() - started
 
+    from generator import chart_inline
+
+    inline = chart_inline.inline_site
+
+    def timed_inline(site: Path, renderer) -> int:
+        started = time.perf_counter()
+        try:
+            return inline(site, renderer)
+        finally:
+            times["charts"] = chart_time + time.perf_counter() - started
+            peaks["charts"] = _peak_mib()
+
     search_index.index = timed_index
+    chart_inline.inline_site = timed_inline
     try:
-        build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week, gate=gate)
+        build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week, gate=gate, charts=charts)
     finally:
         search_index.index = index
+        chart_inline.inline_site = inline
     stage("mkdocs build", t)
-    times["mkdocs build"] -= times["audit"] + times["search index"]
+    times["mkdocs build"] -= times["audit"] + times["search index"] + times["charts"] - chart_time
     peaks["audit"] = peaks["search index"] = peaks["mkdocs build"]
     ahead = gate.used_ahead
     return {"times": times, "peaks": peaks, "audit_ahead": ahead.seconds if ahead else None,

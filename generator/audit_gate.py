@@ -70,7 +70,7 @@ class Gate:
     def __init__(self, private_texts: list[str], rules: Rules, ahead: bool = True):
         self.private_texts = list(private_texts)
         self.rules = rules
-        self.ahead = ahead and "fork" in multiprocessing.get_all_start_methods()
+        self.ahead = ahead
         self._pool: ProcessPoolExecutor | None = None
         self._future = None
         self.used_ahead: Ahead | None = None  # the audit done ahead, when its files were served as audited
@@ -78,8 +78,8 @@ class Gate:
     def begin(self, content: Path) -> None:
         if not self.ahead:
             return
-        # fork: the child has the rules and the texts already; nothing else runs in this process now
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        # a new interpreter (spawn), not a fork: the chart workers' threads are running in this process
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
         self._future = self._pool.submit(audit_ahead, content, self.private_texts, self.rules)
 
     def _ahead_result(self) -> Ahead | None:
@@ -92,6 +92,7 @@ class Gate:
 
     def check(self, staging: Path) -> None:
         ahead = self._ahead_result()
+        self.end()  # before the audit's own workers are forked
         if ahead is not None and ahead.holds_for(staging):
             self.used_ahead = ahead
             done = frozenset(ahead.digests)

@@ -129,6 +129,7 @@ class ChartRenderer:
     _pending: dict[str, Future] = field(default_factory=dict, repr=False)  # being rendered by a worker
     _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
     _keys: dict[int, tuple[dict, str]] = field(default_factory=dict, repr=False)  # id(spec) → (spec, key)
+    _specs: dict[str, dict] = field(default_factory=dict, repr=False)  # key → spec, of each placeholder
 
     def _salted(self) -> str:
         if not self._salt:
@@ -214,9 +215,32 @@ class ChartRenderer:
             self._pool = None
             self._pending.clear()
 
+    def placeholder(self, spec: dict, prefix: str) -> str:
+        """What a page holds where the chart goes, until the built pages get their charts (`fill`): the
+        chart is rendered meanwhile, while MkDocs builds (chart_inline.py)."""
+        key = self.key(spec)
+        self._specs[key] = spec
+        return f"<!--{PLACEHOLDER_MARK}{prefix}:{key}-->"
+
+    def fill(self, html: str) -> str:
+        """`html` with each placeholder replaced by its chart, waiting for it if a worker is drawing it."""
+        return PLACEHOLDER.sub(lambda m: self.svg_of(m.group(2), m.group(1)), html)
+
+    def svg_of(self, key: str, prefix: str) -> str:
+        """The SVG of the chart with this key: drawn in this build, in the cache, or drawn now."""
+        spec = self._specs.get(key)
+        if spec is None:
+            cached = self._cached(key)
+            if key not in self._raw and key not in self._pending and not (cached and cached.exists()):
+                raise ChartError(f"a page holds a chart that is neither drawn nor in the cache ({key[:12]}…): "
+                                 "generate the pages again (portal build)")
+        return self._svg(key, spec, prefix)
+
     def svg(self, spec: dict, prefix: str) -> str:
         """The chart as an SVG string whose ids all start with `prefix`."""
-        key = self.key(spec)
+        return self._svg(self.key(spec), spec, prefix)
+
+    def _svg(self, key: str, spec: dict | None, prefix: str) -> str:
         cached = self._cached(key)
         if key in self._pending:
             self._keep(key, _result(self._pending.pop(key)))
@@ -234,6 +258,10 @@ class ChartRenderer:
         return tidy(raw, prefix)
 
 
+# where a chart goes in a page until the built page gets it: <!--portal-chart:PREFIX:KEY-->; no text from the
+# data can make one (templates escape every «<»)
+PLACEHOLDER_MARK = "portal-chart:"
+PLACEHOLDER = re.compile(r"<!--portal-chart:([A-Za-z0-9_.-]+):([0-9a-f]{64})-->")
 # the digits after a coordinate's first decimal (ASCII only: `\d` would match Persian digits too)
 _EXTRA_DIGITS = re.compile(r"(?<=[0-9]\.[0-9])[0-9]+")
 # vl-convert writes each attribute after a space: a literal start lets `re` jump ahead (\bid= tries every byte)

@@ -145,39 +145,47 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
 
 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
-             before: Before | None = None, log: tuple[Entry, ...] = ()) -> Generated:
+             before: Before | None = None, log: tuple[Entry, ...] = (),
+             charts: ChartRenderer | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
-    removed). Charts come from the cache in .cache/charts/ when their spec has not changed. `warm`: start
+    removed), each chart as a placeholder (render.py). Charts come from the cache in .cache/charts/ when
+    their spec has not changed; the others are drawn into it. `charts`: a renderer whose workers go on
+    drawing after this returns (a full build: MkDocs builds meanwhile, and site_build puts them in the
+    pages); without it, every chart is in the cache when this returns (the live preview). `warm`: start
     the chart workers while the data are read (a full build); the live preview, whose edits change a few
     charts at a time, does not."""
-    charts = ChartRenderer(project.cache / "charts")
+    own = charts is None
+    charts = charts or ChartRenderer(project.cache / "charts")
     if warm:
         charts.warm()
     try:
         checked, agg, publication = summarise(project, previous)
+        planned = plan(project, checked.dataset, agg, before, log)
+        rendered, result = write_content(project, checked.dataset, agg, publication, planned, charts, log)
     except BaseException:
         charts.close(keep=False)
         raise
-    planned = plan(project, checked.dataset, agg, before, log)
-    rendered, result = write_content(project, checked.dataset, agg, publication, planned, charts, log)
+    if own:
+        charts.close()
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused)
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
           before: Before | None = None, log: tuple[Entry, ...] = ()) -> Generated:
-    """Generate content/, then the strict MkDocs build, then the audit of what it built; site/ is replaced
-    only if both succeed. `previous`: the publication this one follows (by default the one in site/);
-    `extra`: settings for the theme, `before`: the previous version's figures for the page of what
-    changed, and `log`: every publication up to this one, for the archive page (all from publish.py)."""
+    """Generate content/, then the strict MkDocs build (the charts drawn meanwhile, then put in its pages),
+    then the audit of what it built; site/ is replaced only if all succeed. `previous`: the publication this
+    one follows (by default the one in site/); `extra`: settings for the theme, `before`: the previous
+    version's figures for the page of what changed, and `log`: every publication up to this one, for the
+    archive page (all from publish.py)."""
     if previous is ONLINE:
         previous = previous_publication(project)
-    generated = generate(project, previous=previous, before=before, log=log)
+    charts = ChartRenderer(project.cache / "charts")
+    generated = generate(project, previous=previous, before=before, log=log, charts=charts)
     checks = rules(generated.checked, previous)
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
-               gate=Gate(generated.checked.private_texts, checks),
-               extra=extra)
-    return generated
+               gate=Gate(generated.checked.private_texts, checks), extra=extra, charts=charts)
+    return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused)
 
 
 def audit_site(project: Project, previous: Path | None = None) -> list[AuditFinding]:

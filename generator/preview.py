@@ -12,10 +12,13 @@ import html
 import threading
 from pathlib import Path
 
+from .chart_render import PLACEHOLDER_MARK, ChartError, ChartRenderer
+
 STAMP = ".preview-problems"  # in content/: MkDocs watches the folder and leaves dot files out of the site
 _lock = threading.Lock()
 _problems: list[str] = []
 _summary = ""
+_charts: Path | None = None  # the chart cache the preview's pages take their charts from
 
 
 def report(content: Path, problems: list[str], summary: str) -> None:
@@ -42,3 +45,21 @@ def banner() -> str:
             'max-height:40vh;overflow:auto">'
             f'<p style="margin:0 0 .4rem;font-weight:700">{html.escape(summary)}</p>'
             f'<ol style="margin:0;padding-inline-start:1.5rem">{items}</ol></div>')
+
+
+def use_charts(cache: Path) -> None:
+    """The chart cache of the project previewed (the generator draws every chart into it)."""
+    global _charts
+    _charts = cache
+
+
+def with_charts(page: str) -> str:
+    """The preview page with its charts (a built site gets them from chart_inline.py): each placeholder
+    replaced by its SVG from the cache. A chart not there yet (the pages are being generated again) is
+    left out until the next reload, rather than stopping the preview."""
+    if _charts is None or PLACEHOLDER_MARK not in page:
+        return page
+    try:
+        return ChartRenderer(_charts).fill(page)
+    except (ChartError, OSError):
+        return page

@@ -239,22 +239,23 @@ class Rendered:
 
 def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cite: Citation) -> Rendered:
     """Every page's Markdown and every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its
-    licence and citation `cite`). Raises on any template error: nothing is written then. All charts are
-    rendered here, through the renderer's cache (on every core when many are new)."""
+    licence and citation `cite`). Raises on any template error: nothing is written then. A page holds a
+    placeholder where each chart goes: the charts are drawn meanwhile (on every core when many are new,
+    through the renderer's cache) and put in the built pages (chart_inline.py). The caller closes
+    `charts` when done with them; on an error here they are stopped."""
     env = environment()
     charts.prepare([fig.chart for page in pages for fig in page.figures if fig.chart])
     try:
         names = {p.path: p.title for p in pages}
         out: dict[str, str] = {}
         downloads: dict[str, str | bytes] = {}
-        # pages without figures first: the chart workers start up and get ahead meanwhile
         for page in sorted(pages, key=lambda p: bool(p.figures)):
             svgs = {}
             for fig in page.figures:
                 if f"{fig.id}.csv" in downloads:
                     raise ValueError(f"two figures have the id {fig.id}")
                 if fig.chart:
-                    svgs[fig.id] = Markup(charts.svg(fig.chart, fig.id))
+                    svgs[fig.id] = Markup(charts.placeholder(fig.chart, fig.id))
                 downloads.update(open_data.downloads(fig, cite))
             template = env.get_template(page.template)
             text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
@@ -263,7 +264,6 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
     except BaseException:
         charts.close(keep=False)
         raise
-    charts.close()
     return Rendered(out, downloads)
 
 

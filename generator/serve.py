@@ -63,6 +63,7 @@ class _OnChange(FileSystemEventHandler):
 
 
 def serve(project: pipeline.Project, dev_addr: str) -> None:
+    preview.use_charts(project.cache / "charts")
     regenerate(project)
     observer = Observer()
     observer.schedule(_OnChange(project), str(project.data), recursive=True)

@@ -20,7 +20,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from . import search_index
+from . import chart_inline, search_index
+from .chart_render import ChartError, ChartRenderer
 from .audit_gate import Gate
 from .jalali import JDate
 
@@ -68,11 +69,12 @@ def prune(site: Path) -> None:
 
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
-               gate: Gate | None = None, extra: dict | None = None) -> None:
-    """Run the strict MkDocs build, index it for search (search_index.py), then the audit's `gate` on the
-    result (it raises to refuse the site; it begins on content/ while MkDocs builds); replace `site` only
-    if all succeeded. `extra` is added to the configuration's `extra` (the theme's settings: a
-    publication's version)."""
+               gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None) -> None:
+    """Run the strict MkDocs build, put the charts into its pages (chart_inline.py: `charts`, whose
+    workers draw them while MkDocs builds; closed here), index it for search (search_index.py), then the
+    audit's `gate` on the result (it raises to refuse the site; it begins on content/ while MkDocs
+    builds); replace `site` only if all succeeded. `extra` is added to the configuration's `extra` (the
+    theme's settings: a publication's version)."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
@@ -80,16 +82,21 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
             gate.begin(content)
         _mkdocs(mkdocs_yml, content, staging, build_date, extra)
         prune(staging)
+        if charts is not None:
+            chart_inline.inline_site(staging, charts)
+            charts.close()
         search_index.index(staging)  # the search index is part of what the audit reads
         if gate is not None:
             gate.check(staging)
-    except search_index.SearchIndexError as exc:
+    except (search_index.SearchIndexError, ChartError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(f"{exc}\nsite/ was left as it was") from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        if charts is not None:
+            charts.close(keep=False)  # after a failure: stop the workers (closed already otherwise)
         if gate is not None:
             gate.end()
     old = site.with_name(site.name + ".old")
