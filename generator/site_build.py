@@ -21,8 +21,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from . import chart_inline, search_index
-from .chart_render import ChartError, ChartRenderer
 from .audit_gate import Gate
+from .chart_render import ChartError, ChartRenderer
 from .jalali import JDate
 
 
