@@ -70,10 +70,16 @@ _FIRST = {"data": {"values": [{"a": "الف", "b": 1}]}, "mark": "bar",
           "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
 
 
+WORKER_NICENESS = 10  # on Linux, a tenth of the CPU share of a normal process when both want a core
+
+
 def _start_pool_worker() -> None:
     """A worker process: vl-convert, started by drawing a first chart (so that a worker started ahead of
     time is ready to draw), and a watch that ends the worker if the build that started it is gone (killed
-    rather than stopped), so no idle worker outlives its build."""
+    rather than stopped), so no idle worker outlives its build. It runs at a lower priority: the charts
+    are needed only once MkDocs has built the pages, and the page rendering and MkDocs come first."""
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     _start_worker()
     _render(_FIRST)
     # the pid of the process that started this one (not os.getppid() now: it may have died already)
