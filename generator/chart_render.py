@@ -203,8 +203,14 @@ class ChartRenderer:
                              "build again") from exc
 
     def close(self, keep: bool = True) -> None:
-        """Stop the workers: after keeping what they are still rendering (`keep`), or at once (when the
-        build has already failed, its error matters, not the charts)."""
+        """Stop the workers: after keeping what they are still rendering and drawing every chart a
+        placeholder stands for that is not drawn yet (`keep`: then every chart of the pages is in the
+        cache), or at once (when the build has already failed, its error matters, not the charts)."""
+        if keep:
+            for key, spec in self._specs.items():
+                cached = self._cached(key)
+                if key not in self._raw and not (cached and cached.exists()):
+                    self._drawn(key, spec)
         if self._pool is None:
             return
         try:
@@ -247,21 +253,23 @@ class ChartRenderer:
         return self._svg(self.key(spec), spec, prefix)
 
     def _svg(self, key: str, spec: dict | None, prefix: str) -> str:
+        return tidy(self._drawn(key, spec), prefix)
+
+    def _drawn(self, key: str, spec: dict | None) -> str:
         cached = self._cached(key)
         if key in self._pending:
             self._keep(key, _result(self._pending.pop(key)))
         if key in self._raw:
-            raw = self._raw[key]
-        elif cached and cached.exists():
+            return self._raw[key]
+        if cached and cached.exists():
             self.reused += 1
-            raw = cached.read_text(encoding="utf-8")
-        else:
-            if not self._started:
-                _start_worker()
-                self._started = True
-            raw = _render(spec)
-            self._keep(key, raw)
-        return tidy(raw, prefix)
+            return cached.read_text(encoding="utf-8")
+        if not self._started:
+            _start_worker()
+            self._started = True
+        raw = _render(spec)
+        self._keep(key, raw)
+        return raw
 
 
 # where a chart goes in a page until the built page gets it: <!--portal-chart:PREFIX:KEY-->; no text from the

@@ -111,9 +111,16 @@ def test_when_the_process_beside_mkdocs_dies_everything_is_audited_after(built: 
     assert [f.path for f in failed.value.findings] == ["downloads/extra.csv"]
 
 
-def _sleep_for_ever(content: Path, *_) -> None:
-    (content.parent / "ahead.pid").write_text(str(os.getpid()))
+def _sleep_for_ever(*_) -> None:
     time.sleep(3600)
+
+
+class _Watched(Gate):
+    """A gate that keeps the process it starts beside MkDocs, to look at it afterwards."""
+
+    def begin(self, content: Path) -> None:
+        super().begin(content)
+        self.processes = list(self._pool._processes.values())
 
 
 def test_a_failing_mkdocs_build_stops_the_audit_beside_it(built: Path, tmp_path: Path,
@@ -125,8 +132,9 @@ def test_a_failing_mkdocs_build_stops_the_audit_beside_it(built: Path, tmp_path:
     (root / "content" / "about.md").write_text("[پیوند شکسته](nowhere.md)\n", encoding="utf-8")
     monkeypatch.setattr(gate_module, "audit_ahead", _sleep_for_ever)
     project = Project.at(root)
+    gate = _Watched([], Rules())
     with pytest.raises(SiteBuildError, match=r"nowhere\.md"):
-        build_site(project.mkdocs_yml, project.content, project.site, None, gate=Gate([], Rules()))
-    pid = int((root / "ahead.pid").read_text())
-    assert not Path(f"/proc/{pid}").exists()  # stopped and reaped, not left to audit for an hour
+        build_site(project.mkdocs_yml, project.content, project.site, None, gate=gate)
+    assert len(gate.processes) == 1
+    assert not gate.processes[0].is_alive()  # stopped, not left to audit (or sleep) for an hour
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]

@@ -96,7 +96,10 @@ def test_serve_regenerates_when_data_change(tmp_path: Path) -> None:
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         url = f"http://127.0.0.1:{port}/programmes/oxygen/"
-        _get(url, "دستگاه اکسیژن‌ساز")
+        first = _get(url, "دستگاه اکسیژن‌ساز")
+        # the charts are in the preview's pages (from the chart cache), no placeholder is left
+        assert 'class="portal-chart"' in first and 'role="img"><svg aria-hidden="true"' in first
+        assert "portal-chart:" not in first
         programmes = root / "data/programmes.yaml"
         programmes.write_text(programmes.read_text(encoding="utf-8").replace(
             "name_fa: دستگاه اکسیژن‌ساز", "name_fa: دستگاه اکسیژن‌ساز بازبینی‌شده"), encoding="utf-8")

@@ -1,0 +1,48 @@
+"""Charts drawn while MkDocs builds: the pages hold placeholders, the built pages hold the charts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.chart_inline import inline_site
+from generator.chart_render import PLACEHOLDER, ChartError, ChartRenderer
+
+_CHART = re.compile(r'<div [^>]*class="portal-chart"[^>]*>(.{0,40})', re.DOTALL)
+
+
+def test_every_chart_of_the_built_site_is_in_its_page_and_no_placeholder_is_left(example_site: Path) -> None:
+    pages = sorted((example_site / "site").rglob("*.html"))
+    charts = [m.group(1) for page in pages for m in _CHART.finditer(page.read_text(encoding="utf-8"))]
+    assert len(charts) > 30 and all(c.startswith("<svg ") for c in charts)
+    assert not any("<!--portal-chart:" in page.read_text(encoding="utf-8") for page in pages)
+    # the Markdown holds the placeholders, one per chart
+    held = [m for md in (example_site / "content").rglob("*.md") for m in PLACEHOLDER.finditer(md.read_text("utf-8"))]
+    assert len(held) == len(charts)
+
+
+def test_a_placeholder_with_no_chart_behind_it_stops_the_build(example_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "x").mkdir(parents=True)
+    (site / "x" / "index.html").write_text(f"<div><!--portal-chart:fig-a:{'0' * 64}--></div>", encoding="utf-8")
+    with pytest.raises(ChartError, match="neither drawn nor in the cache"):
+        inline_site(site, ChartRenderer(tmp_path / "empty-cache"))
+
+
+def test_charts_are_drawn_once_and_put_where_their_placeholders_are(tmp_path: Path) -> None:
+    spec = {"data": {"values": [{"a": "الف", "b": 3}, {"a": "ب", "b": 5}]}, "mark": {"type": "bar", "clip": True},
+            "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
+    renderer = ChartRenderer(tmp_path / "cache", workers=1)
+    a, b = renderer.placeholder(spec, "fig-a"), renderer.placeholder(spec, "fig-b")
+    site = tmp_path / "site"
+    (site / "p").mkdir(parents=True)
+    (site / "p" / "index.html").write_text(f"<div>{a}</div>\r\n<div>{b}</div>", encoding="utf-8")
+    (site / "q.html").write_text("<p>بدون نمودار</p>", encoding="utf-8")
+    assert inline_site(site, renderer) == 1
+    renderer.close()
+    page = (site / "p" / "index.html").read_bytes().decode("utf-8")
+    assert page.count("<svg ") == 2 and "\r\n" in page  # bytes around the charts kept as they were
+    assert 'id="fig-a' in page and 'id="fig-b' in page  # each copy's ids carry its own figure's prefix
+    assert renderer.rendered == 1 and len(list((tmp_path / "cache").glob("*.svg"))) == 1
