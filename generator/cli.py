@@ -15,6 +15,7 @@ from mike.git_utils import GitError
 
 from . import __version__, pipeline, scaffold, schema_doc, synthetic
 from .audit import AuditFailed, served_files
+from .messages import LANGUAGES, Text, language, render, t
 from .problems import DataProblems
 from .publish import PublishError
 from .site_build import SiteBuildError
@@ -28,24 +29,26 @@ def _project(args: argparse.Namespace) -> pipeline.Project:
 def cmd_validate(args: argparse.Namespace) -> int:
     checked = pipeline.check(_project(args))
     for warning in checked.warnings:
-        print(warning.format())
+        print(warning.format(args.lang))
     ds = checked.dataset
-    print(f"ok: {len(ds.programmes)} programmes, {len(ds.meetings)} meetings, {len(ds.deliveries)} delivery "
-          f"rows, {len(ds.centres)} centres, {len(ds.provinces)} provinces; {len(checked.warnings)} warning(s)")
+    print(render(t("ok: {programmes} programmes, {meetings} meetings, {deliveries} delivery rows, {centres} "
+                   "centres, {provinces} provinces; {warnings} warning(s)", programmes=len(ds.programmes),
+                   meetings=len(ds.meetings), deliveries=len(ds.deliveries), centres=len(ds.centres),
+                   provinces=len(ds.provinces), warnings=len(checked.warnings)), args.lang))
     return 0
 
 
 def cmd_new_meeting(args: argparse.Namespace) -> int:
     project = _project(args)
     if args.date and (project.data / "meetings" / f"{args.date}.yaml").exists():
-        raise scaffold.ScaffoldError(f"{_rel(project.data / 'meetings' / args.date)}.yaml exists already; edit it, "
-                                     "or give another --date")
+        raise scaffold.ScaffoldError(t("{path} exists already; edit it, or give another --date",
+                                       path=f"{_rel(project.data / 'meetings' / args.date)}.yaml"))
     # the data must be valid first: a meeting file started and not yet filled in is named, line by line
     made = scaffold.scaffold(pipeline.check(project).dataset, project.data / "meetings", args.date)
     scaffold.write(made)
-    print(f"wrote {_rel(made.path)}: {made.follow_ups} open decision(s) to follow up, {made.reports} province "
-          f"report(s) from the last meeting; fill in every \"\" (portal validate names each one), then "
-          "`portal serve` to preview")
+    print(render(t("wrote {path}: {follow_ups} open decision(s) to follow up, {reports} province report(s) from "
+                   "the last meeting; fill in every \"\" (portal validate names each one), then `portal serve` "
+                   "to preview", path=_rel(made.path), follow_ups=made.follow_ups, reports=made.reports), args.lang))
     return 0
 
 
@@ -54,7 +57,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     generated = pipeline.build(project)
     for warning in generated.checked.warnings:
-        print(warning.format())
+        print(warning.format(args.lang))
     print(f"generated {generated.pages} pages in {_rel(project.content)}/ ({len(generated.written)} written, "
           f"{len(generated.removed)} stale removed)")
     print(f"figures: {generated.figures}; charts: {generated.charts_rendered} rendered, "
@@ -106,7 +109,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             print(f"pushed {args.branch} to {args.push}")
         return 0
     for warning in done.generated.checked.warnings:
-        print(warning.format())
+        print(warning.format(args.lang))
     after = f" after {done.previous}" if done.previous else " (the first)"
     if done.corrects:
         after += f", correcting {done.corrects}"
@@ -133,7 +136,7 @@ def cmd_squash(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(_project(args), args.dev_addr)
+    serve(_project(args), args.dev_addr, args.lang)
     return 0
 
 
@@ -175,6 +178,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--content", help="generated Markdown folder (default: ROOT/content)")
     p.add_argument("--site", help="output folder of the built site (default: ROOT/site)")
     p.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    p.add_argument("--lang", choices=LANGUAGES, help="language of the messages about the data: fa (Persian) or en "
+                   "(default: the PORTAL_LANG setting, else the locale, else en)")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every data file; print every problem as path:line: field: message"
                    ).set_defaults(func=cmd_validate)
@@ -221,20 +226,22 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    args.lang = language(args.lang)
     try:
         return args.func(args)
     except DataProblems as exc:
         if args.debug:
             raise
         for problem in exc.problems:
-            print(problem.format(), file=sys.stderr)
-        n = len(exc.errors)
-        print(f"{n} error(s) found; nothing was built. Fix them and run the command again.", file=sys.stderr)
+            print(problem.format(args.lang), file=sys.stderr)
+        print(render(t("{n} error(s) found; nothing was built. Fix them and run the command again.",
+                       n=len(exc.errors)), args.lang), file=sys.stderr)
         return 1
     except (SiteBuildError, AuditFailed, PublishError, GitError, OSError, ValueError) as exc:
         if args.debug:
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
+        print(render(t("error: {message}", message=said), args.lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

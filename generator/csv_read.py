@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
+from .messages import t
 from .problems import Problem
 from .raw import Table, decode, read_bytes
 
@@ -35,10 +36,11 @@ def load_csv(path: Path, rel: str) -> tuple[Table | None, list[Problem]]:
         return None, problems
     header = data.split(b"\n", 1)[0]
     if b";" in header and b"," not in header:
-        problems.append(Problem(rel, 1, "", "csv-header", "the columns are separated by «;», not by commas (Excel "
-                                "with a Persian or European regional setting writes such files)",
-                                "save it again as «CSV UTF-8 (Comma delimited)», or set the list separator to "
-                                "«,» in the regional settings; numbers keep no decimal comma: 12,5 → 12.5"))
+        problems.append(Problem(rel, 1, "", "csv-header", t("the columns are separated by «;», not by commas "
+                                                           "(Excel with a Persian or European regional setting "
+                                                           "writes such files)"),
+                                t("save it again as «CSV UTF-8 (Comma delimited)», or set the list separator to "
+                                  "«,» in the regional settings; numbers keep no decimal comma: 12,5 → 12.5")))
         return None, problems
     try:
         table = _plain_table(data)  # decodes as it reads, strictly: a bad byte raises
@@ -95,8 +97,8 @@ def _table(text: str, rel: str, problems: list[Problem]) -> Table | None:
     try:
         header = next(reader)
     except StopIteration:
-        problems.append(Problem(rel, 0, "", "file-empty", "the file is empty",
-                                "the first line must name the columns"))
+        problems.append(Problem(rel, 0, "", "file-empty", t("the file is empty"),
+                                t("the first line must name the columns")))
         return None
     header = [h.strip() for h in header]
     while header and header[-1] == "":
@@ -105,8 +107,8 @@ def _table(text: str, rel: str, problems: list[Problem]) -> Table | None:
     for name in header:
         if name in seen or name == "":
             problems.append(Problem(rel, 1, name, "csv-header",
-                                    f"column «{name}» is empty or repeated in the header",
-                                    "give every column one unique name"))
+                                    t("column «{name}» is empty or repeated in the header", name=name),
+                                    t("give every column one unique name")))
         seen.add(name)
     columns: list[list[str]] = [[] for _ in header]
     lines: list[int] = []
@@ -120,8 +122,9 @@ def _table(text: str, rel: str, problems: list[Problem]) -> Table | None:
             continue  # blank line
         if len(cells) != len(header):
             problems.append(Problem(rel, line, "", "csv-row-length",
-                                    f"the row has {len(cells)} cells but the header has {len(header)}",
-                                    "give every row one cell per column; quote cells that contain commas"))
+                                    t("the row has {cells} cells but the header has {columns}", cells=len(cells),
+                                      columns=len(header)),
+                                    t("give every row one cell per column; quote cells that contain commas")))
             continue
         lines.append(line)
         for column, cell in zip(columns, cells, strict=True):
@@ -140,9 +143,10 @@ def _rows(reader, rel: str, problems: list[Problem]):
         yield from reader
     except csv.Error as exc:
         problems.append(Problem(rel, reader.line_num, "", "csv-row-length",
-                                f"the file cannot be read from here on ({exc}): a quote (\") opens a cell "
-                                "that is never closed", "close the quote, or remove it; quote a whole cell "
-                                "only when it contains a comma"))
+                                t("the file cannot be read from here on ({detail}): a quote (\") opens a cell "
+                                  "that is never closed", detail=exc),
+                                t("close the quote, or remove it; quote a whole cell only when it contains a "
+                                  "comma")))
 
 
 def _drop_empty_rows(table: Table) -> Table:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .fields import mappings
+from .messages import t
 from .problems import Problem
 from .publication import DEFAULT_K
 from .schema import PEOPLE_UNITS
@@ -33,9 +34,10 @@ def follow_ups(v: Validated) -> Iterator[Problem]:
         for d in mappings(rec["decisions"]):
             if d.get("due") is not None and d["due"] < date:
                 yield Problem(path, d.line_of("due"), d.path_of("due"), "due-before-meeting",
-                              f"decision «{d.get('id')}» is due {d['due'].iso}, before the meeting that makes it "
-                              f"({date.iso})", "check the due date: a Jalali date after the meeting, e.g. "
-                              f"{date.plus_days(30).iso}")
+                              t("decision «{id}» is due {due}, before the meeting that makes it ({date})",
+                                id=d.get("id"), due=d["due"].iso, date=date.iso),
+                              t("check the due date: a Jalali date after the meeting, e.g. {example}",
+                                example=date.plus_days(30).iso))
         for f in mappings(rec["follow_ups"]):
             did = f.get("decision")
             if not did:
@@ -44,37 +46,42 @@ def follow_ups(v: Validated) -> Iterator[Problem]:
             if did not in made:
                 close = difflib.get_close_matches(did, sorted(made), n=1, cutoff=0.6)
                 example = close[0] if close else "1400-05-27-d1"
-                yield Problem(path, line, where, "unknown-decision", f"no earlier meeting made a decision «{did}»",
-                              f"use the id of a decision of an earlier meeting, e.g. {example}")
+                yield Problem(path, line, where, "unknown-decision",
+                              t("no earlier meeting made a decision «{id}»", id=did),
+                              t("use the id of a decision of an earlier meeting, e.g. {example}", example=example))
                 continue
             when, made_in, _ = made[did]
             if when >= date:
                 yield Problem(path, line, where, "follow-up-before-decision",
-                              f"decision «{did}» is made in {made_in} ({when.iso}), not before this meeting",
-                              "follow a decision up only in a later meeting; in its own meeting, write it in full "
-                              "under decisions")
+                              t("decision «{id}» is made in {made_in} ({when}), not before this meeting", id=did,
+                                made_in=made_in, when=when.iso),
+                              t("follow a decision up only in a later meeting; in its own meeting, write it in "
+                                "full under decisions"))
                 continue
             status = f.get("status") or ""
             if f.get("due") is not None and f["due"] < date:
                 yield Problem(path, f.line_of("due"), f.path_of("due"), "due-before-meeting",
-                              f"the revised due date {f['due'].iso} of «{did}» is before this meeting ({date.iso})",
-                              f"check the due date: a Jalali date after the meeting, e.g. {date.plus_days(30).iso}")
+                              t("the revised due date {due} of «{id}» is before this meeting ({date})",
+                                due=f["due"].iso, id=did, date=date.iso),
+                              t("check the due date: a Jalali date after the meeting, e.g. {example}",
+                                example=date.plus_days(30).iso))
             if did in closed:
                 changed = [key for key in ("status", "quantity", "due") if f.get(key) not in (None, "")]
                 if changed and status not in ("delivered", "cancelled"):
                     first_path, first_line = closed[did]
                     yield Problem(path, f.line_of(changed[0]), f.path_of(changed[0]), "closed-decision-changed",
-                                  f"decision «{did}» was closed at {first_path}:{first_line}; a later meeting cannot "
-                                  f"change its {changed[0].replace('due', 'due date')}",
-                                  "keep only note_fa to report on a closed decision; a new commitment is a new "
-                                  "decision of this meeting, with its own id")
+                                  t("decision «{id}» was closed at {first}; a later meeting cannot change its "
+                                    "{what}", id=did, first=f"{first_path}:{first_line}", what=_WHAT[changed[0]]),
+                                  t("keep only note_fa to report on a closed decision; a new commitment is a new "
+                                    "decision of this meeting, with its own id"))
             if status in ("delivered", "cancelled"):
                 if did in closed:
                     first_path, first_line = closed[did]
                     yield Problem(path, f.line_of("status"), f.path_of("status"), "decision-closed-twice",
-                                  f"decision «{did}» was already closed at {first_path}:{first_line}",
-                                  "close a decision once; to report on it again, leave out `status` and write "
-                                  "note_fa")
+                                  t("decision «{id}» was already closed at {first}", id=did,
+                                    first=f"{first_path}:{first_line}"),
+                                  t("close a decision once; to report on it again, leave out `status` and write "
+                                    "note_fa"))
                 else:
                     closed[did] = (path, f.line_of("status"))
             if not f.get("reason_fa"):
@@ -82,12 +89,15 @@ def follow_ups(v: Validated) -> Iterator[Problem]:
                 if status == "cancelled":
                     changed.append("status")
                 for key in changed:
-                    what = "cancels the decision" if key == "status" else \
-                        f"changes its {key.replace('due', 'due date')}"
-                    yield Problem(path, f.line_of(key), f.path_of(key), "revision-without-reason",
-                                  f"this follow-up of «{did}» {what} but gives no reason",
-                                  "add reason_fa: the reason as the meeting stated it, e.g. "
-                                  "«reason_fa: کمبود دستگاه در بازار»")
+                    message = t("this follow-up of «{id}» cancels the decision but gives no reason", id=did) \
+                        if key == "status" else t("this follow-up of «{id}» changes its {what} but gives no reason",
+                                                  id=did, what=_WHAT[key])
+                    yield Problem(path, f.line_of(key), f.path_of(key), "revision-without-reason", message,
+                                  t("add reason_fa: the reason as the meeting stated it, e.g. "
+                                    "«reason_fa: کمبود دستگاه در بازار»"))
+
+
+_WHAT = {"status": t("status"), "quantity": t("quantity"), "due": t("due date")}
 
 
 def small_people_quantities(v: Validated) -> Iterator[Problem]:
@@ -102,6 +112,7 @@ def small_people_quantities(v: Validated) -> Iterator[Problem]:
             quantity = rec.get("quantity")
             if units.get(programme) in PEOPLE_UNITS and isinstance(quantity, int) and 0 < quantity < k:
                 yield Problem(path, rec.line_of("quantity"), rec.path_of("quantity"), "small-count-in-decision",
-                              f"a quantity of {quantity} {units[programme]} is below {k}: published, it would "
-                              "point at these few households or people", "decide for a larger area and give that "
-                              "quantity, or leave quantity out and keep the number in a private span: ((خصوصی …))")
+                              t("a quantity of {quantity} {unit} is below {k}: published, it would point at these "
+                                "few households or people", quantity=quantity, unit=t(units[programme]), k=k),
+                              t("decide for a larger area and give that quantity, or leave quantity out and keep "
+                                "the number in a private span: ((خصوصی …))"))

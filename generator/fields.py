@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .messages import t
 from .problems import Problem
 from .raw import Node, Table
 from .value_types import FieldError
@@ -66,8 +67,8 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
     if isinstance(shape, Mapping):
         if not isinstance(node.value, dict):
             problems.append(Problem(rel, node.line, where, "wrong-type",
-                                    f"expected a mapping of fields, found {_shape_name(node)}",
-                                    "write `field: value` lines, indented under this key"))
+                                    t("expected a mapping of fields, found {found}", found=_shape_name(node)),
+                                    t("write `field: value` lines, indented under this key")))
             return None
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
@@ -75,7 +76,8 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
             if shape.field(name) is None:
                 known = ", ".join(f.name for f in shape.fields)
                 problems.append(Problem(rel, child.line, _join(where, name), "unknown-field",
-                                        f"«{name}» is not a field here", f"use one of: {known}"))
+                                        t("«{name}» is not a field here", name=name),
+                                        t("use one of: {choices}", choices=known)))
         for f in shape.fields:
             child = node.value.get(f.name)
             lines[f.name] = child.line if child is not None else node.line
@@ -83,8 +85,9 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
                                                    and f.required):
                 if f.required:
                     problems.append(Problem(rel, lines[f.name], _join(where, f.name), "missing-field",
-                                            f"«{f.name}» is required ({f.doc})",
-                                            f"add it, e.g. {f.name}: {_example(f.type)}"))
+                                            t("«{name}» is required ({doc})", name=f.name, doc=f.doc),
+                                            t("add it, e.g. {name}: {example}", name=f.name,
+                                              example=_example(f.type))))
                 values[f.name] = f.default() if callable(f.default) else f.default
                 continue
             values[f.name] = parse_node(child, f.type, rel, _join(where, f.name), problems)
@@ -92,15 +95,15 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
     if isinstance(shape, ListOf):
         if not isinstance(node.value, list):
             problems.append(Problem(rel, node.line, where, "wrong-type",
-                                    f"expected a list, found {_shape_name(node)}",
-                                    "write one `- item` line per entry"))
+                                    t("expected a list, found {found}", found=_shape_name(node)),
+                                    t("write one `- item` line per entry")))
             return []
         return [parse_node(item, shape.item, rel, f"{where}[{i}]", problems)
                 for i, item in enumerate(node.value)]
     if not isinstance(node.value, str):
         problems.append(Problem(rel, node.line, where, "wrong-type",
-                                f"expected a single value, found {_shape_name(node)}",
-                                f"write one value, e.g. {_example(shape)}"))
+                                t("expected a single value, found {found}", found=_shape_name(node)),
+                                t("write one value, e.g. {example}", example=_example(shape))))
         return None
     ok, result = _parse(shape, node.value)
     if ok:
@@ -182,8 +185,9 @@ def parse_table(table: Table, row: Mapping, rel: str, problems: list[Problem]) -
             if raw.strip() == "":
                 parsed.append(default)
                 if f.required:
-                    failed.append((k, "missing-field", f"«{f.name}» is required ({f.doc})",
-                                   f"fill in the {f.name} column, e.g. {_example(f.type)}"))
+                    failed.append((k, "missing-field", t("«{name}» is required ({doc})", name=f.name, doc=f.doc),
+                                   t("fill in the {name} column, e.g. {example}", name=f.name,
+                                     example=_example(f.type))))
                 continue
             ok, result = _parse(f.type, raw)
             parsed.append(result if ok else None)
@@ -214,17 +218,17 @@ def _join(where: str, name: str) -> str:
 
 def _shape_name(node: Node) -> str:
     if isinstance(node.value, dict):
-        return "a mapping"
+        return t("a mapping")
     if isinstance(node.value, list):
-        return "a list"
+        return t("a list")
     return f"«{node.value}»"
 
 
 def _example(shape: Any) -> str:
     if isinstance(shape, ListOf):
-        return "a list of entries"
+        return t("a list of entries")
     if isinstance(shape, Mapping):
-        return "a mapping of fields"
+        return t("a mapping of fields")
     return str(shape.example)
 
 

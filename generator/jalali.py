@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import jdatetime
 
+from .messages import t
 from .persian import ascii_digits, persian_digits
 
 GREGORIAN_MONTHS_FA = ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
@@ -105,15 +106,17 @@ def _check_year_month(text: str, year: int, month: int, day: int = 1) -> None:
     if year >= 1700:
         hint = ""
         with contextlib.suppress(ValueError):  # not a real Gregorian date either
-            hint = f" (in Jalali that is {JDate.from_gregorian(dt.date(year, month, day)).iso})"
-        raise DateError("gregorian-date", f"«{text}» looks like a Gregorian date{hint}",
-                        "write dates in the Jalali calendar, e.g. 1400-05-27")
+            hint = JDate.from_gregorian(dt.date(year, month, day)).iso
+        raise DateError("gregorian-date",
+                        t("«{text}» looks like a Gregorian date (in Jalali that is {jalali})", text=text, jalali=hint)
+                        if hint else t("«{text}» looks like a Gregorian date", text=text),
+                        t("write dates in the Jalali calendar, e.g. 1400-05-27"))
     if not 1300 <= year <= 1500:
-        raise DateError("impossible-date", f"year {year} is outside 1300–1500",
-                        "check the year; dates are Jalali, e.g. 1400-05-27")
+        raise DateError("impossible-date", t("year {year} is outside 1300–1500", year=year),
+                        t("check the year; dates are Jalali, e.g. 1400-05-27"))
     if not 1 <= month <= 12:
-        raise DateError("impossible-date", f"month {month} does not exist (months are 1–12)",
-                        "check the month, e.g. 1400-05-27 is 27 Mordad 1400")
+        raise DateError("impossible-date", t("month {month} does not exist (months are 1–12)", month=month),
+                        t("check the month, e.g. 1400-05-27 is 27 Mordad 1400"))
 
 
 _MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
@@ -123,8 +126,8 @@ def parse_jalali_month(text: str) -> JMonth:
     """`1400-06`, `1400/6` or `۱۴۰۰-۰۶` → JMonth; a DateError says what is wrong and how to fix it."""
     m = _MONTH.match(ascii_digits(text.strip()))
     if not m:
-        raise DateError("invalid-date", f"«{text}» is not a month written as YYYY-MM",
-                        "write the Jalali month as year-month, e.g. 1400-06")
+        raise DateError("invalid-date", t("«{text}» is not a month written as YYYY-MM", text=text),
+                        t("write the Jalali month as year-month, e.g. 1400-06"))
     year, month = int(m.group(1)), int(m.group(2))
     _check_year_month(text, year, month)
     return JMonth(year, month)
@@ -132,17 +135,19 @@ def parse_jalali_month(text: str) -> JMonth:
 
 def parse_jalali(text: str) -> JDate:
     """`1400-05-27`, `1400/5/27` or `۱۴۰۰/۰۵/۲۷` → JDate; a DateError says what is wrong and how to fix it."""
-    t = ascii_digits(text.strip())
-    m = _DATE.match(t)
+    m = _DATE.match(ascii_digits(text.strip()))
     if not m:
-        raise DateError("invalid-date", f"«{text}» is not a date written as YYYY-MM-DD",
-                        "write the Jalali date as year-month-day, e.g. 1400-05-27")
+        raise DateError("invalid-date", t("«{text}» is not a date written as YYYY-MM-DD", text=text),
+                        t("write the Jalali date as year-month-day, e.g. 1400-05-27"))
     year, month, day = (int(g) for g in m.groups())
     _check_year_month(text, year, month, day)
     length = month_length(year, month)
     if not 1 <= day <= length:
-        extra = " (it is not a leap year)" if month == 12 and day == 30 else ""
+        leap = month == 12 and day == 30
         raise DateError("impossible-date",
-                        f"{MONTHS_FA[month - 1]} {year} has {length} days, so day {day} does not exist{extra}",
-                        f"check the day; the last day of that month is {year:04d}-{month:02d}-{length:02d}")
+                        t("{month} {year} has {length} days, so day {day} does not exist"
+                          + (" (it is not a leap year)" if leap else ""),
+                          month=MONTHS_FA[month - 1], year=year, length=length, day=day),
+                        t("check the day; the last day of that month is {last}",
+                          last=f"{year:04d}-{month:02d}-{length:02d}"))
     return JDate(year, month, day)

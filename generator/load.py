@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .csv_read import load_csv
+from .messages import t
 from .problems import Problem
 from .raw import Node, RawData, RawFile, Table, read_text
 
@@ -76,8 +77,9 @@ def _to_node(node: yaml.Node, rel: str, problems: list[Problem], where: str = ""
         if key in mapping:
             problems.append(Problem(
                 rel, key_line, name, "duplicate-key",
-                f"key «{key}» appears twice in this mapping (first on line {mapping[key].line})",
-                "keep one of the two and delete the other"))
+                t("key «{key}» appears twice in this mapping (first on line {first})", key=key,
+                  first=mapping[key].line),
+                t("keep one of the two and delete the other")))
             continue
         child = _to_node(value_node, rel, problems, name)
         if isinstance(child.value, str):
@@ -109,23 +111,24 @@ def load_yaml(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     try:
         composed = _compose(text)
     except _AliasFound as exc:
-        problems.append(Problem(rel, exc.line, "", "yaml-alias", "YAML aliases (*name) are not allowed here",
-                                "write the value out in full instead of referring to an anchor"))
+        problems.append(Problem(rel, exc.line, "", "yaml-alias", t("YAML aliases (*name) are not allowed here"),
+                                t("write the value out in full instead of referring to an anchor")))
         return None, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         detail = exc.problem or "malformed YAML"
-        hint = "indent with spaces, never tabs" if "\t" in text else "check indentation, colons and quotes"
-        problems.append(Problem(rel, line, "", "yaml-syntax", f"the YAML cannot be read: {detail}", hint))
+        hint = t("indent with spaces, never tabs") if "\t" in text else t("check indentation, colons and quotes")
+        problems.append(Problem(rel, line, "", "yaml-syntax", t("the YAML cannot be read: {detail}", detail=detail),
+                                hint))
         return None, problems
     except yaml.YAMLError as exc:
-        problems.append(Problem(rel, 0, "", "yaml-syntax", f"the YAML cannot be read: {exc}",
-                                "check indentation, colons and quotes"))
+        problems.append(Problem(rel, 0, "", "yaml-syntax", t("the YAML cannot be read: {detail}", detail=exc),
+                                t("check indentation, colons and quotes")))
         return None, problems
     if composed is None:
-        problems.append(Problem(rel, 0, "", "file-empty", "the file is empty",
-                                "fill it in, or delete it if it is not needed"))
+        problems.append(Problem(rel, 0, "", "file-empty", t("the file is empty"),
+                                t("fill it in, or delete it if it is not needed")))
         return None, problems
     return _to_node(composed, rel, problems), problems
 
@@ -141,8 +144,8 @@ def load(data_dir: Path, root_dir: Path) -> RawData:
         paths = sorted(data_dir.glob(pattern))
         if not paths and kind in REQUIRED_KINDS:
             rel = _rel(data_dir / pattern, root_dir)
-            raw.problems.append(Problem(rel, 0, "", "file-unreadable", "the file is missing",
-                                        "restore it from git, or create it as docs/schema.md describes"))
+            raw.problems.append(Problem(rel, 0, "", "file-unreadable", t("the file is missing"),
+                                        t("restore it from git, or create it as docs/schema.md describes")))
         todo += [(kind, path, _rel(path, root_dir)) for path in paths]
     read = _read_large([(path, rel) for _, path, rel in todo if path.suffix == ".csv"])
     for kind, path, rel in todo:

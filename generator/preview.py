@@ -16,31 +16,36 @@ from .chart_render import PLACEHOLDER_MARK, ChartError, ChartRenderer
 
 STAMP = ".preview-problems"  # in content/: MkDocs watches the folder and leaves dot files out of the site
 _lock = threading.Lock()
-_problems: list[str] = []
+_problems: list[tuple[str, str]] = []
 _summary = ""
+_lang = "en"
 _charts: Path | None = None  # the chart cache the preview's pages take their charts from
 
 
-def report(content: Path, problems: list[str], summary: str) -> None:
-    """Record the latest regeneration's problems (none: the data are good) and make MkDocs rebuild."""
-    global _summary
+def report(content: Path, problems: list[tuple[str, str]], summary: str, lang: str = "en") -> None:
+    """Record the latest regeneration's problems, each as (`path:line: field:`, what and how to fix, in
+    `lang`), and its summary (none: the data are good), and make MkDocs rebuild."""
+    global _summary, _lang
     with _lock:
-        changed = problems != _problems or summary != _summary
+        changed = problems != _problems or summary != _summary or lang != _lang
         _problems[:] = problems
-        _summary = summary
+        _summary, _lang = summary, lang
     if changed and content.is_dir():
-        (content / STAMP).write_text("\n".join([summary, *problems]) + "\n", encoding="utf-8")
+        lines = [f"{where} {what}" for where, what in problems]
+        (content / STAMP).write_text("\n".join([summary, *lines]) + "\n", encoding="utf-8")
 
 
 def banner() -> str:
-    """The HTML of the banner, or "" when the data are good."""
+    """The HTML of the banner, or "" when the data are good: in Persian, right to left, when the messages
+    are Persian; each problem's place (file, line, field) left to right, as typed."""
     with _lock:
-        problems, summary = list(_problems), _summary
+        problems, summary, lang = list(_problems), _summary, _lang
     if not problems and not summary:
         return ""
-    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
-    # the messages are in English for now: the banner reads left to right (a Persian «…» inside stays right)
-    return ('<div class="portal-preview-problems" role="alert" dir="ltr" lang="en" style="background:#fff4e5;'
+    items = "".join(f'<li><code dir="ltr">{html.escape(where)}</code> <span>{html.escape(what)}</span></li>'
+                    for where, what in problems)
+    direction = 'dir="rtl" lang="fa"' if lang == "fa" else 'dir="ltr" lang="en"'
+    return (f'<div class="portal-preview-problems" role="alert" {direction} style="background:#fff4e5;'
             'border:2px solid #b33c00;color:#1a1a1a;padding:.8rem 1rem;margin:0;font-size:.8rem;'
             'max-height:40vh;overflow:auto">'
             f'<p style="margin:0 0 .4rem;font-weight:700">{html.escape(summary)}</p>'

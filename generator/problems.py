@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import render
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -65,8 +67,8 @@ class Problem:
     line: int  # 1-based; 0 when the problem concerns the whole file
     field: str  # dotted path inside the file (`reports[1].province`) or a CSV column; "" for the file
     code: str
-    message: str  # what was found and what is expected
-    fix: str  # how to fix it, with an example of a correct value
+    message: str  # what was found and what is expected (a messages.Text: English, and Persian on demand)
+    fix: str  # how to fix it, with an example of a correct value (a messages.Text too)
     severity: str = ERROR
 
     def __post_init__(self) -> None:
@@ -75,11 +77,22 @@ class Problem:
         if self.severity not in (ERROR, WARNING):
             raise ValueError(f"unknown severity {self.severity!r}")
 
-    def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        field = f" {self.field}:" if self.field else ""
-        level = " warning:" if self.severity == WARNING else ""
-        return f"{where}:{field}{level} {self.message} [{self.code}]; fix: {self.fix}"
+    def where(self) -> str:
+        """`path:line: field:`, the same in both languages (the file as named, the field as typed)."""
+        place = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{place}:" + (f" {self.field}:" if self.field else "")
+
+    def explain(self, lang: str = "en") -> str:
+        """What was found and expected, the code, and the fix with an example, in `lang` (messages.py)."""
+        message, fix = render(self.message, lang), render(self.fix, lang)
+        if lang == "fa":
+            level = "هشدار: " if self.severity == WARNING else ""
+            return f"{level}{message} [{self.code}]؛ رفع: {fix}"
+        level = "warning: " if self.severity == WARNING else ""
+        return f"{level}{message} [{self.code}]; fix: {fix}"
+
+    def format(self, lang: str = "en") -> str:
+        return f"{self.where()} {self.explain(lang)}"
 
 
 class DataProblems(Exception):

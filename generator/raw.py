@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .messages import t
 from .problems import Problem
 
 
@@ -65,28 +66,33 @@ def read_bytes(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             problems.append(Problem(rel, 0, "", "file-unreadable",
-                                    f"the file is too large ({size >> 20} MB; at most {MAX_FILE_BYTES >> 20} MB "
-                                    "per file)", "split it into several files, e.g. one per Jalali year "
-                                    "(deliveries/1400.csv, deliveries/1401.csv)"))
+                                    t("the file is too large ({size} MB; at most {limit} MB per file)",
+                                      size=size >> 20, limit=MAX_FILE_BYTES >> 20),
+                                    t("split it into several files, e.g. one per Jalali year "
+                                      "(deliveries/1400.csv, deliveries/1401.csv)")))
             return None
         return path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(rel, 0, "", "file-unreadable", f"cannot read the file ({exc.strerror})",
-                                "check that the file exists and is readable"))
+        problems.append(Problem(rel, 0, "", "file-unreadable", t("cannot read the file ({reason})",
+                                                                   reason=exc.strerror),
+                                t("check that the file exists and is readable")))
         return None
+
+
+NOT_UTF8 = "not UTF-8"
 
 
 def encoding_of(data: bytes) -> str:
     """What a file that is not UTF-8 most likely is, for the message."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data[:200].count(b"\x00") > 20:
-        return "UTF-16 (Excel's «Unicode Text»)"
+        return t("UTF-16 (Excel's «Unicode Text»)")
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
-        return "not UTF-8"
+        return NOT_UTF8
     if any("\u0600" <= c <= "\u06ff" for c in text):
-        return "Windows-1256 (Arabic Windows, older Excel)"
-    return "not UTF-8"
+        return t("Windows-1256 (Arabic Windows, older Excel)")
+    return NOT_UTF8
 
 
 def decode(data: bytes, rel: str, problems: list[Problem]) -> str | None:
@@ -95,10 +101,11 @@ def decode(data: bytes, rel: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         kind = encoding_of(data)
-        found = "the file is not UTF-8 text" + ("" if kind == "not UTF-8" else f": it looks like {kind}")
+        found = t("the file is not UTF-8 text") if kind == NOT_UTF8 else t(
+            "the file is not UTF-8 text: it looks like {kind}", kind=kind)
         problems.append(Problem(rel, 1 if kind.startswith("UTF-16") else line, "", "file-unreadable", found,
-                                "save it as UTF-8 (in Excel: Save As → «CSV UTF-8 (Comma delimited)»; in an "
-                                "editor: encoding UTF-8)"))
+                                t("save it as UTF-8 (in Excel: Save As → «CSV UTF-8 (Comma delimited)»; in an "
+                                  "editor: encoding UTF-8)")))
         return None
 
 

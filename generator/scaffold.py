@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .aggregate import aggregate
-from .jalali import JDate, parse_jalali
+from .jalali import DateError, JDate, parse_jalali
+from .messages import t
 from .model import Dataset
 from .tracker import CLOSING, STATUSES, track
 
@@ -42,15 +43,17 @@ def next_date(ds: Dataset, date: str | None) -> JDate:
     latest = ds.meetings[-1] if ds.meetings else None
     if date is None:
         if latest is None:
-            raise ScaffoldError("there is no meeting yet to count a week from: give the date, e.g. "
-                                "`portal new-meeting --date 1400-05-27`")
+            raise ScaffoldError(t("there is no meeting yet to count a week from: give the date, e.g. "
+                                  "`portal new-meeting --date 1400-05-27`"))
         return latest.date.plus_days(WEEK)
     try:
         day = parse_jalali(date)
-    except ValueError as exc:
-        raise ScaffoldError(f"--date {date}: {exc}; write the Jalali date as YYYY-MM-DD, e.g. 1400-08-05") from exc
+    except DateError as exc:
+        raise ScaffoldError(t("--date {date}: {problem}; write the Jalali date as YYYY-MM-DD, e.g. 1400-08-05",
+                              date=date, problem=exc.message)) from exc
     if latest and day <= latest.date:
-        raise ScaffoldError(f"--date {date}: the latest meeting is {latest.id}; a new meeting comes after it")
+        raise ScaffoldError(t("--date {date}: the latest meeting is {latest}; a new meeting comes after it",
+                              date=date, latest=latest.id))
     return day
 
 
@@ -58,9 +61,9 @@ def scaffold(ds: Dataset, meetings_dir: Path, date: str | None = None) -> Scaffo
     day = next_date(ds, date)
     path = meetings_dir / f"{day.iso}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path.as_posix()} exists already; edit it, or give another --date")
+        raise ScaffoldError(t("{path} exists already; edit it, or give another --date", path=path.as_posix()))
     latest = ds.meetings[-1] if ds.meetings else None
-    open_ones = [t for t in track(ds, aggregate(ds)) if t.status not in CLOSING]
+    open_ones = [row for row in track(ds, aggregate(ds)) if row.status not in CLOSING]
     indicators = {i.id: i for i in ds.indicators}
     provinces = {p.iso_code: p for p in ds.provinces}
     lines = [
@@ -111,10 +114,10 @@ def scaffold(ds: Dataset, meetings_dir: Path, date: str | None = None) -> Scaffo
     ]
     if open_ones:
         lines.append("follow_ups:")
-        for t in open_ones:
-            lines.append(f"# {t.decision.id}: {' '.join(t.decision.text_fa.split())}")
-            lines.append(f"- decision: {t.decision.id}")
-            lines.append(f"  # وضعیت تا جلسهٔ قبل: {STATUSES[t.status]}. اگر تغییر کرد: "
+        for row in open_ones:
+            lines.append(f"# {row.decision.id}: {' '.join(row.decision.text_fa.split())}")
+            lines.append(f"- decision: {row.decision.id}")
+            lines.append(f"  # وضعیت تا جلسهٔ قبل: {STATUSES[row.status]}. اگر تغییر کرد: "
                          "status: in-progress، delivered یا cancelled")
             lines.append('  note_fa: ""')
     else:

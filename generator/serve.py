@@ -17,37 +17,38 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from . import pipeline, preview
+from .messages import render, t
 from .problems import DataProblems
 
 HOOK = Path(__file__).with_name("preview_hook.py")
 
 
-def regenerate(project: pipeline.Project) -> bool:
+def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
     try:
         result = pipeline.generate(project, warm=False)
     except DataProblems as exc:
-        lines = [problem.format() for problem in exc.problems]
-        summary = (f"{len(exc.errors)} error(s) in data/; the preview shows the last good pages. Fix them "
-                   "and save: the preview follows.")
-        for line in lines:
-            print(line, flush=True)
+        summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
+                           "preview follows.", n=len(exc.errors)), lang)
+        for problem in exc.problems:
+            print(problem.format(lang), flush=True)
         print(summary, flush=True)
-        preview.report(project.content, lines, summary)
+        preview.report(project.content, [(p.where(), p.explain(lang)) for p in exc.problems], summary, lang)
         return False
     except Exception as exc:  # the preview must keep running whatever the generator meets
-        summary = f"the pages could not be generated: {type(exc).__name__}: {exc}"
+        summary = render(t("the pages could not be generated: {detail}", detail=f"{type(exc).__name__}: {exc}"),
+                         lang)
         print(f"error: {summary}", flush=True)
-        preview.report(project.content, [], summary)
+        preview.report(project.content, [], summary, lang)
         return False
     print(f"regenerated {result.pages} pages ({len(result.written)} changed, {len(result.removed)} removed)",
           flush=True)
-    preview.report(project.content, [], "")
+    preview.report(project.content, [], "", lang)
     return True
 
 
 class _OnChange(FileSystemEventHandler):
-    def __init__(self, project: pipeline.Project, delay: float = 0.3):
-        self.project, self.delay = project, delay
+    def __init__(self, project: pipeline.Project, lang: str, delay: float = 0.3):
+        self.project, self.lang, self.delay = project, lang, delay
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
 
@@ -57,16 +58,16 @@ class _OnChange(FileSystemEventHandler):
         with self._lock:
             if self._timer:
                 self._timer.cancel()
-            self._timer = threading.Timer(self.delay, regenerate, [self.project])
+            self._timer = threading.Timer(self.delay, regenerate, [self.project, self.lang])
             self._timer.daemon = True
             self._timer.start()
 
 
-def serve(project: pipeline.Project, dev_addr: str) -> None:
+def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:
     preview.use_charts(project.cache / "charts")
-    regenerate(project)
+    regenerate(project, lang)
     observer = Observer()
-    observer.schedule(_OnChange(project), str(project.data), recursive=True)
+    observer.schedule(_OnChange(project, lang), str(project.data), recursive=True)
     observer.start()
     try:
         mkdocs_serve(config_file=str(project.mkdocs_yml), dev_addr=dev_addr, docs_dir=str(project.content),

@@ -20,6 +20,7 @@ import pandas as pd
 from pandas.api.types import union_categoricals
 
 from .fields import Columns, Rec, object_array
+from .messages import t
 from .places import PlaceIndex
 from .problems import WARNING, Problem
 
@@ -138,10 +139,11 @@ def check_deliveries(v: Validated) -> Iterator[Problem]:
         if key in seen:
             fpath, fline = seen[key]
             yield Problem(paths[row.file], row.line, "", "duplicate-row",
-                          f"a figure for {row.programme} in {row.province_as_typed} "
-                          f"{('/ ' + row.county_as_typed + ' ') if row.county_as_typed else ''}for the week "
-                          f"ending {row.week} is already given at {fpath}:{fline}",
-                          "keep one row per week, place and programme; add the quantities together")
+                          t("a figure for {programme} in {place} for the week ending {week} is already given at "
+                            "{first}", programme=row.programme, place=row.province_as_typed
+                            + (f" / {row.county_as_typed}" if row.county_as_typed else ""), week=row.week,
+                            first=f"{fpath}:{fline}"),
+                          t("keep one row per week, place and programme; add the quantities together"))
         seen[key] = (paths[row.file], row.line)
 
     # a province-wide figure and county figures for the same week and programme
@@ -157,23 +159,25 @@ def check_deliveries(v: Validated) -> Iterator[Problem]:
             other = seen_levels.get("province" if county_level else "county")
             if other:
                 yield Problem(paths[row.file], row.line, "county", "duplicate-row",
-                              f"{row.province_as_typed} has both a province-wide figure and county figures "
-                              f"for {row.programme} in the week ending {row.week} (see {other[0]}:{other[1]}); "
-                              "the total would count them twice",
-                              "give either one province-wide row (county empty) or one row per county")
+                              t("{province} has both a province-wide figure and county figures for {programme} "
+                                "in the week ending {week} (see {other}); the total would count them twice",
+                                province=row.province_as_typed, programme=row.programme, week=row.week,
+                                other=f"{other[0]}:{other[1]}"),
+                              t("give either one province-wide row (county empty) or one row per county"))
             seen_levels.setdefault("county" if county_level else "province", (paths[row.file], row.line))
 
     # weeks are dated by meetings; programmes counted from meetings take no deliveries
     for row in frame[~frame.week.isin(meetings)].itertuples():
         yield Problem(paths[row.file], row.line, "week_ending", "unknown-meeting",
-                      f"no meeting was held on {row.week}; a week's figures are dated by the meeting that "
-                      "reported them",
-                      "use the date of a meeting in data/meetings/, or add that meeting's file")
+                      t("no meeting was held on {week}; a week's figures are dated by the meeting that "
+                        "reported them", week=row.week),
+                      t("use the date of a meeting in data/meetings/, or add that meeting's file"))
     counted = [pid for pid, p in programmes.items() if p.get("delivered_from") == "meetings"]
     for row in frame[frame.programme.isin(counted)].itertuples():
         yield Problem(paths[row.file], row.line, "programme", "unknown-programme",
-                      f"programme «{row.programme}» is counted from meetings, not from deliveries",
-                      "remove this row; the portal counts the meetings held itself")
+                      t("programme «{programme}» is counted from meetings, not from deliveries",
+                        programme=row.programme),
+                      t("remove this row; the portal counts the meetings held itself"))
 
     # the row with which a programme's running total first passes its pledge (a warning)
     pledged = {pid: p.get("pledged") for pid, p in programmes.items() if p.get("pledged") is not None}
@@ -184,10 +188,10 @@ def check_deliveries(v: Validated) -> Iterator[Problem]:
     for row, total in zip(ordered[(before <= limit) & (limit < after)].itertuples(),
                           after[(before <= limit) & (limit < after)], strict=True):
         yield Problem(paths[row.file], row.line, "quantity", "over-pledge",
-                      f"with this row, {row.programme} has delivered {int(total):,} in all, more than the "
-                      f"{pledged[row.programme]:,} pledged",
-                      "check the quantity; if the pledge was raised, update «pledged» in "
-                      "data/programmes.yaml", severity=WARNING)
+                      t("with this row, {programme} has delivered {total} in all, more than the {pledged} pledged",
+                        programme=row.programme, total=f"{int(total):,}", pledged=f"{pledged[row.programme]:,}"),
+                      t("check the quantity; if the pledge was raised, update «pledged» in data/programmes.yaml"),
+                      severity=WARNING)
 
 
 def check_registers(v: Validated) -> Iterator[Problem]:
@@ -211,8 +215,8 @@ def check_registers(v: Validated) -> Iterator[Problem]:
         where = f"{files[row.file].file.path}:{row.line}"
         if key in first:
             yield Problem(files[row.file].file.path, row.line, "household", "duplicate-row",
-                          f"household {row.household} already has a row for {row.programme} in {row.month} "
-                          f"(at {first[key]})",
-                          "keep one row per household, programme and month; add the amounts together")
+                          t("household {household} already has a row for {programme} in {month} (at {first})",
+                            household=row.household, programme=row.programme, month=row.month, first=first[key]),
+                          t("keep one row per household, programme and month; add the amounts together"))
         else:
             first[key] = where

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .fields import Rec
+from .messages import t
 from .persian import parse_integer
 from .problems import Problem
 from .publication import DEFAULT_K
@@ -38,9 +39,10 @@ def restated_small_figures(v: Validated) -> Iterator[Problem]:
             for number in _PEOPLE_NUMBER.findall(text):
                 if parse_integer(number) in small:
                     yield Problem(path, line, where, "restates-hidden-figure",
-                                  f"the text gives «{number}» people, a figure of this meeting below {k} that the "
-                                  "site hides («×»); written here it would be published all the same",
-                                  "take the number out of the text, or keep it as a private span: ((خصوصی …))")
+                                  t("the text gives «{number}» people, a figure of this meeting below {k} that the "
+                                    "site hides («×»); written here it would be published all the same",
+                                    number=number, k=k),
+                                  t("take the number out of the text, or keep it as a private span: ((خصوصی …))"))
 
 
 def small_counts_in_revisions(v: Validated) -> Iterator[Problem]:
@@ -52,9 +54,9 @@ def small_counts_in_revisions(v: Validated) -> Iterator[Problem]:
             for number in _PEOPLE_NUMBER.findall(text):
                 if 0 < parse_integer(number) < k:
                     yield Problem(path, line, where, "restates-hidden-figure",
-                                  f"the text gives «{number}» families or people, below {k}: the site hides figures "
-                                  "this small («×»), and this text is published",
-                                  "say what changed without the number (e.g. «گزارش دیرهنگام رشت»)")
+                                  t("the text gives «{number}» families or people, below {k}: the site hides "
+                                    "figures this small («×»), and this text is published", number=number, k=k),
+                                  t("say what changed without the number (e.g. «گزارش دیرهنگام رشت»)"))
 
 
 def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:

@@ -21,6 +21,7 @@ from . import personal_data
 from .decision_rules import follow_ups, small_people_quantities
 from .fields import Columns, Mapping, Rec, mappings, parse_node, parse_table
 from .jalali import DateError, parse_jalali, parse_jalali_month
+from .messages import t
 from .places import PlaceIndex
 from .problems import Problem, errors_in
 from .raw import Node, RawData, RawFile, Table
@@ -124,22 +125,24 @@ def _check_header(f: RawFile, row: Mapping, problems: list[Problem]) -> bool:
     identifying = [name for name in columns if f.kind == "registers" and _identifying(name)]
     for name in identifying:
         problems.append(Problem(f.path, 1, name, "personal-data",
-                                f"column «{name}» could identify a person; a register holds pseudonymised rows "
-                                "only, and this file is not read at all",
-                                "delete the column (and keep the file with it out of the repository); identify "
-                                "households by the pseudonymous key in «household»"))
+                                t("column «{name}» could identify a person; a register holds pseudonymised rows "
+                                  "only, and this file is not read at all", name=name),
+                                t("delete the column (and keep the file with it out of the repository); identify "
+                                  "households by the pseudonymous key in «household»")))
     if identifying:
         return False
     for name in columns:
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1)
-            hint = f"did you mean «{close[0]}»? " if close else ""
-            problems.append(Problem(f.path, 1, name, "csv-header", f"unknown column «{name}»",
-                                    f"{hint}the columns are: {', '.join(known)}"))
+            columns_are = ", ".join(known)
+            problems.append(Problem(f.path, 1, name, "csv-header", t("unknown column «{name}»", name=name),
+                                    t("did you mean «{close}»? the columns are: {columns}", close=close[0],
+                                      columns=columns_are) if close
+                                    else t("the columns are: {columns}", columns=columns_are)))
     missing = [fl.name for fl in row.fields if fl.required and fl.name not in columns]
     for name in missing:
-        problems.append(Problem(f.path, 1, name, "csv-header", f"required column «{name}» is missing",
-                                f"add a column named {name} to the header line"))
+        problems.append(Problem(f.path, 1, name, "csv-header", t("required column «{name}» is missing", name=name),
+                                t("add a column named {name} to the header line", name=name)))
     return not missing
 
 
@@ -162,12 +165,16 @@ def _unique_ids(v: Validated) -> Iterator[Problem]:
     checks = [("programmes", "id"), ("indicators", "id"), ("centres", "id"), ("counties", "id"),
               ("provinces", "iso_code"), ("revisions", "id")]
     for kind, key in checks:
-        yield from _unique(((path, rec, key) for path, rec in v.records(kind)), kind.removesuffix("s"))
+        yield from _unique(((path, rec, key) for path, rec in v.records(kind)), _ONE[kind])
     sources = [(path, rec, "id") for path, site in v.records("site") for rec in site["sources"] or []]
-    yield from _unique(sources, "source")
+    yield from _unique(sources, t("source"))
     # an item that is not a mapping (a bare id under `decisions:`) has its own message from the schema
     decisions = [(path, d, "id") for path, m in v.records("meetings") for d in mappings(m["decisions"])]
-    yield from _unique(decisions, "decision")
+    yield from _unique(decisions, t("decision"))
+
+
+_ONE = {"programmes": t("programme"), "indicators": t("indicator"), "centres": t("centre"),
+        "counties": t("county"), "provinces": t("province"), "revisions": t("revision")}
 
 
 def _unique(items: Iterator[tuple[str, Rec, str]], what: str) -> Iterator[Problem]:
@@ -179,8 +186,9 @@ def _unique(items: Iterator[tuple[str, Rec, str]], what: str) -> Iterator[Proble
         if value in first:
             fpath, fline = first[value]
             yield Problem(path, rec.line_of(key), rec.path_of(key), "duplicate-id",
-                          f"{what} id «{value}» is already used at {fpath}:{fline}",
-                          "give each one its own id")
+                          t("{what} id «{value}» is already used at {place}", what=what, value=value,
+                            place=f"{fpath}:{fline}"),
+                          t("give each one its own id"))
         else:
             first[value] = (path, rec.line_of(key))
 
@@ -192,22 +200,25 @@ def _meeting_files(v: Validated) -> Iterator[Problem]:
             stem = PurePosixPath(parsed.file.path).stem
             if rec["date"] is not None and rec["date"].iso != stem:
                 yield Problem(parsed.file.path, rec.line_of("date"), "date", "meeting-file-name",
-                              f"the file is named {stem} but the meeting is dated {rec['date'].iso}",
-                              f"rename the file to {rec['date'].iso}.yaml, or correct the date")
+                              t("the file is named {stem} but the meeting is dated {date}", stem=stem,
+                                date=rec["date"].iso),
+                              t("rename the file to {date}.yaml, or correct the date", date=rec["date"].iso))
             if rec["date"] is not None and rec["number"] is not None:
                 dated.append((rec["date"], rec["number"], parsed.file.path, rec))
             for d in mappings(rec["decisions"]):
                 if rec["date"] is not None and d.get("id") and not d["id"].startswith(rec["date"].iso + "-d"):
                     yield Problem(parsed.file.path, d.line_of("id"), d.path_of("id"), "invalid-id",
-                                  f"decision id «{d['id']}» does not start with the meeting's date",
-                                  f"number this meeting's decisions {rec['date'].iso}-d1, {rec['date'].iso}-d2, …")
+                                  t("decision id «{id}» does not start with the meeting's date", id=d["id"]),
+                                  t("number this meeting's decisions {date}-d1, {date}-d2, …",
+                                    date=rec["date"].iso))
     dated.sort(key=lambda t: (t[0], t[1]))
     for (d0, n0, p0, _), (d1, n1, p1, rec) in itertools.pairwise(dated):
         if n1 <= n0:
             yield Problem(p1, rec.line_of("number"), "number", "meetings-out-of-order",
-                          f"meeting {n1} is dated {d1.iso}, after meeting {n0} ({p0}, {d0.iso})",
-                          "number meetings in the order they were held: "
-                          f"this one should be {n0 + 1} or more, or check its date")
+                          t("meeting {n1} is dated {d1}, after meeting {n0} ({p0}, {d0})", n1=n1, d1=d1.iso,
+                            n0=n0, p0=p0, d0=d0.iso),
+                          t("number meetings in the order they were held: this one should be {next} or more, "
+                            "or check its date", next=n0 + 1))
 
 
 def _revisions(v: Validated) -> Iterator[Problem]:
@@ -219,8 +230,8 @@ def _revisions(v: Validated) -> Iterator[Problem]:
         if rec.get("date") is not None and rec.get("id") and not re.fullmatch(
                 re.escape(rec["date"].iso) + r"-r[0-9]+", rec["id"]):
             yield Problem(path, rec.line_of("id"), rec.path_of("id"), "invalid-id",
-                          f"revision id «{rec['id']}» is not its date, -r and a number",
-                          f"number the revisions of that day {rec['date'].iso}-r1, {rec['date'].iso}-r2, …")
+                          t("revision id «{id}» is not its date, -r and a number", id=rec["id"]),
+                          t("number the revisions of that day {date}-r1, {date}-r2, …", date=rec["date"].iso))
         yield from _ref(path, rec, "programme", programmes, "unknown-programme", "programme",
                         "data/programmes.yaml")
         yield from _province(v, path, rec, "province")[1]
@@ -229,16 +240,18 @@ def _revisions(v: Validated) -> Iterator[Problem]:
                 week = (parse_jalali if len(period) > 7 else parse_jalali_month)(period)
             except DateError as exc:
                 yield Problem(path, rec.line_of("period"), rec.path_of("period"), exc.code,
-                              f"period «{period}»: {exc.message}",
-                              "write the week as its meeting's date (1400-05-20) or the month (1400-05)")
+                              t("period «{period}»: {problem}", period=period, problem=exc.message),
+                              t("write the week as its meeting's date (1400-05-20) or the month (1400-05)"))
                 continue
             if len(period) > 7 and week.iso not in meetings:
                 close = sorted(meetings, key=lambda m: abs(parse_jalali(m).to_gregorian().toordinal()
                                                           - week.to_gregorian().toordinal()))[:1]
                 yield Problem(path, rec.line_of("period"), rec.path_of("period"), "unknown-meeting",
-                              f"period «{period}» is not a week of the site: weeks are named by the meeting that "
-                              "reported them", f"use a meeting's date{', e.g. ' + close[0] if close else ''}, "
-                              "or the month (" + week.iso[:7] + ")")
+                              t("period «{period}» is not a week of the site: weeks are named by the meeting "
+                                "that reported them", period=period),
+                              t("use a meeting's date, e.g. {close}, or the month ({month})", close=close[0],
+                                month=week.iso[:7]) if close
+                              else t("use a meeting's date, or the month ({month})", month=week.iso[:7]))
 
 
 def _ids(v: Validated, kind: str, key: str = "id") -> set:
@@ -254,9 +267,9 @@ def _province(v: Validated, path: str, rec: Rec, key: str, value: str | None = N
     if code:
         return code, []
     return None, [Problem(path, rec.line_of(key), where or rec.path_of(key), "unknown-province",
-                          f"«{name}» is not one of the 31 provinces",
-                          f"write the province's name as in data/reference/provinces.csv, "
-                          f"e.g. «{v.places.suggest_province(name)}»")]
+                          t("«{name}» is not one of the 31 provinces", name=name),
+                          t("write the province's name as in data/reference/provinces.csv, e.g. «{example}»",
+                            example=v.places.suggest_province(name)))]
 
 
 def _county(v: Validated, path: str, rec: Rec, province: str | None) -> list[Problem]:
@@ -270,12 +283,14 @@ def _county(v: Validated, path: str, rec: Rec, province: str | None) -> list[Pro
     if elsewhere:
         other = "، ".join(v.places.names_fa[c] for c in elsewhere)
         return [Problem(path, line, where, "county-province-mismatch",
-                        f"county «{name}» is in {other}, not in {v.places.names_fa[province]}",
-                        "correct the province or the county")]
+                        t("county «{name}» is in {other}, not in {province}", name=name, other=other,
+                          province=v.places.names_fa[province]),
+                        t("correct the province or the county"))]
     return [Problem(path, line, where, "unknown-county",
-                    f"«{name}» is not a county of {v.places.names_fa[province]} in the county reference",
-                    "check the spelling against data/reference/counties.csv, or add the county there; "
-                    "leave the cell empty for a province-wide figure")]
+                    t("«{name}» is not a county of {province} in the county reference", name=name,
+                      province=v.places.names_fa[province]),
+                    t("check the spelling against data/reference/counties.csv, or add the county there; "
+                      "leave the cell empty for a province-wide figure"))]
 
 
 def _ref(path: str, rec: Rec, key: str, known: set, code: str, what: str, file: str) -> list[Problem]:
@@ -285,8 +300,9 @@ def _ref(path: str, rec: Rec, key: str, known: set, code: str, what: str, file: 
     close = [k for k in sorted(known) if value in k or k in value]
     close = close or difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.4)
     example = close[0] if close else (sorted(known)[0] if known else "…")
-    return [Problem(path, rec.line_of(key), rec.path_of(key), code, f"no {what} has the id «{value}»",
-                    f"use an id from {file}, e.g. {example}")]
+    return [Problem(path, rec.line_of(key), rec.path_of(key), code,
+                    t("no {what} has the id «{value}»", what=t(what), value=value),
+                    t("use an id from {file}, e.g. {example}", file=file, example=example))]
 
 
 def _references(v: Validated) -> Iterator[Problem]:
@@ -360,9 +376,10 @@ def _scan_rec(path: str, rec: Rec) -> Iterator[Problem]:
 
 def _personal_problem(path: str, line: int, where: str, found: personal_data.Finding) -> Problem:
     return Problem(path, line, where, "personal-data",
-                   f"the text holds what looks like {found.kind} ({found.masked}); personal data is never published",
-                   "delete it, or keep it in the text as a private span: ((خصوصی …)) (it never reaches "
-                   "the site)")
+                   t("the text holds what looks like {kind} ({masked}); personal data is never published",
+                     kind=t(found.kind), masked=found.masked),
+                   t("delete it, or keep it in the text as a private span: ((خصوصی …)) (it never reaches "
+                     "the site)"))
 
 
 # a number followed by a word that counts people: «۷ نفر», «5 خانوار», «۳ بیمار»

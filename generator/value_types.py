@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .jalali import DateError, JDate, JMonth, parse_jalali, parse_jalali_month
+from .messages import t
 from .persian import fold_text, has_control_characters, parse_integer
 from .personal_data import strip_private
 
@@ -26,12 +27,13 @@ class Text:
 
     def parse(self, raw: str) -> str:
         if has_control_characters(raw):
-            raise FieldError("invalid-text", "the text contains control characters",
-                             "retype the text; copy-pasting from PDFs sometimes brings them in")
+            raise FieldError("invalid-text", t("the text contains control characters"),
+                             t("retype the text; copy-pasting from PDFs sometimes brings them in"))
         try:
             return fold_text(strip_private(raw))  # a private span never goes further than this
-        except ValueError as exc:
-            raise FieldError("invalid-text", str(exc), "end the private span with ))") from None
+        except ValueError:
+            raise FieldError("invalid-text", t("a private span «((خصوصی …» is not closed with «))»"),
+                             t("end the private span with ))")) from None
 
     def describe(self) -> str:
         return "text"
@@ -47,8 +49,9 @@ class Id:
     def parse(self, raw: str) -> str:
         value = raw.strip()
         if not self._PATTERN.match(value):
-            raise FieldError("invalid-id", f"«{raw}» is not a valid id",
-                             f"use lowercase English letters, digits and hyphens, e.g. {self.example}")
+            raise FieldError("invalid-id", t("«{raw}» is not a valid id", raw=raw),
+                             t("use lowercase English letters, digits and hyphens, e.g. {example}",
+                               example=self.example))
         return value
 
     def describe(self) -> str:
@@ -64,15 +67,16 @@ class Count:
     def parse(self, raw: str) -> int:
         value = parse_integer(raw)
         if value is None:
-            raise FieldError("invalid-number", f"«{raw}» is not a whole number",
-                             f"write digits only (Persian or Latin), e.g. {self.example}")
+            raise FieldError("invalid-number", t("«{raw}» is not a whole number", raw=raw),
+                             t("write digits only (Persian or Latin), e.g. {example}", example=self.example))
         if value > 10**15:
-            raise FieldError("invalid-number", f"{value} is too large to be a count",
-                             "check the cell: a count has at most 15 digits")
+            raise FieldError("invalid-number", t("{value} is too large to be a count", value=str(value)),
+                             t("check the cell: a count has at most 15 digits"))
         if value < 0:
-            raise FieldError("negative-count", f"{value} is negative; a count cannot be below zero",
-                             "write the number delivered or counted, 0 or more; correct an earlier "
-                             "figure by editing it, not with a negative row")
+            raise FieldError("negative-count",
+                             t("{value} is negative; a count cannot be below zero", value=str(value)),
+                             t("write the number delivered or counted, 0 or more; correct an earlier "
+                               "figure by editing it, not with a negative row"))
         return value
 
     def describe(self) -> str:
@@ -117,13 +121,14 @@ class Pseudonym:
     def parse(self, raw: str) -> str:
         value = raw.strip()
         if not self._PATTERN.match(value):
-            raise FieldError("invalid-id", f"«{raw}» is not a household key",
-                             "use the pseudonymous key of the register: 6 to 64 Latin letters, digits, - or _, "
-                             f"e.g. {self.example}")
+            raise FieldError("invalid-id", t("«{raw}» is not a household key", raw=raw),
+                             t("use the pseudonymous key of the register: 6 to 64 Latin letters, digits, - or _, "
+                               "e.g. {example}", example=self.example))
         if not re.search(r"[A-Za-z]", value):
-            raise FieldError("personal-data", "a household key made of digits only could be a national ID or a "
-                                              "phone number", "use the pseudonymous key (a keyed hash), e.g. "
-                                                              f"{self.example}, never an identity number")
+            raise FieldError("personal-data",
+                             t("a household key made of digits only could be a national ID or a phone number"),
+                             t("use the pseudonymous key (a keyed hash), e.g. {example}, never an identity number",
+                               example=self.example))
         return value
 
     def describe(self) -> str:
@@ -140,8 +145,8 @@ class Choice:
     def parse(self, raw: str) -> str:
         value = raw.strip()
         if value not in self.choices:
-            raise FieldError("invalid-choice", f"«{raw}» is not one of the allowed values",
-                             "use one of: " + ", ".join(self.choices))
+            raise FieldError("invalid-choice", t("«{raw}» is not one of the allowed values", raw=raw),
+                             t("use one of: {choices}", choices=", ".join(self.choices)))
         return value
 
     def describe(self) -> str:
@@ -160,7 +165,7 @@ class Flag:
             return True
         if value in self._FALSE:
             return False
-        raise FieldError("invalid-choice", f"«{raw}» is not yes or no", "write yes or no")
+        raise FieldError("invalid-choice", t("«{raw}» is not yes or no", raw=raw), t("write yes or no"))
 
     def describe(self) -> str:
         return "`yes` or `no` (`true`/`false` and `بله`/`خیر` also work)"

@@ -1,0 +1,153 @@
+"""Messages for staff in Persian or English: every message has its Persian, the language is chosen by
+--lang, PORTAL_LANG or the locale, and a problem reads the same place (file, line, field) in both."""
+
+from __future__ import annotations
+
+import ast
+import os
+import pickle
+import re
+import shutil
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_project, run_portal
+from generator import personal_data, pipeline, preview
+from generator.messages import Text, language, t
+from generator.messages_fa import FA
+from generator.problems import DataProblems
+from generator.schema import PEOPLE_UNITS
+
+BROKEN = ROOT / "tests" / "data" / "broken"
+CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
+_PERSIAN = re.compile(r"[\u0600-\u06ff]")
+
+
+def _templates() -> set[str]:
+    """Every template given to t() in generator/ as a constant, and those made at run time."""
+    found: set[str] = set()
+    for path in (ROOT / "generator").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                found.add(node.args[0].value)
+    leap = "{month} {year} has {length} days, so day {day} does not exist"
+    kinds = {"a national ID", "a mobile phone number", "a landline phone number", "a bank card number",
+             "a bank account number (sheba)", "an IR + 24-digit number (a sheba?)", personal_data.BARE_TEN_DIGITS,
+             "an e-mail address", "meeting"}
+    return found | {leap, leap + " (it is not a leap year)"} | kinds | set(PEOPLE_UNITS)
+
+
+def _names(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_message_has_its_persian_with_no_value_it_does_not_have() -> None:
+    templates = _templates()
+    assert len(templates) > 140
+    missing = sorted(templates - set(FA))
+    assert missing == [], "add these to generator/messages_fa.py:\n" + "\n".join(missing)
+    for english, persian in FA.items():
+        assert _names(persian) <= _names(english), english
+        assert _PERSIAN.search(persian), english
+    assert sorted(set(FA) - templates) == [], "no longer used: remove them from messages_fa.py"
+
+
+def test_a_message_is_its_english_and_writes_its_values_in_persian() -> None:
+    message = t("the row has {cells} cells but the header has {columns}", cells=5, columns=4)
+    assert message == "the row has 5 cells but the header has 4" and isinstance(message, str)
+    assert message.fa() == "این سطر ۵ خانه دارد ولی سطر عنوان ۴ ستون"
+    nested = t("no {what} has the id «{value}»", what=t("programme"), value="oxygen-2")
+    assert nested.fa() == "برنامه با شناسهٔ «oxygen-2» تعریف نشده است"  # the value typed, as typed
+    again = pickle.loads(pickle.dumps(nested))
+    assert again == nested and again.fa() == nested.fa()
+
+
+@pytest.mark.parametrize(("chosen", "env", "expected"), [
+    ("fa", {"PORTAL_LANG": "en", "LANG": "en_US.UTF-8"}, "fa"),
+    ("en", {"PORTAL_LANG": "fa"}, "en"),
+    (None, {"PORTAL_LANG": "fa", "LANG": "en_US.UTF-8"}, "fa"),
+    (None, {"PORTAL_LANG": "en", "LANG": "fa_IR.UTF-8"}, "en"),
+    (None, {"LANG": "fa_IR.UTF-8"}, "fa"),
+    (None, {"LC_ALL": "C.UTF-8", "LANG": "fa_IR.UTF-8"}, "en"),  # LC_ALL first, as every program reads it
+    (None, {"LC_MESSAGES": "fa_IR", "LANG": "en_GB.UTF-8"}, "fa"),
+    (None, {}, "en"),
+])
+def test_the_language_is_the_option_then_the_setting_then_the_locale(chosen, env, expected) -> None:
+    assert language(chosen, env) == expected
+
+
+def _broken(tmp_path: Path, case: str) -> Path:
+    root = make_project(tmp_path / "project")
+    overlay = BROKEN / case / "data"
+    if overlay.exists():
+        shutil.copytree(overlay, root / "data", dirs_exist_ok=True)
+    delete = BROKEN / case / "delete.txt"
+    if delete.exists():
+        for rel in delete.read_text().split():
+            (root / "data" / rel).unlink()
+    return root
+
+
+def _all_persian(text) -> bool:
+    return isinstance(text, Text) and text.template in FA and all(
+        _all_persian(v) for v in text.params.values() if isinstance(v, Text))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_problem_of_the_bad_input_corpus_reads_in_persian(tmp_path: Path, case: str) -> None:
+    root = _broken(tmp_path, case)
+    try:
+        problems = pipeline.check(pipeline.Project.at(root)).warnings
+    except DataProblems as exc:
+        problems = exc.problems
+    assert problems
+    for problem in problems:
+        assert _all_persian(problem.message) and _all_persian(problem.fix), problem.format()
+        fa, en = problem.format("fa"), problem.format("en")
+        assert fa.startswith(problem.where()) and en.startswith(problem.where())  # the same place in both
+        said = problem.explain("fa")
+        assert f" [{problem.code}]؛ رفع: " in said and _PERSIAN.search(said.split(f" [{problem.code}]")[0])
+        # what staff typed, quoted in the English, is quoted as typed in the Persian too
+        for name in re.findall(r"«\{(\w+)\}»", problem.message.template):
+            assert f"«{problem.message.params[name]}»" in fa
+
+
+def test_the_command_line_speaks_persian_by_option_and_by_setting(tmp_path: Path) -> None:
+    root = _broken(tmp_path, "unknown-province")
+    code, out, err = run_portal(root, "--lang", "fa", "validate")
+    assert code == 1
+    assert "data/deliveries/weekly.csv:2: province: «کرمون» از ۳۱ استان نیست [unknown-province]؛ رفع:" in err
+    assert "خطا پیدا شد؛ چیزی ساخته نشد" in err
+    env = {**os.environ, "PORTAL_LANG": "fa"}
+    done = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=root, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 1 and "از ۳۱ استان نیست" in done.stderr
+    english = subprocess.run([sys.executable, "-m", "generator", "--lang", "en", "validate"], cwd=root, env=env,
+                             capture_output=True, text=True)
+    assert "is not one of the 31 provinces" in english.stderr and not _PERSIAN.search(
+        english.stderr.replace("«کرمون»", "").replace("«کرمان»", ""))
+    good = make_project(tmp_path / "good")
+    code, out, _ = run_portal(good, "--lang", "fa", "validate")
+    assert code == 0 and out.startswith("درست است: ")
+    code, _, err = run_portal(good, "--lang", "fa", "new-meeting", "--date", "1400-13-01")
+    assert code == 1 and "خطا: ‎--date 1400-13-01‎: ماه ۱۳ وجود ندارد" in err
+
+
+def test_the_preview_banner_is_persian_right_to_left_with_each_place_left_to_right(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    try:
+        preview.report(content, [("data/a.csv:2: province:", "«<b>کرمون</b>» از ۳۱ استان نیست")],
+                       "۱ خطا در data/", "fa")
+        banner = preview.banner()
+        assert 'dir="rtl" lang="fa"' in banner
+        assert '<code dir="ltr">data/a.csv:2: province:</code>' in banner
+        assert "&lt;b&gt;کرمون&lt;/b&gt;" in banner and "<b>" not in banner
+    finally:
+        preview.report(content, [], "", "en")
+    assert preview.banner() == ""
