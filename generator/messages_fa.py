@@ -308,4 +308,20 @@ FA: dict[str, str] = {
         "{n} خطا در data/؛ پیش‌نمایش آخرین صفحه‌های درست را نشان می‌دهد. خطاها را درست و پرونده را ذخیره کنید: "
         "پیش‌نمایش به‌روز می‌شود.",
     "the pages could not be generated: {detail}": "صفحه‌ها ساخته نشد: {detail}",
+    # --- the commit hooks' file checks (hygiene.py) ------------------------------------------------------
+    "{path}: starts with a byte order mark (BOM); save as «UTF-8», not «UTF-8 with BOM»":
+        "{path}: با نشانهٔ ترتیب بایت (BOM) آغاز می‌شود؛ با «UTF-8» ذخیره کنید، نه «UTF-8 with BOM»",
+    "{place}: is not UTF-8 text (perhaps Windows-1256 or UTF-16); save it as «CSV UTF-8» in Excel, or as UTF-8 "
+    "in your editor":
+        "{place}: متن UTF-8 نیست (شاید Windows-1256 یا UTF-16)؛ در اکسل با «CSV UTF-8» و در ویرایشگر با UTF-8 "
+        "ذخیره کنید",
+    "{place}: Windows (CRLF) or old Mac (CR) line endings; use LF":
+        "{place}: پایان سطرها ویندوزی (CRLF) یا مکِ قدیمی (CR) است؛ باید LF باشد",
+    "{path}: no newline at the end of the file": "{path}: پایان پرونده سطر تازه (newline) ندارد",
+    "{place}: a tab in the indentation; YAML is indented with spaces only":
+        "{place}: تورفتگی با Tab است؛ تورفتگی YAML فقط با فاصله (space) است",
+    "line endings, final newlines and byte order marks were fixed where found: add the files again (git add) "
+    "and commit":
+        "پایان سطرها، سطر تازهٔ پایانی و BOM هر جا بود درست شد: پرونده‌ها را دوباره اضافه کنید (git add) و "
+        "commit کنید",
 }

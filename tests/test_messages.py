@@ -151,3 +151,15 @@ def test_the_preview_banner_is_persian_right_to_left_with_each_place_left_to_rig
     finally:
         preview.report(content, [], "", "en")
     assert preview.banner() == ""
+
+
+def test_the_commit_hooks_file_checks_speak_the_setting(tmp_path: Path) -> None:
+    bad = tmp_path / "weekly.csv"
+    bad.write_bytes(b"a,b\r\n1,2")
+    env = {**os.environ, "PORTAL_LANG": "fa"}
+    done = subprocess.run([sys.executable, "-m", "generator.hygiene", "--fix", str(bad)], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert f"{bad}:1: پایان سطرها ویندوزی (CRLF) یا مکِ قدیمی (CR) است؛ باید LF باشد" in done.stdout
+    assert "پرونده‌ها را دوباره اضافه کنید (git add)" in done.stdout
+    assert bad.read_bytes() == b"a,b\n1,2\n"
