@@ -137,6 +137,7 @@ def parse_jalali(text: str) -> JDate:
     """`1400-05-27`, `1400/5/27` or `۱۴۰۰/۰۵/۲۷` → JDate; a DateError says what is wrong and how to fix it."""
     m = _DATE.match(ascii_digits(text.strip()))
     if not m:
+        _day_first(text)
         raise DateError("invalid-date", t("«{text}» is not a date written as YYYY-MM-DD", text=text),
                         t("write the Jalali date as year-month-day, e.g. 1400-05-27"))
     year, month, day = (int(g) for g in m.groups())
@@ -151,3 +152,28 @@ def parse_jalali(text: str) -> JDate:
                         t("check the day; the last day of that month is {last}",
                           last=f"{year:04d}-{month:02d}-{length:02d}"))
     return JDate(year, month, day)
+
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+
+
+def _day_first(text: str) -> None:
+    """A date written day first (27/05/1400, or 18/08/2021 as Excel shows a Gregorian date in many regional
+    settings) is named as such, with the date to write instead; anything else passes."""
+    m = _DAY_FIRST.match(ascii_digits(text.strip()))
+    if not m:
+        return
+    day, month, year = (int(g) for g in m.groups())
+    if year >= 1700:
+        try:  # a real Gregorian date: say which Jalali date it is
+            jalali = JDate.from_gregorian(dt.date(year, month, day)).iso
+        except ValueError:
+            return
+        raise DateError("gregorian-date",
+                        t("«{text}» looks like a Gregorian date written day first (in Jalali that is {jalali})",
+                          text=text, jalali=jalali),
+                        t("write dates in the Jalali calendar, year first: {jalali}", jalali=jalali))
+    if 1300 <= year <= 1500 and 1 <= month <= 12 and 1 <= day <= month_length(year, month):
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        raise DateError("invalid-date", t("«{text}» is written day first", text=text),
+                        t("write the year first, then the month and the day: {iso}", iso=iso))

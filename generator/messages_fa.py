@@ -162,6 +162,11 @@ FA: dict[str, str] = {
     "{month} {year} has {length} days, so day {day} does not exist (it is not a leap year)":
         "{month} {year} {length} روز دارد، پس روز {day} وجود ندارد (این سال کبیسه نیست)",
     "check the day; the last day of that month is {last}": "روز را بررسی کنید؛ آخرین روز آن ماه {last} است",
+    "«{text}» looks like a Gregorian date written day first (in Jalali that is {jalali})":
+        "«{text}» تاریخ میلادی به نظر می‌رسد که روزش اول آمده است (به شمسی: {jalali})",
+    "write dates in the Jalali calendar, year first: {jalali}": "تاریخ را شمسی و سال را اول بنویسید: {jalali}",
+    "«{text}» is written day first": "در «{text}» روز اول آمده است",
+    "write the year first, then the month and the day: {iso}": "اول سال، بعد ماه و روز را بنویسید: {iso}",
 
     # --- places and references -------------------------------------------------------------------------
     "«{name}» is not one of the 31 provinces": "«{name}» از ۳۱ استان نیست",

@@ -42,14 +42,18 @@ def banner() -> str:
         problems, summary, lang = list(_problems), _summary, _lang
     if not problems and not summary:
         return ""
-    items = "".join(f'<li><code dir="ltr">{html.escape(where)}</code> <span>{html.escape(what)}</span></li>'
+    # the place on a line of its own, left to right, so that a long path wraps without mixing directions
+    side = "right" if lang == "fa" else "left"
+    items = "".join(f'<li style="margin-bottom:.4rem"><code dir="ltr" style="display:block;text-align:{side};'
+                    f'overflow-wrap:anywhere">{html.escape(where)}</code><span>{html.escape(what)}</span></li>'
                     for where, what in problems)
     direction = 'dir="rtl" lang="fa"' if lang == "fa" else 'dir="ltr" lang="en"'
+    numbers = "persian" if lang == "fa" else "decimal"
     return (f'<div class="portal-preview-problems" role="alert" {direction} style="background:#fff4e5;'
             'border:2px solid #b33c00;color:#1a1a1a;padding:.8rem 1rem;margin:0;font-size:.8rem;'
             'max-height:40vh;overflow:auto">'
             f'<p style="margin:0 0 .4rem;font-weight:700">{html.escape(summary)}</p>'
-            f'<ol style="margin:0;padding-inline-start:1.5rem">{items}</ol></div>')
+            f'<ol style="margin:0;padding-inline-start:1.5rem;list-style-type:{numbers}">{items}</ol></div>')
 
 
 def use_charts(cache: Path) -> None:

@@ -10,6 +10,7 @@ hook given to the preview's MkDocs only) and in the terminal.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from mkdocs.commands.serve import serve as mkdocs_serve
@@ -47,20 +48,27 @@ def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
 
 
 class _OnChange(FileSystemEventHandler):
+    """Regenerates once the events of a save have settled (`delay`), one regeneration at a time: an editor
+    or `sed -i` saves in several events, and a regeneration can take seconds; a change made meanwhile
+    makes one more run after it, never a second run beside it (both would write the same files)."""
+
     def __init__(self, project: pipeline.Project, lang: str, delay: float = 0.3):
         self.project, self.lang, self.delay = project, lang, delay
-        self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
+        self._changed = threading.Event()
+        threading.Thread(target=self._loop, daemon=True).start()
 
     def on_any_event(self, event) -> None:
         if event.is_directory or str(event.src_path).endswith(("~", ".swp", ".tmp")):
             return
-        with self._lock:
-            if self._timer:
-                self._timer.cancel()
-            self._timer = threading.Timer(self.delay, regenerate, [self.project, self.lang])
-            self._timer.daemon = True
-            self._timer.start()
+        self._changed.set()
+
+    def _loop(self) -> None:
+        while True:
+            self._changed.wait()
+            while self._changed.is_set():  # until a whole `delay` passes without an event
+                self._changed.clear()
+                time.sleep(self.delay)
+            regenerate(self.project, self.lang)
 
 
 def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:

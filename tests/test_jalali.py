@@ -20,7 +20,9 @@ def test_parse_accepts_common_spellings(text: str) -> None:
     ("1400-07-31", "impossible-date"),  # months 7-11 have 30 days
     ("1400-00-10", "impossible-date"),
     ("2021-08-18", "gregorian-date"),
-    ("18/08/2021", "invalid-date"),
+    ("18/08/2021", "gregorian-date"),  # day first, as Excel shows dates in many regional settings
+    ("27/05/1400", "invalid-date"),  # day first: named as such, with the date to write
+    ("31/02/2021", "invalid-date"),  # day first but no date at all
     ("27 مرداد", "invalid-date"),
 ])
 def test_parse_refuses_with_a_code(text: str, code: str) -> None:
@@ -48,3 +50,13 @@ def test_conversion_and_formatting() -> None:
     assert d.fa() == "۲۷ مرداد ۱۴۰۰"
     assert d.fa_short() == "۱۴۰۰/۰۵/۲۷"
     assert str(d) == "1400-05-27"
+
+
+def test_a_date_written_day_first_is_named_with_the_date_to_write() -> None:
+    with pytest.raises(DateError) as jalali:
+        parse_jalali("27/05/1400")
+    assert jalali.value.message == "«27/05/1400» is written day first"
+    assert jalali.value.fix == "write the year first, then the month and the day: 1400-05-27"
+    with pytest.raises(DateError) as gregorian:
+        parse_jalali("18.08.2021")
+    assert "(in Jalali that is 1400-05-27)" in gregorian.value.message and gregorian.value.code == "gregorian-date"

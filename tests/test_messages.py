@@ -146,7 +146,8 @@ def test_the_preview_banner_is_persian_right_to_left_with_each_place_left_to_rig
                        "۱ خطا در data/", "fa")
         banner = preview.banner()
         assert 'dir="rtl" lang="fa"' in banner
-        assert '<code dir="ltr">data/a.csv:2: province:</code>' in banner
+        assert re.search(r'<code dir="ltr"[^>]*>data/a.csv:2: province:</code>', banner)
+        assert "list-style-type:persian" in banner
         assert "&lt;b&gt;کرمون&lt;/b&gt;" in banner and "<b>" not in banner
     finally:
         preview.report(content, [], "", "en")
