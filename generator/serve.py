@@ -9,6 +9,8 @@ hook given to the preview's MkDocs only) and in the terminal.
 
 from __future__ import annotations
 
+import logging
+import sys
 import threading
 import time
 from pathlib import Path
@@ -77,9 +79,24 @@ def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:
     observer = Observer()
     observer.schedule(_OnChange(project, lang), str(project.data), recursive=True)
     observer.start()
+    _show_mkdocs_messages()
     try:
+        # not strict: a warning (a link to a page not generated yet) must not stop the preview, as it
+        # stops `portal build`; MkDocs prints it, and the preview goes on
         mkdocs_serve(config_file=str(project.mkdocs_yml), dev_addr=dev_addr, docs_dir=str(project.content),
-                     hooks=[str(HOOK)])
+                     hooks=[str(HOOK)], strict=False)
     finally:
         observer.stop()
         observer.join()
+
+
+def _show_mkdocs_messages() -> None:
+    """MkDocs' own messages (where it serves, what it rebuilt, each warning), as its command line shows them:
+    run in this process, MkDocs has no handler for its log otherwise, and its warnings would go unseen."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "portal_preview", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+        handler.portal_preview = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

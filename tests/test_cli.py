@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import ROOT, make_project, run_portal
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -120,3 +120,29 @@ def test_serve_regenerates_when_data_change(tmp_path: Path) -> None:
         out, _ = proc.communicate(timeout=20)
     assert "regenerated" in out
     assert "data/deliveries/weekly.csv:2: province:" in out
+
+
+@pytest.mark.slow
+def test_serve_keeps_serving_broken_data_and_pages_that_mkdocs_would_refuse(tmp_path: Path) -> None:
+    """The preview starts while the data are broken and a page links to nothing (what `portal build`
+    refuses, strictly): it serves the pages, with the problems in Persian when asked, and MkDocs' warning
+    is printed, not swallowed."""
+    root = make_project(tmp_path / "p")
+    about = root / "content/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[پیوند شکسته](nowhere.md)\n", encoding="utf-8")
+    assert run_portal(root, "build")[0] == 1  # the strict build refuses the page
+    shutil.copy(ROOT / "tests/data/broken/unknown-province/data/deliveries/weekly.csv",
+                root / "data/deliveries/weekly.csv")
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PORTAL_LANG": "fa"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        page = _get(f"http://127.0.0.1:{port}/about/", "portal-preview-problems")
+        banner = page[page.index('class="portal-preview-problems"'):][:4000]
+        assert 'dir="rtl" lang="fa"' in page[page.index("portal-preview-problems") - 40:][:400]
+        assert "«کرمون» از ۳۱ استان نیست" in banner
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=20)
+    assert "mkdocs: WARNING" in out and "nowhere.md" in out
