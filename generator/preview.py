@@ -9,6 +9,7 @@ reloads. Every text is escaped: a problem quotes what staff typed.
 from __future__ import annotations
 
 import html
+import re
 import threading
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def banner() -> str:
     # the place on a line of its own, left to right, so that a long path wraps without mixing directions
     side = "right" if lang == "fa" else "left"
     items = "".join(f'<li style="margin-bottom:.4rem"><code dir="ltr" style="display:block;text-align:{side};'
-                    f'overflow-wrap:anywhere">{html.escape(where)}</code><span>{html.escape(what)}</span></li>'
+                    f'overflow-wrap:anywhere">{_breakable(where)}</code><span>{_isolated(what)}</span></li>'
                     for where, what in problems)
     direction = 'dir="rtl" lang="fa"' if lang == "fa" else 'dir="ltr" lang="en"'
     numbers = "persian" if lang == "fa" else "decimal"
@@ -54,6 +55,19 @@ def banner() -> str:
             'max-height:40vh;overflow:auto">'
             f'<p style="margin:0 0 .4rem;font-weight:700">{html.escape(summary)}</p>'
             f'<ol style="margin:0;padding-inline-start:1.5rem;list-style-type:{numbers}">{items}</ol></div>')
+
+
+_CODE = re.compile(r"\[([a-z0-9-]+)\]")
+
+
+def _breakable(place: str) -> str:
+    """A path:line: field: place, escaped, that a phone's line breaks after a slash rather than anywhere."""
+    return html.escape(place).replace("/", "/<wbr>")
+
+
+def _isolated(text: str) -> str:
+    """The text, escaped, with its [problem-code] kept whole and left to right inside a Persian line."""
+    return _CODE.sub(r'<bdi dir="ltr" style="white-space:nowrap">[\1]</bdi>', html.escape(text))
 
 
 def use_charts(cache: Path) -> None:

@@ -142,11 +142,12 @@ def test_the_preview_banner_is_persian_right_to_left_with_each_place_left_to_rig
     content = tmp_path / "content"
     content.mkdir()
     try:
-        preview.report(content, [("data/a.csv:2: province:", "«<b>کرمون</b>» از ۳۱ استان نیست")],
+        preview.report(content, [("data/a.csv:2: province:", "«<b>کرمون</b>» از ۳۱ استان نیست [unknown-province]")],
                        "۱ خطا در data/", "fa")
         banner = preview.banner()
         assert 'dir="rtl" lang="fa"' in banner
-        assert re.search(r'<code dir="ltr"[^>]*>data/a.csv:2: province:</code>', banner)
+        assert re.search(r'<code dir="ltr"[^>]*>data/<wbr>a.csv:2: province:</code>', banner)
+        assert '<bdi dir="ltr" style="white-space:nowrap">[unknown-province]</bdi>' in banner
         assert "list-style-type:persian" in banner
         assert "&lt;b&gt;کرمون&lt;/b&gt;" in banner and "<b>" not in banner
     finally:
