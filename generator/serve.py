@@ -24,6 +24,7 @@ from .messages import render, t
 from .problems import DataProblems
 
 HOOK = Path(__file__).with_name("preview_hook.py")
+CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "closed": closed after writing
 
 
 def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
@@ -60,7 +61,11 @@ class _OnChange(FileSystemEventHandler):
         threading.Thread(target=self._loop, daemon=True).start()
 
     def on_any_event(self, event) -> None:
-        if event.is_directory or str(event.src_path).endswith(("~", ".swp", ".tmp")):
+        # a change, not a read: watchdog also reports each file opened and closed unwritten, and the
+        # generator reads every data file, so reacting to those would regenerate for ever
+        if event.event_type not in CHANGES or event.is_directory:
+            return
+        if str(event.src_path).endswith(("~", ".swp", ".tmp")) and event.event_type != "moved":
             return
         self._changed.set()
 

@@ -146,3 +146,31 @@ def test_serve_keeps_serving_broken_data_and_pages_that_mkdocs_would_refuse(tmp_
         proc.terminate()
         out, _ = proc.communicate(timeout=20)
     assert "mkdocs: WARNING" in out and "nowhere.md" in out
+
+
+def test_the_preview_regenerates_on_a_change_once_and_never_on_a_read(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from watchdog.events import (
+        FileClosedEvent,
+        FileClosedNoWriteEvent,
+        FileModifiedEvent,
+        FileMovedEvent,
+        FileOpenedEvent,
+    )
+
+    import generator.serve as serve_module
+
+    runs: list[float] = []
+    monkeypatch.setattr(serve_module, "regenerate", lambda project, lang: runs.append(time.monotonic()))
+    handler = serve_module._OnChange(project=None, lang="fa", delay=0.2)  # type: ignore[arg-type]
+    weekly = str(tmp_path / "data/deliveries/weekly.csv")
+    for event in (FileOpenedEvent(weekly), FileClosedNoWriteEvent(weekly)):  # what the generator's reading makes
+        handler.on_any_event(event)
+    time.sleep(0.8)
+    assert runs == []
+    # a save in several events (sed -i: a temporary file written, then moved over the file) is one regeneration
+    for event in (FileModifiedEvent(weekly + ".tmp"), FileClosedEvent(weekly + ".tmp"),
+                  FileMovedEvent(weekly + ".tmp", weekly), FileModifiedEvent(weekly)):
+        handler.on_any_event(event)
+    time.sleep(1.0)
+    assert len(runs) == 1
