@@ -165,3 +165,13 @@ def test_the_commit_hooks_file_checks_speak_the_setting(tmp_path: Path) -> None:
     assert f"{bad}:1: پایان سطرها ویندوزی (CRLF) یا مکِ قدیمی (CR) است؛ باید LF باشد" in done.stdout
     assert "پرونده‌ها را دوباره اضافه کنید (git add)" in done.stdout
     assert bad.read_bytes() == b"a,b\n1,2\n"
+
+
+def test_the_messages_quoted_in_the_readme_and_the_staff_guide_are_what_validate_prints(tmp_path: Path) -> None:
+    root = _broken(tmp_path, "unknown-province")
+    printed = {lang: run_portal(root, "--lang", lang, "validate")[2].splitlines()[0] for lang in ("en", "fa")}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs/staff-guide.md").read_text(encoding="utf-8")
+    assert printed["en"] in readme.splitlines() or f"   {printed['en']}" in readme.splitlines()
+    assert f"   {printed['fa']}" in readme.splitlines()
+    assert f"   {printed['fa']}" in guide.splitlines()
