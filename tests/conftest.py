@@ -67,6 +67,19 @@ def git_project(dest: Path, data: str = "minimal") -> Path:
     return root
 
 
+def broken_project(tmp_path: Path, case: str) -> Path:
+    """The minimal project with the broken fixture `case` of tests/data/broken/ laid over it: its data files
+    added or replaced, and those its delete.txt lists removed."""
+    root = make_project(tmp_path / "project")
+    broken = ROOT / "tests" / "data" / "broken" / case
+    if (broken / "data").exists():
+        shutil.copytree(broken / "data", root / "data", dirs_exist_ok=True)
+    if (broken / "delete.txt").exists():
+        for rel in (broken / "delete.txt").read_text().split():
+            (root / "data" / rel).unlink()
+    return root
+
+
 def run_portal(root: Path, *args: str) -> tuple[int, str, str]:
     """Run the real CLI in-process; return (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()

@@ -13,12 +13,11 @@ test also fails when validate prints a problem that is not expected, so fixtures
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, run_portal
+from conftest import ROOT, broken_project, make_project, run_portal
 from generator.problems import CODES
 
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -51,14 +50,7 @@ def _printed(text: str) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("case", CASES)
 def test_validate_reports_exactly_the_expected_problem(tmp_path: Path, case: str) -> None:
-    root = make_project(tmp_path / "project")
-    overlay = BROKEN / case / "data"
-    if overlay.exists():
-        shutil.copytree(overlay, root / "data", dirs_exist_ok=True)
-    delete = BROKEN / case / "delete.txt"
-    if delete.exists():
-        for rel in delete.read_text().split():
-            (root / "data" / rel).unlink()
+    root = broken_project(tmp_path, case)
 
     code, out, err = run_portal(root, "validate")
     want_code, want = _expected(case)

@@ -7,7 +7,6 @@ import ast
 import os
 import pickle
 import re
-import shutil
 import string
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, run_portal
+from conftest import ROOT, broken_project, make_project, run_portal
 from generator import personal_data, pipeline, preview
 from generator.messages import Text, language, t
 from generator.messages_fa import FA
@@ -81,18 +80,6 @@ def test_the_language_is_the_option_then_the_setting_then_the_locale(chosen, env
     assert language(chosen, env) == expected
 
 
-def _broken(tmp_path: Path, case: str) -> Path:
-    root = make_project(tmp_path / "project")
-    overlay = BROKEN / case / "data"
-    if overlay.exists():
-        shutil.copytree(overlay, root / "data", dirs_exist_ok=True)
-    delete = BROKEN / case / "delete.txt"
-    if delete.exists():
-        for rel in delete.read_text().split():
-            (root / "data" / rel).unlink()
-    return root
-
-
 def _all_persian(text) -> bool:
     return isinstance(text, Text) and text.template in FA and all(
         _all_persian(v) for v in text.params.values() if isinstance(v, Text))
@@ -100,7 +87,7 @@ def _all_persian(text) -> bool:
 
 @pytest.mark.parametrize("case", CASES)
 def test_every_problem_of_the_bad_input_corpus_reads_in_persian(tmp_path: Path, case: str) -> None:
-    root = _broken(tmp_path, case)
+    root = broken_project(tmp_path, case)
     try:
         problems = pipeline.check(pipeline.Project.at(root)).warnings
     except DataProblems as exc:
@@ -118,7 +105,7 @@ def test_every_problem_of_the_bad_input_corpus_reads_in_persian(tmp_path: Path, 
 
 
 def test_the_command_line_speaks_persian_by_option_and_by_setting(tmp_path: Path) -> None:
-    root = _broken(tmp_path, "unknown-province")
+    root = broken_project(tmp_path, "unknown-province")
     code, out, err = run_portal(root, "--lang", "fa", "validate")
     assert code == 1
     assert "data/deliveries/weekly.csv:2: province: «کرمون» از ۳۱ استان نیست [unknown-province]؛ رفع:" in err
@@ -168,7 +155,7 @@ def test_the_commit_hooks_file_checks_speak_the_setting(tmp_path: Path) -> None:
 
 
 def test_the_messages_quoted_in_the_readme_and_the_staff_guide_are_what_validate_prints(tmp_path: Path) -> None:
-    root = _broken(tmp_path, "unknown-province")
+    root = broken_project(tmp_path, "unknown-province")
     printed = {lang: run_portal(root, "--lang", lang, "validate")[2].splitlines()[0] for lang in ("en", "fa")}
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     guide = (ROOT / "docs/staff-guide.md").read_text(encoding="utf-8")
