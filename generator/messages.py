@@ -13,6 +13,7 @@ The language is, in order: `portal --lang`, the PORTAL_LANG setting (environment
 from __future__ import annotations
 
 import os
+import re
 
 from .persian import persian_digits
 
@@ -42,10 +43,23 @@ class Text(str):
         template = FA.get(self.template)
         if template is None:
             return str(self)
-        return template.format(**{k: _fa(v) for k, v in self.params.items()})
+        return ltr_runs(template.format(**{k: _fa(v) for k, v in self.params.items()}))
 
     def render(self, lang: str) -> str:
         return self.fa() if lang == "fa" else str(self)
+
+
+# a run of Latin letters and digits with what joins them in paths, ids and dates (data/a.csv:2, 1400-05-27,
+# 1400-06-03-d1, --date): in a Persian line its digits after a Persian letter are "Arabic numbers" to the
+# bidi algorithm, so a hyphenated date would show reversed (27-05-1400) and a trailing slash jump ahead
+_LATIN_RUN = re.compile(r"[-*&/.]*[0-9A-Za-z][0-9A-Za-z._/:\-]*")
+LRM = "\u200e"
+
+
+def ltr_runs(text: str) -> str:
+    """`text` with each Latin run between two left-to-right marks (invisible), so that it reads left to
+    right, whole, inside Persian, in a browser and in a terminal that applies bidi alike."""
+    return _LATIN_RUN.sub(lambda m: LRM + m.group(0) + LRM, text.replace(LRM, ""))
 
 
 def _fa(value) -> str:

@@ -20,7 +20,7 @@ FA: dict[str, str] = {
     "province": "استان",
     "revision": "اصلاحیه",
     "source": "منبع",
-    "decision": "مصوبه",
+    "decision": "تصمیم",
     "meeting": "جلسه",
     "status": "وضعیت (status)",
     "quantity": "مقدار (quantity)",
@@ -37,7 +37,7 @@ FA: dict[str, str] = {
     "a bank account number (sheba)": "شمارهٔ حساب بانکی (شبا)",
     "an IR + 24-digit number (a sheba?)": "عددی با IR و ۲۴ رقم (شاید شبا)",
     "a ten-digit number (a national ID or a postal code)": "عددی ده‌رقمی (شاید کد ملی یا کد پستی)",
-    "an e-mail address": "نشانی رایانامه",
+    "an e-mail address": "نشانی ایمیل",
 
     # --- files -----------------------------------------------------------------------------------------
     "the file is empty": "پرونده خالی است",
@@ -49,14 +49,14 @@ FA: dict[str, str] = {
     "the file is not UTF-8 text": "متن پرونده UTF-8 نیست",
     "the file is not UTF-8 text: it looks like {kind}": "متن پرونده UTF-8 نیست: به نظر {kind} است",
     "save it as UTF-8 (in Excel: Save As → «CSV UTF-8 (Comma delimited)»; in an editor: encoding UTF-8)":
-        "آن را با رمزگذاری UTF-8 ذخیره کنید (در اکسل: Save As ← «CSV UTF-8 (Comma delimited)»؛ در ویرایشگر: "
-        "encoding UTF-8)",
+        "آن را با رمزگذاری UTF-8 ذخیره کنید (در اکسل: گزینهٔ Save As و سپس قالب «CSV UTF-8 (Comma delimited)»؛ "
+        "در ویرایشگر: encoding UTF-8)",
     "the file is too large ({size} MB; at most {limit} MB per file)":
         "پرونده بیش از اندازه بزرگ است ({size} مگابایت؛ هر پرونده حداکثر {limit} مگابایت)",
     "split it into several files, e.g. one per Jalali year (deliveries/1400.csv, deliveries/1401.csv)":
-        "آن را به چند پرونده بشکنید، مثلاً یکی برای هر سال (deliveries/1400.csv، deliveries/1401.csv)",
+        "آن را به چند پرونده تقسیم کنید، مثلاً یکی برای هر سال شمسی (deliveries/1400.csv، deliveries/1401.csv)",
     "cannot read the file ({reason})": "پرونده خوانده نمی‌شود ({reason})",
-    "check that the file exists and is readable": "ببینید پرونده هست و خواندنی است",
+    "check that the file exists and is readable": "بررسی کنید که پرونده وجود دارد و خواندنی است",
 
     # --- YAML ------------------------------------------------------------------------------------------
     "the YAML cannot be read: {detail}": "YAML خوانده نمی‌شود: {detail}",
@@ -65,19 +65,19 @@ FA: dict[str, str] = {
     "key «{key}» appears twice in this mapping (first on line {first})":
         "کلید «{key}» در این بخش دو بار آمده است (بار اول در خط {first})",
     "keep one of the two and delete the other": "یکی را نگه دارید و دیگری را پاک کنید",
-    "YAML aliases (*name) are not allowed here": "ارجاع YAML (‎*name‎) در این پرونده‌ها مجاز نیست",
+    "YAML aliases (*name) are not allowed here": "ارجاع YAML (*name) در این پرونده‌ها مجاز نیست",
     "write the value out in full instead of referring to an anchor":
         "به‌جای ارجاع به لنگر (&name)، مقدار را کامل بنویسید",
-    "expected a single value, found {found}": "اینجا یک مقدار تنها لازم است، اما {found} آمده است",
+    "expected a single value, found {found}": "اینجا فقط یک مقدار ساده لازم است، اما {found} آمده است",
     "write one value, e.g. {example}": "یک مقدار بنویسید، مثلاً {example}",
     "expected a mapping of fields, found {found}": "اینجا نگاشتی از فیلدها لازم است، اما {found} آمده است",
     "write `field: value` lines, indented under this key":
         "سطرهایی به شکل `field: value` بنویسید، با تورفتگی زیر همین کلید",
     "expected a list, found {found}": "اینجا یک فهرست لازم است، اما {found} آمده است",
-    "write one `- item` line per entry": "برای هر مورد یک سطر `- item` بنویسید",
+    "write one `- item` line per entry": "برای هر مورد یک سطر - item بنویسید",
     "«{name}» is not a field here": "«{name}» فیلد این بخش نیست",
     "use one of: {choices}": "یکی از این‌ها را به کار ببرید: {choices}",
-    "«{name}» is required ({doc})": "«{name}» لازم است و خالی مانده است",
+    "«{name}» is required ({doc})": "«{name}» لازم است ولی نوشته نشده یا خالی است",
     "add it, e.g. {name}: {example}": "آن را بنویسید، مثلاً {name}: {example}",
     "fill in the {name} column, e.g. {example}": "ستون {name} را پر کنید، مثلاً {example}",
 
@@ -93,22 +93,22 @@ FA: dict[str, str] = {
     "column «{name}» is empty or repeated in the header": "ستون «{name}» در سطر عنوان خالی یا تکراری است",
     "give every column one unique name": "به هر ستون نامی یکتا بدهید",
     "the row has {cells} cells but the header has {columns}":
-        "این سطر {cells} خانه دارد ولی سطر عنوان {columns} ستون",
+        "این سطر {cells} خانه دارد ولی سطر عنوان {columns} ستون دارد",
     "give every row one cell per column; quote cells that contain commas":
         "هر سطر باید برای هر ستون یک خانه داشته باشد؛ خانه‌ای را که ویرگول دارد در گیومه (\") بگذارید",
     "the file cannot be read from here on ({detail}): a quote (\") opens a cell that is never closed":
         "پرونده از اینجا به بعد خوانده نمی‌شود ({detail}): گیومه‌ای (\") خانه‌ای را باز کرده و هرگز بسته نشده است",
     "close the quote, or remove it; quote a whole cell only when it contains a comma":
-        "گیومه را ببندید یا پاکش کنید؛ فقط خانه‌ای را که ویرگول دارد در گیومه بگذارید",
-    "unknown column «{name}»": "ستون «{name}» شناخته نیست",
-    "did you mean «{close}»? the columns are: {columns}": "منظورتان «{close}» بود؟ ستون‌ها این‌هاست: {columns}",
-    "the columns are: {columns}": "ستون‌ها این‌هاست: {columns}",
-    "required column «{name}» is missing": "ستون لازم «{name}» نیست",
+        "گیومه را ببندید یا پاکش کنید؛ فقط وقتی خانه ویرگول دارد، کل آن را در گیومه بگذارید",
+    "unknown column «{name}»": "ستون «{name}» ناشناخته است",
+    "did you mean «{close}»? the columns are: {columns}": "منظورتان «{close}» بود؟ ستون‌های مجاز: {columns}",
+    "the columns are: {columns}": "ستون‌های مجاز: {columns}",
+    "required column «{name}» is missing": "ستون «{name}» لازم است ولی در پرونده نیست",
     "add a column named {name} to the header line": "ستونی به نام {name} به سطر عنوان بیفزایید",
     "column «{name}» could identify a person; a register holds pseudonymised rows only, and this file is not "
     "read at all":
-        "ستون «{name}» ممکن است فردی را بشناساند؛ دفتر خانوارها فقط سطرهای با شناسهٔ مستعار دارد، و این پرونده "
-        "اصلاً خوانده نمی‌شود",
+        "ستون «{name}» ممکن است فردی را بشناساند؛ پرونده‌های خانوار فقط سطرهایی با شناسهٔ مستعار دارند، و این "
+        "پرونده اصلاً خوانده نمی‌شود",
     "delete the column (and keep the file with it out of the repository); identify households by the "
     "pseudonymous key in «household»":
         "ستون را پاک کنید (و پرونده‌ای را که آن را دارد به مخزن نیاورید)؛ خانوارها را با شناسهٔ مستعار ستون "
@@ -117,7 +117,7 @@ FA: dict[str, str] = {
     # --- values ----------------------------------------------------------------------------------------
     "the text contains control characters": "متن نویسه‌های کنترلی (نامرئی) دارد",
     "retype the text; copy-pasting from PDFs sometimes brings them in":
-        "متن را دوباره تایپ کنید؛ رونوشت از PDF گاهی این نویسه‌ها را با خود می‌آورد",
+        "متن را دوباره تایپ کنید؛ کپی‌کردن از PDF گاهی این نویسه‌ها را با خود می‌آورد",
     "a private span «((خصوصی …» is not closed with «))»": "بخش خصوصی «((خصوصی …» با «))» بسته نشده است",
     "end the private span with ))": "بخش خصوصی را با )) ببندید",
     "«{raw}» is not a valid id": "«{raw}» شناسهٔ درستی نیست",
@@ -140,7 +140,7 @@ FA: dict[str, str] = {
     "use the pseudonymous key (a keyed hash), e.g. {example}, never an identity number":
         "شناسهٔ مستعار (درهم‌سازی کلیددار) را بنویسید، مثلاً {example}، هرگز شمارهٔ هویتی",
     "«{raw}» is not one of the allowed values": "«{raw}» از مقدارهای مجاز نیست",
-    "«{raw}» is not yes or no": "«{raw}» نه yes است نه no",
+    "«{raw}» is not yes or no": "«{raw}» هیچ‌یک از دو مقدار yes یا no نیست",
     "write yes or no": "yes یا no بنویسید (بله یا خیر هم پذیرفته است)",
 
     # --- dates -----------------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ FA: dict[str, str] = {
     "write dates in the Jalali calendar, e.g. 1400-05-27": "تاریخ را شمسی بنویسید، مثلاً 1400-05-27",
     "year {year} is outside 1300–1500": "سال {year} بیرون از بازهٔ ۱۳۰۰ تا ۱۵۰۰ است",
     "check the year; dates are Jalali, e.g. 1400-05-27": "سال را بررسی کنید؛ تاریخ‌ها شمسی‌اند، مثلاً 1400-05-27",
-    "month {month} does not exist (months are 1–12)": "ماه {month} وجود ندارد (ماه‌ها ۱ تا ۱۲‌اند)",
+    "month {month} does not exist (months are 1–12)": "ماه {month} وجود ندارد (ماه‌ها از ۱ تا ۱۲ هستند)",
     "check the month, e.g. 1400-05-27 is 27 Mordad 1400": "ماه را بررسی کنید، مثلاً 1400-05-27 یعنی ۲۷ مرداد ۱۴۰۰",
     "«{text}» is not a month written as YYYY-MM": "«{text}» ماهی به شکل YYYY-MM (سال-ماه) نیست",
     "write the Jalali month as year-month, e.g. 1400-06": "ماه شمسی را به شکل سال-ماه بنویسید، مثلاً 1400-06",
@@ -158,9 +158,9 @@ FA: dict[str, str] = {
     "write the Jalali date as year-month-day, e.g. 1400-05-27":
         "تاریخ شمسی را به شکل سال-ماه-روز بنویسید، مثلاً 1400-05-27",
     "{month} {year} has {length} days, so day {day} does not exist":
-        "{month} {year} {length} روز دارد، پس روز {day} وجود ندارد",
+        "{month} {year} فقط {length} روز دارد، پس روز {day} وجود ندارد",
     "{month} {year} has {length} days, so day {day} does not exist (it is not a leap year)":
-        "{month} {year} {length} روز دارد، پس روز {day} وجود ندارد (این سال کبیسه نیست)",
+        "{month} {year} فقط {length} روز دارد، پس روز {day} وجود ندارد (این سال کبیسه نیست)",
     "check the day; the last day of that month is {last}": "روز را بررسی کنید؛ آخرین روز آن ماه {last} است",
     "«{text}» looks like a Gregorian date written day first (in Jalali that is {jalali})":
         "«{text}» تاریخ میلادی به نظر می‌رسد که روزش اول آمده است (به شمسی: {jalali})",
@@ -169,7 +169,7 @@ FA: dict[str, str] = {
     "write the year first, then the month and the day: {iso}": "اول سال، بعد ماه و روز را بنویسید: {iso}",
 
     # --- places and references -------------------------------------------------------------------------
-    "«{name}» is not one of the 31 provinces": "«{name}» از ۳۱ استان نیست",
+    "«{name}» is not one of the 31 provinces": "«{name}» نام هیچ‌یک از ۳۱ استان نیست",
     "write the province's name as in data/reference/provinces.csv, e.g. «{example}»":
         "نام استان را همان‌طور که در data/reference/provinces.csv آمده بنویسید، مثلاً «{example}»",
     "county «{name}» is in {other}, not in {province}": "شهرستان «{name}» در {other} است، نه در {province}",
@@ -182,53 +182,53 @@ FA: dict[str, str] = {
         "خالی بگذارید",
     "no {what} has the id «{value}»": "{what} با شناسهٔ «{value}» تعریف نشده است",
     "use an id from {file}, e.g. {example}": "شناسه‌ای از {file} به کار ببرید، مثلاً {example}",
-    "{what} id «{value}» is already used at {place}": "شناسهٔ {what} «{value}» پیش‌تر در {place} به کار رفته است",
+    "{what} id «{value}» is already used at {place}": "شناسهٔ «{value}» (برای {what}) پیش‌تر در {place} به کار رفته است",
     "give each one its own id": "به هر کدام شناسه‌ای جدا بدهید",
 
     # --- meetings and decisions ------------------------------------------------------------------------
     "the file is named {stem} but the meeting is dated {date}":
-        "نام پرونده {stem} است ولی تاریخ جلسه {date}",
+        "نام پرونده {stem} است ولی تاریخ جلسه {date} است",
     "rename the file to {date}.yaml, or correct the date": "نام پرونده را {date}.yaml کنید، یا تاریخ را درست کنید",
-    "decision id «{id}» does not start with the meeting's date": "شناسهٔ مصوبهٔ «{id}» با تاریخ جلسه شروع نمی‌شود",
+    "decision id «{id}» does not start with the meeting's date": "شناسهٔ تصمیم «{id}» با تاریخ جلسه شروع نمی‌شود",
     "number this meeting's decisions {date}-d1, {date}-d2, …":
-        "مصوبه‌های این جلسه را {date}-d1، {date}-d2، … شماره بزنید",
+        "تصمیم‌های این جلسه را {date}-d1، {date}-d2، … شماره بزنید",
     "meeting {n1} is dated {d1}, after meeting {n0} ({p0}, {d0})":
         "جلسهٔ {n1} تاریخ {d1} دارد، پس از جلسهٔ {n0} ({p0}، {d0})",
     "number meetings in the order they were held: this one should be {next} or more, or check its date":
         "جلسه‌ها را به ترتیب برگزاری شماره بزنید: شمارهٔ این یکی باید {next} یا بیشتر باشد، یا تاریخش را بررسی کنید",
     "decision «{id}» is due {due}, before the meeting that makes it ({date})":
-        "مهلت مصوبهٔ «{id}» {due} است، پیش از جلسه‌ای که آن را تصویب می‌کند ({date})",
+        "مهلت تصمیم «{id}» {due} است، پیش از جلسه‌ای که آن را می‌گیرد ({date})",
     "check the due date: a Jalali date after the meeting, e.g. {example}":
         "مهلت را بررسی کنید: تاریخی شمسی پس از جلسه، مثلاً {example}",
-    "no earlier meeting made a decision «{id}»": "هیچ جلسهٔ پیشینی مصوبه‌ای با شناسهٔ «{id}» ندارد",
+    "no earlier meeting made a decision «{id}»": "هیچ جلسهٔ پیشینی تصمیمی با شناسهٔ «{id}» نگرفته است",
     "use the id of a decision of an earlier meeting, e.g. {example}":
-        "شناسهٔ مصوبه‌ای از یک جلسهٔ پیشین را بنویسید، مثلاً {example}",
+        "شناسهٔ تصمیمی از یک جلسهٔ پیشین را بنویسید، مثلاً {example}",
     "decision «{id}» is made in {made_in} ({when}), not before this meeting":
-        "مصوبهٔ «{id}» در {made_in} ({when}) تصویب شده است، نه پیش از این جلسه",
+        "تصمیم «{id}» در {made_in} ({when}) گرفته شده است، نه پیش از این جلسه",
     "follow a decision up only in a later meeting; in its own meeting, write it in full under decisions":
-        "پیگیری مصوبه فقط در جلسه‌های بعد است؛ در جلسهٔ خودش آن را کامل زیر decisions بنویسید",
+        "پیگیری تصمیم فقط در جلسه‌های بعد است؛ در جلسهٔ خودش آن را کامل زیر decisions بنویسید",
     "the revised due date {due} of «{id}» is before this meeting ({date})":
         "مهلت تازهٔ {due} برای «{id}» پیش از این جلسه ({date}) است",
     "decision «{id}» was closed at {first}; a later meeting cannot change its {what}":
-        "مصوبهٔ «{id}» در {first} بسته شده است؛ جلسهٔ بعدی نمی‌تواند {what} آن را تغییر دهد",
+        "تصمیم «{id}» در {first} بسته شده است؛ جلسهٔ بعدی نمی‌تواند {what} آن را تغییر دهد",
     "keep only note_fa to report on a closed decision; a new commitment is a new decision of this meeting, "
     "with its own id":
-        "برای گزارش دربارهٔ مصوبهٔ بسته‌شده فقط note_fa بنویسید؛ تعهد تازه مصوبهٔ تازهٔ این جلسه است، با شناسهٔ "
+        "برای گزارش دربارهٔ تصمیم بسته‌شده فقط note_fa بنویسید؛ تعهد تازه تصمیم تازهٔ این جلسه است، با شناسهٔ "
         "خودش",
-    "decision «{id}» was already closed at {first}": "مصوبهٔ «{id}» پیش‌تر در {first} بسته شده است",
+    "decision «{id}» was already closed at {first}": "تصمیم «{id}» پیش‌تر در {first} بسته شده است",
     "close a decision once; to report on it again, leave out `status` and write note_fa":
-        "هر مصوبه را یک بار ببندید؛ برای گزارش دوباره، `status` را ننویسید و note_fa بنویسید",
+        "هر تصمیم را یک بار ببندید؛ برای گزارش دوباره، status را ننویسید و note_fa بنویسید",
     "this follow-up of «{id}» cancels the decision but gives no reason":
-        "این پیگیریِ «{id}» مصوبه را لغو می‌کند ولی دلیلی نمی‌آورد",
+        "این پیگیریِ «{id}» تصمیم را لغو می‌کند ولی دلیلی نمی‌آورد",
     "this follow-up of «{id}» changes its {what} but gives no reason":
         "این پیگیریِ «{id}» {what} آن را تغییر می‌دهد ولی دلیلی نمی‌آورد",
     "add reason_fa: the reason as the meeting stated it, e.g. «reason_fa: کمبود دستگاه در بازار»":
         "reason_fa را بیفزایید: دلیل، همان‌طور که جلسه گفت، مثلاً «reason_fa: کمبود دستگاه در بازار»",
     "a quantity of {quantity} {unit} is below {k}: published, it would point at these few households or people":
-        "مقدار {quantity} {unit} کمتر از {k} است: اگر منتشر شود، همین چند خانوار یا فرد را نشان می‌دهد",
+        "مقدار {quantity} {unit} کمتر از {k} است: اگر منتشر شود، همین چند خانوار یا نفر شناسایی‌پذیر می‌شوند",
     "decide for a larger area and give that quantity, or leave quantity out and keep the number in a private "
     "span: ((خصوصی …))":
-        "مصوبه را برای محدوده‌ای بزرگ‌تر با مقدار آن بنویسید، یا quantity را ننویسید و عدد را در بخش خصوصی نگه "
+        "تصمیم را برای محدوده‌ای بزرگ‌تر با مقدار آن بنویسید، یا quantity را ننویسید و عدد را در بخش خصوصی نگه "
         "دارید: ((خصوصی …))",
     "the text gives «{number}» people, a figure of this meeting below {k} that the site hides («×»); written "
     "here it would be published all the same":
@@ -243,7 +243,7 @@ FA: dict[str, str] = {
     "say what changed without the number (e.g. «گزارش دیرهنگام رشت»)":
         "بگویید چه تغییر کرد، بی‌آنکه عدد را بیاورید (مثلاً «گزارش دیرهنگام رشت»)",
     "revision id «{id}» is not its date, -r and a number":
-        "شناسهٔ اصلاحیهٔ «{id}» به شکل تاریخ، ‎-r‎ و یک شماره نیست",
+        "شناسهٔ اصلاحیهٔ «{id}» به شکل تاریخ، -r و یک شماره نیست",
     "number the revisions of that day {date}-r1, {date}-r2, …":
         "اصلاحیه‌های آن روز را {date}-r1، {date}-r2، … شماره بزنید",
     "period «{period}»: {problem}": "دورهٔ «{period}»: {problem}",
@@ -257,14 +257,14 @@ FA: dict[str, str] = {
 
     # --- deliveries and registers ----------------------------------------------------------------------
     "no meeting was held on {week}; a week's figures are dated by the meeting that reported them":
-        "در {week} جلسه‌ای برگزار نشده است؛ رقم‌های هر هفته به تاریخ جلسه‌ای است که آن را گزارش کرد",
+        "در {week} جلسه‌ای برگزار نشده است؛ رقم‌های هر هفته به تاریخ جلسه‌ای است که آن‌ها را گزارش کرده است",
     "use the date of a meeting in data/meetings/, or add that meeting's file":
         "تاریخ یکی از جلسه‌های data/meetings/ را بنویسید، یا پروندهٔ آن جلسه را بیفزایید",
     "programme «{programme}» is counted from meetings, not from deliveries":
         "برنامهٔ «{programme}» از روی جلسه‌ها شمرده می‌شود، نه از تحویل‌ها",
     "remove this row; the portal counts the meetings held itself": "این سطر را پاک کنید؛ درگاه جلسه‌ها را خودش می‌شمارد",
     "with this row, {programme} has delivered {total} in all, more than the {pledged} pledged":
-        "با این سطر، جمع تحویل {programme} به {total} می‌رسد، بیش از {pledged} که وعده داده شده بود",
+        "با این سطر، جمع تحویل {programme} به {total} می‌رسد، بیش از وعدهٔ {pledged}",
     "check the quantity; if the pledge was raised, update «pledged» in data/programmes.yaml":
         "مقدار را بررسی کنید؛ اگر وعده بیشتر شده، «pledged» را در data/programmes.yaml به‌روز کنید",
     "a figure for {programme} in {place} for the week ending {week} is already given at {first}":
@@ -273,8 +273,8 @@ FA: dict[str, str] = {
         "برای هر هفته، محل و برنامه یک سطر نگه دارید؛ مقدارها را با هم جمع کنید",
     "{province} has both a province-wide figure and county figures for {programme} in the week ending {week} "
     "(see {other}); the total would count them twice":
-        "{province} برای {programme} در هفتهٔ منتهی به {week} هم رقم کل استان دارد و هم رقم شهرستان‌ها (نگاه کنید "
-        "به {other})؛ جمع، آن‌ها را دو بار می‌شمارد",
+        "{province} برای {programme} در هفتهٔ منتهی به {week} هم رقم کل استان دارد و هم رقم شهرستان‌ها (نگاه "
+        "کنید به {other})؛ در جمع، دو بار شمرده می‌شوند",
     "give either one province-wide row (county empty) or one row per county":
         "یا یک سطر برای کل استان بنویسید (county خالی) یا برای هر شهرستان یک سطر",
     "household {household} already has a row for {programme} in {month} (at {first})":
@@ -298,16 +298,16 @@ FA: dict[str, str] = {
     "error: {message}": "خطا: {message}",
     "wrote {path}: {follow_ups} open decision(s) to follow up, {reports} province report(s) from the last "
     "meeting; fill in every \"\" (portal validate names each one), then `portal serve` to preview":
-        "{path} نوشته شد: {follow_ups} مصوبهٔ باز برای پیگیری، {reports} گزارش استانی از جلسهٔ قبل؛ هر \"\" را پر "
-        "کنید (portal validate یکایک را نام می‌برد)، سپس با `portal serve` پیش‌نمایش را ببینید",
+        "{path} نوشته شد: {follow_ups} تصمیم باز برای پیگیری، {reports} گزارش استانی از جلسهٔ قبل؛ هر \"\" را پر "
+        "کنید (portal validate یکایک را نام می‌برد)، سپس با portal serve پیش‌نمایش را ببینید",
     "{path} exists already; edit it, or give another --date":
-        "{path} از پیش هست؛ همان را ویرایش کنید، یا تاریخ دیگری با ‎--date‎ بدهید",
+        "{path} از پیش هست؛ همان را ویرایش کنید، یا تاریخ دیگری با --date بدهید",
     "there is no meeting yet to count a week from: give the date, e.g. `portal new-meeting --date 1400-05-27`":
         "هنوز جلسه‌ای نیست که یک هفته از آن شمرده شود: تاریخ را بدهید، مثلاً `portal new-meeting --date 1400-05-27`",
     "--date {date}: {problem}; write the Jalali date as YYYY-MM-DD, e.g. 1400-08-05":
-        "‎--date {date}‎: {problem}؛ تاریخ شمسی را به شکل YYYY-MM-DD بنویسید، مثلاً 1400-08-05",
+        "--date {date}: {problem}؛ تاریخ شمسی را به شکل YYYY-MM-DD بنویسید، مثلاً 1400-08-05",
     "--date {date}: the latest meeting is {latest}; a new meeting comes after it":
-        "‎--date {date}‎: آخرین جلسه {latest} است؛ جلسهٔ تازه پس از آن است",
+        "--date {date}: آخرین جلسه {latest} است؛ جلسهٔ تازه پس از آن است",
     # --- the preview (serve.py) ------------------------------------------------------------------------
     "{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the preview follows.":
         "{n} خطا در data/؛ پیش‌نمایش آخرین صفحه‌های درست را نشان می‌دهد. خطاها را درست و پرونده را ذخیره کنید: "

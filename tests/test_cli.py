@@ -141,7 +141,7 @@ def test_serve_keeps_serving_broken_data_and_pages_that_mkdocs_would_refuse(tmp_
         page = _get(f"http://127.0.0.1:{port}/about/", "portal-preview-problems")
         banner = page[page.index('class="portal-preview-problems"'):][:4000]
         assert 'dir="rtl" lang="fa"' in page[page.index("portal-preview-problems") - 40:][:400]
-        assert "«کرمون» از ۳۱ استان نیست" in banner
+        assert "«کرمون» نام هیچ\u200cیک از ۳۱ استان نیست" in banner
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)

@@ -24,6 +24,11 @@ from generator.schema import PEOPLE_UNITS
 BROKEN = ROOT / "tests" / "data" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 _PERSIAN = re.compile(r"[\u0600-\u06ff]")
+LRM = "\u200e"  # the Persian messages hold each Latin run between two (messages.ltr_runs)
+
+
+def _plain(text: str) -> str:
+    return text.replace(LRM, "")
 
 
 def _templates() -> set[str]:
@@ -59,9 +64,9 @@ def test_every_message_has_its_persian_with_no_value_it_does_not_have() -> None:
 def test_a_message_is_its_english_and_writes_its_values_in_persian() -> None:
     message = t("the row has {cells} cells but the header has {columns}", cells=5, columns=4)
     assert message == "the row has 5 cells but the header has 4" and isinstance(message, str)
-    assert message.fa() == "این سطر ۵ خانه دارد ولی سطر عنوان ۴ ستون"
+    assert message.fa() == "این سطر ۵ خانه دارد ولی سطر عنوان ۴ ستون دارد"
     nested = t("no {what} has the id «{value}»", what=t("programme"), value="oxygen-2")
-    assert nested.fa() == "برنامه با شناسهٔ «oxygen-2» تعریف نشده است"  # the value typed, as typed
+    assert nested.fa() == "برنامه با شناسهٔ «\u200eoxygen-2\u200e» تعریف نشده است"  # as typed, read left to right
     again = pickle.loads(pickle.dumps(nested))
     assert again == nested and again.fa() == nested.fa()
 
@@ -95,7 +100,7 @@ def test_every_problem_of_the_bad_input_corpus_reads_in_persian(tmp_path: Path, 
     assert problems
     for problem in problems:
         assert _all_persian(problem.message) and _all_persian(problem.fix), problem.format()
-        fa, en = problem.format("fa"), problem.format("en")
+        fa, en = _plain(problem.format("fa")), problem.format("en")
         assert fa.startswith(problem.where()) and en.startswith(problem.where())  # the same place in both
         said = problem.explain("fa")
         assert f" [{problem.code}]؛ رفع: " in said and _PERSIAN.search(said.split(f" [{problem.code}]")[0])
@@ -108,7 +113,7 @@ def test_the_command_line_speaks_persian_by_option_and_by_setting(tmp_path: Path
     root = broken_project(tmp_path, "unknown-province")
     code, out, err = run_portal(root, "--lang", "fa", "validate")
     assert code == 1
-    assert "data/deliveries/weekly.csv:2: province: «کرمون» از ۳۱ استان نیست [unknown-province]؛ رفع:" in err
+    assert "data/deliveries/weekly.csv:2: province: «کرمون» نام هیچ\u200cیک از ۳۱ استان نیست [unknown-province]؛ رفع:" in err
     assert "خطا پیدا شد؛ چیزی ساخته نشد" in err
     env = {**os.environ, "PORTAL_LANG": "fa"}
     done = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=root, env=env, capture_output=True,
@@ -122,7 +127,7 @@ def test_the_command_line_speaks_persian_by_option_and_by_setting(tmp_path: Path
     code, out, _ = run_portal(good, "--lang", "fa", "validate")
     assert code == 0 and out.startswith("درست است: ")
     code, _, err = run_portal(good, "--lang", "fa", "new-meeting", "--date", "1400-13-01")
-    assert code == 1 and "خطا: ‎--date 1400-13-01‎: ماه ۱۳ وجود ندارد" in err
+    assert code == 1 and "خطا: --date 1400-13-01: ماه ۱۳ وجود ندارد" in _plain(err)
 
 
 def test_the_preview_banner_is_persian_right_to_left_with_each_place_left_to_right(tmp_path: Path) -> None:
@@ -149,8 +154,8 @@ def test_the_commit_hooks_file_checks_speak_the_setting(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "generator.hygiene", "--fix", str(bad)], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     assert done.returncode == 1
-    assert f"{bad}:1: پایان سطرها ویندوزی (CRLF) یا مکِ قدیمی (CR) است؛ باید LF باشد" in done.stdout
-    assert "پرونده‌ها را دوباره اضافه کنید (git add)" in done.stdout
+    assert f"{bad}:1: پایان سطرها ویندوزی (CRLF) یا مکِ قدیمی (CR) است؛ باید LF باشد" in _plain(done.stdout)
+    assert "پرونده‌ها را دوباره اضافه کنید (git add)" in _plain(done.stdout)
     assert bad.read_bytes() == b"a,b\n1,2\n"
 
 
@@ -162,3 +167,19 @@ def test_the_messages_quoted_in_the_readme_and_the_staff_guide_are_what_validate
     assert printed["en"] in readme.splitlines() or f"   {printed['en']}" in readme.splitlines()
     assert f"   {printed['fa']}" in readme.splitlines()
     assert f"   {printed['fa']}" in guide.splitlines()
+
+
+def test_a_date_in_a_persian_message_reads_left_to_right_in_chromium(browser) -> None:
+    """After a Persian letter, Latin digits are "Arabic numbers" to the bidi algorithm: 1400-12-29 would
+    show as 29-12-1400, the very day-first form the portal refuses. Each Latin run is held left to right."""
+    message = t("check the day; the last day of that month is {last}", last="1400-12-29").fa()
+    page = browser.new_page()
+    try:
+        page.set_content(f'<p id="m" dir="rtl" lang="fa" style="font-size:20px">{message}</p>')
+        xs = page.evaluate("""() => { const t = document.getElementById('m').firstChild;
+            const s = t.data.indexOf('1400'); const r = document.createRange();
+            return [s, s + 5, s + 8].map(o => { r.setStart(t, o); r.setEnd(t, o + 1);
+                                                return r.getBoundingClientRect().x; }); }""")
+    finally:
+        page.close()
+    assert xs[0] < xs[1] < xs[2]  # 1400, then 12, then 29, from left to right
