@@ -113,7 +113,8 @@ def test_the_command_line_speaks_persian_by_option_and_by_setting(tmp_path: Path
     root = broken_project(tmp_path, "unknown-province")
     code, out, err = run_portal(root, "--lang", "fa", "validate")
     assert code == 1
-    assert "data/deliveries/weekly.csv:2: province: «کرمون» نام هیچ\u200cیک از ۳۱ استان نیست [unknown-province]؛ رفع:" in err
+    assert ("data/deliveries/weekly.csv:2: province: «کرمون» نام هیچ\u200cیک از ۳۱ استان نیست "
+            "[unknown-province]؛ رفع:") in err
     assert "خطا پیدا شد؛ چیزی ساخته نشد" in err
     env = {**os.environ, "PORTAL_LANG": "fa"}
     done = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=root, env=env, capture_output=True,
