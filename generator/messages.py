@@ -52,7 +52,7 @@ class Text(str):
 # a run of Latin letters and digits with what joins them in paths, ids and dates (data/a.csv:2, 1400-05-27,
 # 1400-06-03-d1, --date): in a Persian line its digits after a Persian letter are "Arabic numbers" to the
 # bidi algorithm, so a hyphenated date would show reversed (27-05-1400) and a trailing slash jump ahead
-_LATIN_RUN = re.compile(r"[-*&/.]*[0-9A-Za-z][0-9A-Za-z._/:\-]*")
+_LATIN_RUN = re.compile(r"[-*&/.]*[0-9A-Za-z](?:[0-9A-Za-z._/:\-]*[0-9A-Za-z/])?")
 LRM = "\u200e"
 
 

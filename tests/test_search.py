@@ -136,7 +136,30 @@ def test_an_excerpt_from_a_page_is_shown_as_text_never_as_markup(served, browser
     _search(page, base, "اکسیژن")
     excerpt = page.locator(".portal-search-excerpt").first
     assert excerpt.locator("mark").count() >= 1
-    assert excerpt.evaluate("e => [...e.childNodes].every(n => n.nodeType === 3 || n.nodeName === 'MARK')")
+    # text, hits, and Latin runs held left to right: never an element made from the page's text
+    assert excerpt.evaluate("""e => [...e.querySelectorAll('*')].every(n => ['MARK', 'BDI'].includes(n.nodeName)
+                                   && [...n.childNodes].every(c => c.nodeType === 3 || c.nodeName === 'BDI'))""")
+    page.close()
+
+
+def test_a_decision_id_in_an_excerpt_reads_left_to_right(served, browser) -> None:
+    """A decision's id in an excerpt sits in a left-to-right <bdi>, as on its page: in plain Persian text
+    ۱۴۰۰-۰۵-۲۷-d۱ would read d۱-۲۷-۰۵-۱۴۰۰."""
+    _, base = served
+    page = browser.new_page()
+    links = _search(page, base, "1400-05-27-d1")
+    assert links
+    runs = page.eval_on_selector_all(".portal-search-excerpt bdi[dir=ltr]", "bs => bs.map(b => b.textContent)")
+    assert any(r.startswith("۱۴۰۰-۰۵-۲۷-d") for r in runs), runs  # the page writes it in Persian digits
+    xs = page.evaluate("""() => { const b = [...document.querySelectorAll('.portal-search-excerpt bdi')]
+            .find(b => b.textContent.startsWith('۱۴۰۰-۰۵-۲۷-d')); const t = b.firstChild;
+        const r = document.createRange();
+        return [0, 5, 8, 11].map(o => { r.setStart(t, o); r.setEnd(t, o + 1); return r.getBoundingClientRect().x; }); }""")
+    assert xs == sorted(xs)  # 1400, 05, 27, d from left to right
+    # the box takes the direction of what is typed: a Latin id left to right, Persian right to left
+    assert page.eval_on_selector("#portal-q", "e => getComputedStyle(e).direction") == "ltr"
+    page.fill("#portal-q", "گیلان")
+    assert page.eval_on_selector("#portal-q", "e => getComputedStyle(e).direction") == "rtl"
     page.close()
 
 

@@ -50,20 +50,41 @@ async function engine() {
   return pagefind;
 }
 
+// an id (۱۴۰۰-۰۵-۲۷-d۱), a date written with hyphens, a Latin word or file name: the page isolates it left to
+// right, the excerpt's plain text does not, and after a Persian letter the bidi algorithm reads such digits
+// as "Arabic numbers", so the id would read in reverse (d۱-۲۷-۰۵-۱۴۰۰); plain Persian numbers (۳۰٬۰۰۰) read
+// right as they are and are left alone
+const RUN = /([-*&/.]*[0-9۰-۹A-Za-z](?:[0-9۰-۹A-Za-z._/:-]*[0-9۰-۹A-Za-z/])?)/;
+const NEEDS_ISOLATING = /[A-Za-z]|[0-9۰-۹][-/:][0-9۰-۹]/;
+
+function appendText(parent, text) {
+  text.split(RUN).forEach((part, i) => {
+    if (!part) return;
+    if (i % 2 && NEEDS_ISOLATING.test(part)) {
+      const run = document.createElement("bdi");
+      run.dir = "ltr";
+      run.textContent = part;
+      parent.append(run);
+    } else {
+      parent.append(document.createTextNode(part));
+    }
+  });
+}
+
 // Pagefind's excerpt marks each hit with <mark>; everything else is the page's text
 function excerpt(text) {
   const p = document.createElement("p");
   p.className = "portal-search-excerpt";
   text.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
     const hit = part.match(/^<mark>(.*)<\/mark>$/);
-    const node = hit ? document.createElement("mark") : null;
     const plain = (hit ? hit[1] : part).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-    if (node) {
-      node.textContent = plain;
+    if (hit) {
+      const node = document.createElement("mark");
+      appendText(node, plain);
       p.append(node);
     } else if (plain) {
-      p.append(document.createTextNode(plain));
+      appendText(p, plain);
     }
   });
   return p;
