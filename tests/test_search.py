@@ -154,7 +154,8 @@ def test_a_decision_id_in_an_excerpt_reads_left_to_right(served, browser) -> Non
     xs = page.evaluate("""() => { const b = [...document.querySelectorAll('.portal-search-excerpt bdi')]
             .find(b => b.textContent.startsWith('۱۴۰۰-۰۵-۲۷-d')); const t = b.firstChild;
         const r = document.createRange();
-        return [0, 5, 8, 11].map(o => { r.setStart(t, o); r.setEnd(t, o + 1); return r.getBoundingClientRect().x; }); }""")
+        return [0, 5, 8, 11].map(o => { r.setStart(t, o); r.setEnd(t, o + 1);
+                                        return r.getBoundingClientRect().x; }); }""")
     assert xs == sorted(xs)  # 1400, 05, 27, d from left to right
     # the box takes the direction of what is typed: a Latin id left to right, Persian right to left
     assert page.eval_on_selector("#portal-q", "e => getComputedStyle(e).direction") == "ltr"
