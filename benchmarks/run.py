@@ -136,7 +136,9 @@ def _build(root: Path) -> dict:
     def timed_inline(site: Path, renderer) -> int:
         started = time.perf_counter()
         try:
-            return inline(site, renderer)
+            done = inline(site, renderer)
+            renderer.close()  # the workers stopped: part of the stage (build_site's own close is then a no-op)
+            return done
         finally:
             times["charts"] = chart_time + time.perf_counter() - started
             peaks["charts"] = _peak_mib()

@@ -32,10 +32,15 @@ class Ahead:
     seconds: float = 0.0  # how long it took (the benchmark prints it)
 
     def holds_for(self, site: Path) -> bool:
-        """Every file audited ahead is in `site` with exactly the bytes audited."""
+        """Every file audited ahead is in `site` with exactly the bytes audited, and so is the CSV twin
+        that a JSON or XLSX download is checked against, wherever it is served (a twin that came from
+        elsewhere than content/ was not read beside its JSON)."""
         for rel, digest in self.digests.items():
             path = site / rel
             if not path.is_file() or _digest(path) != digest:
+                return False
+            twin = Path(rel).with_suffix(".csv").as_posix()
+            if Path(rel).suffix in (".json", ".xlsx") and twin not in self.digests and (site / twin).exists():
                 return False
         return True
 
@@ -63,6 +68,9 @@ def audit_ahead(content: Path, private_texts: list[str], rules: Rules) -> Ahead:
     return Ahead(digests, findings, time.perf_counter() - started)
 
 
+AHEAD_TIMEOUT = 600.0  # seconds after MkDocs and the search index: a full audit then takes over
+
+
 class Gate:
     """`begin(content)` before MkDocs builds; `check(staging)` after it (and the search index): raises
     AuditFailed listing every finding, unless the site is clean; `end()` in any case."""
@@ -86,9 +94,10 @@ class Gate:
         if self._future is None:
             return None
         try:
-            return self._future.result()
+            return self._future.result(timeout=AHEAD_TIMEOUT)
         except (BrokenProcessPool, Exception):
-            return None  # the process died (out of memory, killed) or failed: everything is audited after
+            # the process died (out of memory, killed), failed or hangs: everything is audited after
+            return None
 
     def check(self, staging: Path) -> None:
         ahead = self._ahead_result()

@@ -11,9 +11,12 @@ preview page from the chart cache instead (preview_hook.py).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .chart_render import PLACEHOLDER_MARK, ChartError, ChartRenderer
+
+_LEFT = re.compile(PLACEHOLDER_MARK + r"[^:\s]*:[0-9a-f]{64}")
 
 
 def inline_site(site: Path, charts: ChartRenderer) -> int:
@@ -25,8 +28,8 @@ def inline_site(site: Path, charts: ChartRenderer) -> int:
         if PLACEHOLDER_MARK not in text:
             continue
         filled = charts.fill(text)
-        if "<!--" + PLACEHOLDER_MARK in filled:
-            raise ChartError(f"{page.relative_to(site).as_posix()}: a chart placeholder that names no chart")
+        if _LEFT.search(filled):  # a placeholder not filled, or one the Markdown escaped
+            raise ChartError(f"{page.relative_to(site).as_posix()}: a chart placeholder that was not filled")
         page.write_bytes(filled.encode("utf-8"))
         done += 1
     return done

@@ -206,25 +206,26 @@ class ChartRenderer:
         """Stop the workers: after keeping what they are still rendering and drawing every chart a
         placeholder stands for that is not drawn yet (`keep`: then every chart of the pages is in the
         cache), or at once (when the build has already failed, its error matters, not the charts)."""
-        if keep:
-            for key, spec in self._specs.items():
-                cached = self._cached(key)
-                if key not in self._raw and not (cached and cached.exists()):
-                    self._drawn(key, spec)
-        if self._pool is None:
-            return
+        finished = False
         try:
+            if keep:
+                for key, spec in self._specs.items():
+                    cached = self._cached(key)
+                    if key not in self._raw and not (cached and cached.exists()):
+                        self._drawn(key, spec)
             while keep and self._pending:
                 key = next(iter(self._pending))
                 self._keep(key, _result(self._pending.pop(key)))
+            finished = keep
         finally:
-            if not keep:
-                # after a failure, do not wait for a worker still starting or drawing: the error is what
-                # matters now (ProcessPoolExecutor has no public way to stop its workers before 3.14)
-                for process in list(getattr(self._pool, "_processes", {}).values()):
-                    process.terminate()
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            if self._pool is not None:
+                if not finished:
+                    # after a failure, do not wait for a worker still starting or drawing: the error is
+                    # what matters now (ProcessPoolExecutor has no public way to stop its workers before 3.14)
+                    for process in list(getattr(self._pool, "_processes", {}).values()):
+                        process.terminate()
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
             self._pending.clear()
 
     def placeholder(self, spec: dict, prefix: str) -> str:

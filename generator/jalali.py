@@ -165,7 +165,13 @@ def _day_first(text: str) -> None:
         return
     day, month, year = (int(g) for g in m.groups())
     if year >= 1700:
-        try:  # a real Gregorian date: say which Jalali date it is
+        if day <= 12 and month <= 12 and day != month:
+            # 03/04/2021: 3 April or, as Excel writes it in the United States, 4 March; no guess
+            raise DateError("gregorian-date",
+                            t("«{text}» looks like a Gregorian date, day and month in an order that cannot be "
+                              "told", text=text),
+                            t("write dates in the Jalali calendar, e.g. 1400-05-27"))
+        try:  # a real Gregorian date, day first (the day is over 12): say which Jalali date it is
             jalali = JDate.from_gregorian(dt.date(year, month, day)).iso
         except ValueError:
             return

@@ -7,7 +7,7 @@ template, as gettext keys by its msgid). A value that is itself a Text is writte
 a whole number is written in Persian digits; what staff typed (quoted in «…») is written as typed.
 
 The language is, in order: `portal --lang`, the PORTAL_LANG setting (environment), the locale
-(LC_ALL, LC_MESSAGES, LANG: fa_IR.UTF-8 is Persian); English otherwise.
+(LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext reads them: fa_IR.UTF-8 is Persian); English otherwise.
 """
 
 from __future__ import annotations
@@ -38,33 +38,43 @@ class Text(str):
 
     def fa(self) -> str:
         """The Persian of this message; its English if the catalogue lacks it (a test checks it does not)."""
+        return ltr_runs(self._fa())
+
+    def _fa(self) -> str:
         from .messages_fa import FA
 
         template = FA.get(self.template)
         if template is None:
             return str(self)
-        return ltr_runs(template.format(**{k: _fa(v) for k, v in self.params.items()}))
+        return template.format(**{k: _fa(v) for k, v in self.params.items()})
 
     def render(self, lang: str) -> str:
         return self.fa() if lang == "fa" else str(self)
 
 
-# a run of Latin letters and digits with what joins them in paths, ids and dates (data/a.csv:2, 1400-05-27,
-# 1400-06-03-d1, --date): in a Persian line its digits after a Persian letter are "Arabic numbers" to the
-# bidi algorithm, so a hyphenated date would show reversed (27-05-1400) and a trailing slash jump ahead
-_LATIN_RUN = re.compile(r"[-*&/.]*[0-9A-Za-z](?:[0-9A-Za-z._/:\-]*[0-9A-Za-z/])?")
+# In a Persian line, digits after a Persian letter are "Arabic numbers" to the bidi algorithm, so a
+# hyphenated date or id shows reversed (1400-05-27 as 27-05-1400, ۱۴۰۰-۰۵-۲۷-d۱ as d۱-۲۷-۰۵-۱۴۰۰) and a
+# path's trailing slash jumps ahead. Each such run is held between two left-to-right marks (invisible).
+# What staff typed, quoted in «…», is never changed: the marks go outside the quotes.
+_RUN = re.compile(r"«[^»]*»|[-*&/.]*[0-9A-Za-z۰-۹](?:[0-9A-Za-z۰-۹._/:\-]*[0-9A-Za-z۰-۹/])?")
+_NEEDS_MARKS = re.compile(r"[A-Za-z]|[0-9۰-۹][-/:.][0-9۰-۹]|/$|^[-*&/.]")
 LRM = "\u200e"
 
 
 def ltr_runs(text: str) -> str:
-    """`text` with each Latin run between two left-to-right marks (invisible), so that it reads left to
-    right, whole, inside Persian, in a browser and in a terminal that applies bidi alike."""
-    return _LATIN_RUN.sub(lambda m: LRM + m.group(0) + LRM, text.replace(LRM, ""))
+    """`text` with each run that would read out of order in Persian (Latin words, paths, ids, dates with
+    hyphens) held left to right between two marks; plain Persian numbers (۳۰٬۰۰۰) are left as they are."""
+    def mark(m: re.Match) -> str:
+        run = m.group(0)
+        inner = run[1:-1] if run.startswith("«") else run
+        return LRM + run + LRM if _NEEDS_MARKS.search(inner) else run
+
+    return _RUN.sub(mark, text)
 
 
 def _fa(value) -> str:
     if isinstance(value, Text):
-        return value.fa()
+        return value._fa()  # marked once, as a whole, by the message it is part of
     if isinstance(value, int) and not isinstance(value, bool):
         return persian_digits(str(value))
     return str(value)
@@ -87,7 +97,7 @@ def language(chosen: str | None = None, environ: dict | None = None) -> str:
     setting = env.get("PORTAL_LANG", "").strip().lower()
     if setting:
         return "fa" if setting.startswith("fa") else "en"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):  # gettext's order
         value = env.get(name, "")
         if value:  # the first one set decides, as for every program that reads the locale
             return "fa" if value.lower().startswith("fa") else "en"

@@ -164,6 +164,8 @@ FA: dict[str, str] = {
     "check the day; the last day of that month is {last}": "روز را بررسی کنید؛ آخرین روز آن ماه {last} است",
     "«{text}» looks like a Gregorian date written day first (in Jalali that is {jalali})":
         "«{text}» تاریخ میلادی به نظر می‌رسد که روزش اول آمده است (به شمسی: {jalali})",
+    "«{text}» looks like a Gregorian date, day and month in an order that cannot be told":
+        "«{text}» تاریخ میلادی به نظر می‌رسد و معلوم نیست کدام عدد روز است و کدام ماه",
     "write dates in the Jalali calendar, year first: {jalali}": "تاریخ را شمسی و سال را اول بنویسید: {jalali}",
     "«{text}» is written day first": "در «{text}» روز اول آمده است",
     "write the year first, then the month and the day: {iso}": "اول سال، بعد ماه و روز را بنویسید: {iso}",
@@ -304,8 +306,7 @@ FA: dict[str, str] = {
         "{path} از پیش هست؛ همان را ویرایش کنید، یا تاریخ دیگری با --date بدهید",
     "there is no meeting yet to count a week from: give the date, e.g. `portal new-meeting --date 1400-05-27`":
         "هنوز جلسه‌ای نیست که یک هفته از آن شمرده شود: تاریخ را بدهید، مثلاً `portal new-meeting --date 1400-05-27`",
-    "--date {date}: {problem}; write the Jalali date as YYYY-MM-DD, e.g. 1400-08-05":
-        "--date {date}: {problem}؛ تاریخ شمسی را به شکل YYYY-MM-DD بنویسید، مثلاً 1400-08-05",
+    "--date {date}: {problem}; {fix}": "--date {date}: {problem}؛ {fix}",
     "--date {date}: the latest meeting is {latest}; a new meeting comes after it":
         "--date {date}: آخرین جلسه {latest} است؛ جلسهٔ تازه پس از آن است",
     # --- the preview (serve.py) ------------------------------------------------------------------------

@@ -121,16 +121,20 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | N
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,
-                  planned: list[render.Page], charts: ChartRenderer, log: tuple[Entry, ...] = ()
-                  ) -> tuple[render.Rendered, render.WriteResult]:
+                  planned: list[render.Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
+                  charts_first: bool = False) -> tuple[render.Rendered, render.WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
-    downloads/publications.json."""
+    downloads/publications.json. `charts_first`: draw every chart into the cache (and stop the workers)
+    before any page is written, for a reader of content/ that fills the placeholders from the cache as
+    soon as a page changes (the live preview); otherwise the workers go on drawing."""
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces}}
     cite = open_data.citation(dataset.site)
     rendered = render.render(planned, common, charts, cite)
+    if charts_first:
+        charts.close()
     result = render.write(project.content, rendered.pages)
     render.write_feed(project.content / FEED, atom(dataset, log))
     this = log[-1] if log else None
@@ -161,12 +165,12 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     try:
         checked, agg, publication = summarise(project, previous)
         planned = plan(project, checked.dataset, agg, before, log)
-        rendered, result = write_content(project, checked.dataset, agg, publication, planned, charts, log)
+        # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
+        rendered, result = write_content(project, checked.dataset, agg, publication, planned, charts, log,
+                                         charts_first=own)
     except BaseException:
         charts.close(keep=False)
         raise
-    if own:
-        charts.close()
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused)
 
@@ -182,7 +186,11 @@ def build(project: Project, previous: Publication | object | None = ONLINE, extr
         previous = previous_publication(project)
     charts = ChartRenderer(project.cache / "charts")
     generated = generate(project, previous=previous, before=before, log=log, charts=charts)
-    checks = rules(generated.checked, previous)
+    try:
+        checks = rules(generated.checked, previous)
+    except BaseException:
+        charts.close(keep=False)  # build_site closes them from here on
+        raise
     build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
                gate=Gate(generated.checked.private_texts, checks), extra=extra, charts=charts)
     return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused)

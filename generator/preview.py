@@ -13,7 +13,7 @@ import re
 import threading
 from pathlib import Path
 
-from .chart_render import PLACEHOLDER_MARK, ChartError, ChartRenderer
+from .chart_render import PLACEHOLDER, PLACEHOLDER_MARK, ChartError, ChartRenderer
 
 STAMP = ".preview-problems"  # in content/: MkDocs watches the folder and leaves dot files out of the site
 _lock = threading.Lock()
@@ -78,11 +78,16 @@ def use_charts(cache: Path) -> None:
 
 def with_charts(page: str) -> str:
     """The preview page with its charts (a built site gets them from chart_inline.py): each placeholder
-    replaced by its SVG from the cache. A chart not there yet (the pages are being generated again) is
-    left out until the next reload, rather than stopping the preview."""
+    replaced by its SVG from the cache (the generator draws every chart there before it writes a page). A
+    chart that cannot be had is left out, the others shown, rather than stopping the preview."""
     if _charts is None or PLACEHOLDER_MARK not in page:
         return page
-    try:
-        return ChartRenderer(_charts).fill(page)
-    except (ChartError, OSError):
-        return page
+    renderer = ChartRenderer(_charts)
+
+    def chart(m) -> str:
+        try:
+            return renderer.svg_of(m.group(2), m.group(1))
+        except (ChartError, OSError):
+            return m.group(0)
+
+    return PLACEHOLDER.sub(chart, page)

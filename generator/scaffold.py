@@ -49,8 +49,8 @@ def next_date(ds: Dataset, date: str | None) -> JDate:
     try:
         day = parse_jalali(date)
     except DateError as exc:
-        raise ScaffoldError(t("--date {date}: {problem}; write the Jalali date as YYYY-MM-DD, e.g. 1400-08-05",
-                              date=date, problem=exc.message)) from exc
+        raise ScaffoldError(t("--date {date}: {problem}; {fix}", date=date, problem=exc.message,
+                              fix=exc.fix)) from exc
     if latest and day <= latest.date:
         raise ScaffoldError(t("--date {date}: the latest meeting is {latest}; a new meeting comes after it",
                               date=date, latest=latest.id))

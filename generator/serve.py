@@ -20,7 +20,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from . import pipeline, preview
-from .messages import render, t
+from .messages import Text, render, t
 from .problems import DataProblems
 
 HOOK = Path(__file__).with_name("preview_hook.py")
@@ -39,7 +39,8 @@ def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
         preview.report(project.content, [(p.where(), p.explain(lang)) for p in exc.problems], summary, lang)
         return False
     except Exception as exc:  # the preview must keep running whatever the generator meets
-        summary = render(t("the pages could not be generated: {detail}", detail=f"{type(exc).__name__}: {exc}"),
+        said = render(exc.args[0], lang) if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
+        summary = render(t("the pages could not be generated: {detail}", detail=f"{type(exc).__name__}: {said}"),
                          lang)
         print(f"error: {summary}", flush=True)
         preview.report(project.content, [], summary, lang)
@@ -75,7 +76,10 @@ class _OnChange(FileSystemEventHandler):
             while self._changed.is_set():  # until a whole `delay` passes without an event
                 self._changed.clear()
                 time.sleep(self.delay)
-            regenerate(self.project, self.lang)
+            try:
+                regenerate(self.project, self.lang)
+            except Exception as exc:
+                print(f"error: the preview could not record this change: {type(exc).__name__}: {exc}", flush=True)
 
 
 def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:

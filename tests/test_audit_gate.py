@@ -123,3 +123,24 @@ def test_a_failing_mkdocs_build_stops_the_audit_beside_it(built: Path, tmp_path:
     assert len(gate.processes) == 1
     assert not gate.processes[0].is_alive()  # stopped, not left to audit (or sleep) for an hour
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_csv_twin_served_from_elsewhere_than_content_is_checked_against_its_json(tmp_path: Path) -> None:
+    """A JSON download audited ahead is checked against its CSV twin; when the site serves a twin that
+    content/ did not have (a theme's file, say), the ahead result does not hold and the twin is checked."""
+    content, site = tmp_path / "content", tmp_path / "site"
+    doc = ('{"columns": [{"key": "n", "label": "شمار", "protected": true}], "rows": [{"n": 12}]}\n')
+    for root in (content, site):
+        (root / "downloads").mkdir(parents=True)
+        (root / "downloads" / "f.json").write_text(doc, encoding="utf-8")
+    (site / "downloads" / "f.csv").write_text("شمار\n2\n", encoding="utf-8")  # not in content/
+    gate = Gate([], Rules(k=5))
+    gate.begin(content)
+    try:
+        with pytest.raises(AuditFailed) as failed:
+            gate.check(site)
+    finally:
+        gate.end()
+    assert gate.used_ahead is None
+    assert [f.format() for f in failed.value.findings] == [f.format() for f in audit(site, rules=Rules(k=5))]
+    assert any(f.path == "downloads/f.csv" and "a count of 2" in f.what for f in failed.value.findings)

@@ -46,3 +46,51 @@ def test_charts_are_drawn_once_and_put_where_their_placeholders_are(tmp_path: Pa
     assert page.count("<svg ") == 2 and "\r\n" in page  # bytes around the charts kept as they were
     assert 'id="fig-a' in page and 'id="fig-b' in page  # each copy's ids carry its own figure's prefix
     assert renderer.rendered == 1 and len(list((tmp_path / "cache").glob("*.svg"))) == 1
+
+
+def test_a_placeholder_the_markdown_escaped_stops_the_build_too(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(f"<p>&lt;!--portal-chart:fig-a:{'a' * 64}--&gt;</p>", encoding="utf-8")
+    with pytest.raises(ChartError, match="not filled"):
+        inline_site(site, ChartRenderer(tmp_path / "cache"))
+
+
+def test_the_preview_shows_every_chart_it_has_and_leaves_out_one_it_has_not(tmp_path: Path) -> None:
+    from generator import preview
+
+    spec = {"data": {"values": [{"a": "الف", "b": 3}]}, "mark": "bar",
+            "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
+    renderer = ChartRenderer(tmp_path / "cache", workers=1)
+    there = renderer.placeholder(spec, "fig-a")
+    renderer.close()  # drawn into the cache
+    missing = f"<!--portal-chart:fig-b:{'0' * 64}-->"
+    preview.use_charts(tmp_path / "cache")
+    try:
+        page = preview.with_charts(f"<div>{there}</div><div>{missing}</div>")
+    finally:
+        preview.use_charts(None)  # type: ignore[arg-type]
+    assert page.count("<svg ") == 1 and missing in page
+
+
+def test_the_preview_pages_are_written_only_once_their_charts_are_in_the_cache(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's MkDocs rebuilds as soon as a page is written and fills its charts from the cache:
+    every chart a written page holds must be in the cache by then."""
+    from conftest import make_project
+    from generator import pipeline, render
+
+    root = make_project(tmp_path / "p")
+    cache = pipeline.Project.at(root).cache / "charts"
+    write = render.write
+    seen: list[int] = []
+
+    def checked_write(content: Path, pages: dict[str, str]):
+        keys = {m.group(2) for text in pages.values() for m in PLACEHOLDER.finditer(text)}
+        assert keys and all((cache / f"{key}.svg").exists() for key in keys)
+        seen.append(len(keys))
+        return write(content, pages)
+
+    monkeypatch.setattr(render, "write", checked_write)
+    pipeline.generate(pipeline.Project.at(root), warm=False)
+    assert seen

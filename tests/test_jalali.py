@@ -60,3 +60,10 @@ def test_a_date_written_day_first_is_named_with_the_date_to_write() -> None:
     with pytest.raises(DateError) as gregorian:
         parse_jalali("18.08.2021")
     assert "(in Jalali that is 1400-05-27)" in gregorian.value.message and gregorian.value.code == "gregorian-date"
+
+
+def test_a_gregorian_date_whose_day_and_month_cannot_be_told_apart_is_not_guessed() -> None:
+    with pytest.raises(DateError) as both:
+        parse_jalali("03/04/2021")  # 3 April, or 4 March as Excel writes it in the United States
+    assert both.value.code == "gregorian-date" and "cannot be told" in both.value.message
+    assert "Jalali that is" not in both.value.message

@@ -66,7 +66,7 @@ def test_a_message_is_its_english_and_writes_its_values_in_persian() -> None:
     assert message == "the row has 5 cells but the header has 4" and isinstance(message, str)
     assert message.fa() == "این سطر ۵ خانه دارد ولی سطر عنوان ۴ ستون دارد"
     nested = t("no {what} has the id «{value}»", what=t("programme"), value="oxygen-2")
-    assert nested.fa() == "برنامه با شناسهٔ «\u200eoxygen-2\u200e» تعریف نشده است"  # as typed, read left to right
+    assert nested.fa() == "برنامه با شناسهٔ \u200e«oxygen-2»\u200e تعریف نشده است"  # as typed, read left to right
     again = pickle.loads(pickle.dumps(nested))
     assert again == nested and again.fa() == nested.fa()
 
@@ -184,3 +184,14 @@ def test_a_date_in_a_persian_message_reads_left_to_right_in_chromium(browser) ->
     finally:
         page.close()
     assert xs[0] < xs[1] < xs[2]  # 1400, then 12, then 29, from left to right
+
+
+def test_runs_that_would_read_out_of_order_are_held_and_what_staff_typed_is_kept() -> None:
+    from generator.messages import ltr_runs
+
+    assert ltr_runs("مهلت ۱۴۰۰-۰۵-۲۷-d۱ است") == f"مهلت {LRM}۱۴۰۰-۰۵-۲۷-d۱{LRM} است"  # a Persian-digit id
+    assert ltr_runs("در data/؛ دیگر") == f"در {LRM}data/{LRM}؛ دیگر"  # a trailing slash stays at its end
+    assert ltr_runs("۳۰٬۰۰۰ خانوار و ۲۷ مرداد") == "۳۰٬۰۰۰ خانوار و ۲۷ مرداد"  # plain Persian numbers as they are
+    # a quoted value is never changed inside: the marks go outside the quotes, so a copy finds it in the file
+    assert ltr_runs("شناسهٔ «oxygen-2» نیست") == f"شناسهٔ {LRM}«oxygen-2»{LRM} نیست"
+    assert ltr_runs("«کرمون» نیست") == "«کرمون» نیست"
