@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .audit import CELLS, SERVED, THEME, AuditFailed, AuditFinding, Rules, audit, audit_files, check_cells, look_for
+from .worker_pools import stop_now
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,6 @@ class Gate:
 
     def end(self) -> None:
         if self._pool is not None:
-            for process in list(getattr(self._pool, "_processes", {}).values()):
-                process.terminate()  # a failed build's audit is of no use: do not wait for it
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            stop_now(self._pool)  # its result is had already, or of no use (a failed build): no wait
             self._pool = None
             self._future = None

@@ -25,6 +25,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .worker_pools import stop_now
+
 FONTS = Path(__file__).parent / "fonts"
 FORMAT_LOCALE = {"decimal": "\u066b", "thousands": "\u066c", "grouping": [3], "currency": ["", ""],
                  "numerals": list("۰۱۲۳۴۵۶۷۸۹"), "percent": "٪", "minus": "\u2212"}
@@ -219,12 +221,10 @@ class ChartRenderer:
             finished = keep
         finally:
             if self._pool is not None:
-                if not finished:
-                    # after a failure, do not wait for a worker still starting or drawing: the error is
-                    # what matters now (ProcessPoolExecutor has no public way to stop its workers before 3.14)
-                    for process in list(getattr(self._pool, "_processes", {}).values()):
-                        process.terminate()
-                self._pool.shutdown(wait=True, cancel_futures=True)
+                if finished:
+                    self._pool.shutdown(wait=True, cancel_futures=True)
+                else:  # after a failure, do not wait for a worker still starting or drawing
+                    stop_now(self._pool)
                 self._pool = None
             self._pending.clear()
 
@@ -235,9 +235,18 @@ class ChartRenderer:
         self._specs[key] = spec
         return f"<!--{PLACEHOLDER_MARK}{prefix}:{key}-->"
 
-    def fill(self, html: str) -> str:
-        """`html` with each placeholder replaced by its chart, waiting for it if a worker is drawing it."""
-        return PLACEHOLDER.sub(lambda m: self.svg_of(m.group(2), m.group(1)), html)
+    def fill(self, html: str, missing_ok: bool = False) -> str:
+        """`html` with each placeholder replaced by its chart, waiting for it if a worker is drawing it. A
+        chart that cannot be had raises ChartError, or (`missing_ok`) keeps its placeholder."""
+        def chart(m: re.Match) -> str:
+            try:
+                return self.svg_of(m.group(2), m.group(1))
+            except (ChartError, OSError):
+                if missing_ok:
+                    return m.group(0)
+                raise
+
+        return PLACEHOLDER.sub(chart, html)
 
     def svg_of(self, key: str, prefix: str) -> str:
         """The SVG of the chart with this key: drawn in this build, in the cache, or drawn now."""

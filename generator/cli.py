@@ -15,7 +15,7 @@ from mike.git_utils import GitError
 
 from . import __version__, pipeline, scaffold, schema_doc, synthetic
 from .audit import AuditFailed, served_files
-from .messages import LANGUAGES, Text, language, render, t
+from .messages import LANGUAGES, language, render, said, t
 from .problems import DataProblems
 from .publish import PublishError
 from .site_build import SiteBuildError
@@ -240,8 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     except (SiteBuildError, AuditFailed, PublishError, GitError, OSError, ValueError) as exc:
         if args.debug:
             raise
-        said = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
-        print(render(t("error: {message}", message=said), args.lang), file=sys.stderr)
+        print(render(t("error: {message}", message=said(exc, args.lang)), args.lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -89,6 +89,13 @@ def render(text: str, lang: str) -> str:
     return text.render(lang) if isinstance(text, Text) else text
 
 
+def said(exc: BaseException, lang: str) -> str:
+    """What an exception says, in `lang` when it was raised with a Text (ScaffoldError, say)."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Text):
+        return exc.args[0].render(lang)
+    return str(exc)
+
+
 def language(chosen: str | None = None, environ: dict | None = None) -> str:
     """"fa" or "en": `chosen` (the --lang option), else PORTAL_LANG, else the locale, else English."""
     env = os.environ if environ is None else environ

@@ -13,7 +13,7 @@ import re
 import threading
 from pathlib import Path
 
-from .chart_render import PLACEHOLDER, PLACEHOLDER_MARK, ChartError, ChartRenderer
+from .chart_render import PLACEHOLDER_MARK, ChartRenderer
 
 STAMP = ".preview-problems"  # in content/: MkDocs watches the folder and leaves dot files out of the site
 _lock = threading.Lock()
@@ -82,12 +82,4 @@ def with_charts(page: str) -> str:
     chart that cannot be had is left out, the others shown, rather than stopping the preview."""
     if _charts is None or PLACEHOLDER_MARK not in page:
         return page
-    renderer = ChartRenderer(_charts)
-
-    def chart(m) -> str:
-        try:
-            return renderer.svg_of(m.group(2), m.group(1))
-        except (ChartError, OSError):
-            return m.group(0)
-
-    return PLACEHOLDER.sub(chart, page)
+    return ChartRenderer(_charts).fill(page, missing_ok=True)

@@ -20,7 +20,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from . import pipeline, preview
-from .messages import Text, render, t
+from .messages import render, said, t
 from .problems import DataProblems
 
 HOOK = Path(__file__).with_name("preview_hook.py")
@@ -39,9 +39,8 @@ def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
         preview.report(project.content, [(p.where(), p.explain(lang)) for p in exc.problems], summary, lang)
         return False
     except Exception as exc:  # the preview must keep running whatever the generator meets
-        said = render(exc.args[0], lang) if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
-        summary = render(t("the pages could not be generated: {detail}", detail=f"{type(exc).__name__}: {said}"),
-                         lang)
+        summary = render(t("the pages could not be generated: {detail}",
+                           detail=f"{type(exc).__name__}: {said(exc, lang)}"), lang)
         print(f"error: {summary}", flush=True)
         preview.report(project.content, [], summary, lang)
         return False
