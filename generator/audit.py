@@ -19,6 +19,8 @@ a plain number, every JSON string. It finds:
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import multiprocessing
 import os
@@ -30,7 +32,7 @@ from pathlib import Path
 
 from . import personal_data
 from .disclosure import check_publication
-from .figures import read_csv_rows
+from .figures import TEXT_MARK, read_csv_rows, spreadsheet_safe
 from .open_data import same_cell, xlsx_sheets
 from .persian import ascii_digits, fold_text, persian_digits, persian_letters
 from .publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
@@ -139,11 +141,24 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
             words = set(_WORD.findall("\n".join(texts)))
             findings.extend(AuditFinding(rel, "a household key of the registers is published (not repeated here)")
                             for _ in sorted(words & look.register_keys)[:1])
+        if path.suffix == ".csv":
+            findings += _formulas(rel, raw)
         if path.suffix == ".json" and rel != CELLS:
             findings += _small_counts(rel, raw, path.with_suffix(".csv"), look.k)
         if path.suffix == ".xlsx":
             findings += _xlsx_twin(rel, path, sheets)
     return findings
+
+
+def _formulas(rel: str, raw: str) -> list[AuditFinding]:
+    """A CSV cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a line break
+    and is not a number): the download would run it on the reader's computer."""
+    for n, row in enumerate(csv.reader(io.StringIO(raw.lstrip("\ufeff"))), start=1):
+        for cell in row:
+            if not cell.startswith(TEXT_MARK) and spreadsheet_safe(cell) != cell:
+                return [AuditFinding(rel, f"line {n}: a cell a spreadsheet would read as a formula "
+                                          f"(it starts with «{cell[:1]!r}»)")]
+    return []
 
 
 def _xlsx_twin(rel: str, path: Path, sheets: list | Exception | None) -> list[AuditFinding]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,15 +116,40 @@ def as_csv_rows(fig: Figure) -> list[list[str]]:
     return rows
 
 
+# A cell that starts with one of these is a formula to a spreadsheet (OWASP, "CSV injection"): «=HYPERLINK(…)»
+# typed into a text would run when the download is opened. Such a cell is written after a «'», which
+# spreadsheets read as "this is text"; so is a cell that starts with «'» itself, so that reading drops
+# exactly one. A number (a count, «-1.5») is a number, not a formula, and is written as it is.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\ufe62", "\uff0b", "\ufe63", "\uff0d",
+                    "\uff20")
+TEXT_MARK = "'"
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell as a CSV download writes it: text that a spreadsheet could take for a formula after a «'»."""
+    if cell.startswith(TEXT_MARK) or (cell.lstrip(" ").startswith(FORMULA_TRIGGERS) and not _NUMBER.match(cell)):
+        return TEXT_MARK + cell
+    return cell
+
+
+def as_read(cell: str) -> str:
+    """The text a CSV cell stands for (what spreadsheet_safe was given)."""
+    return cell[1:] if cell.startswith(TEXT_MARK) else cell
+
+
 def read_csv_rows(text: str) -> list[list[str]]:
-    """A download's rows as a reader gets them: the BOM and the `#` lines (licence, citation) left out."""
-    return [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r and not r[0].startswith("#")]
+    """A download's rows as a reader gets them: the BOM and the `#` lines (licence, citation) left out, each
+    cell the text it stands for."""
+    return [[as_read(c) for c in r] for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))
+            if r and not r[0].startswith("#")]
 
 
 def as_csv(fig: Figure) -> str:
-    """UTF-8 with a BOM (so Excel reads the Persian headers), Latin digits, Jalali dates as YYYY-MM-DD."""
+    """UTF-8 with a BOM (so Excel reads the Persian headers), Latin digits, Jalali dates as YYYY-MM-DD; no
+    cell a spreadsheet would run as a formula."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(as_csv_rows(fig))
+    csv.writer(out, lineterminator="\r\n").writerows([[spreadsheet_safe(c) for c in row] for row in as_csv_rows(fig)])
     return "\ufeff" + out.getvalue()
 
 

@@ -232,18 +232,14 @@ FA: dict[str, str] = {
     "span: ((خصوصی …))":
         "تصمیم را برای محدوده‌ای بزرگ‌تر با مقدار آن بنویسید، یا quantity را ننویسید و عدد را در بخش خصوصی نگه "
         "دارید: ((خصوصی …))",
-    "the text gives «{number}» people, a figure of this meeting below {k} that the site hides («×»); written "
-    "here it would be published all the same":
-        "متن عدد «{number}» نفر را می‌آورد، رقمی از همین جلسه و کمتر از {k} که سایت پنهانش می‌کند («×»)؛ اگر "
-        "اینجا بماند باز هم منتشر می‌شود",
-    "take the number out of the text, or keep it as a private span: ((خصوصی …))":
-        "عدد را از متن بردارید، یا در بخش خصوصی نگه دارید: ((خصوصی …))",
-    "the text gives «{number}» families or people, below {k}: the site hides figures this small («×»), and "
-    "this text is published":
-        "متن عدد «{number}» خانوار یا نفر را می‌آورد، کمتر از {k}: سایت رقم‌های به این کوچکی را پنهان می‌کند "
-        "(«×») و این متن منتشر می‌شود",
-    "say what changed without the number (e.g. «گزارش دیرهنگام رشت»)":
-        "بگویید چه تغییر کرد، بی‌آنکه عدد را بیاورید (مثلاً «گزارش دیرهنگام رشت»)",
+    "the text states «{words}»: a count of families or people below {k}, which the site hides («×»); this text "
+    "is published":
+        "متن «{words}» را می‌آورد: شمار خانوار یا نفری کمتر از {k}، که سایت پنهانش می‌کند («×»)؛ و این متن منتشر "
+        "می‌شود",
+    "take the number out (e.g. «چند خانواده»), give a total of {k} or more, or keep the words in a private span: "
+    "((خصوصی …))":
+        "عدد را بردارید (مثلاً «چند خانواده»)، جمعی از {k} یا بیشتر بیاورید، یا آن واژه‌ها را در بخش خصوصی "
+        "بگذارید: ((خصوصی …))",
     "revision id «{id}» is not its date, -r and a number":
         "شناسهٔ اصلاحیهٔ «{id}» به شکل تاریخ، -r و یک شماره نیست",
     "number the revisions of that day {date}-r1, {date}-r2, …":

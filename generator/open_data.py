@@ -114,7 +114,12 @@ def csv_text(fig: Figure, cite: Citation) -> str:
     if cite.hxl:
         header, rest = text.split("\r\n", 1)
         text = header + "\r\n" + ",".join(hxl_row(fig)) + "\r\n" + rest
-    return text + f"# مجوز: {cite.licence}\r\n# استناد: {cite.line(fig)}\r\n"
+    return text + f"# مجوز: {comment(cite.licence)}\r\n# استناد: {comment(cite.line(fig))}\r\n"
+
+
+def comment(text: str) -> str:
+    """A text as one `#` line of a CSV: on one line, with no comma or quote that would make it cells."""
+    return " ".join(text.split()).replace(",", "،").replace('"', "«")
 
 
 def json_text(fig: Figure, cite: Citation) -> str:

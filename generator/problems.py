@@ -55,7 +55,7 @@ CODES: dict[str, str] = {
     "closed-decision-changed": "a follow-up that changes the status, quantity or due date of a closed decision",
     "due-before-meeting": "a due date before the meeting that sets it",
     "small-count-in-decision": "a decision (or revision) for 1 to k−1 families or people",
-    "restates-hidden-figure": "a meeting's text repeats a figure about people that the site hides (1 to k−1)",
+    "small-count-in-text": "a published text states a count of families or people from 1 to k−1 («۳ خانواده»)",
 }
 
 

@@ -289,3 +289,5 @@ FILES: tuple[FileSchema, ...] = (
                "Counties (shahrestan) that data may name, each in its province.", csv=True),
 )
 SCHEMAS = {f.kind: f for f in FILES}
+# reference data, not staff's texts: checked as such (codes, provinces, boundaries), not read for counts
+REFERENCE_KINDS = frozenset({"provinces", "province_aliases", "counties"})

@@ -1,70 +1,83 @@
-"""Rules on what the data's texts say (validate.py runs them with the other rules): a number of families or
-people from 1 to k−1, which the site hides as «×», must not be published in words, next to a word that
-counts people, in a meeting's text (when the meeting reports that figure) or in a revision's reason.
+"""Rules on what the data's texts say (validate.py runs them with the other rules): no published text may
+state a count of families or people from 1 to k−1, which the site hides as «×» (people_counts.py reads
+the counts; this module finds every published text and says where it is).
+
+Every field of the schema typed `Text` is a text that is published (a meeting's title, summary, notes,
+issues and requests; a decision's text; a follow-up's note and reason; a revision's reason; a programme's
+names and description; a centre's name and note; a delivery's note; the site's own texts). Reference
+files (provinces, counties) are not staff's text and are checked as reference data instead.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .fields import Rec
+from . import people_counts
+from .fields import Columns, ListOf, Mapping, Rec
 from .messages import t
-from .persian import parse_integer
 from .problems import Problem
 from .publication import DEFAULT_K
-from .schema import PEOPLE_UNITS
+from .schema import REFERENCE_KINDS, SCHEMAS
+from .tables import problems_on_rows
+from .value_types import Text
 
 if TYPE_CHECKING:
     from .validate import Validated
 
-_PEOPLE_NUMBER = re.compile(r"(?<![\d۰-۹٠-٩])([\d۰-۹٠-٩]+)[\s\u200c]*(?:نفر|خانوار|خانواده|بیمار|فوتی|مورد)")
+
+def is_free_text(shape: Any) -> bool:
+    """A field typed Text itself (a Ref is a Text that names something, not a sentence)."""
+    return type(shape) is Text
 
 
-def restated_small_figures(v: Validated) -> Iterator[Problem]:
-    """A figure about people of 1 to k−1 in the minutes is hidden on the site (protect.py); the same number
-    written in the meeting's text, next to a word that counts people, would publish it all the same."""
-    k = next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
-    units = {rec.get("id"): rec.get("unit") for _, rec in v.records("indicators")}
-    for path, m in v.records("meetings"):
-        figures = list(m.get("national_figures") or [])
-        for r in m.get("reports") or []:
-            figures += list(r.get("figures") or []) if isinstance(r, Rec) else []
-        small = {f.get("value") for f in figures if isinstance(f, Rec) and units.get(f.get("indicator")) in PEOPLE_UNITS
-                 and isinstance(f.get("value"), int) and 0 < f.get("value") < k}
-        if not small:
+def threshold(v: Validated) -> int:
+    return next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
+
+
+def small_counts_in_texts(v: Validated) -> Iterator[Problem]:
+    """Every published text of every file, read for counts of people below k."""
+    k = threshold(v)
+    for kind, files in v.files.items():
+        if kind in REFERENCE_KINDS:
             continue
-        for line, where, text in _texts_in(m):
-            for number in _PEOPLE_NUMBER.findall(text):
-                if parse_integer(number) in small:
-                    yield Problem(path, line, where, "restates-hidden-figure",
-                                  t("the text gives «{number}» people, a figure of this meeting below {k} that the "
-                                    "site hides («×»); written here it would be published all the same",
-                                    number=number, k=k),
-                                  t("take the number out of the text, or keep it as a private span: ((خصوصی …))"))
+        shape = SCHEMAS[kind].shape
+        for parsed in files:
+            path = parsed.file.path
+            if isinstance(parsed.value, Columns):
+                yield from _in_columns(path, parsed.value, shape.item, k)
+                continue
+            for rec in parsed.records:
+                yield from _in_rec(path, rec, shape.item if isinstance(shape, ListOf) else shape, k)
 
 
-def small_counts_in_revisions(v: Validated) -> Iterator[Problem]:
-    """A revision says why published figures changed, and is published itself (the «what changed» page,
-    the feed): a number of families or people from 1 to k−1 in it is just what the site hides («×»)."""
-    k = next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
-    for path, rec in v.records("revisions"):
-        for line, where, text in _texts_in(rec):
-            for number in _PEOPLE_NUMBER.findall(text):
-                if 0 < parse_integer(number) < k:
-                    yield Problem(path, line, where, "restates-hidden-figure",
-                                  t("the text gives «{number}» families or people, below {k}: the site hides "
-                                    "figures this small («×»), and this text is published", number=number, k=k),
-                                  t("say what changed without the number (e.g. «گزارش دیرهنگام رشت»)"))
+def _in_columns(path: str, columns: Columns, row: Mapping, k: int) -> Iterator[Problem]:
+    for f in row.fields:
+        if not is_free_text(f.type) or f.name not in columns.values:
+            continue
+        found = {i: [_problem(path, 0, f.name, c, k) for c in people_counts.find(value, k)]
+                 for i, value in enumerate(columns.values[f.name]) if isinstance(value, str) and value}
+        yield from problems_on_rows(found, columns.codes[f.name], columns.lines)
 
 
-def _texts_in(rec: Rec) -> Iterator[tuple[int, str, str]]:
-    for name, value in rec.items():
+def _in_rec(path: str, rec: Rec, shape: Mapping, k: int) -> Iterator[Problem]:
+    for f in shape.fields:
+        value = rec.get(f.name)
+        if value is None:
+            continue
+        kind = f.type.item if isinstance(f.type, ListOf) else f.type
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
-            if isinstance(item, Rec):
-                yield from _texts_in(item)
-            elif isinstance(item, str):
-                yield rec.line_of(name), f"{rec.path_of(name)}[{i}]" if isinstance(value, list) else rec.path_of(
-                    name), item
+            where = f"{rec.path_of(f.name)}[{i}]" if isinstance(value, list) else rec.path_of(f.name)
+            if isinstance(kind, Mapping) and isinstance(item, Rec):
+                yield from _in_rec(path, item, kind, k)
+            elif is_free_text(kind) and isinstance(item, str):
+                yield from (_problem(path, rec.line_of(f.name), where, c, k) for c in people_counts.find(item, k))
+
+
+def _problem(path: str, line: int, where: str, count: people_counts.Count, k: int) -> Problem:
+    return Problem(path, line, where, "small-count-in-text",
+                   t("the text states «{words}»: a count of families or people below {k}, which the site hides "
+                     "(«×»); this text is published", words=count.words, k=k),
+                   t("take the number out (e.g. «چند خانواده»), give a total of {k} or more, or keep the words "
+                     "in a private span: ((خصوصی …))", k=k))

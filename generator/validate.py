@@ -27,7 +27,7 @@ from .problems import Problem, errors_in
 from .raw import Node, RawData, RawFile, Table
 from .schema import IDENTIFYING_COLUMNS, SCHEMAS
 from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows, register_frame
-from .text_rules import restated_small_figures, small_counts_in_revisions
+from .text_rules import small_counts_in_texts
 
 
 @dataclass
@@ -382,6 +382,5 @@ def _personal_problem(path: str, line: int, where: str, found: personal_data.Fin
                      "the site)"))
 
 
-# a number followed by a word that counts people: «۷ نفر», «5 خانوار», «۳ بیمار»
 RULES = (_unique_ids, _meeting_files, _references, _revisions, follow_ups, small_people_quantities, check_deliveries,
-         check_registers, _personal_data, restated_small_figures, small_counts_in_revisions)
+         check_registers, _personal_data, small_counts_in_texts)

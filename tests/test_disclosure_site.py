@@ -205,4 +205,4 @@ def test_a_small_figure_about_people_in_the_minutes_is_hidden_on_every_page(tmp_
     code, _, err = run_portal(root, "validate")
     line = told.splitlines().index(next(t for t in told.splitlines() if "۳ نفر درگذشته" in t)) + 1
     assert code == 1 and f"data/meetings/1400-05-27.yaml:{line}: reports[" in err
-    assert "[restates-hidden-figure]" in err
+    assert "[small-count-in-text]" in err and "«۳ نفر»" in err
