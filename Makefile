@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
+.PHONY: help site test libreoffice validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
@@ -34,7 +34,7 @@ $(STAMP):
 site: $(STAMP)
 	$(BIN)/portal build
 
-test: $(STAMP) chromium node_modules/.installed
+test: $(STAMP) chromium libreoffice node_modules/.installed
 	$(BIN)/ruff check generator tests tools benchmarks
 	$(BIN)/python -m pytest
 
@@ -47,6 +47,12 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	@test -x /usr/bin/chromium || { echo "installing Debian's chromium for the browser tests (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The downloads' safety is proven in a real spreadsheet program: Debian's LibreOffice Calc, without its GUI.
+libreoffice:
+	@test -x /usr/bin/soffice || { echo "installing Debian's LibreOffice Calc for the download tests (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  libreoffice-calc-nogui >/dev/null; }
 
 validate: $(STAMP)
 	$(BIN)/portal validate

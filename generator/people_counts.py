@@ -365,7 +365,8 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
         return BARE, n.last
     # a noun the lexicon does not know: what it counts is that noun, unless a verb of death follows
     nxt = _word(tokens, i + 1)
-    if nxt and (nxt in _DEATH or nxt.startswith(("فوت", "جان" + ZWNJ + "باخت", "جانباخت", "درگذشت"))):
+    if nxt and (nxt in _DEATH or (nxt.startswith(("فوت", "جان" + ZWNJ + "باخت", "جانباخت", "درگذشت"))
+                                  and not _is_people(nxt))):
         return PEOPLE, i
     return THING, i
 
