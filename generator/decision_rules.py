@@ -59,6 +59,13 @@ def follow_ups(v: Validated) -> Iterator[Problem]:
                                 "full under decisions"))
                 continue
             status = f.get("status") or ""
+            said = [name for name in ("status", "quantity", "due", "reason_fa", "note_fa") if f.get(name)]
+            if not said and not f.unfilled:
+                yield Problem(path, line, f.where, "empty-follow-up",
+                              t("the follow-up of «{id}» says nothing: no status, quantity, due date, reason or note; "
+                                "published, it would show the decision as discussed at this meeting", id=did),
+                              t("write what the meeting said in note_fa (and status if it changed), or delete the "
+                                "follow-up if the decision was not discussed"))
             if f.get("due") is not None and f["due"] < date:
                 yield Problem(path, f.line_of("due"), f.path_of("due"), "due-before-meeting",
                               t("the revised due date {due} of «{id}» is before this meeting ({date})",

@@ -49,11 +49,13 @@ class ListOf:
 class Rec(dict):
     """A parsed mapping: its values, the line it starts on, and the line of each field."""
 
-    def __init__(self, values: dict[str, Any], line: int, lines: dict[str, int], where: str):
+    def __init__(self, values: dict[str, Any], line: int, lines: dict[str, int], where: str,
+                 unfilled: frozenset[str] = frozenset()):
         super().__init__(values)
         self.line = line
         self.lines = lines
         self.where = where  # the dotted path of this mapping in its file ("" for the top level)
+        self.unfilled = unfilled  # fields written as "" (already reported as unfilled-field)
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, self.line)
@@ -72,6 +74,7 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
             return None
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
+        unfilled: set[str] = set()
         for name, child in node.value.items():
             if shape.field(name) is None:
                 known = ", ".join(f.name for f in shape.fields)
@@ -81,6 +84,11 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
         for f in shape.fields:
             child = node.value.get(f.name)
             lines[f.name] = child.line if child is not None else node.line
+            if child is not None and child.unfilled:
+                problems.append(_unfilled(rel, child.line, _join(where, f.name), f))
+                values[f.name] = f.default() if callable(f.default) else f.default
+                unfilled.add(f.name)
+                continue
             if child is None or child.is_empty or (isinstance(child.value, list) and not child.value
                                                    and f.required):
                 if f.required:
@@ -91,15 +99,20 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
                 values[f.name] = f.default() if callable(f.default) else f.default
                 continue
             values[f.name] = parse_node(child, f.type, rel, _join(where, f.name), problems)
-        return Rec(values, node.line, lines, where)
+        return Rec(values, node.line, lines, where, frozenset(unfilled))
     if isinstance(shape, ListOf):
         if not isinstance(node.value, list):
             problems.append(Problem(rel, node.line, where, "wrong-type",
                                     t("expected a list, found {found}", found=_shape_name(node)),
                                     t("write one `- item` line per entry")))
             return []
-        return [parse_node(item, shape.item, rel, f"{where}[{i}]", problems)
-                for i, item in enumerate(node.value)]
+        items = []
+        for i, item in enumerate(node.value):
+            if item.unfilled:
+                problems.append(_unfilled(rel, item.line, f"{where}[{i}]", None))
+                continue
+            items.append(parse_node(item, shape.item, rel, f"{where}[{i}]", problems))
+        return items
     if not isinstance(node.value, str):
         problems.append(Problem(rel, node.line, where, "wrong-type",
                                 t("expected a single value, found {found}", found=_shape_name(node)),
@@ -210,6 +223,16 @@ def _parse(shape: Any, raw: str) -> tuple[bool, Any]:
         return True, shape.parse(raw)
     except FieldError as exc:
         return False, exc
+
+
+def _unfilled(rel: str, line: int, where: str, f: Field | None) -> Problem:
+    """A quoted empty value (""): left to fill in, and nothing is published until it is."""
+    what = t("«{name}» ({doc})", name=f.name, doc=f.doc) if f else t("this entry")
+    return Problem(rel, line, where, "unfilled-field", t("{what} is left empty (\"\") to fill in",
+                                                         what=what),
+                   t("write it in, or delete the line if it does not apply to this meeting")
+                   if f is None or not f.required else t("write it in, e.g. {name}: {example}", name=f.name,
+                                                           example=_example(f.type)))
 
 
 def _join(where: str, name: str) -> str:

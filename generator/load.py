@@ -66,7 +66,7 @@ def _to_node(node: yaml.Node, rel: str, problems: list[Problem], where: str = ""
         text = node.value
         if not node.style and text in _NULLS:  # plain (PyYAML says None, libyaml "")
             text = ""
-        return Node(text, line)
+        return Node(text, line, unfilled=node.style in ("'", '"') and text.strip() == "")
     if isinstance(node, yaml.SequenceNode):
         return Node([_to_node(v, rel, problems, f"{where}[{i}]") for i, v in enumerate(node.value)], line)
     mapping: dict[str, Node] = {}

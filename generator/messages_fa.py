@@ -78,6 +78,20 @@ FA: dict[str, str] = {
     "«{name}» is not a field here": "«{name}» فیلد این بخش نیست",
     "use one of: {choices}": "یکی از این‌ها را به کار ببرید: {choices}",
     "«{name}» is required ({doc})": "«{name}» لازم است ولی نوشته نشده یا خالی است",
+    "«{name}» ({doc})": "فیلد «{name}»",
+    "this entry": "این مورد",
+    "{what} is left empty (\"\") to fill in": "{what} خالی (\"\") مانده تا پر شود",
+    "write it in, e.g. {name}: {example}": "آن را بنویسید، مثلاً {name}: {example}",
+    "write it in, or delete the line if it does not apply to this meeting":
+        "آن را بنویسید، یا اگر به این جلسه مربوط نیست آن سطر را پاک کنید",
+    "the follow-up of «{id}» says nothing: no status, quantity, due date, reason or note; published, it would "
+    "show the decision as discussed at this meeting":
+        "پیگیریِ «{id}» چیزی نمی‌گوید: نه وضعیت، نه مقدار، نه مهلت، نه دلیل و نه یادداشت؛ اگر منتشر شود، تصمیم را "
+        "«بررسی‌شده در این جلسه» نشان می‌دهد",
+    "write what the meeting said in note_fa (and status if it changed), or delete the follow-up if the decision "
+    "was not discussed":
+        "آنچه جلسه گفت را در note_fa بنویسید (و اگر وضعیت تغییر کرد، status را)، یا اگر دربارهٔ این تصمیم سخنی نرفت "
+        "پیگیری را پاک کنید",
     "add it, e.g. {name}: {example}": "آن را بنویسید، مثلاً {name}: {example}",
     "fill in the {name} column, e.g. {example}": "ستون {name} را پر کنید، مثلاً {example}",
 

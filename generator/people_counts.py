@@ -75,7 +75,7 @@ _THINGS_FA = (
     "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
     "شماره", "ردیف", "بند", "ماده", "تبصره", "صفحه", "جدول", "نمودار", "سطح", "طبقه", "اتاق", "سالن",
     "بخش‌نامه", "پلاک", "کد", "نسخه", "ویرایش", "جلد", "فصل", "لیست", "فهرست", "اولویت", "رتبه", "درجه",
-    "امتیاز", "نقطه", "پست", "کارگاه", "کارخانه", "انبار", "پایانه", "فرودگاه", "ایستگاه", "مسجد",
+    "امتیاز", "نمره", "مقیاس", "شاخص", "رده", "نقطه", "پست", "کارگاه", "کارخانه", "انبار", "پایانه", "فرودگاه", "ایستگاه", "مسجد",
     "حسینیه", "مدرسه", "دانشگاه", "اداره", "سازمان", "نهاد", "شرکت", "خیریه", "هیئت", "قرارگاه", "ستاد",
     "کمیته", "کارگروه", "شورا", "موکب", "چادر", "کانکس", "اقامتگاه", "آسایشگاه", "خانه", "ساختمان",
     "دستور", "مورد", "بسته‌ها", "میلیون", "میلیارد", "هزار", "صد", "برگ", "جعبه", "شیشه", "بطری", "قوطی",
@@ -119,6 +119,9 @@ _UNITS_EN = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
              "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
              "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
              "hundred": 100, "single": 1, "couple": 2, "pair": 2, "dozen": 12}
+# number words that staff write onto the next word, longest first («هفت‌نفر», «یکسال»)
+_JOINABLE = tuple(sorted((w for w in _UNITS_FA if _UNITS_FA[w] < 100 and w not in ("یکی", "سی", "ده")),
+                         key=len, reverse=True))
 _MULTIPLIERS = {"هزار": 1000, "میلیون": 10**6, "میلیارد": 10**9, "thousand": 1000, "million": 10**6,
                 "billion": 10**9}
 # «۲ تا» and «دوتا»: «تا» as a counter of anything (and «تا» between two numbers is a range)
@@ -148,15 +151,40 @@ class Token:
 
 
 def _tokens(text: str) -> list[Token]:
-    """The text's tokens; a word's text without short vowels or tatweel, for the lexicon."""
-    return [Token(m.lastgroup or "", _DIACRITICS.sub("", m.group(0)) if m.lastgroup == "word" else m.group(0),
-                  m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """The text's tokens; a word's text without short vowels or tatweel, for the lexicon. A number word
+    written onto the word it counts («پنج‌خانوار», «هفت‌نفر», «پنجخانواده») is two tokens."""
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        kind, raw = m.lastgroup or "", m.group(0)
+        if kind != "word":
+            tokens.append(Token(kind, raw, m.start(), m.end()))
+            continue
+        word = _DIACRITICS.sub("", raw)
+        split = _joined_number(word) if len(word) > 3 and raw == word else None
+        if split:
+            cut = m.start() + len(split[0])
+            rest = word[len(split[0]):]
+            tokens += [Token("word", split[0], m.start(), cut),
+                       Token("word", rest.lstrip(ZWNJ), cut + len(rest) - len(rest.lstrip(ZWNJ)), m.end())]
+        else:
+            tokens.append(Token(kind, word, m.start(), m.end()))
+    return tokens
+
+
+def _joined_number(word: str) -> tuple[str] | None:
+    """(«پنج»,) for «پنج‌خانوار» or «پنجخانواده»: a number word joined to a word that counts people or things."""
+    for number in _JOINABLE:
+        if word.startswith(number) and len(word) > len(number) + 1:
+            rest = word[len(number):].lstrip(ZWNJ)
+            if _is_people(rest) or _stem_in(rest, _THINGS):
+                return (number,)
+    return None
 
 
 # endings of a plural, an ezafe, an indefinite or a copula: «خانواده‌ها», «خانوادهٔ», «خانواده‌ای», «بیماران»,
 # «کودکانی», «درگذشتگان» (← درگذشته), «نفرند»
-_ENDINGS = ("هایی", "های", "ها", "انی", "یان", "گان", "ان", "اتی", "ات", "ای", "یی", "ی", "ین", "ء", "اند",
-            "ند", "ست", "s", "es")
+_ENDINGS = ("هایشان", "هایش", "انشان", "انش", "یشان", "یش", "شان", "مان", "تان", "ش", "هایی", "های", "ها",
+            "انی", "یان", "گان", "ان", "اتی", "ات", "ای", "یی", "ی", "ین", "ء", "اند", "ند", "ست", "s", "es")
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -332,14 +360,21 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
             return PEOPLE, i + 1
         if word != "مورد":
             return PEOPLE, i
-        # «۳ مورد» alone counts what the sentence is about («فوتی‌ها: ۳ مورد»)
-        return (BARE, i) if nxt is None or nxt in _FUNCTION_FA else (THING, i)
+        # «۳ مورد» counts what the sentence is about («فوتی‌ها: ۳ مورد», «از خانواده‌ها فقط ۳ مورد …»)
+        return BARE, i
     if word in ("از", "of"):  # «یکی از بیماران», «دو نفر از»: a part of people is people
         at = i + 1
         nxt = _word(tokens, at)
-        if nxt and nxt.lower() in ("the", "those", "these", "our", "their", "them"):
+        determined = bool(nxt and nxt.lower() in ("the", "those", "these", "our", "their", "them"))
+        if determined:
             at += 1
             nxt = _word(tokens, at)
+        if word == "of" and not determined and nxt and nxt.lower() not in ("them", "us"):
+            # «two of the patients», «3 of them»; «Phase 2 of family support» is a label
+            if not (nxt.lower().endswith("s") or nxt.lower() in ("people", "children", "men", "women")):
+                return BARE, n.last
+        if nxt and nxt.lower() in ("them", "us"):
+            return PEOPLE, at
         if nxt and _is_people(nxt):
             return PEOPLE, at
         if nxt and nxt in ("هر", "every", "each"):
@@ -365,8 +400,7 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
         return BARE, n.last
     # a noun the lexicon does not know: what it counts is that noun, unless a verb of death follows
     nxt = _word(tokens, i + 1)
-    if nxt and (nxt in _DEATH or (nxt.startswith(("فوت", "جان" + ZWNJ + "باخت", "جانباخت", "درگذشت"))
-                                  and not _is_people(nxt))):
+    if nxt and (nxt in _DEATH or nxt.startswith(("فوت", "جان" + ZWNJ + "باخت", "جانباخت", "درگذشت"))):
         return PEOPLE, i
     return THING, i
 
@@ -391,6 +425,9 @@ def _looks_back(tokens: list[Token], n: Number) -> int | None:
     seen = 0
     for j in range(n.first - 1, -1, -1):
         tok = tokens[j]
+        if tok.kind == "num" and j + 1 < len(tokens) and tokens[j + 1].text in _LINKS and (
+                tokens[j + 1].text not in _RATIO or _word(tokens, j - 1) in ("از", "from")):
+            continue  # «از ۱۲ به ۸», «۳ تا ۵»: the first of a change or a range («۱ به ۴» is a ratio)
         if tok.kind in ("stop", "num", "code", "pct"):
             break
         if tok.kind == "mark":
@@ -425,6 +462,17 @@ def english_age(tokens: list[Token], n: Number) -> bool:
     people = _word(tokens, n.first - 2) or ""
     return people.isascii() and (people.lower() in ("aged",) or _is_people(people) or
                                  (_word(tokens, n.first - 1) or "").lower() in ("aged", "age", "ages"))
+
+
+def _labelled_or_sized(tokens: list[Token], n: Number) -> bool:
+    """English puts a label's number after it («Centre 4», «Phase 2», «Week 3») and a size after «of»
+    («households of 6 members», «a family of five»)."""
+    before = _word(tokens, n.first - 1)
+    if before is None:
+        return False
+    if _is_thing(before) and not _is_people(before):
+        return True
+    return before.lower() == "of" and _is_people(_word(tokens, n.first - 2) or "")
 
 
 def _clause_head(tokens: list[Token], n: Number) -> int | None:
@@ -498,6 +546,8 @@ def find(text: str, k: int) -> tuple[Count, ...]:
         if _neither_nor(tokens, n.first) or _is_rate(tokens, n.first):
             continue
         if n.words and tokens[n.first].text.lower() in ("single", "couple", "pair") and not english:
+            continue
+        if english and _labelled_or_sized(tokens, n):
             continue
         if what == BARE:
             back = _looks_back(tokens, n)

@@ -26,6 +26,8 @@ CODES: dict[str, str] = {
     "csv-row-length": "a CSV row has more or fewer cells than the header",
     "wrong-type": "a value has the wrong shape (a list where a mapping is expected, ...)",
     "missing-field": "a required field is missing or empty",
+    "unfilled-field": "a field left as \"\" to fill in (new-meeting writes them): write it, or delete the line",
+    "empty-follow-up": "a follow-up that says nothing: no status, quantity, due date, reason or note",
     "unknown-field": "a field that the schema does not know (often a typo)",
     "invalid-id": "an id that is not lowercase ASCII letters, digits and hyphens",
     "invalid-number": "a number that cannot be read",

@@ -22,6 +22,9 @@ class Node:
 
     value: str | dict[str, Node] | list[Node]
     line: int
+    # written as a quoted empty value ("" or ''): a blank left to fill in (the new-meeting scaffold writes
+    # them), never an answer; a field that does not apply is left out instead
+    unfilled: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -34,9 +34,24 @@ def test_the_next_meeting_is_scaffolded_and_refused_until_filled_in(tmp_path: Pa
     value = next(i for i, line in enumerate(lines, 1) if line.strip() == 'value: ""')
     assert f"data/meetings/1400-08-05.yaml:{summary}: summary_fa:" in err
     assert f"data/meetings/1400-08-05.yaml:{value}: reports[0].figures[0].value:" in err
+    # every "" is an error until filled: each one is named by its line, whatever the field
+    blanks = [line for line in text.splitlines() if line.rstrip().endswith('""') and not line.lstrip().startswith("#")]
+    assert len(blanks) == len([line for line in err.splitlines() if "[unfilled-field]" in line]) >= 8, err
+    half = text.replace('summary_fa: ""', "summary_fa: پیشرفت برنامه‌ها بررسی شد.").replace('value: ""',
+                                                                                          "value: ۱٬۴۰۰٬۰۰۰")
+    path.write_text(half, encoding="utf-8")
+    code, _, err = run_portal(root, "validate")
+    notes = [i for i, line in enumerate(half.splitlines(), 1) if line.strip() == 'note_fa: ""']
+    assert code == 1 and len(notes) == 6
+    for i, line in enumerate(notes):
+        assert f"data/meetings/1400-08-05.yaml:{line}: follow_ups[{i}].note_fa: " in err, err
+    # a follow-up whose note is deleted says nothing: it is refused, not shown as discussed
+    silent = half.replace('  note_fa: ""\n', "", 1).replace('note_fa: ""', "note_fa: بررسی شد.")
+    path.write_text(silent, encoding="utf-8")
+    code, _, err = run_portal(root, "validate")
+    assert code == 1 and "[empty-follow-up]" in err and "follow_ups[0]:" in err and err.count("error(s)") == 1, err
     # filled in, it is a meeting like any other
-    path.write_text(text.replace('summary_fa: ""', "summary_fa: پیشرفت برنامه‌ها بررسی شد.")
-                    .replace('value: ""', "value: ۱٬۴۰۰٬۰۰۰"), encoding="utf-8")
+    path.write_text(half.replace('note_fa: ""', "note_fa: بررسی شد."), encoding="utf-8")
     code, out, err = run_portal(root, "validate")
     assert code == 0, err
     assert "11 meetings" in out
@@ -52,7 +67,8 @@ def test_new_meeting_refuses_to_overwrite_or_go_back_in_time(tmp_path: Path) -> 
     assert code == 1 and "1400-08-12.yaml:15: summary_fa:" in err
     started = root / "data/meetings/1400-08-12.yaml"
     started.write_text(started.read_text(encoding="utf-8").replace('summary_fa: ""', "summary_fa: بررسی شد.")
-                       .replace('value: ""', "value: 5"), encoding="utf-8")
+                       .replace('value: ""', "value: 5").replace('note_fa: ""', "note_fa: بررسی شد."),
+                       encoding="utf-8")
     code, _, err = run_portal(root, "new-meeting", "--date", "1400-07-01")
     assert code == 1 and "the latest meeting is 1400-08-12" in err and "comes after it" in err
     code, _, err = run_portal(root, "new-meeting", "--date", "1400-12-30")  # 1400 is a common year
