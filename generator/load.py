@@ -12,6 +12,7 @@ return and the reading of a file's bytes and text.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -153,7 +154,39 @@ def load(data_dir: Path, root_dir: Path) -> RawData:
         node, problems = read.pop(rel) if rel in read else reader(path, rel)
         raw.files.append(RawFile(kind, rel, node))
         raw.problems.extend(problems)
+    raw.boundaries = load_boundaries(data_dir / BOUNDARIES, _rel(data_dir / BOUNDARIES, root_dir), raw.problems)
     return raw
+
+
+BOUNDARIES = "reference/provinces.topo.json"  # the provinces' boundaries, for the map (TopoJSON)
+
+
+def load_boundaries(path: Path, rel: str, problems: list[Problem]) -> dict | None:
+    """The boundaries as TopoJSON: an object `provinces` whose geometries are ids (ISO codes) with arcs. What
+    they say about the provinces is checked with the other reference files (reference_rules.py)."""
+    if not path.is_file():
+        problems.append(Problem(rel, 0, "", "file-unreadable", t("the file is missing"),
+                                t("restore it from git (it is reference data, with its notice)")))
+        return None
+    text = read_text(path, rel, problems)
+    if text is None:
+        return None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(rel, exc.lineno, "", "file-unreadable",
+                                t("the boundaries cannot be read as JSON: {detail}", detail=exc.msg),
+                                t("restore the file from git: it is reference data, not edited by hand")))
+        return None
+    geometries = doc.get("objects", {}).get("provinces", {}).get("geometries") if isinstance(doc, dict) else None
+    if (not isinstance(geometries, list) or not isinstance(doc.get("arcs"), list)
+            or not all(isinstance(g, dict) and isinstance(g.get("id"), str) for g in geometries)):
+        problems.append(Problem(rel, 0, "", "wrong-type",
+                                t("the boundaries are not TopoJSON with an object «provinces» of geometries, each "
+                                  "with its ISO code as id"),
+                                t("restore the file from git: it is reference data, not edited by hand")))
+        return None
+    return doc
 
 
 def _read_large(files: list[tuple[Path, str]]) -> dict[str, tuple[Table | None, list[Problem]]]:

@@ -118,7 +118,7 @@ _UNITS_EN = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
              "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
              "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-             "hundred": 100, "single": 1, "couple": 2, "pair": 2, "dozen": 12}
+             "hundred": 100, "single": 1, "couple": 2, "pair": 2, "dozen": 12, "both": 2}
 # number words that staff write onto the next word, longest first («هفت‌نفر», «یکسال»)
 _JOINABLE = tuple(sorted((w for w in _UNITS_FA if _UNITS_FA[w] < 100 and w not in ("یکی", "سی", "ده")),
                          key=len, reverse=True))
@@ -142,6 +142,9 @@ _TOKEN = re.compile(
 )
 
 
+_RANGE = re.compile(r"^([0-9]{1,3})[-–]([0-9]{1,3})$")
+
+
 @dataclass(frozen=True)
 class Token:
     kind: str  # code, num, word, stop, pct, mark
@@ -156,6 +159,11 @@ def _tokens(text: str) -> list[Token]:
     tokens = []
     for m in _TOKEN.finditer(text):
         kind, raw = m.lastgroup or "", m.group(0)
+        if kind == "code" and (r := _RANGE.match(raw)):  # «۳-۴ نفر», «2-3 families»: a range, not an id
+            tokens += [Token("num", r.group(1), m.start(), m.start() + r.end(1)),
+                       Token("mark", "-", m.start() + r.end(1), m.start() + r.start(2)),
+                       Token("num", r.group(2), m.start() + r.start(2), m.end())]
+            continue
         if kind != "word":
             tokens.append(Token(kind, raw, m.start(), m.end()))
             continue
@@ -240,6 +248,10 @@ def _unit_word(word: str) -> int | None:
     w = word.lower()
     if w in _UNITS_FA:
         return _UNITS_FA[w]
+    for ending in ("شان", "ش", "مان", "تان"):  # «یکیشان», «دوتاشان»: one of them, two of them
+        base = w[: -len(ending)].rstrip(ZWNJ) if w.endswith(ending) else ""
+        if base in ("یکی", "دوتا", "سه‌تا", "سهتا", "چهارتا", "هردو", "دو", "سه"):
+            return _UNITS_FA.get(base.replace("تا", "").rstrip(ZWNJ).replace("هر", ""), 1)
     if w in _UNITS_EN:
         return _UNITS_EN[w]
     if w.endswith(_COUNTER_TA) and w[:-2] in _UNITS_FA and len(w) > 2:  # دوتا، سه‌تا
@@ -325,6 +337,9 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
     in «۳ تا ۵ خانواده», «۳ و ۴ نفر»), and the index of the token that says so (of the next number's first
     token, when linked)."""
     i = n.last + 1
+    first = tokens[n.first].text
+    if n.words and first not in _UNITS_FA and first.lower() not in _UNITS_EN and first.endswith(("شان", "ش")):
+        return BARE, n.last  # «یکیشان»: one of them (what the sentence is about)
     if i >= len(tokens):
         return BARE, n.last
     tok = tokens[i]
@@ -342,9 +357,11 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
     if tok.kind in ("stop", "mark", "code", "num"):
         return BARE, n.last
     word = tok.text
-    if word == _COUNTER_TA:  # «۲ تا خانواده»
-        if after is None or after.kind != "word":
-            return BARE, n.last
+    if word in ("تاست", "تایند", "تان"):  # «سه تاست»: three (of them) is
+        return BARE, i
+    if word == _COUNTER_TA:  # «۲ تا خانواده»; «۵ تا واجد شرایط بودند»: five of them
+        if after is None or after.kind != "word" or not (_is_people(after.text) or _is_thing(after.text)):
+            return BARE, i
         i, word = i + 1, after.text
     if word == "تن":
         nxt = _word(tokens, i + 1)
@@ -381,6 +398,9 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
             return THING, i  # a rate: «۱ از هر ۱۰۰۰»
         return BARE, n.last
     if _is_people(word):
+        label = _word(tokens, n.first - 1)
+        if label and _is_thing(label) and not _is_people(label) and word.endswith(("ان", "ها", "های", "هایی")):
+            return THING, i  # «مرکز شمارهٔ ۳ بیماران کرونایی»: a count takes a singular noun; this labels
         return PEOPLE, i
     if _is_thing(word):
         return THING, i

@@ -57,7 +57,7 @@ class PlaceIndex:
     def suggest_province(self, name: str) -> str:
         names = list(self.names_fa.values())
         close = difflib.get_close_matches(fold_text(_PREFIX.sub("", name)), names, n=1, cutoff=0.5)
-        return close[0] if close else names[0]
+        return close[0] if close else (names[0] if names else "گیلان")
 
     def county(self, province: str, name: str) -> str | None:
         """The id of county `name` in province `province` (ISO code), or None."""

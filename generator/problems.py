@@ -38,6 +38,8 @@ CODES: dict[str, str] = {
     "invalid-choice": "a value outside the allowed list",
     "invalid-text": "text with control characters or nothing but spaces",
     "unknown-province": "a province that is not one of the 31 in the reference",
+    "invalid-code": "a province code in the reference that is not an ISO 3166-2:IR code (IR- and two digits)",
+    "boundary-mismatch": "the province boundaries and the provinces of the reference do not have the same codes",
     "unknown-county": "a county that is not in the county reference",
     "county-province-mismatch": "a county that belongs to another province",
     "unknown-programme": "a programme id not defined in data/programmes.yaml",

@@ -56,6 +56,8 @@ class RawFile:
 class RawData:
     files: list[RawFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # the province boundaries (data/reference/provinces.topo.json) as read; None when missing or unreadable
+    boundaries: dict | None = None
 
     def of_kind(self, kind: str) -> list[RawFile]:
         return [f for f in self.files if f.kind == kind and f.root is not None]

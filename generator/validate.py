@@ -25,6 +25,7 @@ from .messages import t
 from .places import PlaceIndex
 from .problems import Problem, errors_in
 from .raw import Node, RawData, RawFile, Table
+from .reference_rules import ISO_CODE, reference_files
 from .schema import IDENTIFYING_COLUMNS, SCHEMAS
 from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows, register_frame
 from .text_rules import small_counts_in_texts
@@ -63,6 +64,8 @@ class Validated:
     register_keys: list[str] = field(default_factory=list)
     # the register rows, column by column (see register_frame)
     registers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # the province boundaries as read (TopoJSON), checked against the provinces by reference_rules.py
+    boundaries: dict | None = None
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -86,7 +89,7 @@ def validate(raw: RawData) -> Validated:
     names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
     places = _place_index(files)
     v = Validated(dict(files), places, problems, names, delivery_frame(files.get("deliveries", []), places),
-                  _private_texts(raw))
+                  _private_texts(raw), boundaries=raw.boundaries)
     for rule in RULES:
         problems.extend(rule(v))
     v.register_keys = sorted({str(k) for parsed in files.get("registers", [])
@@ -153,10 +156,15 @@ def _identifying(column: str) -> bool:
 
 
 def _place_index(files: dict[str, list[Parsed]]) -> PlaceIndex:
+    """The places that data may name: the reference's provinces, and the aliases and counties of those
+    provinces (one of another code is reported by reference_rules.py, and means nothing here)."""
     def rows(kind: str) -> list[dict]:
         return [r for p in files.get(kind, []) for r in p.records
                 if all(v is not None for v in r.values())]
-    return PlaceIndex(rows("provinces"), rows("province_aliases"), rows("counties"))
+    provinces = [r for r in rows("provinces") if ISO_CODE.match(str(r["iso_code"]).upper())]
+    codes = {str(r["iso_code"]).upper() for r in provinces}
+    return PlaceIndex(provinces, [r for r in rows("province_aliases") if str(r["iso_code"]).upper() in codes],
+                      [r for r in rows("counties") if str(r["province"]).upper() in codes])
 
 
 # ---- cross-file rules: each takes the validated data and yields problems -------------------------------
@@ -382,5 +390,5 @@ def _personal_problem(path: str, line: int, where: str, found: personal_data.Fin
                      "the site)"))
 
 
-RULES = (_unique_ids, _meeting_files, _references, _revisions, follow_ups, small_people_quantities, check_deliveries,
+RULES = (reference_files, _unique_ids, _meeting_files, _references, _revisions, follow_ups, small_people_quantities, check_deliveries,
          check_registers, _personal_data, small_counts_in_texts)

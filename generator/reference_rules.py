@@ -1,0 +1,89 @@
+"""Rules on the reference data (data/reference/: provinces, their aliases, counties, boundaries), part of the
+validate stage: rarely edited, but every place in the data is resolved through them, so an edit that breaks
+them is named like any other problem, never left to fail later.
+
+- every province code is an ISO 3166-2:IR code (IR- and two digits) and is given once, with a name of its own;
+- every county and every alias belongs to a province of the reference;
+- the boundaries (provinces.topo.json) have exactly one geometry per province, with the province's code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .load import BOUNDARIES
+from .messages import t
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .validate import Validated
+
+ISO_CODE = re.compile(r"^IR-[0-9]{2}$")
+
+
+def province_codes(v: Validated) -> set[str]:
+    """The codes of the reference's provinces, as written well (upper case)."""
+    return {str(rec["iso_code"]).upper() for _, rec in v.records("provinces")
+            if rec.get("iso_code") and ISO_CODE.match(str(rec["iso_code"]).upper())}
+
+
+def reference_files(v: Validated) -> Iterator[Problem]:
+    codes = province_codes(v)
+    names: dict[tuple[str, str], tuple[str, int]] = {}
+    for path, rec in v.records("provinces"):
+        code = rec.get("iso_code")
+        if code and not ISO_CODE.match(str(code).upper()):
+            yield Problem(path, rec.line, "iso_code", "invalid-code",
+                          t("«{code}» is not an ISO 3166-2:IR province code", code=code),
+                          t("write the code as IR- and two digits, as in the 2020 scheme (IR-00 … IR-30), e.g. "
+                            "IR-01 for Gilan"))
+        for key in ("name_fa", "name_en"):
+            name = rec.get(key)
+            if not name:
+                continue
+            if (key, name) in names:
+                where, line = names[(key, name)]
+                yield Problem(path, rec.line, key, "duplicate-id",
+                              t("province name «{name}» is already used at {place}", name=name,
+                                place=f"{where}:{line}"),
+                              t("give each province its own name"))
+            else:
+                names[(key, name)] = (path, rec.line)
+    for kind, key in (("counties", "province"), ("province_aliases", "iso_code")):
+        for path, rec in v.records(kind):
+            code = rec.get(key)
+            if code and str(code).upper() not in codes:
+                yield Problem(path, rec.line, key, "unknown-province",
+                              t("«{code}» is not the code of a province in data/reference/provinces.csv", code=code),
+                              t("use the code of one of its provinces, e.g. {example}",
+                                example=min(codes) if codes else "IR-01"))
+    yield from _boundaries(v, codes)
+
+
+def _boundaries(v: Validated, codes: set[str]) -> Iterator[Problem]:
+    if v.boundaries is None or not codes:
+        return  # unreadable or missing: already reported by the load stage
+    rel = next((f.file.path for f in v.files.get("provinces", [])), "data/reference/provinces.csv")
+    where = rel.rsplit("/", 1)[0] + "/" + BOUNDARIES.rsplit("/", 1)[1]
+    geometries = v.boundaries["objects"]["provinces"]["geometries"]
+    seen: set[str] = set()
+    for i, g in enumerate(geometries):
+        code = g["id"]
+        field = f"objects.provinces.geometries[{i}].id"
+        if code in seen:
+            yield Problem(where, 0, field, "boundary-mismatch", t("two boundaries have the code «{code}»", code=code),
+                          t("restore the file from git: it is reference data, not edited by hand"))
+        elif code not in codes:
+            yield Problem(where, 0, field, "boundary-mismatch",
+                          t("the boundary «{code}» is of no province in data/reference/provinces.csv", code=code),
+                          t("give the province its code again in provinces.csv, or restore both files from git"))
+        seen.add(code)
+    for path, rec in v.records("provinces"):
+        code = str(rec.get("iso_code") or "").upper()
+        if code in codes and code not in seen:
+            yield Problem(path, rec.line, "iso_code", "boundary-mismatch",
+                          t("province «{code}» has no boundary in {file}", code=code, file=where),
+                          t("give the province its code again (the boundaries use the 2020 codes IR-00 … IR-30), "
+                            "or restore both files from git"))
