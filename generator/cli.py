@@ -16,7 +16,7 @@ from mike.git_utils import GitError
 from . import __version__, pipeline, scaffold, schema_doc, synthetic
 from .audit import AuditFailed, served_files
 from .messages import LANGUAGES, language, render, said, t
-from .problems import DataProblems
+from .problems import DataProblems, report_lines
 from .publish import PublishError
 from .site_build import SiteBuildError
 
@@ -28,8 +28,8 @@ def _project(args: argparse.Namespace) -> pipeline.Project:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     checked = pipeline.check(_project(args))
-    for warning in checked.warnings:
-        print(warning.format(args.lang))
+    for line in report_lines(checked.warnings, args.lang):
+        print(line)
     ds = checked.dataset
     print(render(t("ok: {programmes} programmes, {meetings} meetings, {deliveries} delivery rows, {centres} "
                    "centres, {provinces} provinces; {warnings} warning(s)", programmes=len(ds.programmes),
@@ -232,8 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataProblems as exc:
         if args.debug:
             raise
-        for problem in exc.problems:
-            print(problem.format(args.lang), file=sys.stderr)
+        for line in report_lines(exc.problems, args.lang):
+            print(line, file=sys.stderr)
         print(render(t("{n} error(s) found; nothing was built. Fix them and run the command again.",
                        n=len(exc.errors)), args.lang), file=sys.stderr)
         return 1

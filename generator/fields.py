@@ -7,7 +7,7 @@ file, written in this language, is schema.py.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -253,6 +253,30 @@ def _example(shape: Any) -> str:
     if isinstance(shape, Mapping):
         return t("a mapping of fields")
     return str(shape.example)
+
+
+def typed_in_rec(rec: Rec, shape: Mapping, wanted: Callable[[Any], bool]) -> Iterator[tuple[int, str, Any]]:
+    """(line, field path, value) of every value of `rec` whose field's type is `wanted`, nested ones too."""
+    for f in shape.fields:
+        value = rec.get(f.name)
+        if value is None:
+            continue
+        kind = f.type.item if isinstance(f.type, ListOf) else f.type
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            if isinstance(kind, Mapping) and isinstance(item, Rec):
+                yield from typed_in_rec(item, kind, wanted)
+            elif not isinstance(kind, Mapping) and wanted(kind) and item is not None:
+                where = f"{rec.path_of(f.name)}[{i}]" if isinstance(value, list) else rec.path_of(f.name)
+                yield rec.line_of(f.name), where, item
+
+
+def typed_columns(columns: Columns, row: Mapping, wanted: Callable[[Any], bool]) -> Iterator[tuple[str, np.ndarray,
+                                                                                                  np.ndarray]]:
+    """(column, its distinct parsed values, each row's code) of every column whose type is `wanted`."""
+    for f in row.fields:
+        if wanted(f.type) and f.name in columns.values:
+            yield f.name, columns.values[f.name], columns.codes[f.name]
 
 
 def mappings(items) -> list[Rec]:

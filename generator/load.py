@@ -92,16 +92,25 @@ def _to_node(node: yaml.Node, rel: str, problems: list[Problem], where: str = ""
 _CLoader = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it (its wheels are)
 
 
+class _TagFound(Exception):
+    def __init__(self, line: int, tag: str):
+        self.line, self.tag = line, tag
+
+
+_TAGGED = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+
 def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree, refusing aliases before anything is expanded. With libyaml: one pass over the
-    events to find an alias, then libyaml composes (ten times faster than PyYAML's own parser, which
+    """The YAML node tree, refusing aliases and tags before anything is expanded or typed: one pass over the
+    events, then the tree (libyaml's, when PyYAML has it: ten times faster than PyYAML's own parser, which
     matters with years of weekly meeting files)."""
-    if _CLoader is None:
-        return yaml.compose(text, Loader=_Loader)
-    for event in yaml.parse(text, Loader=_CLoader):
+    loader = _CLoader or _Loader
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):
             raise _AliasFound(event.start_mark.line + 1)
-    return yaml.compose(text, Loader=_CLoader)
+        if isinstance(event, _TAGGED) and event.tag is not None:
+            raise _TagFound(event.start_mark.line + 1, event.tag.replace("tag:yaml.org,2002:", "!!"))
+    return yaml.compose(text, Loader=loader)
 
 
 def load_yaml(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
@@ -114,6 +123,11 @@ def load_yaml(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     except _AliasFound as exc:
         problems.append(Problem(rel, exc.line, "", "yaml-alias", t("YAML aliases (*name) are not allowed here"),
                                 t("write the value out in full instead of referring to an anchor")))
+        return None, problems
+    except _TagFound as exc:
+        problems.append(Problem(rel, exc.line, "", "yaml-tag",
+                                t("a YAML tag («{tag}») is not allowed: a data file holds plain values", tag=exc.tag),
+                                t("remove the tag and write the value as it is, e.g. «quantity: 200»")))
         return None, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

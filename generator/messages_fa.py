@@ -51,8 +51,8 @@ FA: dict[str, str] = {
     "save it as UTF-8 (in Excel: Save As → «CSV UTF-8 (Comma delimited)»; in an editor: encoding UTF-8)":
         "آن را با رمزگذاری UTF-8 ذخیره کنید (در اکسل: گزینهٔ Save As و سپس قالب «CSV UTF-8 (Comma delimited)»؛ "
         "در ویرایشگر: encoding UTF-8)",
-    "the file is too large ({size} MB; at most {limit} MB per file)":
-        "پرونده بیش از اندازه بزرگ است ({size} مگابایت؛ هر پرونده حداکثر {limit} مگابایت)",
+    "the file is too large ({size} MB; at most {limit} MB per file); it was not read":
+        "پرونده بیش از اندازه بزرگ است ({size} مگابایت؛ هر پرونده حداکثر {limit} مگابایت) و خوانده نشد",
     "split it into several files, e.g. one per Jalali year (deliveries/1400.csv, deliveries/1401.csv)":
         "آن را به چند پرونده تقسیم کنید، مثلاً یکی برای هر سال شمسی (deliveries/1400.csv، deliveries/1401.csv)",
     "cannot read the file ({reason})": "پرونده خوانده نمی‌شود ({reason})",
@@ -80,6 +80,49 @@ FA: dict[str, str] = {
     "«{name}» is required ({doc})": "«{name}» لازم است ولی نوشته نشده یا خالی است",
     "«{name}» ({doc})": "فیلد «{name}»",
     "this entry": "این مورد",
+    "a YAML tag («{tag}») is not allowed: a data file holds plain values":
+        "برچسب YAML («{tag}») پذیرفته نیست: پروندهٔ داده فقط مقدار ساده دارد",
+    "remove the tag and write the value as it is, e.g. «quantity: 200»":
+        "برچسب را بردارید و خود مقدار را بنویسید، مثلاً «quantity: 200»",
+    "a line break in a field that is one line (a name, title or role)":
+        "در فیلدی که یک‌سطری است (نام، عنوان یا سِمت) سطر شکسته شده است",
+    "write it on one line (in YAML, without | or a quoted \\n)":
+        "آن را در یک سطر بنویسید (در YAML بی | و بی \\n درون گیومه)",
+    "{date}: the year {year} is outside the years this site covers ({first}–{last})":
+        "{date}: سال {year} بیرون از سال‌هایی است که این درگاه در بر می‌گیرد ({first} تا {last})",
+    "check the year (a Jalali year, e.g. 1400); if the site does cover it, widen `years` in data/site.yaml":
+        "سال را بررسی کنید (سال شمسی، مثلاً 1400)؛ اگر درگاه واقعاً آن سال را در بر می‌گیرد، `years` را در "
+        "data/site.yaml گسترده‌تر کنید",
+    "the last year {last} is before the first year {first}": "سال پایانی {last} پیش از سال آغاز {first} است",
+    "give the first and the last Jalali year the site covers, e.g. first: 1398, last: 1430":
+        "نخستین و واپسین سال شمسی درگاه را بنویسید، مثلاً first: 1398، last: 1430",
+    "«{code}» is not an ISO 3166-2:IR province code": "«{code}» کد استانِ ISO 3166-2:IR نیست",
+    "write the code as IR- and two digits, as in the 2020 scheme (IR-00 … IR-30), e.g. IR-01 for Gilan":
+        "کد را به شکل IR- و دو رقم بنویسید، مانند طرح ۲۰۲۰ (IR-00 تا IR-30)، مثلاً IR-01 برای گیلان",
+    "province name «{name}» is already used at {place}": "نام استانِ «{name}» پیش‌تر در {place} آمده است",
+    "give each province its own name": "هر استان را با نام خودش بنویسید",
+    "«{code}» is not the code of a province in data/reference/provinces.csv":
+        "«{code}» کد هیچ استانی در data/reference/provinces.csv نیست",
+    "use the code of one of its provinces, e.g. {example}": "کد یکی از استان‌ها را بنویسید، مثلاً {example}",
+    "two boundaries have the code «{code}»": "دو مرز کد «{code}» دارند",
+    "restore the file from git: it is reference data, not edited by hand":
+        "پرونده را از git بازگردانید: دادهٔ مرجع است و دستی ویرایش نمی‌شود",
+    "the boundary «{code}» is of no province in data/reference/provinces.csv":
+        "مرزِ «{code}» از هیچ استانی در data/reference/provinces.csv نیست",
+    "give the province its code again in provinces.csv, or restore both files from git":
+        "کد استان را در provinces.csv برگردانید، یا هر دو پرونده را از git بازگردانید",
+    "province «{code}» has no boundary in {file}": "استانِ «{code}» در {file} مرزی ندارد",
+    "give the province its code again (the boundaries use the 2020 codes IR-00 … IR-30), or restore both files "
+    "from git":
+        "کد استان را برگردانید (مرزها کدهای طرح ۲۰۲۰، IR-00 تا IR-30، را دارند)، یا هر دو پرونده را از git "
+        "بازگردانید",
+    "restore it from git (it is reference data, with its notice)":
+        "آن را از git بازگردانید (دادهٔ مرجع است، با یادداشت مجوزش)",
+    "the boundaries cannot be read as JSON: {detail}": "مرزها را نمی‌توان به‌صورت JSON خواند: {detail}",
+    "the boundaries are not TopoJSON with an object «provinces» of geometries, each with its ISO code as id":
+        "مرزها TopoJSON با شیء «provinces» از هندسه‌هایی با کد ISO هر استان به‌عنوان شناسه نیستند",
+    "… and {n} more of the same [{code}] in this file (the first {limit} are shown)":
+        "… و {n} مورد دیگر از همین [{code}] در این پرونده ({limit} مورد نخست آمده است)",
     "{what} is left empty (\"\") to fill in": "{what} خالی (\"\") مانده تا پر شود",
     "write it in, e.g. {name}: {example}": "آن را بنویسید، مثلاً {name}: {example}",
     "write it in, or delete the line if it does not apply to this meeting":

@@ -205,6 +205,8 @@ class Dataset:
     # head_age_band, household_size, amount_rials, synthetic. Microdata: only protected tables leave it.
     registers: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     revisions: tuple[Revision, ...] = ()  # in date order
+    # the provinces' boundaries (TopoJSON: object `provinces`, geometry ids the ISO codes), for the map
+    boundaries: dict = dataclasses.field(default_factory=dict)
 
     def province(self, iso_code: str) -> Province:
         return next(p for p in self.provinces if p.iso_code == iso_code)

@@ -105,4 +105,4 @@ def normalise(v: Validated) -> Dataset:
     return Dataset(site=site, provinces=tuple(provinces), counties=counties, programmes=programmes,
                    indicators=indicators, meetings=tuple(meetings), deliveries=deliveries,
                    centres=tuple(centres), registers=v.registers,
-                   revisions=tuple(revisions))
+                   revisions=tuple(revisions), boundaries=v.boundaries or {})

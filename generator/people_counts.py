@@ -75,7 +75,8 @@ _THINGS_FA = (
     "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
     "شماره", "ردیف", "بند", "ماده", "تبصره", "صفحه", "جدول", "نمودار", "سطح", "طبقه", "اتاق", "سالن",
     "بخش‌نامه", "پلاک", "کد", "نسخه", "ویرایش", "جلد", "فصل", "لیست", "فهرست", "اولویت", "رتبه", "درجه",
-    "امتیاز", "نمره", "مقیاس", "شاخص", "رده", "نقطه", "پست", "کارگاه", "کارخانه", "انبار", "پایانه", "فرودگاه", "ایستگاه", "مسجد",
+    "امتیاز", "نمره", "مقیاس", "شاخص", "رده", "نقطه", "پست", "کارگاه", "کارخانه", "انبار", "پایانه",
+    "فرودگاه", "ایستگاه", "مسجد",
     "حسینیه", "مدرسه", "دانشگاه", "اداره", "سازمان", "نهاد", "شرکت", "خیریه", "هیئت", "قرارگاه", "ستاد",
     "کمیته", "کارگروه", "شورا", "موکب", "چادر", "کانکس", "اقامتگاه", "آسایشگاه", "خانه", "ساختمان",
     "دستور", "مورد", "بسته‌ها", "میلیون", "میلیارد", "هزار", "صد", "برگ", "جعبه", "شیشه", "بطری", "قوطی",
@@ -386,10 +387,9 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
         if determined:
             at += 1
             nxt = _word(tokens, at)
-        if word == "of" and not determined and nxt and nxt.lower() not in ("them", "us"):
-            # «two of the patients», «3 of them»; «Phase 2 of family support» is a label
-            if not (nxt.lower().endswith("s") or nxt.lower() in ("people", "children", "men", "women")):
-                return BARE, n.last
+        plural = bool(nxt) and (nxt.lower().endswith("s") or nxt.lower() in ("people", "children", "men", "women"))
+        if word == "of" and not determined and nxt and nxt.lower() not in ("them", "us") and not plural:
+            return BARE, n.last  # «two of the patients», «3 of them»; «Phase 2 of family support» is a label
         if nxt and nxt.lower() in ("them", "us"):
             return PEOPLE, at
         if nxt and _is_people(nxt):

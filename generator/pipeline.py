@@ -8,7 +8,6 @@ with `DataProblems` when validation found an error. The CLI calls these function
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,11 +109,10 @@ class Generated:
 
 def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | None = None,
          log: tuple[Entry, ...] = ()) -> list[render.Page]:
-    """Every page of the site with its figures (the province map needs the boundaries in data/reference),
-    the page of what changed since the publication `before`, and the archive of every publication in `log`
-    (this one last; empty for a build that is not published)."""
-    topology = json.loads((project.data / "reference" / "provinces.topo.json").read_text(encoding="utf-8"))
-    planned = pages.plan(dataset, agg, topology)
+    """Every page of the site with its figures (the province map draws the dataset's boundaries), the page
+    of what changed since the publication `before`, and the archive of every publication in `log` (this one
+    last; empty for a build that is not published)."""
+    planned = pages.plan(dataset, agg, dataset.boundaries)
     changes = compare(before, [f for page in planned for f in page.figures])
     planned += [pages.changes_page(changes, dataset, agg, log), pages.archive_page(dataset, log)]
     return [*planned, pages.open_data_page(dataset, planned), pages.search_page(dataset)]

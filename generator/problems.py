@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .messages import render
+from .messages import render, t
 
 ERROR = "error"
 WARNING = "warning"
@@ -37,6 +37,9 @@ CODES: dict[str, str] = {
     "gregorian-date": "a Gregorian date where a Jalali date is expected",
     "invalid-choice": "a value outside the allowed list",
     "invalid-text": "text with control characters or nothing but spaces",
+    "line-break": "a line break in a field that is one line (a name, title, role or code)",
+    "date-out-of-range": "a Jalali year outside the years the site covers (site.yaml `years`, default 1398–1430)",
+    "yaml-tag": "a YAML tag (!!python/object, !!int, !custom) on a value: data files hold plain values only",
     "unknown-province": "a province that is not one of the 31 in the reference",
     "invalid-code": "a province code in the reference that is not an ISO 3166-2:IR code (IR- and two digits)",
     "boundary-mismatch": "the province boundaries and the provinces of the reference do not have the same codes",
@@ -97,6 +100,34 @@ class Problem:
 
     def format(self, lang: str = "en") -> str:
         return f"{self.where()} {self.explain(lang)}"
+
+
+PLACES_PER_CODE = 20  # a file's problems of one code are printed this many at most, then how many more
+
+
+def capped(problems: list[Problem], limit: int = PLACES_PER_CODE) -> list[Problem | tuple[str, str, int]]:
+    """The problems to print, in order: at most `limit` of one code in one file, then (path, code, how many
+    more) in place of the rest. A broken 700,000-row file is a screen of messages, not 700,000 lines."""
+    shown: list[Problem | tuple[str, str, int]] = []
+    count: dict[tuple[str, str], int] = {}
+    for p in problems:
+        key = (p.path, p.code)
+        count[key] = count.get(key, 0) + 1
+        if count[key] <= limit:
+            shown.append(p)
+        elif count[key] == limit + 1:
+            shown.append((*key, 0))
+    return [(item[0], item[1], count[item[:2]] - limit) if isinstance(item, tuple) else item for item in shown]
+
+
+def report_lines(problems: list[Problem], lang: str = "en", limit: int = PLACES_PER_CODE) -> list[str]:
+    """`path:line: field: message` for each problem to print, and a line for each cut (capped)."""
+    return [p.format(lang) if isinstance(p, Problem) else more_line(*p, lang=lang) for p in capped(problems, limit)]
+
+
+def more_line(path: str, code: str, more: int, lang: str = "en") -> str:
+    return f"{path}: " + render(t("… and {n} more of the same [{code}] in this file (the first {limit} are shown)",
+                                  n=more, code=code, limit=PLACES_PER_CODE), lang)
 
 
 class DataProblems(Exception):

@@ -63,7 +63,9 @@ class RawData:
         return [f for f in self.files if f.kind == kind and f.root is not None]
 
 
-MAX_FILE_BYTES = 256 << 20  # one data file; a national year of deliveries is about 20 MB
+# one data file: a national year of deliveries (430 counties, 52 weeks, 12 programmes) is about 20 MB; a file
+# larger than this is refused before a byte of it is read
+MAX_FILE_BYTES = 64 << 20
 
 
 def read_bytes(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
@@ -71,8 +73,8 @@ def read_bytes(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             problems.append(Problem(rel, 0, "", "file-unreadable",
-                                    t("the file is too large ({size} MB; at most {limit} MB per file)",
-                                      size=size >> 20, limit=MAX_FILE_BYTES >> 20),
+                                    t("the file is too large ({size} MB; at most {limit} MB per file); it was "
+                                      "not read", size=-(-size // 2**20), limit=MAX_FILE_BYTES >> 20),
                                     t("split it into several files, e.g. one per Jalali year "
                                       "(deliveries/1400.csv, deliveries/1401.csv)")))
             return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .fields import Field, ListOf, Mapping
-from .value_types import Choice, Count, Date, Flag, Id, Month, Pseudonym, Ref, Text
+from .value_types import Choice, Count, Date, Flag, Id, Line, Month, Pseudonym, Ref, Text
 
 # ---- the files -----------------------------------------------------------------------------------------
 
@@ -38,9 +38,9 @@ IDENTIFYING_COLUMNS = ("name", "first_name", "last_name", "surname", "family_nam
 
 SOURCE = Mapping((
     Field("id", Id("seed-report"), "short id that meetings use to cite this source"),
-    Field("title_fa", Text(), "title of the source, in Persian"),
-    Field("publisher_fa", Text(), "who published it"),
-    Field("file", Text("seed/000_c097cf08b46bc84a.txt"), "where the text is kept", required=False,
+    Field("title_fa", Line(), "title of the source, in Persian"),
+    Field("publisher_fa", Line(), "who published it"),
+    Field("file", Line("seed/000_c097cf08b46bc84a.txt"), "where the text is kept", required=False,
           default=""),
     Field("note_fa", Text(), "what the source is and what it does not say", required=False, default=""),
 ))
@@ -52,12 +52,17 @@ RETENTION = Mapping((
           "older publications: `month` keeps the last one of each Jalali month, `all` keeps every one"),
 ))
 
+YEARS = Mapping((
+    Field("first", Count("1398"), "the first Jalali year a date of the data may be in"),
+    Field("last", Count("1430"), "the last Jalali year a date of the data may be in"),
+))
+
 SITE = Mapping((
-    Field("organisation_fa", Text(), "the organisation that publishes the portal, in Persian"),
-    Field("organisation_en", Text("Imam Reza Health Headquarters"), "the same in English"),
+    Field("organisation_fa", Line(), "the organisation that publishes the portal, in Persian"),
+    Field("organisation_en", Line("Imam Reza Health Headquarters"), "the same in English"),
     Field("description_fa", Text(), "one paragraph for the home page: what the portal publishes"),
     Field("licence_fa", Text(), "the licence of the published data, in Persian"),
-    Field("licence_id", Text("CC-BY-4.0"), "the licence's Open Definition / SPDX id, for the data package "
+    Field("licence_id", Line("CC-BY-4.0"), "the licence's Open Definition / SPDX id, for the data package "
           "(downloads/datapackage.json)", required=False, default=""),
     Field("hxl", Flag(), "`yes` to add a row of HXL hashtags (#adm1+name, #date, #reached, …) under the header "
           "of every CSV download", required=False, default=False),
@@ -69,6 +74,8 @@ SITE = Mapping((
     Field("dominance_percent", Count("10"),
           "p of the p% rule on amounts: an amount is suppressed when, without its two largest contributions, "
           "it is less than p% of the largest; kept here, never printed on the site", required=False, default=10),
+    Field("years", YEARS, "the Jalali years the site covers: a date of the data outside them is refused as a "
+          "typing slip (default 1398 to 1430)", required=False),
     Field("retention", RETENTION,
           "which old publications stay online on the publish branch (README: Publishing after a meeting); "
           "without it every one stays. A removed one stays listed in the archive page of every later publication",
@@ -77,9 +84,9 @@ SITE = Mapping((
 
 PROGRAMME = Mapping((
     Field("id", Id(), "permanent id, used in URLs and in deliveries"),
-    Field("name_fa", Text(), "full name in Persian"),
-    Field("short_name_fa", Text(), "short name for tables and headings"),
-    Field("name_en", Text("Oxygen concentrators"), "name in English"),
+    Field("name_fa", Line(), "full name in Persian"),
+    Field("short_name_fa", Line(), "short name for tables and headings"),
+    Field("name_en", Line("Oxygen concentrators"), "name in English"),
     Field("unit", Choice(UNITS), "what one delivered item is"),
     Field("pledged", Count("1000"), "quantity pledged; leave empty for an open-ended commitment",
           required=False),
@@ -95,8 +102,8 @@ PROGRAMME = Mapping((
 
 INDICATOR = Mapping((
     Field("id", Id("people-vaccinated"), "permanent id, used in meeting reports"),
-    Field("name_fa", Text(), "name in Persian"),
-    Field("name_en", Text("People vaccinated"), "name in English"),
+    Field("name_fa", Line(), "name in Persian"),
+    Field("name_en", Line("People vaccinated"), "name in English"),
     Field("unit", Choice(UNITS), "what is counted"),
     Field("definition_fa", Text(), "what exactly is counted, for the methodology page"),
 ))
@@ -106,20 +113,20 @@ FIGURE = Mapping((
     Field("value", Count("750000"), "the figure as reported"),
     Field("qualifier", Choice(QUALIFIERS), "how the figure was stated: `below` for «زیر ۵۰»",
           required=False, default="exact"),
-    Field("period_fa", Text("سال گذشته"), "the period the figure covers, when not the meeting's week",
+    Field("period_fa", Line("سال گذشته"), "the period the figure covers, when not the meeting's week",
           required=False, default=""),
     Field("note_fa", Text(), "conditions or caveats stated with the figure", required=False, default=""),
 ))
 
 ATTENDEE = Mapping((
-    Field("role_fa", Text("رئیس سازمان بسیج مستضعفین"), "role, never a personal name"),
+    Field("role_fa", Line("رئیس سازمان بسیج مستضعفین"), "role, never a personal name"),
     Field("attendance", Choice(ATTENDANCE), "how they attended", required=False, default="in-person"),
 ))
 
 REPORT = Mapping((
     Field("province", Ref("province name or ISO code", "گیلان"),
           "province reported on (Persian or English name, or ISO code)"),
-    Field("reporter_role_fa", Text("فرمانده سپاه قدس گیلان"), "role of who reported, never a name"),
+    Field("reporter_role_fa", Line("فرمانده سپاه قدس گیلان"), "role of who reported, never a name"),
     Field("summary_fa", Text(), "one or two sentences summarising the report", required=False, default=""),
     Field("figures", ListOf(FIGURE), "figures reported", required=False, default=list),
     Field("issues_fa", ListOf(Text()), "problems the province raised", required=False, default=list),
@@ -133,7 +140,7 @@ DECISION = Mapping((
     Field("programme", Ref("programme id", "oxygen-concentrators"), "programme it concerns, if any",
           required=False, default=""),
     Field("quantity", Count("1000"), "quantity decided, if any", required=False),
-    Field("owner_role_fa", Text("سازمان بسیج مستضعفین"), "who carries it out, by role"),
+    Field("owner_role_fa", Line("سازمان بسیج مستضعفین"), "who carries it out, by role"),
     Field("due", Date(), "due date, if one was set", required=False),
     Field("provinces", ListOf(Ref("province name or ISO code", "کرمان")),
           "provinces concerned; empty for the whole country", required=False, default=list),
@@ -154,7 +161,7 @@ FOLLOW_UP = Mapping((
 MEETING = Mapping((
     Field("date", Date(), "date of the meeting; the file is named after it"),
     Field("number", Count("1"), "sequence number of the meeting in this register (1, 2, 3, ...)"),
-    Field("title_fa", Text(), "title of the meeting"),
+    Field("title_fa", Line(), "title of the meeting"),
     Field("synthetic", Flag(), "`yes` if the meeting is made up for the example site"),
     Field("source", Ref("source id", "seed-report"), "id of the source document, from data/site.yaml",
           required=False, default=""),
@@ -187,7 +194,7 @@ CENTRE = Mapping((
     Field("type", Choice(CENTRE_TYPES), "kind of centre"),
     Field("province", Ref("province name or ISO code", "گیلان"), "province"),
     Field("county", Ref("county name in that province", "رشت"), "county, when known", required=False, default=""),
-    Field("name_fa", Text("مرکز تزریق واکسن شمارهٔ ۱"), "public name of the centre"),
+    Field("name_fa", Line("مرکز تزریق واکسن شمارهٔ ۱"), "public name of the centre"),
     Field("status", Choice(CENTRE_STATUS), "planned, open or closed"),
     Field("opened", Date(), "date it opened, when known", required=False),
     Field("capacity", Count("200"), "doses, beds or packages a day, when known", required=False),
@@ -212,23 +219,23 @@ REGISTER = Mapping((
 ))
 
 PROVINCE = Mapping((
-    Field("iso_code", Text("IR-01"), "ISO 3166-2:IR code, 2020 scheme (IR-00 … IR-30)"),
-    Field("name_fa", Text("گیلان"), "name in Persian"),
-    Field("name_en", Text("Gilan"), "name in English"),
+    Field("iso_code", Line("IR-01"), "ISO 3166-2:IR code, 2020 scheme (IR-00 … IR-30)"),
+    Field("name_fa", Line("گیلان"), "name in Persian"),
+    Field("name_en", Line("Gilan"), "name in English"),
     Field("population_2016", Count("2530696"), "population at the 2016 (1395) census"),
-    Field("source", Text("SCI Census 1395 (2016)"), "source of the population figure"),
+    Field("source", Line("SCI Census 1395 (2016)"), "source of the population figure"),
 ))
 
 PROVINCE_ALIAS = Mapping((
-    Field("alias", Text("Esfahan"), "another spelling of a province name that staff may type"),
-    Field("iso_code", Text("IR-10"), "the province it means"),
+    Field("alias", Line("Esfahan"), "another spelling of a province name that staff may type"),
+    Field("iso_code", Line("IR-10"), "the province it means"),
 ))
 
 COUNTY = Mapping((
     Field("id", Id("ir-01-rasht"), "permanent id: the province code and the county name"),
-    Field("province", Text("IR-01"), "ISO code of the province it belongs to"),
-    Field("name_fa", Text("رشت"), "name in Persian"),
-    Field("name_en", Text("Rasht"), "name in English"),
+    Field("province", Line("IR-01"), "ISO code of the province it belongs to"),
+    Field("name_fa", Line("رشت"), "name in Persian"),
+    Field("name_en", Line("Rasht"), "name in English"),
 ))
 
 
@@ -241,7 +248,7 @@ REVISION = Mapping((
           required=False, default=""),
     Field("province", Ref("province name or ISO code", "تهران"), "the province whose figures changed",
           required=False, default=""),
-    Field("period", Text("1400-05-20"), "the week (a meeting's date) or the month (1400-05) of the revised "
+    Field("period", Line("1400-05-20"), "the week (a meeting's date) or the month (1400-05) of the revised "
           "figures", required=False, default=""),
     Field("correction", Flag(), "`yes` to publish it at once, as a correction of the latest publication, "
           "without waiting for the next meeting", required=False, default=False),

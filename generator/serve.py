@@ -21,7 +21,7 @@ from watchdog.observers import Observer
 
 from . import pipeline, preview
 from .messages import render, said, t
-from .problems import DataProblems
+from .problems import DataProblems, Problem, capped, more_line, report_lines
 
 HOOK = Path(__file__).with_name("preview_hook.py")
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "closed": closed after writing
@@ -33,10 +33,13 @@ def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
     except DataProblems as exc:
         summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
                            "preview follows.", n=len(exc.errors)), lang)
-        for problem in exc.problems:
-            print(problem.format(lang), flush=True)
+        for line in report_lines(exc.problems, lang):
+            print(line, flush=True)
         print(summary, flush=True)
-        preview.report(project.content, [(p.where(), p.explain(lang)) for p in exc.problems], summary, lang)
+        places = [(p.where(), p.explain(lang)) if isinstance(p, Problem) else (f"{p[0]}:", more_line(*p, lang=lang)
+                                                                              .split(": ", 1)[1])
+                  for p in capped(exc.problems)]
+        preview.report(project.content, places, summary, lang)
         return False
     except Exception as exc:  # the preview must keep running whatever the generator meets
         summary = render(t("the pages could not be generated: {detail}",

@@ -14,21 +14,21 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import people_counts
-from .fields import Columns, ListOf, Mapping, Rec
+from .fields import Columns, ListOf, Mapping, Rec, typed_columns, typed_in_rec
 from .messages import t
 from .problems import Problem
 from .publication import DEFAULT_K
 from .schema import REFERENCE_KINDS, SCHEMAS
 from .tables import problems_on_rows
-from .value_types import Text
+from .value_types import Ref, Text
 
 if TYPE_CHECKING:
     from .validate import Validated
 
 
 def is_free_text(shape: Any) -> bool:
-    """A field typed Text itself (a Ref is a Text that names something, not a sentence)."""
-    return type(shape) is Text
+    """A field typed Text or Line (a Ref is a Line that names something, not a sentence)."""
+    return isinstance(shape, Text) and not isinstance(shape, Ref)
 
 
 def threshold(v: Validated) -> int:
@@ -52,27 +52,16 @@ def small_counts_in_texts(v: Validated) -> Iterator[Problem]:
 
 
 def _in_columns(path: str, columns: Columns, row: Mapping, k: int) -> Iterator[Problem]:
-    for f in row.fields:
-        if not is_free_text(f.type) or f.name not in columns.values:
-            continue
-        found = {i: [_problem(path, 0, f.name, c, k) for c in people_counts.find(value, k)]
-                 for i, value in enumerate(columns.values[f.name]) if isinstance(value, str) and value}
-        yield from problems_on_rows(found, columns.codes[f.name], columns.lines)
+    for name, values, codes in typed_columns(columns, row, is_free_text):
+        found = {i: [_problem(path, 0, name, c, k) for c in people_counts.find(value, k)]
+                 for i, value in enumerate(values) if isinstance(value, str) and value}
+        yield from problems_on_rows(found, codes, columns.lines)
 
 
 def _in_rec(path: str, rec: Rec, shape: Mapping, k: int) -> Iterator[Problem]:
-    for f in shape.fields:
-        value = rec.get(f.name)
-        if value is None:
-            continue
-        kind = f.type.item if isinstance(f.type, ListOf) else f.type
-        items = value if isinstance(value, list) else [value]
-        for i, item in enumerate(items):
-            where = f"{rec.path_of(f.name)}[{i}]" if isinstance(value, list) else rec.path_of(f.name)
-            if isinstance(kind, Mapping) and isinstance(item, Rec):
-                yield from _in_rec(path, item, kind, k)
-            elif is_free_text(kind) and isinstance(item, str):
-                yield from (_problem(path, rec.line_of(f.name), where, c, k) for c in people_counts.find(item, k))
+    for line, where, text in typed_in_rec(rec, shape, is_free_text):
+        if isinstance(text, str):
+            yield from (_problem(path, line, where, c, k) for c in people_counts.find(text, k))
 
 
 def _problem(path: str, line: int, where: str, count: people_counts.Count, k: int) -> Problem:

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from . import personal_data
+from .date_rules import dates_in_window
 from .decision_rules import follow_ups, small_people_quantities
 from .fields import Columns, Mapping, Rec, mappings, parse_node, parse_table
 from .jalali import DateError, parse_jalali, parse_jalali_month
@@ -390,5 +391,5 @@ def _personal_problem(path: str, line: int, where: str, found: personal_data.Fin
                      "the site)"))
 
 
-RULES = (reference_files, _unique_ids, _meeting_files, _references, _revisions, follow_ups, small_people_quantities, check_deliveries,
-         check_registers, _personal_data, small_counts_in_texts)
+RULES = (reference_files, _unique_ids, _meeting_files, _references, _revisions, follow_ups, small_people_quantities,
+         check_deliveries, check_registers, _personal_data, small_counts_in_texts, dates_in_window)

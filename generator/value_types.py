@@ -39,6 +39,22 @@ class Text:
         return "text"
 
 
+class Line(Text):
+    """A text on one line: a name, a title, a role. A line break in it would break the headings, tables,
+    chart labels and CSV lines it is printed in."""
+
+    kind = "line"
+
+    def parse(self, raw: str) -> str:
+        if "\n" in raw.strip() or "\r" in raw.strip():
+            raise FieldError("line-break", t("a line break in a field that is one line (a name, title or role)"),
+                             t("write it on one line (in YAML, without | or a quoted \\n)"))
+        return super().parse(raw)
+
+    def describe(self) -> str:
+        return "text on one line"
+
+
 class Id:
     kind = "id"
     _PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -171,7 +187,7 @@ class Flag:
         return "`yes` or `no` (`true`/`false` and `بله`/`خیر` also work)"
 
 
-class Ref(Text):
+class Ref(Line):
     """A reference to something defined elsewhere; resolved by the cross-file rules in validate.py."""
 
     kind = "ref"

@@ -46,13 +46,37 @@ def test_what_staff_send_is_accepted_and_normalised(tmp_path: Path, name: str, r
     assert got == sorted(expected), name
 
 
-def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+def test_a_file_just_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from generator.raw import MAX_FILE_BYTES
+
     root = make_project(tmp_path / "p")
     with (root / WEEKLY).open("r+b") as f:
-        f.truncate(300 << 20)  # sparse: 300 MB on paper, nothing on disk
+        f.truncate(MAX_FILE_BYTES + 1)  # sparse: one byte over the limit on paper, nothing on disk
     code, _, err = run_portal(root, "validate")
     assert code == 1 and "Traceback" not in err
-    assert f"{WEEKLY}: the file is too large (300 MB; at most 256 MB per file) [file-unreadable]; fix: split" in err
+    assert err.splitlines()[0] == (f"{WEEKLY}: the file is too large (65 MB; at most 64 MB per file); it was not "
+                                   "read [file-unreadable]; fix: split it into several files, e.g. one per Jalali "
+                                   "year (deliveries/1400.csv, deliveries/1401.csv)")
+    assert len(err.splitlines()) == 2, err  # that one problem, and the summary
+    # at the limit, the file is read (and its NUL bytes are what is wrong with it)
+    with (root / WEEKLY).open("r+b") as f:
+        f.truncate(MAX_FILE_BYTES)
+    code, _, err = run_portal(root, "validate")
+    assert code == 1 and "too large" not in err and "Traceback" not in err, err[:2000]
+
+
+def test_a_file_of_many_bad_rows_prints_twenty_of_each_problem_then_how_many_more(tmp_path: Path) -> None:
+    rows = "week_ending,province,county,programme,quantity,synthetic,note_fa\n" + "".join(
+        f"1400-06-03,کرمون,,oxygen,{n},yes,\n" for n in range(5000))
+    root = make_project(tmp_path / "p", overlay={"deliveries/weekly.csv": rows})
+    code, _, err = run_portal(root, "validate")
+    lines = err.splitlines()
+    assert code == 1 and "Traceback" not in err
+    unknown = [line for line in lines if "[unknown-province]" in line]
+    assert len(unknown) == 21, err[:3000]
+    assert unknown[-1] == (f"{WEEKLY}: … and 4980 more of the same [unknown-province] in this file (the first 20 are "
+                           "shown)")
+    assert len(lines) < 60
 
 
 PAYLOAD = ' <script>window.__pwned = true</script><b class="injected">درشت</b><img class="injected" src="x" ' \
