@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .messages import t
 from .publication import AMOUNT, Key, ProtectionError, Publication
 
 
@@ -27,13 +28,14 @@ class Exposure:
 
     def format(self) -> str:
         exact = self.high - self.low < 1e-6
-        what = f"is exactly {_fmt(self.low)}" if exact else f"lies in [{_fmt(self.low)}, {_fmt(self.high)}]"
-        return (f"suppressed cell {'/'.join(self.key)} {what}, from what is published "
-                f"(it needs an interval of at least {_fmt(self.needed)})")
+        what = t("is exactly {low}", low=_fmt(self.low)) if exact else t("lies in [{low}, {high}]",
+                                                                         low=_fmt(self.low), high=_fmt(self.high))
+        return t("suppressed cell {cell} {what}, from what is published (it needs an interval of at least "
+                 "{needed})", cell="/".join(self.key), what=what, needed=_fmt(self.needed))
 
 
-def _fmt(x: float) -> str:
-    return str(round(x)) if abs(x - round(x)) < 1e-6 else f"{x:.1f}"
+def _fmt(x: float) -> int | float:
+    return round(x) if abs(x - round(x)) < 1e-6 else round(x, 1)
 
 
 def needed_width(kind: str, value: float | None, k: int, p: float) -> float:

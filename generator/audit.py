@@ -33,6 +33,7 @@ from pathlib import Path
 from . import personal_data
 from .disclosure import check_publication
 from .figures import TEXT_MARK, read_csv_rows, spreadsheet_safe
+from .messages import t
 from .open_data import same_cell, xlsx_sheets
 from .persian import ascii_digits, fold_text, persian_digits, persian_letters
 from .publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
@@ -65,7 +66,7 @@ class AuditFinding:
     what: str
 
     def format(self) -> str:
-        return f"{self.path}: {self.what}"
+        return t("{path}: {what}", path=self.path, what=self.what)
 
 
 class AuditFailed(Exception):
@@ -73,10 +74,12 @@ class AuditFailed(Exception):
 
     def __init__(self, findings: list[AuditFinding]):
         self.findings = findings
-        lines = "\n  ".join(f.format() for f in findings[:50])
-        more = f"\n  … and {len(findings) - 50} more" if len(findings) > 50 else ""
-        super().__init__(f"the audit of the built site found {len(findings)} problem(s); site/ was left as it "
-                         f"was:\n  {lines}{more}")
+        shown = findings[:50]
+        lines = t("\n  ".join(f"{{f{i}}}" for i in range(len(shown))), **{f"f{i}": f.format() for i, f in
+                                                                         enumerate(shown)})
+        more = t("\n  … and {n} more", n=len(findings) - 50) if len(findings) > 50 else ""
+        super().__init__(t("the audit of the built site found {n} problem(s); site/ was left as it was:\n  "
+                           "{lines}{more}", n=len(findings), lines=lines, more=more))
 
 
 _LOOSE = re.compile(r"[\s\u200b-\u200f\u2066-\u2069]+")
@@ -120,8 +123,8 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
                 raw = read_text(path)
                 texts = texts_of(path, raw)
             except UnreadableIndex as exc:
-                findings.append(AuditFinding(rel, f"a search index file that cannot be read ({exc}): its text "
-                                                  "cannot be checked; rebuild the site"))
+                findings.append(AuditFinding(rel, t("a search index file that cannot be read ({detail}): its text "
+                                                    "cannot be checked; rebuild the site", detail=str(exc))))
                 continue
         # one pass per file: a line break joins no digits, so texts stay apart
         for found in personal_data.find("\n".join(texts)):
@@ -131,15 +134,17 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
                 # the page and in its search fragment, where this rule applies; a certain shape (an ID's
                 # check digit, a phone prefix, a card's Luhn digit) is reported here too.
                 continue
-            findings.append(AuditFinding(rel, f"{found.kind} ({found.masked}) is published"))
+            findings.append(AuditFinding(rel, t("{kind} ({masked}) is published", kind=t(found.kind),
+                                                masked=found.masked)))
         if look.secrets and any(a in raw for a in look.anchors):
             whole = _canonical(" ".join(texts))
-            findings.extend(AuditFinding(rel, f"text marked private in the data is published (private span {i + 1} "
-                                              "of the data; the text is not repeated here)")
+            findings.extend(AuditFinding(rel, t("text marked private in the data is published (private span {n} of "
+                                                "the data; the text is not repeated here)", n=i + 1))
                             for i, s in enumerate(look.secrets) if s in whole)
         if look.register_keys:
             words = set(_WORD.findall("\n".join(texts)))
-            findings.extend(AuditFinding(rel, "a household key of the registers is published (not repeated here)")
+            findings.extend(AuditFinding(rel, t("a household key of the registers is published (not repeated "
+                                                "here)"))
                             for _ in sorted(words & look.register_keys)[:1])
         if path.suffix == ".csv":
             findings += _formulas(rel, raw)
@@ -156,8 +161,8 @@ def _formulas(rel: str, raw: str) -> list[AuditFinding]:
     for n, row in enumerate(csv.reader(io.StringIO(raw.lstrip("\ufeff"))), start=1):
         for cell in row:
             if not cell.startswith(TEXT_MARK) and spreadsheet_safe(cell) != cell:
-                return [AuditFinding(rel, f"line {n}: a cell a spreadsheet would read as a formula "
-                                          f"(it starts with «{cell[:1]!r}»)")]
+                return [AuditFinding(rel, t("line {n}: a cell a spreadsheet would read as a formula (it starts "
+                                            "with «{first}»)", n=n, first=repr(cell[:1])))]
     return []
 
 
@@ -166,17 +171,17 @@ def _xlsx_twin(rel: str, path: Path, sheets: list | Exception | None) -> list[Au
     refused: the numbers people get in Excel are the ones audited."""
     twin = path.with_suffix(".csv")
     if not twin.is_file():
-        return [AuditFinding(rel, "an XLSX file without its CSV twin: its numbers cannot be checked")]
+        return [AuditFinding(rel, t("an XLSX file without its CSV twin: its numbers cannot be checked"))]
     if isinstance(sheets, Exception) or not sheets:
-        return [AuditFinding(rel, f"cannot be read as XLSX ({type(sheets).__name__})")]
+        return [AuditFinding(rel, t("cannot be read as XLSX ({detail})", detail=type(sheets).__name__))]
     sheet = sheets[0]
     rows = read_csv_rows(twin.read_text(encoding="utf-8"))
     if len(sheet) != len(rows):
-        return [AuditFinding(rel, f"{len(sheet)} rows, where its CSV has {len(rows)}")]
+        return [AuditFinding(rel, t("{n} rows, where its CSV has {m}", n=len(sheet), m=len(rows)))]
     for n, (mine, theirs) in enumerate(zip(sheet, rows, strict=True), start=1):
         padded = mine + [""] * (len(theirs) - len(mine))
         if len(padded) != len(theirs) or not all(same_cell(c, x) for c, x in zip(theirs, padded, strict=True)):
-            return [AuditFinding(rel, f"row {n} differs from line {n} of its CSV")]
+            return [AuditFinding(rel, t("row {n} differs from line {n} of its CSV", n=n))]
     return []
 
 
@@ -224,8 +229,8 @@ def check_cells(site: Path, rules: Rules) -> list[AuditFinding]:
         pub = Publication.from_json(cells.read_text(encoding="utf-8"))
         return [AuditFinding(CELLS, what) for what in check_publication(pub, rules.k, rules.p, rules.previous)]
     if any(_PROTECTED.search(p.read_text(encoding="utf-8")) for p in (site / "downloads").glob("*.json")):
-        return [AuditFinding(CELLS, "is missing, while downloads hold counts of people: without it the hidden "
-                                    "figures cannot be checked")]
+        return [AuditFinding(CELLS, t("is missing, while downloads hold counts of people: without it the hidden "
+                                      "figures cannot be checked"))]
     return []
 
 
@@ -245,7 +250,8 @@ def _small_counts(rel: str, raw: str, csv_path: Path, k: int) -> list[AuditFindi
         for _, key, label in protected:
             value = row.get(key)
             if isinstance(value, int) and 0 < value < k:
-                found.append(AuditFinding(rel, f"row {n}, column «{label}»: a count of {value}, below {k}"))
+                found.append(AuditFinding(rel, t("row {n}, column «{label}»: a count of {value}, below {k}", n=n,
+                                                 label=label, value=value, k=k)))
     if csv_path.is_file():
         rows = read_csv_rows(csv_path.read_text(encoding="utf-8"))
         name = csv_path.name
@@ -254,9 +260,11 @@ def _small_counts(rel: str, raw: str, csv_path: Path, k: int) -> list[AuditFindi
                 cell = row[i] if i < len(row) else ""
                 if cell.isdigit() and 0 < int(cell) < k:
                     found.append(AuditFinding(f"{Path(rel).parent.as_posix()}/{name}",
-                                              f"line {n}, column «{label}»: a count of {cell}, below {k}"))
+                                              t("line {n}, column «{label}»: a count of {value}, below {k}", n=n,
+                                                label=label, value=int(cell), k=k)))
                 elif cell not in ("", SYMBOL) and not NUMBER.match(cell):
                     found.append(AuditFinding(f"{Path(rel).parent.as_posix()}/{name}",
-                                              f"line {n}, column «{label}»: «{cell}» is neither a count nor "
-                                              f"the suppression symbol {SYMBOL}"))
+                                              t("line {n}, column «{label}»: «{cell}» is neither a count nor the "
+                                                "suppression symbol {symbol}", n=n, label=label, cell=cell,
+                                                symbol=SYMBOL)))
     return found

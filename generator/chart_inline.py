@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from .chart_render import PLACEHOLDER_MARK, ChartError, ChartRenderer
+from .messages import t
 
 _LEFT = re.compile(PLACEHOLDER_MARK + r"[^:\s]*:[0-9a-f]{64}")
 
@@ -29,7 +30,8 @@ def inline_site(site: Path, charts: ChartRenderer) -> int:
             continue
         filled = charts.fill(text)
         if _LEFT.search(filled):  # a placeholder not filled, or one the Markdown escaped
-            raise ChartError(f"{page.relative_to(site).as_posix()}: a chart placeholder that was not filled")
+            raise ChartError(t("{page}: a chart placeholder that was not filled",
+                               page=page.relative_to(site).as_posix()))
         page.write_bytes(filled.encode("utf-8"))
         done += 1
     return done

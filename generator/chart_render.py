@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import t
 from .worker_pools import stop_now
 
 FONTS = Path(__file__).parent / "fonts"
@@ -100,8 +101,8 @@ def _result(future: Future) -> str:
     try:
         return future.result()
     except BrokenProcessPool as exc:
-        raise ChartError("a chart worker process stopped before it finished (out of memory, or killed); "
-                         "run the build again") from exc
+        raise ChartError(t("a chart worker process stopped before it finished (out of memory, or killed); run "
+                           "the build again")) from exc
 
 
 def _render(spec: dict) -> str:
@@ -201,8 +202,8 @@ class ChartRenderer:
         try:
             self._pending.update((key, self._pool.submit(_render, spec)) for key, spec in missing.items())
         except BrokenProcessPool as exc:  # the warmed-up worker could not start
-            raise ChartError("a chart worker process could not start (out of memory, or killed); run the "
-                             "build again") from exc
+            raise ChartError(t("a chart worker process could not start (out of memory, or killed); run the "
+                               "build again")) from exc
 
     def close(self, keep: bool = True) -> None:
         """Stop the workers: after keeping what they are still rendering and drawing every chart a
@@ -254,8 +255,8 @@ class ChartRenderer:
         if spec is None:
             cached = self._cached(key)
             if key not in self._raw and key not in self._pending and not (cached and cached.exists()):
-                raise ChartError(f"a page holds a chart that is neither drawn nor in the cache ({key[:12]}…): "
-                                 "generate the pages again (portal build)")
+                raise ChartError(t("a page holds a chart that is neither drawn nor in the cache ({key}…): "
+                                   "generate the pages again (portal build)", key=key[:12]))
         return self._svg(key, spec, prefix)
 
     def svg(self, spec: dict, prefix: str) -> str:

@@ -15,7 +15,7 @@ from mike.git_utils import GitError
 
 from . import __version__, pipeline, scaffold, schema_doc, synthetic
 from .audit import AuditFailed, served_files
-from .messages import LANGUAGES, language, render, said, t
+from .messages import LANGUAGES, language, render, said_text, t
 from .problems import DataProblems, report_lines
 from .publish import PublishError
 from .site_build import SiteBuildError
@@ -52,32 +52,44 @@ def cmd_new_meeting(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say(args: argparse.Namespace, text: str, err: bool = False, flush: bool = False) -> None:
+    print(render(text, args.lang), file=sys.stderr if err else sys.stdout, flush=flush)
+
+
+def _seconds(since: float) -> float:
+    return round(time.perf_counter() - since, 1)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     started = time.perf_counter()
     generated = pipeline.build(project)
-    for warning in generated.checked.warnings:
-        print(warning.format(args.lang))
-    print(f"generated {generated.pages} pages in {_rel(project.content)}/ ({len(generated.written)} written, "
-          f"{len(generated.removed)} stale removed)")
-    print(f"figures: {generated.figures}; charts: {generated.charts_rendered} rendered, "
-          f"{generated.charts_reused} reused from the cache")
-    print(f"built {_rel(project.site)}/ with mkdocs --strict and audited it in {time.perf_counter() - started:.1f} s")
+    for line in report_lines(generated.checked.warnings, args.lang):
+        print(line)
+    _say(args, t("generated {pages} pages in {content}/ ({written} written, {removed} stale removed)",
+                 pages=generated.pages, content=_rel(project.content), written=len(generated.written),
+                 removed=len(generated.removed)))
+    _say(args, t("figures: {figures}; charts: {rendered} rendered, {reused} reused from the cache",
+                 figures=generated.figures, rendered=generated.charts_rendered, reused=generated.charts_reused))
+    _say(args, t("built {site}/ with mkdocs --strict and audited it in {seconds} s", site=_rel(project.site),
+                 seconds=_seconds(started)))
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     project = _project(args)
     if not project.site.is_dir():
-        print(f"error: {_rel(project.site)}/ does not exist; run `portal build` first", file=sys.stderr)
+        _say(args, t("error: {message}", message=t("{site}/ does not exist; run `portal build` first",
+                                                   site=_rel(project.site))), err=True)
         return 1
     findings = pipeline.audit_site(project, Path(args.previous) if args.previous else None)
     for finding in findings:
-        print(f"{_rel(project.site)}/{finding.format()}", file=sys.stderr)
+        _say(args, t("{site}/{finding}", site=_rel(project.site), finding=finding.format()), err=True)
     if findings:
-        print(f"{len(findings)} problem(s): this site must not be published", file=sys.stderr)
+        _say(args, t("{n} problem(s): this site must not be published", n=len(findings)), err=True)
         return 1
-    print(f"audit: {len(served_files(project.site))} files of {_rel(project.site)}/ checked, nothing found")
+    _say(args, t("audit: {n} files of {site}/ checked, nothing found", n=len(served_files(project.site)),
+                 site=_rel(project.site)))
     return 0
 
 
@@ -88,36 +100,39 @@ def cmd_publish(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.backfill:
         def report(done, seconds: float) -> None:
-            print(f"backfilled {done.version} «{done.title}» in {seconds:.1f} s", flush=True)
+            _say(args, t("backfilled {version} «{title}» in {seconds} s", version=done.version, title=done.title,
+                         seconds=round(seconds, 1)), flush=True)
 
         published = backfill(project, branch=args.branch, push=args.push, report=report)
         if not published:
-            print(f"nothing to backfill: every meeting is on the branch {args.branch} already")
+            _say(args, t("nothing to backfill: every meeting is on the branch {branch} already", branch=args.branch))
         else:
-            print(f"backfilled {len(published)} version(s) on the branch {args.branch}; latest is "
-                  f"{published[-1].version}{'; pushed to ' + args.push if args.push else ''}; "
-                  f"{time.perf_counter() - started:.1f} s")
+            pushed = t("; pushed to {remote}", remote=args.push) if args.push else ""
+            _say(args, t("backfilled {n} version(s) on the branch {branch}; latest is {latest}{pushed}; {seconds} s",
+                         n=len(published), branch=args.branch, latest=published[-1].version, pushed=pushed,
+                         seconds=_seconds(started)))
         return 0
     try:
         done = publish(project, branch=args.branch, push=args.push)
     except AlreadyPublished as exc:
         if not args.skip_published:
             raise
-        print(f"nothing to publish: {exc}")
+        _say(args, t("nothing to publish: {reason}", reason=said_text(exc)))
         if args.push:  # the branch may never have reached the remote (a push that failed last time)
             push_branch(project, args.push, args.branch)
-            print(f"pushed {args.branch} to {args.push}")
+            _say(args, t("pushed {branch} to {remote}", branch=args.branch, remote=args.push))
         return 0
-    for warning in done.generated.checked.warnings:
-        print(warning.format(args.lang))
-    after = f" after {done.previous}" if done.previous else " (the first)"
-    if done.corrects:
-        after += f", correcting {done.corrects}"
-    if done.removed:
-        after += f"; took {', '.join(done.removed)} off the branch (retention policy; still in the archive page)"
-    pushed = f"; pushed to {args.push}" if args.push else f"; not pushed (git push <remote> {args.branch})"
-    print(f"published {done.version} «{done.title}»{after} on the branch {args.branch}, with `latest` moved to it"
-          f"{pushed}; {time.perf_counter() - started:.1f} s")
+    for line in report_lines(done.generated.checked.warnings, args.lang):
+        print(line)
+    after = t(" after {previous}", previous=done.previous) if done.previous else t(" (the first)")
+    corrects = t(", correcting {version}", version=done.corrects) if done.corrects else ""
+    removed = t("; took {versions} off the branch (retention policy; still in the archive page)",
+                versions=", ".join(done.removed)) if done.removed else ""
+    pushed = t("; pushed to {remote}", remote=args.push) if args.push else t(
+        "; not pushed (git push <remote> {branch})", branch=args.branch)
+    _say(args, t("published {version} «{title}»{after}{corrects}{removed} on the branch {branch}, with `latest` moved "
+                 "to it{pushed}; {seconds} s", version=done.version, title=done.title, after=after, corrects=corrects,
+                 removed=removed, branch=args.branch, pushed=pushed, seconds=_seconds(started)))
     return 0
 
 
@@ -125,11 +140,12 @@ def cmd_squash(args: argparse.Namespace) -> int:
     from .publish import squash
 
     done = squash(_project(args), branch=args.branch, push=args.push)
-    pushed = f"; force-pushed to {args.push}" if args.push else \
-        f"; not pushed (git push --force-with-lease origin {args.branch})"
-    print(f"squashed {done.commits} commits of {args.branch} into one; every file kept "
-          f"({len(done.versions)} entries at its root); the repository's objects: "
-          f"{done.before_bytes / 2**20:.1f} MiB → {done.after_bytes / 2**20:.1f} MiB{pushed}")
+    pushed = t("; force-pushed to {remote}", remote=args.push) if args.push else t(
+        "; not pushed (git push --force-with-lease origin {branch})", branch=args.branch)
+    _say(args, t("squashed {commits} commits of {branch} into one; every file kept ({entries} entries at its root); "
+                 "the repository's objects: {before} MiB → {after} MiB{pushed}", commits=done.commits,
+                 branch=args.branch, entries=len(done.versions), before=round(done.before_bytes / 2**20, 1),
+                 after=round(done.after_bytes / 2**20, 1), pushed=pushed))
     return 0
 
 
@@ -142,7 +158,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_synthesize(args: argparse.Namespace) -> int:
     for rel in synthetic.write(_project(args).data):
-        print(f"wrote data/{rel}")
+        _say(args, t("wrote {path}", path=f"data/{rel}"))
     return 0
 
 
@@ -151,13 +167,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
     target = Path(args.root) / "docs" / "schema.md"
     if args.check:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            print(f"error: {target} is out of date; run `portal schema --write`", file=sys.stderr)
+            _say(args, t("error: {message}", message=t("{path} is out of date; run `portal schema --write`",
+                                                       path=str(target))), err=True)
             return 1
-        print(f"{target} is up to date")
+        _say(args, t("{path} is up to date", path=str(target)))
     elif args.write:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-        print(f"wrote {target}")
+        _say(args, t("wrote {path}", path=str(target)))
     else:
         sys.stdout.write(text)
     return 0
@@ -240,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     except (SiteBuildError, AuditFailed, PublishError, GitError, OSError, ValueError) as exc:
         if args.debug:
             raise
-        print(render(t("error: {message}", message=said(exc, args.lang)), args.lang), file=sys.stderr)
+        message = t("git failed: {detail}", detail=str(exc)) if isinstance(exc, GitError) else said_text(exc)
+        print(render(t("error: {message}", message=message), args.lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

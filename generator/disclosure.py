@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .attack import DAY_PERIOD, attack
+from .messages import t
 from .publication import COUNT, Cells, Publication
 
 SMALL, P_PERCENT, ONE_GROUP, CARRIED, SECONDARY = "small", "p-percent", "one-group", "carried", "secondary"
@@ -31,7 +32,7 @@ def primary(cells: Cells, k: int, previous: Publication | None = None) -> dict[i
             out[i] = SMALL
     for i, reason in cells.reasons.items():
         out.setdefault(i, reason)
-    for (_t, ps), attribute in zip(cells.relations, cells.attribute, strict=True):
+    for (_, ps), attribute in zip(cells.relations, cells.attribute, strict=True):
         nonzero = [i for i in ps if cells.values[i]]
         if attribute and len(ps) > 1 and len(nonzero) == 1:
             out.setdefault(nonzero[0], ONE_GROUP)
@@ -110,9 +111,9 @@ def _follow_links(cells: Cells, suppressed: dict[int, str]) -> None:
 def _neighbours(cells: Cells) -> dict[int, list[tuple[int, ...]]]:
     """For each cell, the relations it is in, as (total, *parts)."""
     out: dict[int, list[tuple[int, ...]]] = defaultdict(list)
-    for t, ps in cells.relations:
-        for i in (t, *ps):
-            out[i].append((t, *ps))
+    for whole, ps in cells.relations:
+        for i in (whole, *ps):
+            out[i].append((whole, *ps))
     return out
 
 
@@ -125,8 +126,8 @@ def _partner(cells: Cells, i: int, suppressed: dict[int, str], partners, public:
         best = None
         following = []
         for x in frontier:
-            for t, *ps in partners[x]:
-                for j, is_total in ((t, 1), *((q, 0) for q in ps)):
+            for whole, *ps in partners[x]:
+                for j, is_total in ((whole, 1), *((q, 0) for q in ps)):
                     if j in seen:
                         continue
                     seen.add(j)
@@ -152,16 +153,17 @@ def check_publication(pub: Publication, k: int, p: float, previous: Publication 
     found = []
     for key, value, kind in zip(pub.keys, pub.values, pub.kinds, strict=True):
         if kind == COUNT and value is not None and 0 < value < k:
-            found.append(f"cell {'/'.join(key)} publishes a count of {value}, below the threshold of {k}")
-    for (t, ps), attribute in zip(pub.relations, pub.attribute, strict=True):
-        total = pub.values[t]
+            found.append(t("cell {cell} publishes a count of {value}, below the threshold of {k}",
+                           cell="/".join(key), value=value, k=k))
+    for (whole, ps), attribute in zip(pub.relations, pub.attribute, strict=True):
+        total = pub.values[whole]
         if attribute and total and len(ps) > 1 and any(pub.values[q] == total for q in ps):
-            found.append(f"cell {'/'.join(pub.keys[t])}: every one of its {total} households is in one group "
-                         "of the breakdown, which is published")
+            found.append(t("cell {cell}: every one of its {total} households is in one group of the breakdown, "
+                           "which is published", cell="/".join(pub.keys[whole]), total=total))
     for a, b in pub.links:
         if (pub.values[a] is None) != (pub.values[b] is None):
             shown, hidden = (a, b) if pub.values[b] is None else (b, a)
-            found.append(f"cell {'/'.join(pub.keys[shown])} is published while {'/'.join(pub.keys[hidden])}, "
-                         "which it reveals, is hidden")
+            found.append(t("cell {shown} is published while {hidden}, which it reveals, is hidden",
+                           shown="/".join(pub.keys[shown]), hidden="/".join(pub.keys[hidden])))
     found += [e.format() for e in attack(pub, k, p, previous)]
     return found

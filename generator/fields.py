@@ -227,7 +227,7 @@ def _parse(shape: Any, raw: str) -> tuple[bool, Any]:
 
 def _unfilled(rel: str, line: int, where: str, f: Field | None) -> Problem:
     """A quoted empty value (""): left to fill in, and nothing is published until it is."""
-    what = t("«{name}» ({doc})", name=f.name, doc=f.doc) if f else t("this entry")
+    what = t("the field «{name}» ({doc})", name=f.name, doc=f.doc) if f else t("this entry")
     return Problem(rel, line, where, "unfilled-field", t("{what} is left empty (\"\") to fill in",
                                                          what=what),
                    t("write it in, or delete the line if it does not apply to this meeting")

@@ -44,6 +44,8 @@ class Text(str):
         from .messages_fa import FA
 
         template = FA.get(self.template)
+        if template is None and not words_in(self.template):
+            template = self.template  # «{path}: {what}»: nothing to translate but its values
         if template is None:
             return str(self)
         return template.format(**{k: _fa(v) for k, v in self.params.items()})
@@ -56,7 +58,13 @@ class Text(str):
 # hyphenated date or id shows reversed (1400-05-27 as 27-05-1400, ۱۴۰۰-۰۵-۲۷-d۱ as d۱-۲۷-۰۵-۱۴۰۰) and a
 # path's trailing slash jumps ahead. Each such run is held between two left-to-right marks (invisible).
 # What staff typed, quoted in «…», is never changed: the marks go outside the quotes.
-_RUN = re.compile(r"«[^»]*»|[-*&/.]*[0-9A-Za-z۰-۹](?:[0-9A-Za-z۰-۹._/:\-]*[0-9A-Za-z۰-۹/])?")
+# A run is one word of Latin letters, digits and the marks of paths and ids (`data/site.yaml`, `1400-05-27`,
+# `--force-with-lease`), or several such words with spaces, commas or colons between them (`git push origin
+# publish`, `fatal: no remote`): held once as a whole, never word by word (a mark between two Latin words
+# would break a copy, a paste and a search).
+_WORD = r"[-*&/.`'\"<]*[0-9A-Za-z۰-۹](?:[0-9A-Za-z۰-۹._/:@=+#~'`\"\-<>]*[0-9A-Za-z۰-۹/`'\">])?"
+_LATIN_WORD = r"[-*&/.`'\"<]*[0-9A-Za-z](?:[0-9A-Za-z._/:@=+#~'`\"\-<>]*[0-9A-Za-z/`'\">])?"
+_RUN = re.compile(rf"«[^»]*»|{_LATIN_WORD}(?:[ ,;:]+{_LATIN_WORD})*|{_WORD}")
 _NEEDS_MARKS = re.compile(r"[A-Za-z]|[0-9۰-۹][-/:.][0-9۰-۹]|/$|^[-*&/.]")
 LRM = "\u200e"
 
@@ -77,7 +85,14 @@ def _fa(value) -> str:
         return value._fa()  # marked once, as a whole, by the message it is part of
     if isinstance(value, int) and not isinstance(value, bool):
         return persian_digits(str(value))
+    if isinstance(value, float):
+        return persian_digits(str(value)).replace(".", "\u066b")  # ٫, the Persian decimal separator
     return str(value)
+
+
+def words_in(template: str) -> bool:
+    """Whether a template has words of its own (not only values and marks: «{path}: {what}»)."""
+    return bool(re.search(r"[A-Za-z]", re.sub(r"\{\w+\}", "", template)))
 
 
 def t(template: str, **params) -> Text:
@@ -91,8 +106,14 @@ def render(text: str, lang: str) -> str:
 
 def said(exc: BaseException, lang: str) -> str:
     """What an exception says, in `lang` when it was raised with a Text (ScaffoldError, say)."""
+    return render(said_text(exc), lang)
+
+
+def said_text(exc: BaseException) -> str:
+    """What an exception says: its Text when it was raised with one (to go into another message), else its
+    English."""
     if len(exc.args) == 1 and isinstance(exc.args[0], Text):
-        return exc.args[0].render(lang)
+        return exc.args[0]
     return str(exc)
 
 

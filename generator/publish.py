@@ -34,6 +34,7 @@ from . import archive, pipeline
 from .archive import Entry
 from .changes import SKIP, Before
 from .jalali import DateError, JDate, JMonth, parse_jalali, parse_jalali_month
+from .messages import said_text, t
 from .model import Dataset
 from .persian import persian_digits
 from .publication import Publication
@@ -111,17 +112,18 @@ def _meeting_days(project: pipeline.Project) -> list[JDate]:
         try:
             days.append(parse_jalali(path.stem))
         except DateError as exc:
-            raise PublishError(f"data/meetings/{path.name}: the file name is not a Jalali date ({exc}); name "
-                               "each meeting file after its date, e.g. 1400-05-27.yaml") from exc
+            raise PublishError(t("{path}: the file name is not a Jalali date ({problem}); name each meeting file "
+                                 "after its date, e.g. 1400-05-27.yaml", path=f"data/meetings/{path.name}",
+                                 problem=said_text(exc))) from exc
     if not days:
-        raise PublishError("there is no meeting in data/meetings/: a publication is named after one")
+        raise PublishError(t("there is no meeting in data/meetings/: a publication is named after one"))
     return days
 
 
 def _check_repository(project: pipeline.Project) -> None:
     if not (project.root / ".git").exists():
-        raise PublishError(f"{project.root} is not a git repository: publications are kept on a branch of the "
-                           "project's repository (git init, then commit the data)")
+        raise PublishError(t("{root} is not a git repository: publications are kept on a branch of the project's "
+                             "repository (git init, then commit the data)", root=str(project.root)))
 
 
 def _log(branch: str, online: list[dict]) -> tuple[Entry, ...]:
@@ -148,10 +150,10 @@ def _this(day: JDate, log: tuple[Entry, ...], ds: Dataset, backfilled: bool, bra
         return Entry(day.iso, title_of(day), day.iso, source, backfilled, None, new)
     pending = [r.id for r in ds.revisions if r.correction and r.id in new]
     if not pending:
-        raise AlreadyPublished(f"version {same_meeting[-1].version} is already on the branch {branch}; a published "
-                               "version never "
-                               "changes. Publish after the next meeting, or add a correction to "
-                               "data/revisions.yaml (correction: yes) to publish a corrected version now")
+        raise AlreadyPublished(t("version {version} is already on the branch {branch}; a published version never "
+                                 "changes. Publish after the next meeting, or add a correction to data/revisions.yaml "
+                                 "(correction: yes) to publish a corrected version now",
+                                 version=same_meeting[-1].version, branch=branch))
     n = len(same_meeting)  # the n-th correction of this meeting's publication
     return Entry(f"{day.iso}-{n + 1}", f"{title_of(day)}، اصلاحیهٔ {persian_digits(str(n))}", day.iso, source,
                  backfilled, log[-1].version, new)
@@ -167,9 +169,9 @@ def _check_committed(project: pipeline.Project) -> None:
                             capture_output=True, text=True).stdout.split("\n")
     changed = [line[3:] for line in lines if line.strip()]
     if changed:
-        raise PublishError(f"{len(changed)} file(s) differ from the last commit ({', '.join(changed[:3])}"
-                           f"{', …' if len(changed) > 3 else ''}): a publication records the commit it is built "
-                           "from. Commit them (or git stash), then publish")
+        raise PublishError(t("{n} file(s) differ from the last commit ({files}): a publication records the commit "
+                             "it is built from. Commit them (or git stash), then publish", n=len(changed),
+                             files=", ".join(changed[:3]) + (", …" if len(changed) > 3 else "")))
 
 
 def _publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: bool,
@@ -184,8 +186,8 @@ def _publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled:
     online = versions(branch)
     log = _log(branch, online)
     if log and day.iso < log[-1].meeting:
-        raise PublishError(f"the latest meeting in data/meetings/ ({day.iso}) is older than the latest publication "
-                           f"({log[-1].version}): a meeting file is missing")
+        raise PublishError(t("the latest meeting in data/meetings/ ({day}) is older than the latest publication "
+                             "({version}): a meeting file is missing", day=day.iso, version=log[-1].version))
     this = _this(day, log, ds, backfilled, branch)
     removed = archive.to_remove((*log, this), ds.site.retention)
     full = archive.with_removals((*log, this), removed, this.version)
@@ -233,7 +235,7 @@ class Squashed:
 def _git(*args: str) -> str:
     done = subprocess.run(["git", *args], capture_output=True, text=True)
     if done.returncode:
-        raise PublishError(f"git {' '.join(args)}: {done.stderr.strip()}")
+        raise PublishError(t("git {command} failed: {detail}", command=" ".join(args), detail=done.stderr.strip()))
     return done.stdout.strip()
 
 
@@ -251,7 +253,7 @@ def squash(project: pipeline.Project, branch: str = BRANCH, push: str | None = N
     with _in(project.root):
         _check_repository(project)
         if not branch_exists(branch):
-            raise PublishError(f"there is no branch {branch} to squash: publish first")
+            raise PublishError(t("there is no branch {branch} to squash: publish first", branch=branch))
         tip = _git("rev-parse", f"refs/heads/{branch}")
         before = _stored_bytes()
         commits = int(_git("rev-list", "--count", tip))
@@ -267,9 +269,10 @@ def squash(project: pipeline.Project, branch: str = BRANCH, push: str | None = N
                 _git("push", f"--force-with-lease={branch}:{tip}", push, f"refs/heads/{branch}:refs/heads/{branch}")
             except PublishError as exc:
                 _git("update-ref", "-m", "portal squash: undone", f"refs/heads/{branch}", tip, squashed)
-                raise PublishError(f"{push} does not have the history that was squashed: someone published since, "
-                                   f"or publications made here were never pushed. Nothing was changed. Push or fetch "
-                                   f"{branch} so that both are the same, then squash again. ({exc})") from None
+                raise PublishError(t("{remote} does not have the history that was squashed: someone published "
+                                     "since, or publications made here were never pushed. Nothing was changed. Push "
+                                     "or fetch {branch} so that both are the same, then squash again. ({detail})",
+                                     remote=push, branch=branch, detail=said_text(exc))) from None
         # the old history stays reachable from the reflogs of the branch (and of its remote-tracking copies)
         refs = _git("for-each-ref", "--format=%(refname)", f"refs/heads/{branch}", f"refs/remotes/*/{branch}")
         _git("reflog", "expire", "--expire=now", *refs.split())

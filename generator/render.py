@@ -29,6 +29,7 @@ from . import open_data
 from .chart_render import ChartRenderer
 from .figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure
 from .jalali import JDate, parse_jalali, parse_jalali_month
+from .messages import t
 from .open_data import Citation
 from .persian import format_number, format_percent, persian_digits
 from .publication import SUPPRESSED, SYMBOL, is_suppressed
@@ -325,8 +326,8 @@ def write(content_dir: Path, pages: dict[str, str]) -> WriteResult:
             raise ValueError(f"{rel}: a generated page must start with the front matter marker")
         path = content_dir / rel
         if path.exists() and not is_generated(path):
-            raise FileExistsError(f"{path}: a hand-written page is in the way of a generated one; "
-                                  "rename or remove it")
+            raise FileExistsError(t("{path}: a hand-written page is in the way of a generated one; rename or "
+                                    "remove it", path=str(path)))
         (written if _write_if_changed(path, text) else unchanged).append(rel)
     for path in sorted(content_dir.rglob("*.md")):
         rel = path.relative_to(content_dir).as_posix()

@@ -17,6 +17,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .messages import t
+
 BUNDLE = "pagefind"  # under the site: the search page loads pagefind/pagefind.js
 # Pagefind writes its own ready-made interfaces too; the site has its own Persian search page, so these
 # would only add weight to every version of the site
@@ -38,7 +40,8 @@ def executable() -> Path:
 
         return get_executable()
     except (ImportError, FileNotFoundError) as exc:
-        raise SearchIndexError(f"Pagefind is not installed ({exc}); `make site` installs it") from exc
+        raise SearchIndexError(t("Pagefind is not installed ({detail}); `make site` installs it",
+                                 detail=str(exc))) from exc
 
 
 def index(site: Path) -> int:
@@ -51,9 +54,10 @@ def index(site: Path) -> int:
                                "--force-language", "fa", "--exclude-selectors", EXCLUDE],
                               capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"Pagefind could not run ({exc}); reinstall with `make site`") from exc
+        raise SearchIndexError(t("Pagefind could not run ({detail}); reinstall with `make site`",
+                                 detail=str(exc))) from exc
     if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{(done.stderr or done.stdout)[-2000:]}")
+        raise SearchIndexError(t("Pagefind failed:\n{detail}", detail=(done.stderr or done.stdout)[-2000:]))
     for name in UNUSED:
         (out / name).unlink(missing_ok=True)
     return _pages(done.stdout)

@@ -20,7 +20,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from . import pipeline, preview
-from .messages import render, said, t
+from .messages import render, said_text, t
 from .problems import DataProblems, Problem, capped, more_line, report_lines
 
 HOOK = Path(__file__).with_name("preview_hook.py")
@@ -42,13 +42,13 @@ def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
         preview.report(project.content, places, summary, lang)
         return False
     except Exception as exc:  # the preview must keep running whatever the generator meets
-        summary = render(t("the pages could not be generated: {detail}",
-                           detail=f"{type(exc).__name__}: {said(exc, lang)}"), lang)
-        print(f"error: {summary}", flush=True)
-        preview.report(project.content, [], summary, lang)
+        failed = t("the pages could not be generated: {detail}",
+                   detail=t("{kind}: {message}", kind=type(exc).__name__, message=said_text(exc)))
+        print(render(t("error: {message}", message=failed), lang), flush=True)
+        preview.report(project.content, [], render(failed, lang), lang)
         return False
-    print(f"regenerated {result.pages} pages ({len(result.written)} changed, {len(result.removed)} removed)",
-          flush=True)
+    print(render(t("regenerated {pages} pages ({written} changed, {removed} removed)", pages=result.pages,
+                   written=len(result.written), removed=len(result.removed)), lang), flush=True)
     preview.report(project.content, [], "", lang)
     return True
 
@@ -81,7 +81,9 @@ class _OnChange(FileSystemEventHandler):
             try:
                 regenerate(self.project, self.lang)
             except Exception as exc:
-                print(f"error: the preview could not record this change: {type(exc).__name__}: {exc}", flush=True)
+                print(render(t("error: {message}", message=t("the preview could not record this change: {kind}: "
+                                                             "{detail}", kind=type(exc).__name__, detail=str(exc))),
+                             self.lang), flush=True)
 
 
 def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:

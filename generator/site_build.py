@@ -24,6 +24,7 @@ from . import chart_inline, search_index
 from .audit_gate import Gate
 from .chart_render import ChartError, ChartRenderer
 from .jalali import JDate
+from .messages import said_text, t
 
 
 class SiteBuildError(Exception):
@@ -90,7 +91,7 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
             gate.check(staging)
     except (search_index.SearchIndexError, ChartError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError(f"{exc}\nsite/ was left as it was") from exc
+        raise SiteBuildError(t("{detail}\nsite/ was left as it was", detail=said_text(exc))) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -120,6 +121,7 @@ def _mkdocs(mkdocs_yml: Path, content: Path, staging: Path, build_date: JDate | 
             mkdocs_build(config)
     except (Abort, MkDocsException, OSError) as exc:
         detail = "\n  ".join(collect.messages) or str(exc)
-        raise SiteBuildError(f"mkdocs build --strict failed; site/ was left as it was:\n  {detail}") from exc
+        raise SiteBuildError(t("mkdocs build --strict failed; site/ was left as it was:\n  {detail}",
+                               detail=detail)) from exc
     finally:
         logger.removeHandler(collect)
