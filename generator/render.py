@@ -143,6 +143,12 @@ def _ref(value: str) -> Markup:
     return Markup(f'<bdi class="portal-ref" dir="ltr">{html.escape(persian_digits(value))}</bdi>')
 
 
+def _toc_ref(value: str) -> Markup:
+    """The same identifier as a table of contents' label (an attribute, plain text): held left to right by
+    Unicode's isolates, since the label has no markup («۱۴۰۰-۰۸-۰۵-d۱», not «d۱-۱۴۰۰-۰۸-۰۵»)."""
+    return Markup(html.escape("\u2066" + persian_digits(value) + "\u2069", quote=True))
+
+
 def _css(value: str) -> Markup:
     """A machine value (colour, number list) for an attribute: escaped, digits left as they are."""
     return Markup(html.escape(str(value), quote=True))
@@ -168,7 +174,7 @@ def environment() -> jinja2.Environment:
         # costs a national build half a second
         bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, front_title=_front_title,
-                       cell=_cell, attr=_attr, css=_css, ref=_ref, published=_published,
+                       cell=_cell, attr=_attr, css=_css, ref=_ref, toc_ref=_toc_ref, published=_published,
                        short_date=lambda d: Markup(d.fa_short()),
                        period=lambda iso: Markup((parse_jalali(iso) if len(iso) > 7 else parse_jalali_month(iso)).fa()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))

@@ -213,3 +213,22 @@ def test_a_page_prints_its_content_only(served, browser, tmp_path: Path, path: s
     pages = len(re.findall(rb"/Type\s*/Page(?![a-z])", data))
     assert data.startswith(b"%PDF") and 1 <= pages <= 12, pages
     page.close()
+
+
+def test_a_decision_id_reads_left_to_right_in_its_heading_and_in_the_table_of_contents(served, browser) -> None:
+    """«۱۴۰۰-۰۵-۲۷-d۱» in a right-to-left page: the year leftmost, «d۱» rightmost, wherever it is written."""
+    _, base = served
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base + "meetings/1400-05-27/")
+    positions = page.evaluate("""() => [
+        document.querySelector('h3#\\\\31 400-05-27-d1 bdi'),
+        document.querySelector('.md-sidebar--secondary a[href="#1400-05-27-d1"] .md-ellipsis')].map(el => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let node; while ((node = walker.nextNode()) && !node.data.includes('۱۴۰۰')) {}
+      const at = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                        return r.getBoundingClientRect().x; };
+      const s = node.data.indexOf('۱۴۰۰'), d = node.data.indexOf('d');
+      return [at(s), at(d)]; })""")
+    page.close()
+    for year, letter in positions:
+        assert year < letter, positions  # the year left of the «d»
