@@ -11,17 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from browser_checks import AXE, axe, keyboard_misses
 from conftest import ALL_PAGE_TYPES, PAGE_TYPES, ROOT
 
 pytestmark = pytest.mark.slow
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-
-
-def _axe(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {v['help']}; first at {v['nodes'][0]['target']}: "
-            f"{v['nodes'][0]['failureSummary'].splitlines()[-1].strip()}" for v in result["violations"]]
 
 
 @pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["phone", "desktop"])
@@ -33,26 +26,10 @@ def test_axe_finds_no_violation_on_any_page_type(served, browser, size) -> None:
     for name, path in ALL_PAGE_TYPES.items():
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
-        if violations := _axe(page):
+        if violations := axe(page):
             found[name] = violations
     page.close()
     assert found == {}
-
-
-def _focusable(page) -> list[str]:
-    """Every element a keyboard user should reach that is shown, each named by a stable key."""
-    return page.evaluate("""() => [...document.querySelectorAll(
-        'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-      .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
-      // Material's "back to top" shows only while the reader scrolls up (the Home key does its job)
-      .filter(e => !e.classList.contains('md-top'))
-      .map(e => window.__key(e))""")
-
-
-KEY = """window.__key = e => {
-  const path = []; for (let n = e; n && n !== document.body; n = n.parentElement) {
-    path.unshift(n.tagName + ':' + [...n.parentElement.children].indexOf(n)); }
-  return path.join('/'); }"""
 
 
 @pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["phone", "desktop"])
@@ -63,18 +40,8 @@ def test_the_keyboard_reaches_every_link_and_control(served, browser, size) -> N
         path = ALL_PAGE_TYPES[name]
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
-        page.evaluate(KEY)
-        page.evaluate("document.activeElement && document.activeElement.blur()")
-        wanted = set(_focusable(page))
+        wanted, missed = keyboard_misses(page)
         assert len(wanted) >= 5, (name, wanted)  # the navigation's links at least
-        reached: list[str] = []
-        for _ in range(len(wanted) + 5):
-            page.keyboard.press("Tab")
-            key = page.evaluate("document.activeElement === document.body ? '' : window.__key(document.activeElement)")
-            if key in reached:
-                break
-            reached.append(key)
-        missed = wanted - set(reached)
         assert not missed, f"{name}: the keyboard does not reach {sorted(missed)[:5]}"
         # the first stop skips to the content (Material's skip link, in Persian)
         page.goto(base + path)
