@@ -169,6 +169,12 @@ def test_the_messages_quoted_in_the_readme_and_the_staff_guide_are_what_validate
     assert printed["en"] in readme.splitlines() or f"   {printed['en']}" in readme.splitlines()
     assert f"   {printed['fa']}" in readme.splitlines()
     assert f"   {printed['fa']}" in guide.splitlines()
+    # the README's example of a small count in a text, and the guide's table row of it
+    root = broken_project(tmp_path / "count", "small-count-in-text")
+    printed = {lang: run_portal(root, "--lang", lang, "validate")[2].splitlines()[0] for lang in ("en", "fa")}
+    assert printed["en"] in readme.splitlines()
+    quoted = re.findall(r"^\| `([^`]+)` \|", guide, re.M)
+    assert any(q in _plain(printed["fa"]) for q in quoted if "«۷ نفر»" in q), quoted
 
 
 def test_a_date_in_a_persian_message_reads_left_to_right_in_chromium(browser) -> None:
