@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from conftest import make_project, run_portal
 from generator.figures import FORMULA_TRIGGERS, TEXT_MARK, as_read, read_csv_rows, spreadsheet_safe
 from generator.open_data import xlsx_sheets
-from text_fields import rewrite_texts
+from text_fields import multi_line_only, rewrite_texts
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 PAYLOADS = ('=HYPERLINK("http://e.example","x")', "+SUM(1;2)", "-2+3", "@SUM(1+1)", "=1+1",
@@ -120,3 +120,20 @@ def test_the_audit_refuses_a_csv_cell_a_spreadsheet_would_run(tmp_path: Path) ->
     found = _formulas("downloads/x.csv", '\ufeffa,b\r\n1,2\r\n"=HYPERLINK(""http://e.example"")",3\r\n')
     assert [f.format() for f in found] == ["downloads/x.csv: line 3: a cell a spreadsheet would read as a formula "
                                            "(it starts with «'='»)"]
+
+
+@pytest.mark.slow
+def test_texts_of_several_lines_never_break_a_download(tmp_path: Path) -> None:
+    """A note or a summary may hold line breaks (a name, title or role may not: validation refuses it). Typed
+    into every text that may, they build, pass the audit (each XLSX cell equals its CSV cell) and reach the
+    downloads whole: the CSVs' `#` lines stay two single lines."""
+    root = make_project(tmp_path / "p", data="example")
+    assert rewrite_texts(root / "data", multi_line_only(lambda where, text: f"{text}\nسطر دوم: {where}")) > 100
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    site = root / "site"
+    decisions = read_csv_rows((site / "downloads/decisions.csv").read_text(encoding="utf-8"))
+    assert all("\n" in row[2] for row in decisions[1:])  # the decision's text, with its line break
+    for path in (site / "downloads").glob("*.csv"):
+        tail = path.read_bytes().decode("utf-8").split("\r\n")[-3:]
+        assert tail[0].startswith("# مجوز: ") and tail[1].startswith("# استناد: ") and tail[2] == "", path.name

@@ -15,8 +15,17 @@ from generator.fields import ListOf, Mapping
 from generator.load import FILE_KINDS
 from generator.schema import REFERENCE_KINDS, SCHEMAS
 from generator.text_rules import is_free_text
+from generator.value_types import Line
 
 Rewrite = Callable[[str, str], str]  # (field path, text) -> new text
+
+
+def multi_line_only(rewrite: Rewrite) -> Callable:
+    """`rewrite` for the texts that may hold several lines; a one-line field (a name, title, role) as it is."""
+    def only(where: str, text: str, shape=None) -> str:
+        return text if isinstance(shape, Line) else rewrite(where, text)
+    only.wants_shape = True
+    return only
 
 
 def rewrite_texts(data: Path, rewrite: Rewrite) -> int:
@@ -51,8 +60,12 @@ def _walk(value, shape, where: str, rewrite: Rewrite, n: list[int]):
         return out
     if is_free_text(shape) and isinstance(value, str) and value.strip():
         n[0] += 1
-        return rewrite(where, value)
+        return _call(rewrite, where, value, shape)
     return value
+
+
+def _call(rewrite, where: str, value: str, shape) -> str:
+    return rewrite(where, value, shape) if getattr(rewrite, "wants_shape", False) else rewrite(where, value)
 
 
 def _rewrite_csv(path: Path, row: Mapping, rewrite: Rewrite) -> int:
@@ -64,7 +77,7 @@ def _rewrite_csv(path: Path, row: Mapping, rewrite: Rewrite) -> int:
     for cells in body:
         for i in texts:
             if i < len(cells) and cells[i].strip():
-                cells[i] = rewrite(header[i], cells[i])
+                cells[i] = _call(rewrite, header[i], cells[i], row.field(header[i]).type)
                 done += 1
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([header, *body])
