@@ -187,8 +187,24 @@ def _rel(path: Path) -> str:
         return path.as_posix()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose refusal of a command line is framed in the language asked for (argparse's
+    own detail stays in English: it quotes the options as typed)."""
+
+    argv: list[str] | None = None
+
+    def error(self, message: str):  # type: ignore[override]
+        argv = _Parser.argv if _Parser.argv is not None else sys.argv[1:]
+        chosen = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
+        if chosen is None and "--lang" in argv[:-1]:
+            chosen = argv[argv.index("--lang") + 1]
+        self.print_usage(sys.stderr)
+        self.exit(2, render(t("{prog}: the command line is not right: {message}; see `portal --help`",
+                              prog=self.prog, message=message), language(chosen)) + "\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="portal", description="Build the aid transparency portal from data/.")
+    p = _Parser(prog="portal", description="Build the aid transparency portal from data/.")
     p.add_argument("--version", action="version", version=f"portal {__version__}")
     p.add_argument("--root", default=".", help="project root (default: the current folder)")
     p.add_argument("--data", help="data folder (default: ROOT/data)")
@@ -242,6 +258,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _Parser.argv = argv
     args = parser().parse_args(argv)
     args.lang = language(args.lang)
     try:

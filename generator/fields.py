@@ -50,14 +50,18 @@ class Rec(dict):
     """A parsed mapping: its values, the line it starts on, and the line of each field."""
 
     def __init__(self, values: dict[str, Any], line: int, lines: dict[str, int], where: str,
-                 unfilled: frozenset[str] = frozenset()):
+                 unfilled: frozenset[str] = frozenset(), item_lines: dict[str, list[int]] | None = None):
         super().__init__(values)
         self.line = line
         self.lines = lines
         self.where = where  # the dotted path of this mapping in its file ("" for the top level)
         self.unfilled = unfilled  # fields written as "" (already reported as unfilled-field)
+        self.item_lines = item_lines or {}  # a list field: the line of each of its items
 
-    def line_of(self, name: str) -> int:
+    def line_of(self, name: str, item: int | None = None) -> int:
+        """The line of a field, or of one item of a list field (each `- …` on its own line)."""
+        if item is not None and item < len(self.item_lines.get(name, ())):
+            return self.item_lines[name][item]
         return self.lines.get(name, self.line)
 
     def path_of(self, name: str) -> str:
@@ -75,6 +79,7 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
         unfilled: set[str] = set()
+        item_lines: dict[str, list[int]] = {}
         for name, child in node.value.items():
             if shape.field(name) is None:
                 known = ", ".join(f.name for f in shape.fields)
@@ -99,7 +104,9 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
                 values[f.name] = f.default() if callable(f.default) else f.default
                 continue
             values[f.name] = parse_node(child, f.type, rel, _join(where, f.name), problems)
-        return Rec(values, node.line, lines, where, frozenset(unfilled))
+            if isinstance(f.type, ListOf) and isinstance(child.value, list):
+                item_lines[f.name] = [item.line for item in child.value if not item.unfilled]
+        return Rec(values, node.line, lines, where, frozenset(unfilled), item_lines)
     if isinstance(shape, ListOf):
         if not isinstance(node.value, list):
             problems.append(Problem(rel, node.line, where, "wrong-type",
@@ -267,8 +274,9 @@ def typed_in_rec(rec: Rec, shape: Mapping, wanted: Callable[[Any], bool]) -> Ite
             if isinstance(kind, Mapping) and isinstance(item, Rec):
                 yield from typed_in_rec(item, kind, wanted)
             elif not isinstance(kind, Mapping) and wanted(kind) and item is not None:
-                where = f"{rec.path_of(f.name)}[{i}]" if isinstance(value, list) else rec.path_of(f.name)
-                yield rec.line_of(f.name), where, item
+                listed = isinstance(value, list)
+                where = f"{rec.path_of(f.name)}[{i}]" if listed else rec.path_of(f.name)
+                yield rec.line_of(f.name, i if listed else None), where, item
 
 
 def typed_columns(columns: Columns, row: Mapping, wanted: Callable[[Any], bool]) -> Iterator[tuple[str, np.ndarray,

@@ -112,6 +112,11 @@ FA: dict[str, str] = {
     "give the province its code again in provinces.csv, or restore both files from git":
         "کد استان را در provinces.csv برگردانید، یا هر دو پرونده را از git بازگردانید",
     "province «{code}» has no boundary in {file}": "استانِ «{code}» در {file} مرزی ندارد",
+    "province «{name}» is {code} here, but {old} in its boundary and in {n} row(s) of the counties and aliases":
+        "کد استانِ «{name}» اینجا {code} است، ولی در مرز آن و در {n} سطر از شهرستان‌ها و نام‌های دیگر {old}",
+    "give it one code everywhere: its ISO 3166-2:IR code of the 2020 scheme (restore the reference files from "
+    "git)":
+        "همه‌جا یک کد بنویسید: کد ISO 3166-2:IR آن در طرح ۲۰۲۰ (پرونده‌های مرجع را از git بازگردانید)",
     "give the province its code again (the boundaries use the 2020 codes IR-00 … IR-30), or restore both files "
     "from git":
         "کد استان را برگردانید (مرزها کدهای طرح ۲۰۲۰، IR-00 تا IR-30، را دارند)، یا هر دو پرونده را از git "
@@ -446,6 +451,8 @@ FA: dict[str, str] = {
         "جلسه‌ها کم است",
     "git {command} failed: {detail}": "فرمان git {command} ناکام ماند: {detail}",
     "git failed: {detail}": "git ناکام ماند: {detail}",
+    "{prog}: the command line is not right: {message}; see `portal --help`":
+        "{prog}: فرمان درست نوشته نشده است: {message}؛ راهنما: `portal --help`",
     "regenerated {pages} pages ({written} changed, {removed} removed)":
         "{pages} صفحه دوباره ساخته شد ({written} تغییرکرده، {removed} پاک‌شده)",
     "the preview could not record this change: {kind}: {detail}":

@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "unknown-province": "a province that is not one of the 31 in the reference",
     "invalid-code": "a province code in the reference that is not an ISO 3166-2:IR code (IR- and two digits)",
     "boundary-mismatch": "the province boundaries and the provinces of the reference do not have the same codes",
+    "province-code-changed": "a province's code in provinces.csv is not the one its boundary and counties use",
     "unknown-county": "a county that is not in the county reference",
     "county-province-mismatch": "a county that belongs to another province",
     "unknown-programme": "a programme id not defined in data/programmes.yaml",

@@ -51,23 +51,60 @@ def reference_files(v: Validated) -> Iterator[Problem]:
                               t("give each province its own name"))
             else:
                 names[(key, name)] = (path, rec.line)
+    renamed = _renamed(v, codes)
+    users: dict[str, int] = {}
     for kind, key in (("counties", "province"), ("province_aliases", "iso_code")):
         for path, rec in v.records(kind):
             code = rec.get(key)
-            if code and str(code).upper() not in codes:
+            if code and str(code).upper() in renamed:
+                users[str(code).upper()] = users.get(str(code).upper(), 0) + 1
+            elif code and str(code).upper() not in codes:
                 yield Problem(path, rec.line, key, "unknown-province",
                               t("«{code}» is not the code of a province in data/reference/provinces.csv", code=code),
                               t("use the code of one of its provinces, e.g. {example}",
                                 example=min(codes) if codes else "IR-01"))
-    yield from _boundaries(v, codes)
+    for path, rec in v.records("provinces"):
+        code = str(rec.get("iso_code") or "").upper()
+        old = next((o for o, new in renamed.items() if new == code), None)
+        if old:
+            yield Problem(path, rec.line, "iso_code", "province-code-changed",
+                          t("province «{name}» is {code} here, but {old} in its boundary and in {n} row(s) of the "
+                            "counties and aliases", name=rec.get("name_fa"), code=code, old=old,
+                            n=users.get(old, 0)),
+                          t("give it one code everywhere: its ISO 3166-2:IR code of the 2020 scheme (restore the "
+                            "reference files from git)"))
+    yield from _boundaries(v, codes, renamed)
 
 
-def _boundaries(v: Validated, codes: set[str]) -> Iterator[Problem]:
+def _renamed(v: Validated, codes: set[str]) -> dict[str, str]:
+    return renamed_codes([rec for _, rec in v.records("provinces")], v.boundaries)
+
+
+def renamed_codes(provinces: list[dict], boundaries: dict | None) -> dict[str, str]:
+    """{old code: new code} for each province whose code changed in provinces.csv alone: it has no boundary
+    of its code, and a boundary of its name has a code that no province has. Its counties and aliases,
+    under the old code, are still its own (one problem is reported, not one per row that names them)."""
+    if boundaries is None:
+        return {}
+    codes = {str(p.get("iso_code") or "").upper() for p in provinces}
+    geometries = boundaries["objects"]["provinces"]["geometries"]
+    ids = {g["id"] for g in geometries}
+    by_name = {(g.get("properties") or {}).get("name_fa"): g["id"] for g in geometries
+               if g["id"] not in codes and isinstance(g.get("properties"), dict)}
+    found = {}
+    for p in provinces:
+        code = str(p.get("iso_code") or "").upper()
+        if ISO_CODE.match(code) and code not in ids and p.get("name_fa") in by_name:
+            found[by_name[p["name_fa"]]] = code
+    return found
+
+
+def _boundaries(v: Validated, codes: set[str], renamed: dict[str, str]) -> Iterator[Problem]:
     if v.boundaries is None or not codes:
         return  # unreadable or missing: already reported by the load stage
     rel = next((f.file.path for f in v.files.get("provinces", [])), "data/reference/provinces.csv")
     where = rel.rsplit("/", 1)[0] + "/" + BOUNDARIES.rsplit("/", 1)[1]
-    geometries = v.boundaries["objects"]["provinces"]["geometries"]
+    geometries = [g for g in v.boundaries["objects"]["provinces"]["geometries"] if g["id"] not in renamed]
     seen: set[str] = set()
     for i, g in enumerate(geometries):
         code = g["id"]
@@ -82,7 +119,7 @@ def _boundaries(v: Validated, codes: set[str]) -> Iterator[Problem]:
         seen.add(code)
     for path, rec in v.records("provinces"):
         code = str(rec.get("iso_code") or "").upper()
-        if code in codes and code not in seen:
+        if code in codes and code not in seen and code not in renamed.values():
             yield Problem(path, rec.line, "iso_code", "boundary-mismatch",
                           t("province «{code}» has no boundary in {file}", code=code, file=where),
                           t("give the province its code again (the boundaries use the 2020 codes IR-00 … IR-30), "

@@ -26,7 +26,7 @@ from .messages import t
 from .places import PlaceIndex
 from .problems import Problem, errors_in
 from .raw import Node, RawData, RawFile, Table
-from .reference_rules import ISO_CODE, reference_files
+from .reference_rules import ISO_CODE, reference_files, renamed_codes
 from .schema import IDENTIFYING_COLUMNS, SCHEMAS
 from .tables import check_deliveries, check_registers, delivery_frame, problems_on_rows, register_frame
 from .text_rules import small_counts_in_texts
@@ -88,7 +88,7 @@ def validate(raw: RawData) -> Validated:
         else:
             files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
     names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
-    places = _place_index(files)
+    places = _place_index(files, raw.boundaries)
     v = Validated(dict(files), places, problems, names, delivery_frame(files.get("deliveries", []), places),
                   _private_texts(raw), boundaries=raw.boundaries)
     for rule in RULES:
@@ -156,16 +156,24 @@ def _identifying(column: str) -> bool:
                                              for c in IDENTIFYING_COLUMNS if len(c) > 4)
 
 
-def _place_index(files: dict[str, list[Parsed]]) -> PlaceIndex:
+def _place_index(files: dict[str, list[Parsed]], boundaries: dict | None) -> PlaceIndex:
     """The places that data may name: the reference's provinces, and the aliases and counties of those
-    provinces (one of another code is reported by reference_rules.py, and means nothing here)."""
+    provinces (one of another code is reported by reference_rules.py, and means nothing here; one of a
+    province whose code was changed in provinces.csv alone is still that province's)."""
     def rows(kind: str) -> list[dict]:
         return [r for p in files.get(kind, []) for r in p.records
                 if all(v is not None for v in r.values())]
     provinces = [r for r in rows("provinces") if ISO_CODE.match(str(r["iso_code"]).upper())]
     codes = {str(r["iso_code"]).upper() for r in provinces}
-    return PlaceIndex(provinces, [r for r in rows("province_aliases") if str(r["iso_code"]).upper() in codes],
-                      [r for r in rows("counties") if str(r["province"]).upper() in codes])
+    renamed = renamed_codes(provinces, boundaries)
+
+    def of(row: dict, key: str) -> dict | None:
+        code = str(row[key]).upper()
+        code = renamed.get(code, code)
+        return {**row, key: code} if code in codes else None
+
+    return PlaceIndex(provinces, [r for a in rows("province_aliases") if (r := of(a, "iso_code"))],
+                      [r for c in rows("counties") if (r := of(c, "province"))])
 
 
 # ---- cross-file rules: each takes the validated data and yields problems -------------------------------
@@ -268,14 +276,14 @@ def _ids(v: Validated, kind: str, key: str = "id") -> set:
 
 
 def _province(v: Validated, path: str, rec: Rec, key: str, value: str | None = None,
-              where: str | None = None) -> tuple[str | None, list[Problem]]:
+              where: str | None = None, item: int | None = None) -> tuple[str | None, list[Problem]]:
     name = rec.get(key) if value is None else value
     if not name:
         return None, []
     code = v.places.province(name)
     if code:
         return code, []
-    return None, [Problem(path, rec.line_of(key), where or rec.path_of(key), "unknown-province",
+    return None, [Problem(path, rec.line_of(key, item), where or rec.path_of(key), "unknown-province",
                           t("«{name}» is not one of the 31 provinces", name=name),
                           t("write the province's name as in data/reference/provinces.csv, e.g. «{example}»",
                             example=v.places.suggest_province(name)))]
@@ -336,7 +344,7 @@ def _references(v: Validated) -> Iterator[Problem]:
             yield from _ref(path, d, "programme", programmes, "unknown-programme", "programme",
                             "data/programmes.yaml")
             for i, name in enumerate(d["provinces"] or []):
-                _, problems = _province(v, path, d, "provinces", name, f"{d.path_of('provinces')}[{i}]")
+                _, problems = _province(v, path, d, "provinces", name, f"{d.path_of('provinces')}[{i}]", i)
                 yield from problems
     for kind, key, known, code, what, file in (
             ("deliveries", "programme", programmes, "unknown-programme", "programme", "data/programmes.yaml"),
@@ -380,7 +388,8 @@ def _scan_rec(path: str, rec: Rec) -> Iterator[Problem]:
             if isinstance(item, Rec):
                 yield from _scan_rec(path, item)
             elif isinstance(item, str):
-                yield from (_personal_problem(path, rec.line_of(name), where, f) for f in personal_data.find(item))
+                line = rec.line_of(name, i if isinstance(value, list) else None)
+                yield from (_personal_problem(path, line, where, f) for f in personal_data.find(item))
 
 
 def _personal_problem(path: str, line: int, where: str, found: personal_data.Finding) -> Problem:

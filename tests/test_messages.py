@@ -202,3 +202,16 @@ def test_runs_that_would_read_out_of_order_are_held_and_what_staff_typed_is_kept
     # a quoted value is never changed inside: the marks go outside the quotes, so a copy finds it in the file
     assert ltr_runs("شناسهٔ «oxygen-2» نیست") == f"شناسهٔ {LRM}«oxygen-2»{LRM} نیست"
     assert ltr_runs("«کرمون» نیست") == "«کرمون» نیست"
+
+
+def test_a_command_line_that_is_not_right_is_refused_in_the_language_asked_for(capsys) -> None:
+    from generator import cli
+
+    for argv, persian in ((["--lang", "fa", "publsh"], True), (["--lang=fa", "validate", "--nope"], True),
+                          (["publsh"], False)):
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(argv)
+        err = capsys.readouterr().err.splitlines()[-1]
+        assert exit_.value.code == 2
+        assert bool(_PERSIAN.search(err)) == persian, err
+        assert "portal --help" in err and "Traceback" not in err

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project, run_portal
+from generator.load import load
 from generator.people_counts import find
 from generator.persian import fold_text
+from generator.validate import validate
 
 CORPUS = ROOT / "tests" / "data" / "text_counts"
 
@@ -137,3 +139,21 @@ def test_the_example_data_and_the_national_benchmark_data_have_no_false_refusal(
     assert done.returncode == 0, done.stderr
     code, out, err = run_portal(tmp_path / "national", "validate")
     assert code == 0, out + err
+
+
+def test_validation_refuses_every_small_count_of_the_corpus_and_nothing_else(tmp_path: Path) -> None:
+    """The corpora through `portal validate` itself, each sentence a text of a meeting (an issue raised by a
+    province): one problem on the line of each small count, none on the others."""
+    import json
+
+    lines = ["date: 1400-06-10", "number: 3", "title_fa: جلسهٔ سوم", "synthetic: yes", "summary_fa: خلاصه",
+             "attendees:", "  - role_fa: رئیس", "reports:", "  - province: گیلان", "    reporter_role_fa: فرمانده",
+             "    issues_fa:"]
+    first = len(lines) + 1
+    lines += [f"      - {json.dumps(s, ensure_ascii=False)}" for s in REFUSED + ACCEPTED]
+    root = make_project(tmp_path / "p", overlay={"meetings/1400-06-10.yaml": "\n".join(lines) + "\n"})
+    problems = validate(load(root / "data", root)).problems  # every one (the command prints 20 a code)
+    refused = {p.line for p in problems if p.code == "small-count-in-text"}
+    wanted = set(range(first, first + len(REFUSED)))
+    assert refused == wanted, sorted(wanted ^ refused)[:10]
+    assert [p for p in problems if p.code != "small-count-in-text"] == []
