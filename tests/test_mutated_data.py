@@ -4,7 +4,8 @@ half-written site (a property test with Hypothesis).
 Each example takes the example data and breaks one to three files the way hands and tools break them:
 a line deleted, duplicated, swapped with another or cut short; a CSV cell emptied, changed, moved or a
 comma added; a YAML key renamed, its value replaced or its indentation changed; a code, id or date
-changed into another (a province code, a programme id, a meeting's date); a file cut at any byte. Then:
+changed into another (a province code, a programme id, a meeting's date); two cells of a row or two keys
+swapped; a file cut at any byte. Then:
 
 - `portal validate` exits 0, or exits 1 having printed nothing but problems (`path:line: field: …`) and
   the summary line: no `error:` line (what an unexpected exception would print) and no traceback;
@@ -57,7 +58,8 @@ def _mutation(draw, paths: list[str]):
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(paths))
         kind = draw(st.sampled_from(["delete-line", "duplicate-line", "swap-lines", "truncate", "replace-token",
-                                     "replace-value", "cell", "indent", "insert-line", "rename-key"]))
+                                     "replace-value", "cell", "swap-cells", "indent", "insert-line", "rename-key",
+                                     "swap-keys"]))
         edits.append((path, kind, draw(st.integers(0, 10**6)), draw(st.integers(0, 10**6)),
                       draw(REPLACEMENTS)))
     return edits
@@ -100,6 +102,15 @@ def _apply(data: Path, edits: list[tuple]) -> None:
         elif kind == "rename-key" and ":" in lines[i]:
             key, rest = lines[i].split(":", 1)
             lines[i] = f"{key}{value or 'x'}:{rest}"
+        elif kind == "swap-cells" and "," in lines[i]:
+            cells = lines[i].split(",")
+            x, y = a % len(cells), b % len(cells)
+            cells[x], cells[y] = cells[y], cells[x]
+            lines[i] = ",".join(cells)
+        elif kind == "swap-keys" and ":" in lines[i] and ":" in lines[j]:
+            (ki, vi), (kj, vj) = lines[i].split(":", 1), lines[j].split(":", 1)
+            indent_i, indent_j = ki[: len(ki) - len(ki.lstrip())], kj[: len(kj) - len(kj.lstrip())]
+            lines[i], lines[j] = f"{indent_i}{kj.strip()}:{vi}", f"{indent_j}{ki.strip()}:{vj}"
         elif kind == "cell" and "," in lines[i]:
             cells = lines[i].split(",")
             k = b % len(cells)
