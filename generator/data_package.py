@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .figures import DATE, DECIMAL, INT, MONTH, NO_FA, PERCENT, SYNTHETIC_FA, TEXT, YES_FA, Figure
+from .figures import DATE, DECIMAL, INT, MONTH, NO_FA, PERCENT, SYNTHETIC_FA, TEXT, YES_FA, Figure, spreadsheet_safe
 from .model import Dataset
 from .open_data import Citation, hxl_row, unit_of
 from .publication import SYMBOL
@@ -69,7 +69,8 @@ def title_en(fig: Figure, ds: Dataset) -> str:
 def _field(fig: Figure, column: Any) -> dict:
     kind, constraints, about_fa, about_en = KINDS[column.kind]
     unit = unit_of(column.label_fa)
-    field = {"name": column.label_fa, "title": column.label_fa, "type": kind,
+    # the name is the header as the CSV writes it (a label a spreadsheet could run is written after a «'»)
+    field = {"name": spreadsheet_safe(column.label_fa), "title": column.label_fa, "type": kind,
              "description": f"{column.label_fa}: {about_fa}" + ("؛ شمار افراد یا خانوارها، زیر کنترل افشا: «×» جایی که "
                                                                   "پنهان است" if column.protected else "") +
              f". {about_en}" + (f", in {unit['en']}s" if unit else "") + (
