@@ -31,7 +31,7 @@ from .persian import ZWNJ, ascii_digits, persian_letters
 
 # words that name people counted one by one (families and households are counted as one each)
 _PEOPLE_FA = (
-    "نفر", "نفرات", "خانوار", "خانواده", "سرپرست", "فرد", "افراد", "شخص", "اشخاص", "کس", "شهروند", "تن",
+    "نفر", "نفرات", "خانوار", "خانواده", "خونواده", "سرپرست", "فرد", "افراد", "شخص", "اشخاص", "کس", "شهروند", "تن",
     "بیمار", "مریض", "مبتلا", "مبتلایان", "بستری", "مصدوم", "مصدومین", "زخمی", "معلول", "جانباز",
     "جان‌باز", "قربانی", "کشته", "شهید", "فوتی", "متوفی", "متوفیان", "درگذشته", "درگذشتگان", "جان‌باخته",
     "جانباخته", "جان‌باختگان", "جانباختگان", "فوت‌شده", "فوت‌شدگان", "فوتشده", "بازمانده", "بازماندگان",
@@ -39,7 +39,7 @@ _PEOPLE_FA = (
     "بی‌سرپرست", "بیسرپرست", "بدسرپرست", "کودک", "بچه", "طفل", "اطفال", "نوزاد", "شیرخوار", "نوجوان",
     "دانش‌آموز", "دانشآموز", "دانشجو", "سالمند", "زن", "مرد", "دختر", "پسر", "فرزند", "همسر", "مادر",
     "پدر", "برادر", "خواهر", "نوه", "عضو", "اعضا", "اعضاء", "خانم", "آقا", "زائر", "مهاجر", "پناهنده",
-    "مراجعه‌کننده", "مراجعه‌کنندگان", "دریافت‌کننده", "دریافت‌کنندگان",
+    "مراجعه‌کننده", "مریضا", "بچه‌ها", "مراجعه‌کنندگان", "دریافت‌کننده", "دریافت‌کنندگان",
     "متقاضی", "متقاضیان", "ذی‌نفع", "ذینفع", "ذی‌نفعان", "ذینفعان", "بهره‌مند", "مستمری‌بگیر",
 )
 _PEOPLE_EN = (
@@ -169,12 +169,13 @@ def _tokens(text: str) -> list[Token]:
             tokens.append(Token(kind, raw, m.start(), m.end()))
             continue
         word = _DIACRITICS.sub("", raw)
-        split = _joined_number(word) if len(word) > 3 and raw == word else None
-        if split:
+        split = _joined_number(word) if len(word) > 3 else None
+        if split and raw.startswith(split[0]):  # the number word as written, its next word after it
             cut = m.start() + len(split[0])
-            rest = word[len(split[0]):]
+            rest = raw[len(split[0]):]
             tokens += [Token("word", split[0], m.start(), cut),
-                       Token("word", rest.lstrip(ZWNJ), cut + len(rest) - len(rest.lstrip(ZWNJ)), m.end())]
+                       Token("word", _DIACRITICS.sub("", rest.lstrip(ZWNJ)),
+                             cut + len(rest) - len(rest.lstrip(ZWNJ)), m.end())]
         else:
             tokens.append(Token(kind, word, m.start(), m.end()))
     return tokens
@@ -192,7 +193,8 @@ def _joined_number(word: str) -> tuple[str] | None:
 
 # endings of a plural, an ezafe, an indefinite or a copula: «خانواده‌ها», «خانوادهٔ», «خانواده‌ای», «بیماران»,
 # «کودکانی», «درگذشتگان» (← درگذشته), «نفرند»
-_ENDINGS = ("هایشان", "هایش", "انشان", "انش", "یشان", "یش", "شان", "مان", "تان", "ش", "هایی", "های", "ها",
+_ENDINGS = ("هاشون", "اشون", "شون", "مون", "هایشان", "هایش", "انشان", "انش", "یشان", "یش", "شان", "مان", "تان",
+            "ش", "هایی", "های", "ها", "ا",
             "انی", "یان", "گان", "ان", "اتی", "ات", "ای", "یی", "ی", "ین", "ء", "اند", "ند", "ست", "s", "es")
 
 
@@ -220,7 +222,12 @@ _LIGHT = frozenset(_LIGHT_NOUNS)
 
 def _is_people(word: str) -> bool:
     # «نفره» (a five-person household) is a size, not a count; «تنها» is «only»
-    return word not in ("نفره", "نفری", "تنها", "تنهایی", "تنی") and _stem_in(word, _PEOPLE)
+    if word in ("نفره", "نفری", "عضوی", "عضوه", "تنها", "تنهایی", "تنی", "فردا", "فردای"):
+        return False  # sizes («۵ نفره», «۵ عضوی»), «only», «tomorrow»
+    if _stem_in(word, _PEOPLE):
+        return True
+    head = word.split(ZWNJ, 1)[0]  # «بچه‌یتیم»: a compound whose first word counts people
+    return head != word and len(head) > 2 and head in _PEOPLE
 
 
 def _is_thing(word: str) -> bool:
@@ -249,7 +256,7 @@ def _unit_word(word: str) -> int | None:
     w = word.lower()
     if w in _UNITS_FA:
         return _UNITS_FA[w]
-    for ending in ("شان", "ش", "مان", "تان"):  # «یکیشان», «دوتاشان»: one of them, two of them
+    for ending in ("شان", "شون", "ش", "مان", "مون", "تان"):  # «یکیشان», «دوتاشون»: one of them, two of them
         base = w[: -len(ending)].rstrip(ZWNJ) if w.endswith(ending) else ""
         if base in ("یکی", "دوتا", "سه‌تا", "سهتا", "چهارتا", "هردو", "دو", "سه"):
             return _UNITS_FA.get(base.replace("تا", "").rstrip(ZWNJ).replace("هر", ""), 1)
@@ -339,7 +346,7 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
     token, when linked)."""
     i = n.last + 1
     first = tokens[n.first].text
-    if n.words and first not in _UNITS_FA and first.lower() not in _UNITS_EN and first.endswith(("شان", "ش")):
+    if n.words and first not in _UNITS_FA and first.lower() not in _UNITS_EN and first.endswith(("شان", "شون", "ش")):
         return BARE, n.last  # «یکیشان»: one of them (what the sentence is about)
     if i >= len(tokens):
         return BARE, n.last
@@ -355,6 +362,9 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
         return LINKED, i + 1
     if tok.text == ":" and is_number:
         return THING, i  # «۱:۴», «۱۰:۳۰»
+    if tok.text in ("-", "–") and after is not None and after.kind == "word":
+        i, tok = i + 1, after  # «۳-خانواده»: a hyphen typed for a space
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
     if tok.kind in ("stop", "mark", "code", "num"):
         return BARE, n.last
     word = tok.text
@@ -404,9 +414,11 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
         return PEOPLE, i
     if _is_thing(word):
         return THING, i
-    if english:  # adjectives come before the noun: «three bereaved families»
-        for j in range(i, min(i + 3, len(tokens))):
+    if english:  # adjectives come before the noun: «three bereaved families», «two more deaths»
+        for j in range(i, min(i + 4, len(tokens))):
             w = _word(tokens, j)
+            if w is not None and w.lower() in ("more", "further", "additional", "other", "new", "extra"):
+                continue
             if w is None or w.lower() in _FUNCTION_EN:
                 break
             if _is_people(w):
