@@ -122,7 +122,9 @@ def test_back_from_a_result_shows_the_same_search_and_more_adds_no_duplicate(ser
     more.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 10")
+    # ten more pages' excerpts, each its own request: on a loaded 2-core machine this took over 30 s once
+    page.wait_for_function("document.querySelectorAll('[data-portal-search-results] a').length > 10",
+                           timeout=90_000)
     page.wait_for_load_state("networkidle")
     links = page.eval_on_selector_all("[data-portal-search-results] a", "as => as.map(a => a.getAttribute('href'))")
     assert len(links) == len(set(links)) and len(links) <= 20
