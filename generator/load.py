@@ -148,6 +148,15 @@ def load_yaml(path: Path, rel: str) -> tuple[Node | None, list[Problem]]:
     return _to_node(composed, rel, problems), problems
 
 
+def _at(doc, *keys):
+    """doc[k1][k2]… when each level is a mapping that has the key; None otherwise."""
+    for key in keys:
+        if not isinstance(doc, dict):
+            return None
+        doc = doc.get(key)
+    return doc
+
+
 PARALLEL_BYTES = 8 << 20  # files this large are read in a second process when there are two or more
 
 
@@ -192,15 +201,59 @@ def load_boundaries(path: Path, rel: str, problems: list[Problem]) -> dict | Non
                                 t("the boundaries cannot be read as JSON: {detail}", detail=exc.msg),
                                 t("restore the file from git: it is reference data, not edited by hand")))
         return None
-    geometries = doc.get("objects", {}).get("provinces", {}).get("geometries") if isinstance(doc, dict) else None
-    if (not isinstance(geometries, list) or not isinstance(doc.get("arcs"), list)
-            or not all(isinstance(g, dict) and isinstance(g.get("id"), str) for g in geometries)):
+    geometries = _at(doc, "objects", "provinces", "geometries")
+    if (not isinstance(geometries, list) or not isinstance(_at(doc, "arcs"), list)
+            or not all(isinstance(g, dict) and isinstance(g.get("id"), str)
+                       and isinstance(g.get("properties", {}), dict) for g in geometries)):
         problems.append(Problem(rel, 0, "", "wrong-type",
                                 t("the boundaries are not TopoJSON with an object «provinces» of geometries, each "
                                   "with its ISO code as id"),
                                 t("restore the file from git: it is reference data, not edited by hand")))
         return None
+    if not _points(doc["arcs"]) or not _transform_ok(doc.get("transform")):
+        problems.append(Problem(rel, 0, "arcs", "wrong-type",
+                                t("the boundaries' arcs or transform are not TopoJSON's (lists of points; a scale "
+                                  "and a translation of two numbers each)"),
+                                t("restore the file from git: it is reference data, not edited by hand")))
+        return None
+    for i, g in enumerate(geometries):
+        if not _arcs_fit(g, len(doc["arcs"])):
+            problems.append(Problem(rel, 0, f"objects.provinces.geometries[{i}]", "wrong-type",
+                                    t("the boundary «{code}» is not a polygon of the file's arcs", code=g["id"]),
+                                    t("restore the file from git: it is reference data, not edited by hand")))
+            return None
     return doc
+
+
+def _number(x) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+def _points(arcs: list) -> bool:
+    return all(isinstance(a, list) and a and all(isinstance(p, list) and len(p) >= 2 and all(map(_number, p))
+                                                 for p in a) for a in arcs)
+
+
+def _transform_ok(transform) -> bool:
+    if transform is None:
+        return True
+    return isinstance(transform, dict) and all(
+        isinstance(transform.get(k), list) and len(transform[k]) == 2 and all(map(_number, transform[k]))
+        for k in ("scale", "translate"))
+
+
+def _arcs_fit(geometry: dict, arcs: int) -> bool:
+    """A Polygon or MultiPolygon whose rings are lists of indices of existing arcs (~i for arc i reversed)."""
+    if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return False
+    depth = 2 if geometry["type"] == "Polygon" else 3
+
+    def fits(node, level: int) -> bool:
+        if level == 0:
+            return isinstance(node, int) and not isinstance(node, bool) and -arcs <= node < arcs
+        return isinstance(node, list) and bool(node) and all(fits(n, level - 1) for n in node)
+
+    return fits(geometry.get("arcs"), depth)
 
 
 def _read_large(files: list[tuple[Path, str]]) -> dict[str, tuple[Table | None, list[Problem]]]:

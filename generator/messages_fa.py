@@ -105,6 +105,10 @@ FA: dict[str, str] = {
         "«{code}» کد هیچ استانی در data/reference/provinces.csv نیست",
     "use the code of one of its provinces, e.g. {example}": "کد یکی از استان‌ها را بنویسید، مثلاً {example}",
     "two boundaries have the code «{code}»": "دو مرز کد «{code}» دارند",
+    "the boundary «{code}» is not a polygon of the file's arcs": "مرزِ «{code}» چندضلعی‌ای از کمان‌های این پرونده نیست",
+    "the boundaries' arcs or transform are not TopoJSON's (lists of points; a scale and a translation of two "
+    "numbers each)":
+        "کمان‌ها یا تبدیلِ مرزها به شکل TopoJSON نیستند (فهرست نقطه‌ها؛ مقیاس و جابه‌جایی، هر یک دو عدد)",
     "restore the file from git: it is reference data, not edited by hand":
         "پرونده را از git بازگردانید: دادهٔ مرجع است و دستی ویرایش نمی‌شود",
     "the boundary «{code}» is of no province in data/reference/provinces.csv":

@@ -22,6 +22,7 @@ knowing the rule; the scanner catches what it can read, and the guide says the r
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -39,7 +40,8 @@ _PEOPLE_FA = (
     "بی‌سرپرست", "بیسرپرست", "بدسرپرست", "کودک", "بچه", "طفل", "اطفال", "نوزاد", "شیرخوار", "نوجوان",
     "دانش‌آموز", "دانشآموز", "دانشجو", "سالمند", "زن", "مرد", "دختر", "پسر", "فرزند", "همسر", "مادر",
     "پدر", "برادر", "خواهر", "نوه", "عضو", "اعضا", "اعضاء", "خانم", "آقا", "زائر", "مهاجر", "پناهنده",
-    "مراجعه‌کننده", "مریضا", "بچه‌ها", "مراجعه‌کنندگان", "دریافت‌کننده", "دریافت‌کنندگان",
+    "مراجعه‌کننده", "مریضا", "بچه‌ها", "مراجعان", "مراجعین", "واجد", "واجدان", "زوج", "کارگر", "فوت", "مرگ",
+    "مرگ‌ومیر", "مرگومیر", "ابتلا", "ابتلاء", "موارد", "مراجعه‌کنندگان", "دریافت‌کننده", "دریافت‌کنندگان",
     "متقاضی", "متقاضیان", "ذی‌نفع", "ذینفع", "ذی‌نفعان", "ذینفعان", "بهره‌مند", "مستمری‌بگیر",
 )
 _PEOPLE_EN = (
@@ -60,7 +62,8 @@ _MATERIALS = ("اکسیژن", "آرد", "برنج", "گندم", "شکر", "قن�
 _CASES = ("فوت", "ابتلا", "ابتلای", "مرگ", "بستری", "فوتی", "مثبت", "جان‌باختگی", "جانباختگی", "مبتلا",
           "کرونا", "کووید", "درگذشت", "بیماری", "عفونت", "مرگ‌ومیر", "ابتلاء")
 # verbs that say the counted ones died or fell ill: what is counted is then people, whoever they were
-_DEATH_VERBS = ("فوت", "جان", "درگذشت", "درگذشتند", "مبتلا", "بستری", "شهید", "کشته", "مردند", "مرد")
+_DEATH_VERBS = ("فوت", "جان", "درگذشت", "درگذشتند", "مبتلا", "بستری", "شهید", "کشته", "مردند", "مرد", "علامت‌دار",
+                "علامتدار")
 # words after which a number is only a label («هفتهٔ ۳», «شمارهٔ ۲», «فاز ۲»)
 _THINGS_FA = (
     "مرکز", "مراکز", "دستگاه", "بسته", "کپسول", "تخت", "بیمارستان", "درمانگاه", "آمبولانس", "خودرو",
@@ -75,7 +78,7 @@ _THINGS_FA = (
     "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
     "شماره", "ردیف", "بند", "ماده", "تبصره", "صفحه", "جدول", "نمودار", "سطح", "طبقه", "اتاق", "سالن",
     "بخش‌نامه", "پلاک", "کد", "نسخه", "ویرایش", "جلد", "فصل", "لیست", "فهرست", "اولویت", "رتبه", "درجه",
-    "امتیاز", "نمره", "مقیاس", "شاخص", "رده", "نقطه", "پست", "کارگاه", "کارخانه", "انبار", "پایانه",
+    "امتیاز", "نمره", "مقیاس", "شاخص", "رده", "دهک", "نقطه", "پست", "کارگاه", "کارخانه", "انبار", "پایانه",
     "فرودگاه", "ایستگاه", "مسجد",
     "حسینیه", "مدرسه", "دانشگاه", "اداره", "سازمان", "نهاد", "شرکت", "خیریه", "هیئت", "قرارگاه", "ستاد",
     "کمیته", "کارگروه", "شورا", "موکب", "چادر", "کانکس", "اقامتگاه", "آسایشگاه", "خانه", "ساختمان",
@@ -89,7 +92,8 @@ _THINGS_EN = (
     "minute", "minutes", "percent", "%", "times", "meeting", "meetings", "decision", "decisions", "team",
     "teams", "site", "sites", "unit", "units", "dose", "doses", "ton", "tons", "tonnes", "kg", "litres",
     "vial", "vials", "truck", "trucks", "ambulance", "ambulances", "phase", "phases", "round", "rounds",
-    "million", "billion", "thousand", "hundred", "rials", "rial", "tomans", "dollars", "kits", "tests",
+    "million", "billion", "thousand", "hundred", "rials", "rial", "tomans", "dollars", "kits", "tests", "pm", "am",
+    "o'clock", "decile",
 )
 # words between which nothing is counted: they end a look for the counted word
 _FUNCTION_FA = frozenset((
@@ -222,7 +226,7 @@ _LIGHT = frozenset(_LIGHT_NOUNS)
 
 def _is_people(word: str) -> bool:
     # «نفره» (a five-person household) is a size, not a count; «تنها» is «only»
-    if word in ("نفره", "نفری", "عضوی", "عضوه", "تنها", "تنهایی", "تنی", "فردا", "فردای"):
+    if word in ("نفره", "عضوی", "عضوه", "تنها", "تنهایی", "تنی", "فردا", "فردای"):
         return False  # sizes («۵ نفره», «۵ عضوی»), «only», «tomorrow»
     if _stem_in(word, _PEOPLE):
         return True
@@ -231,6 +235,8 @@ def _is_people(word: str) -> bool:
 
 
 def _is_thing(word: str) -> bool:
+    if word in ("تنها", "تنهایی", "فردا"):
+        return False  # «only», «alone», «tomorrow»: not «تن» (tons), not a thing
     return _stem_in(word, _THINGS) or word.lower() in _THINGS
 
 
@@ -323,7 +329,8 @@ class Count:
 
 
 PEOPLE, THING, BARE = "people", "thing", "bare"
-_WORTH_A_LOOK = re.compile("[0-9۰-۹٠-٩]|" + "|".join(sorted(_UNITS_FA, key=len, reverse=True)) + "|"
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_WORTH_A_LOOK = re.compile("[0-9۰-۹٠-٩０-９]|" + "|".join(sorted(_UNITS_FA, key=len, reverse=True)) + "|"
                            + "|".join(rf"\b{w}\b" for w in _UNITS_EN), re.IGNORECASE)
 
 
@@ -331,7 +338,7 @@ def _word(tokens: list[Token], i: int) -> str | None:
     return tokens[i].text if 0 <= i < len(tokens) and tokens[i].kind == "word" else None
 
 
-_LINKS = frozenset(("تا", "الی", "و", "یا", "به", "to", "or", "and", "-", "–", "/"))
+_LINKS = frozenset(("تا", "الی", "و", "یا", "به", "to", "or", "and", "-", "–", "/", "،", ","))
 _RATIO = frozenset(("به", ":", "/"))
 _DEMONSTRATIVES = frozenset(("این", "آن", "همین", "همان", "this", "that", "these", "those"))
 # words that say «the number of»: «تعداد بیماران …», «شمار فوتی‌ها …», «the number of deaths …»
@@ -354,11 +361,20 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
     if tok.kind == "pct":
         return THING, i
     after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tok.text == "(" and after is not None and (after.kind == "num" or _unit_word(after.text) is not None) \
+            and i + 2 < len(tokens) and tokens[i + 2].text == ")" and i + 3 < len(tokens):
+        i += 3  # «۳ (سه) خانواده»: the number said again in words
+        tok = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
     is_number = after is not None and (after.kind == "num" or (after.kind == "word"
                                                                and _unit_word(after.text) is not None))
+    if tok.text in ("در", "per") and is_number:
+        return THING, i  # «۳ در ۱۰۰ هزار نفر»: a rate
     if tok.text in _LINKS and is_number:
         if tok.text in _RATIO and _word(tokens, n.first - 1) not in ("از", "from"):
             return THING, i  # «۱ به ۴»: a ratio («از ۵ به ۶» is a change)
+        if tok.text in ("،", ",") and _is_thing(_word(tokens, n.first - 1) or ""):
+            return BARE, n.last  # «هفتهٔ ۵، ۱۴۰ خانوار»: a label, then another number
         return LINKED, i + 1
     if tok.text == ":" and is_number:
         return THING, i  # «۱:۴», «۱۰:۳۰»
@@ -370,10 +386,15 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
     word = tok.text
     if word in ("تاست", "تایند", "تان"):  # «سه تاست»: three (of them) is
         return BARE, i
-    if word == _COUNTER_TA:  # «۲ تا خانواده»; «۵ تا واجد شرایط بودند»: five of them
-        if after is None or after.kind != "word" or not (_is_people(after.text) or _is_thing(after.text)):
+    if word in (_COUNTER_TA, "تای"):  # «۲ تا خانواده»; «۵ تا واجد شرایط بودند», «۳ تای آن‌ها»: of them
+        if after is not None and after.text == "از":
+            i, word = i + 1, "از"  # «سه تا از بیماران»
+        elif after is None or after.kind != "word" or not (_is_people(after.text) or _is_thing(after.text)):
             return BARE, i
-        i, word = i + 1, after.text
+        else:
+            i, word = i + 1, after.text
+    if word == "نفری" and _word(tokens, i + 1) not in ("که", "از"):
+        return THING, i  # «خانوارهای ۵ نفری»: a size; «۳ نفری که …» are three people
     if word == "تن":
         nxt = _word(tokens, i + 1)
         if nxt and (_stem_in(nxt, _MATERIAL) or _is_thing(nxt)):
@@ -425,16 +446,32 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
                 return PEOPLE, j
             if _is_thing(w):
                 return THING, j
+        if word.lower() not in _FUNCTION_EN and _dies(tokens, i + 1):
+            return PEOPLE, i  # «3 nurses fell ill», «2 doctors died»
         return (BARE, n.last) if word.lower() in _FUNCTION_EN else (THING, i)
     if word in _FUNCTION_FA or word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
         return BARE, n.last
     if word in _LIGHT and _word(tokens, i + 1) in _AUX:
         return BARE, n.last
     # a noun the lexicon does not know: what it counts is that noun, unless a verb of death follows
-    nxt = _word(tokens, i + 1)
-    if nxt and (nxt in _DEATH or nxt.startswith(("فوت", "جان" + ZWNJ + "باخت", "جانباخت", "درگذشت"))):
+    if _dies(tokens, i + 1):
         return PEOPLE, i
     return THING, i
+
+
+_DEATH_EN = frozenset(("died", "die", "dies", "dead", "fell", "passed", "infected", "hospitalised", "hospitalized",
+                       "killed", "lost", "succumbed", "sick", "ill", "symptomatic", "tested"))
+
+
+def _dies(tokens: list[Token], i: int) -> bool:
+    """Whether the words at `i` say that who was counted died or fell ill («فوت کردند», «مبتلا شدند»,
+    «died», «fell ill»): whoever they were, they are people."""
+    nxt = _word(tokens, i)
+    if not nxt:
+        return False
+    if nxt.lower() in _DEATH_EN:
+        return True
+    return nxt in _DEATH or nxt.startswith(("فوت", "جان" + ZWNJ + "باخت", "جانباخت", "درگذشت"))
 
 
 _PREPOSITIONS = frozenset(("در", "به", "از", "با", "برای", "تا", "طی", "هر", "in", "at", "to", "from", "of",
@@ -555,42 +592,122 @@ def _neither_nor(tokens: list[Token], i: int) -> bool:
     return sum(tokens[j].text == "نه" for j in range(lo, hi + 1)) > 1
 
 
+_PER_UNIT = frozenset(("خانوار", "خانواده", "دستگاه", "پزشک", "پرستار", "تیم", "اتاق", "تخت", "آمبولانس", "خودرو",
+                       "بسته", "کارشناس", "نیرو", "اکیپ", "household", "family", "device", "doctor", "team", "room",
+                       "bed"))
+_STAFF = frozenset(("ستاد", "کمیته", "قرارگاه", "سازمان", "تیم", "گروه", "هیئت", "هیات", "شورا", "اداره", "کارگروه",
+                    "بسیج", "سپاه", "جلسه", "committee", "team", "staff", "headquarters", "board", "council"))
+_MEMBERS = frozenset(("اعضای", "اعضا", "کارکنان", "نمایندگان", "members", "the"))
+_ATTRIBUTE = frozenset(("دارای", "with", "having"))
+_FAMILY_MEMBER = frozenset(("فرزند", "عضو", "بچه", "کودک", "نفر", "child", "children", "member", "members"))
+_AT_LEAST_OR_MORE = (("و", "بیشتر"), ("یا", "بیشتر"), ("و", "بالاتر"), ("به", "بالا"), ("و", "بیش"), ("or", "more"),
+                     ("and", "more"), ("and", "above"), ("or", "above"), ("or", "over"))
+
+
+def _is_rule(tokens: list[Token], n: Number, at: int, english: bool) -> bool:
+    """A number in a rule, not a count of who was served: per unit («هر تیم ۳ نفر است», «از هر خانوار یک
+    نفر»), an attribute or threshold of who may be served («خانوارهای دارای سه فرزند», «۵ نفر و بیشتر»,
+    «خانوارهای بالای ۵ نفر»), the second term of a ratio («نسبت ۱ به ۴»), or a count of staff and
+    attendees («دو نفر از اعضای ستاد», «با حضور ۸ نفر»), unless they died or fell ill."""
+    before, before2 = _word(tokens, n.first - 1), _word(tokens, n.first - 2)
+    start = n.first
+    while start > 0 and tokens[start - 1].kind != "stop" and tokens[start - 1].text not in ("،", ","):
+        start -= 1
+    clause = [t.text for t in tokens[start:n.first] if t.kind == "word"]
+    if any(x in ("هر", "every", "each", "per") and _stem_in(y.lower(), _PER_UNIT)
+           for x, y in itertools.pairwise(clause)):
+        return True  # «هر تیم ۳ نفر است», «هر پزشک روزانه ۸ بیمار»
+    after = [t.text.lower() for t in tokens[at + 1:at + 5] if t.kind == "word"]
+    if after[:2] in (["از", "هر"], ["from", "each"], ["from", "every"]):
+        return True  # «حداکثر ۲ نفر از هر خانواده»
+    counted = (_word(tokens, at) or "").lower()
+    if (before in _ATTRIBUTE or (before == "با" and before2 and _is_people(before2))) and (
+            not counted or counted.rstrip("s") in _FAMILY_MEMBER or _stem_in(counted, _FAMILY_MEMBER)):
+        return True  # «خانواده‌های دارای سه فرزند», «سرپرست خانوار با ۳ فرزند», «with 3 children»
+    following = tuple(t.text.lower() for t in tokens[n.last + 1:at + 4] if t.kind == "word")
+    if any(following[i:i + 2] == pair for pair in _AT_LEAST_OR_MORE for i in range(len(following))):
+        return True  # «۵ نفر و بیشتر», «3 or more children»
+    if before in ("بالای", "over", "above") or (before2, before) in (("بیش", "از"), ("more", "than")):
+        ahead = _word(tokens, n.first - 3 if before2 in ("بیش", "more") else n.first - 2) or ""
+        if _is_people(ahead) and ahead.endswith(("های", "ها", "s")):
+            return True  # «خانوارهای بالای ۵ نفر»: a size
+    if before in ("به", "in", "to") and n.first >= 2 and tokens[n.first - 2].kind in ("num",) and \
+            _word(tokens, n.first - 3) not in ("از", "from"):
+        return True  # «نسبت ۱ به ۴ خانواده», «one in three families»: a ratio
+    if before in ("به", "in") and before2 is not None and _unit_word(before2) is not None:
+        return True
+    if before == "حضور" or (before, before2) == ("of", "attendance"):
+        return True  # «با حضور ۸ نفر»: attendees
+    rest = [t.text for t in tokens[at + 1:at + 6] if t.kind == "word"]
+    if rest[:1] in (["از"], ["of"]):
+        org = [w for w in rest[1:4] if w.lower() not in _MEMBERS]
+        if org and (org[0].lower() in _STAFF or _stem_in(org[0].lower(), _STAFF)) and \
+                not any(_dies(tokens, j) for j in range(at + 1, min(at + 8, len(tokens)))):
+            return True  # «دو نفر از اعضای ستاد بازدید کردند»: staff, not who was served
+    return False
+
+
+def _span(tokens: list[Token], n: Number, what: str, at: int, k: int, english: bool) -> tuple[int, int, int] | None:
+    """Where a count of people below k is written, (start, end, value), or None for any other number."""
+    if not (1 <= n.value < k) or n.value != int(n.value):
+        return None
+    if _neither_nor(tokens, n.first) or _is_rate(tokens, n.first):
+        return None
+    if n.words and tokens[n.first].text.lower() in ("single", "couple", "pair") and not english:
+        return None
+    if english and _labelled_or_sized(tokens, n):
+        return None
+    if what == BARE:  # «دوتاشان فوت کردند», «یکیشان فوت کرد»: whoever died is people
+        verb = next((j for j in range(n.last + 1, min(n.last + 4, len(tokens)))
+                     if tokens[j].kind == "word" and _dies(tokens, j)), None)
+        if verb is not None and all(t.kind == "word" for t in tokens[n.last + 1:verb]):
+            what, at = PEOPLE, verb
+    if what == BARE:
+        back = _looks_back(tokens, n)
+        if back is None or _is_rule(tokens, n, n.last, english):
+            return None
+        return min(tokens[back].start, tokens[n.first].start), max(tokens[back].end, tokens[n.last].end), int(n.value)
+    if what == PEOPLE:
+        if _rate_follows(tokens, at) or _is_rule(tokens, n, at, english):
+            return None
+        return tokens[n.first].start, tokens[at].end, int(n.value)
+    return None
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def find(text: str, k: int) -> tuple[Count, ...]:
     """Every count of people from 1 to k−1 that `text` states, in order."""
     if not _WORTH_A_LOOK.search(_DIACRITICS.sub("", text)):
         return ()  # no digit and no number word: most texts
-    plain = ascii_digits(persian_letters(text))  # character for character: positions point into `text`
+    plain = ascii_digits(persian_letters(text)).translate(_FULL_WIDTH)  # character for character
     tokens = _tokens(plain)
     english = sum(1 for t in tokens if t.kind == "word" and t.text.isascii()) > len(tokens) / 2
     numbers = _numbers(tokens)
     starting = {n.first: i for i, n in enumerate(numbers)}
     decided: list[tuple[str, int]] = [(BARE, 0)] * len(numbers)
+    linked: dict[int, int] = {}  # a number -> the next one of its range or list
     for i in range(len(numbers) - 1, -1, -1):  # a range or list takes what its last number counts
         what, at = _counted(tokens, numbers[i], english)
         if what == LINKED:
+            if at in starting:
+                linked[i] = starting[at]
             what, at = decided[starting[at]] if at in starting else (BARE, numbers[i].last)
         decided[i] = (what, at)
-    found: list[Count] = []
+    spans: list[tuple[int, int, int] | None] = []
     for n, (what, at) in zip(numbers, decided, strict=True):
-        if not (1 <= n.value < k) or n.value != int(n.value):
-            continue
-        if _neither_nor(tokens, n.first) or _is_rate(tokens, n.first):
-            continue
-        if n.words and tokens[n.first].text.lower() in ("single", "couple", "pair") and not english:
-            continue
-        if english and _labelled_or_sized(tokens, n):
-            continue
-        if what == BARE:
-            back = _looks_back(tokens, n)
-            if back is None:
-                continue
-            start, end = min(tokens[back].start, tokens[n.first].start), max(tokens[back].end, tokens[n.last].end)
-        elif what == PEOPLE:
-            if _rate_follows(tokens, at):
-                continue
-            start, end = tokens[n.first].start, tokens[at].end
-        else:
-            continue
-        found.append(Count(int(n.value), text[start:end], start, end))
+        spans.append(_span(tokens, n, what, at, k, english))
+    found: list[Count] = []
+    i = 0
+    while i < len(numbers):
+        span = spans[i]
+        j = i
+        while j in linked and spans[linked[j]] is not None:  # «۴ الی ۶ خانواده»: one count of the range
+            j = linked[j]
+        if span is None and j != i:
+            span = spans[j]
+        if span is not None:
+            start = min(span[0], spans[j][0]) if spans[j] else span[0]
+            end = max(span[1], spans[j][1]) if spans[j] else span[1]
+            found.append(Count(span[2], text[start:end], start, end))
+        i = j + 1
     return tuple(found)

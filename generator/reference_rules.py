@@ -89,8 +89,8 @@ def renamed_codes(provinces: list[dict], boundaries: dict | None) -> dict[str, s
     codes = {str(p.get("iso_code") or "").upper() for p in provinces}
     geometries = boundaries["objects"]["provinces"]["geometries"]
     ids = {g["id"] for g in geometries}
-    by_name = {(g.get("properties") or {}).get("name_fa"): g["id"] for g in geometries
-               if g["id"] not in codes and isinstance(g.get("properties"), dict)}
+    by_name = {name: g["id"] for g in geometries if g["id"] not in codes
+               and isinstance(name := (g.get("properties") or {}).get("name_fa"), str)}
     found = {}
     for p in provinces:
         code = str(p.get("iso_code") or "").upper()

@@ -19,6 +19,7 @@ more of them to look for new cases.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -51,6 +52,11 @@ def _files(data: Path) -> list[Path]:
     return sorted(p for p in data.rglob("*") if p.is_file() and p.suffix in (".yaml", ".csv", ".json"))
 
 
+def _weighted(paths: list[str]) -> list[str]:
+    """The files to break, the reference files and the boundaries among them as often as the others."""
+    return paths + [p for p in paths if p.startswith("reference/")] * 2
+
+
 @st.composite
 def _mutation(draw, paths: list[str]):
     """(file, what to do to it) for one to three files."""
@@ -59,7 +65,7 @@ def _mutation(draw, paths: list[str]):
         path = draw(st.sampled_from(paths))
         kind = draw(st.sampled_from(["delete-line", "duplicate-line", "swap-lines", "truncate", "replace-token",
                                      "replace-value", "cell", "swap-cells", "indent", "insert-line", "rename-key",
-                                     "swap-keys"]))
+                                     "swap-keys", "json"]))
         edits.append((path, kind, draw(st.integers(0, 10**6)), draw(st.integers(0, 10**6)),
                       draw(REPLACEMENTS)))
     return edits
@@ -74,6 +80,10 @@ def _apply(data: Path, edits: list[tuple]) -> None:
         raw = path.read_bytes()
         if kind == "truncate":
             path.write_bytes(raw[: a % (len(raw) + 1)])
+            continue
+        if kind == "json":
+            if rel.endswith(".json"):
+                _edit_json(path, a, b, value)
             continue
         text = raw.decode("utf-8", "surrogateescape")  # a file cut inside a character stays cut
         lines = text.split("\n")
@@ -124,6 +134,42 @@ def _apply(data: Path, edits: list[tuple]) -> None:
         path.write_bytes("\n".join(lines).encode("utf-8", "surrogateescape"))
 
 
+def _edit_json(path: Path, a: int, b: int, value: str) -> None:
+    """One place of a JSON file (the boundaries) changed in its structure: a key deleted, a value of another
+    type, an id changed, a list emptied; the file stays JSON."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return
+    places: list[tuple[object, object]] = []
+
+    def walk(node, depth: int) -> None:
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for i, (key, child) in enumerate(items):
+            if isinstance(node, list) and i > 3:
+                break  # a few items of each list: the arcs are thousands of points
+            places.append((node, key))
+            if depth < 6:
+                walk(child, depth + 1)
+
+    walk(doc, 0)
+    if not places:
+        return
+    node, key = places[a % len(places)]
+    change = b % 5
+    if change == 0 and isinstance(node, dict):
+        del node[key]
+    elif change == 1:
+        node[key] = value
+    elif change == 2:
+        node[key] = [] if not isinstance(node[key], list) else {}
+    elif change == 3:
+        node[key] = [[1]] if not isinstance(node[key], int) else -10**6
+    else:
+        node[key] = None
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
 def _only_problems(code: int, out: str, err: str) -> None:
     assert "Traceback" not in out + err
     assert code in (0, 1), (code, out, err)
@@ -140,7 +186,7 @@ def example_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_validate_only_ever_succeeds_or_lists_problems(example_data: Path, tmp_path_factory) -> None:
-    paths = [p.relative_to(example_data / "data").as_posix() for p in _files(example_data / "data")]
+    paths = _weighted([p.relative_to(example_data / "data").as_posix() for p in _files(example_data / "data")])
     work = tmp_path_factory.mktemp("validate") / "p"
 
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=RANDOM is None, database=None,
@@ -165,7 +211,7 @@ def _tree(folder: Path) -> dict[str, str]:
 def test_build_only_ever_succeeds_or_lists_problems_and_keeps_the_site_it_had(example_site: Path,
                                                                               tmp_path_factory) -> None:
     data = example_site / "data"
-    paths = [p.relative_to(data).as_posix() for p in _files(data)]
+    paths = _weighted([p.relative_to(data).as_posix() for p in _files(data)])
     base = tmp_path_factory.mktemp("built") / "p"
     shutil.copytree(example_site, base)  # a project with its site built, and its charts in the cache
     before = _tree(base / "site")
