@@ -105,7 +105,7 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
                 continue
             values[f.name] = parse_node(child, f.type, rel, _join(where, f.name), problems)
             if isinstance(f.type, ListOf) and isinstance(child.value, list):
-                item_lines[f.name] = [item.line for item in child.value if not item.unfilled]
+                item_lines[f.name] = [item.line for item in child.value]
         return Rec(values, node.line, lines, where, frozenset(unfilled), item_lines)
     if isinstance(shape, ListOf):
         if not isinstance(node.value, list):
@@ -115,8 +115,9 @@ def parse_node(node: Node, shape: Any, rel: str, where: str, problems: list[Prob
             return []
         items = []
         for i, item in enumerate(node.value):
-            if item.unfilled:
+            if item.unfilled:  # reported; None keeps the items after it at their own index
                 problems.append(_unfilled(rel, item.line, f"{where}[{i}]", None))
+                items.append(None)
                 continue
             items.append(parse_node(item, shape.item, rel, f"{where}[{i}]", problems))
         return items

@@ -102,7 +102,8 @@ def month_length(year: int, month: int) -> int:
 
 def _check_year_month(text: str, year: int, month: int, day: int = 1) -> None:
     """The checks a Jalali date and a Jalali month share: a Jalali year (a Gregorian one is named as
-    such, with its Jalali equivalent when there is one), and a month from 1 to 12."""
+    such, with its Jalali equivalent when there is one), and a month from 1 to 12. Whether the year is one the
+    site covers is the data's to say (date_rules.py, `years` in data/site.yaml)."""
     if year >= 1700:
         hint = ""
         with contextlib.suppress(ValueError):  # not a real Gregorian date either
@@ -111,9 +112,6 @@ def _check_year_month(text: str, year: int, month: int, day: int = 1) -> None:
                         t("«{text}» looks like a Gregorian date (in Jalali that is {jalali})", text=text, jalali=hint)
                         if hint else t("«{text}» looks like a Gregorian date", text=text),
                         t("write dates in the Jalali calendar, e.g. 1400-05-27"))
-    if not 1300 <= year <= 1500:
-        raise DateError("impossible-date", t("year {year} is outside 1300–1500", year=year),
-                        t("check the year; dates are Jalali, e.g. 1400-05-27"))
     if not 1 <= month <= 12:
         raise DateError("impossible-date", t("month {month} does not exist (months are 1–12)", month=month),
                         t("check the month, e.g. 1400-05-27 is 27 Mordad 1400"))

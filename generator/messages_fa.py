@@ -97,6 +97,8 @@ FA: dict[str, str] = {
     "give the first and the last Jalali year the site covers, e.g. first: 1398, last: 1430":
         "نخستین و واپسین سال شمسی درگاه را بنویسید، مثلاً first: 1398، last: 1430",
     "«{code}» is not an ISO 3166-2:IR province code": "«{code}» کد استانِ ISO 3166-2:IR نیست",
+    "write it back as {old}, the code its boundary and counties use":
+        "آن را به {old} برگردانید، کدی که مرز و شهرستان‌هایش دارند",
     "write the code as IR- and two digits, as in the 2020 scheme (IR-00 … IR-30), e.g. IR-01 for Gilan":
         "کد را به شکل IR- و دو رقم بنویسید، مانند طرح ۲۰۲۰ (IR-00 تا IR-30)، مثلاً IR-01 برای گیلان",
     "province name «{name}» is already used at {place}": "نام استانِ «{name}» پیش‌تر در {place} آمده است",
@@ -214,8 +216,6 @@ FA: dict[str, str] = {
         "«{text}» تاریخ میلادی به نظر می‌رسد (به شمسی: {jalali})",
     "«{text}» looks like a Gregorian date": "«{text}» تاریخ میلادی به نظر می‌رسد",
     "write dates in the Jalali calendar, e.g. 1400-05-27": "تاریخ را شمسی بنویسید، مثلاً 1400-05-27",
-    "year {year} is outside 1300–1500": "سال {year} بیرون از بازهٔ ۱۳۰۰ تا ۱۵۰۰ است",
-    "check the year; dates are Jalali, e.g. 1400-05-27": "سال را بررسی کنید؛ تاریخ‌ها شمسی‌اند، مثلاً 1400-05-27",
     "month {month} does not exist (months are 1–12)": "ماه {month} وجود ندارد (ماه‌ها از ۱ تا ۱۲ هستند)",
     "check the month, e.g. 1400-05-27 is 27 Mordad 1400": "ماه را بررسی کنید، مثلاً 1400-05-27 یعنی ۲۷ مرداد ۱۴۰۰",
     "«{text}» is not a month written as YYYY-MM": "«{text}» ماهی به شکل YYYY-MM (سال-ماه) نیست",

@@ -32,11 +32,14 @@ def province_codes(v: Validated) -> set[str]:
 def reference_files(v: Validated) -> Iterator[Problem]:
     codes = province_codes(v)
     names: dict[tuple[str, str], tuple[str, int]] = {}
+    renamed = _renamed(v, codes)
     for path, rec in v.records("provinces"):
         code = rec.get("iso_code")
         if code and not ISO_CODE.match(str(code).upper()):
+            old = next((o for o, new in renamed.items() if new == str(code).upper()), None)
             yield Problem(path, rec.line, "iso_code", "invalid-code",
                           t("«{code}» is not an ISO 3166-2:IR province code", code=code),
+                          t("write it back as {old}, the code its boundary and counties use", old=old) if old else
                           t("write the code as IR- and two digits, as in the 2020 scheme (IR-00 … IR-30), e.g. "
                             "IR-01 for Gilan"))
         for key in ("name_fa", "name_en"):
@@ -51,7 +54,6 @@ def reference_files(v: Validated) -> Iterator[Problem]:
                               t("give each province its own name"))
             else:
                 names[(key, name)] = (path, rec.line)
-    renamed = _renamed(v, codes)
     users: dict[str, int] = {}
     for kind, key in (("counties", "province"), ("province_aliases", "iso_code")):
         for path, rec in v.records(kind):
@@ -66,7 +68,7 @@ def reference_files(v: Validated) -> Iterator[Problem]:
     for path, rec in v.records("provinces"):
         code = str(rec.get("iso_code") or "").upper()
         old = next((o for o, new in renamed.items() if new == code), None)
-        if old:
+        if old and ISO_CODE.match(code):
             yield Problem(path, rec.line, "iso_code", "province-code-changed",
                           t("province «{name}» is {code} here, but {old} in its boundary and in {n} row(s) of the "
                             "counties and aliases", name=rec.get("name_fa"), code=code, old=old,
@@ -94,7 +96,7 @@ def renamed_codes(provinces: list[dict], boundaries: dict | None) -> dict[str, s
     found = {}
     for p in provinces:
         code = str(p.get("iso_code") or "").upper()
-        if ISO_CODE.match(code) and code not in ids and p.get("name_fa") in by_name:
+        if code not in ids and p.get("name_fa") in by_name:  # a code well formed or not («IR-99», «IR-1»)
             found[by_name[p["name_fa"]]] = code
     return found
 

@@ -163,13 +163,19 @@ def _place_index(files: dict[str, list[Parsed]], boundaries: dict | None) -> Pla
     def rows(kind: str) -> list[dict]:
         return [r for p in files.get(kind, []) for r in p.records
                 if all(v is not None for v in r.values())]
-    provinces = [r for r in rows("provinces") if ISO_CODE.match(str(r["iso_code"]).upper())]
+    every = rows("provinces")
+    renamed = renamed_codes(every, boundaries)
+    # a code typed wrong («IR-1») stands for the code its boundary and counties use, which is reported
+    mistyped = {new: old for old, new in renamed.items() if not ISO_CODE.match(new)}
+    provinces = [r if ISO_CODE.match(str(r["iso_code"]).upper()) else {**r, "iso_code": mistyped[str(r["iso_code"])
+                                                                                               .upper()]}
+                 for r in every if ISO_CODE.match(str(r["iso_code"]).upper()) or str(r["iso_code"]).upper() in mistyped]
     codes = {str(r["iso_code"]).upper() for r in provinces}
-    renamed = renamed_codes(provinces, boundaries)
+    changed = {old: new for old, new in renamed.items() if ISO_CODE.match(new)}
 
     def of(row: dict, key: str) -> dict | None:
         code = str(row[key]).upper()
-        code = renamed.get(code, code)
+        code = changed.get(code, code)
         return {**row, key: code} if code in codes else None
 
     return PlaceIndex(provinces, [r for a in rows("province_aliases") if (r := of(a, "iso_code"))],
@@ -344,6 +350,8 @@ def _references(v: Validated) -> Iterator[Problem]:
             yield from _ref(path, d, "programme", programmes, "unknown-programme", "programme",
                             "data/programmes.yaml")
             for i, name in enumerate(d["provinces"] or []):
+                if not isinstance(name, str):
+                    continue  # a blank ("") left to fill in: reported as such
                 _, problems = _province(v, path, d, "provinces", name, f"{d.path_of('provinces')}[{i}]", i)
                 yield from problems
     for kind, key, known, code, what, file in (

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ALL_PAGE_TYPES, make_project, run_portal
+from conftest import ALL_PAGE_TYPES, MINIMAL, make_project, run_portal
 from generator import pipeline
 
 WEEKLY = "data/deliveries/weekly.csv"
@@ -138,3 +138,20 @@ def test_markup_typed_into_every_text_field_never_runs_or_renders(injected: Path
         assert "**ستاره**" in text and "<b class=" in text
         assert dialogs == [] and shown > 5
         page.close()
+
+
+@pytest.mark.parametrize(("year", "window"), [("1501", None), ("1040", None), ("1397", None),
+                                              ("1431", None), ("1399", (1400, 1410))])
+def test_a_year_outside_the_sites_window_is_one_message_with_the_window(tmp_path: Path, year: str, window) -> None:
+    site = (MINIMAL / "site.yaml").read_text(encoding="utf-8")
+    if window:
+        site += f"years:\n  first: {window[0]}\n  last: {window[1]}\n"
+    first, last = window or (1398, 1430)
+    number = 4 if year > "1400" else 0  # in date order with the other meetings
+    meeting = (f"date: {year}-06-17\nnumber: {number}\ntitle_fa: جلسه\nsynthetic: yes\nsummary_fa: خلاصه\n"
+               "attendees:\n  - role_fa: رئیس\n")
+    root = make_project(tmp_path / "p", overlay={f"meetings/{year}-06-17.yaml": meeting, "site.yaml": site})
+    code, _, err = run_portal(root, "validate")
+    lines = [line for line in err.splitlines() if "[" in line]
+    assert code == 1 and len(lines) == 1, err
+    assert f"the year {year} is outside the years this site covers ({first}–{last}) [date-out-of-range]" in lines[0]

@@ -1,8 +1,8 @@
-"""A version published with `portal publish` is as accessible as a local build: two publications made into a
-real git repository, the publish branch served as a host serves it, and in Chromium, with JavaScript on, at
-phone and desktop size: axe-core finds no violation on the latest and on an older version (the version bar,
-Material's version selector and its "newer publication" banner included), the keyboard reaches every link
-and control, and `latest/` says that it is the latest."""
+"""A version published with `portal publish` is as accessible as a local build: two publications and a
+correction made into a real git repository, the publish branch served as a host serves it, and in Chromium,
+with JavaScript on, at phone and desktop size: axe-core finds no violation on the latest and on an older
+version (the version bar, Material's version selector and its "newer publication" banner included), the
+keyboard reaches every link and control, and `latest/` says that it is the latest."""
 
 from __future__ import annotations
 
@@ -38,6 +38,15 @@ def published(tmp_path_factory: pytest.TempPathFactory):
     git(root, "commit", "--quiet", "-m", "meeting 1400-06-17")
     code, out, err = run_portal(root, "publish")
     assert code == 0, out + err
+    # then a correction of the newest: latest/ is the correction, and must say so too
+    revisions = root / "data" / "revisions.yaml"
+    before = revisions.read_text(encoding="utf-8") if revisions.exists() else ""
+    revisions.write_text(before + "- id: 1400-06-18-r1\n  date: 1400-06-18\n  reason_fa: خطای تایپی\n"
+                         "  correction: yes\n", encoding="utf-8")
+    git(root, "add", "data")
+    git(root, "commit", "--quiet", "-m", "a correction")
+    code, out, err = run_portal(root, "publish")
+    assert code == 0 and "1400-06-17-2" in out, out + err
     host = root.parent / "host"
     host.mkdir()
     archive = root.parent / "publish.tar"
@@ -72,7 +81,13 @@ def test_latest_says_it_is_the_latest_and_an_older_version_points_to_it(publishe
     page.wait_for_load_state("networkidle")
     bar = page.locator(".portal-version")
     assert "این آخرین انتشار درگاه است" in bar.inner_text()
-    assert bar.locator("a").get_attribute("href").endswith("archive/")  # not a link to itself
+    assert bar.locator("a.portal-latest").get_attribute("href").endswith("archive/")  # not a link to itself
+    assert "اصلاحیهٔ «جلسهٔ ۱۷ شهریور ۱۴۰۰»" in bar.inner_text()  # and still says what it corrects
+    assert bar.get_by_text("آنچه اصلاح شد").get_attribute("href").endswith("changes/")
+    # the version selector's button is named with what it shows (WCAG 2.5.3; axe's rule for it is off by
+    # default), so a voice user can say what they see
+    button = page.locator(".md-version__current")
+    assert button.get_attribute("aria-label") == "انتخاب ویرایش: " + button.inner_text().strip()
     assert not page.locator(".md-banner--warning").is_visible()
     assert page.locator(".md-version").count() == 1  # Material's version selector
     page.goto(published + "1400-06-10/")
