@@ -8,12 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .fields import Columns, ListOf, typed_columns, typed_in_rec
 from .jalali import JDate, JMonth
 from .messages import t
 from .problems import Problem
-from .schema import SCHEMAS
-from .tables import problems_on_rows
 from .value_types import Date, Month
 
 if TYPE_CHECKING:
@@ -23,7 +20,7 @@ FIRST_YEAR, LAST_YEAR = 1398, 1430  # the epidemic and the years after it, when 
 
 
 def window(v: Validated) -> tuple[int, int]:
-    years = next((rec.get("years") for _, rec in v.records("site")), None)
+    years = v.setting("years", None)
     if not years:
         return FIRST_YEAR, LAST_YEAR
     return years.get("first") or FIRST_YEAR, years.get("last") or LAST_YEAR
@@ -49,17 +46,8 @@ def dates_in_window(v: Validated) -> Iterator[Problem]:
                        t("check the year (a Jalali year, e.g. 1400); if the site does cover it, widen `years` in "
                          "data/site.yaml"))
 
-    for kind, files in v.files.items():
-        shape = SCHEMAS[kind].shape
-        for parsed in files:
-            path = parsed.file.path
-            if isinstance(parsed.value, Columns):
-                for name, values, codes in typed_columns(parsed.value, shape.item, _dated):
-                    found = {i: [problem(path, 0, name, d)] for i, d in enumerate(values)
-                             if isinstance(d, JDate | JMonth) and not first <= d.year <= last}
-                    yield from problems_on_rows(found, codes, parsed.value.lines)
-                continue
-            for rec in parsed.records:
-                for line, where, d in typed_in_rec(rec, shape.item if isinstance(shape, ListOf) else shape, _dated):
-                    if isinstance(d, JDate | JMonth) and not first <= d.year <= last:
-                        yield problem(path, line, where, d)
+    def outside(path: str, line: int, where: str, value: Any) -> list[Problem]:
+        return [problem(path, line, where, value)] if isinstance(value, JDate | JMonth) and \
+            not first <= value.year <= last else []
+
+    yield from v.problems_in_values(_dated, outside)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from .fields import mappings
 from .messages import t
 from .problems import Problem
-from .publication import DEFAULT_K
 from .schema import PEOPLE_UNITS
 
 if TYPE_CHECKING:
@@ -109,7 +108,7 @@ _WHAT = {"status": t("status"), "quantity": t("quantity"), "due": t("due date")}
 
 def small_people_quantities(v: Validated) -> Iterator[Problem]:
     """A decision for 1 to k−1 families or people, or a revision to so few, would single them out."""
-    k = next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
+    k = v.threshold
     units = {rec.get("id"): rec.get("unit") for _, rec in v.records("programmes")}
     made = {d.get("id"): d.get("programme") for _, m in v.records("meetings") for d in mappings(m["decisions"])}
     for path, m in v.records("meetings"):

@@ -123,12 +123,12 @@ def as_csv_rows(fig: Figure) -> list[list[str]]:
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\ufe62", "\uff0b", "\ufe63", "\uff0d",
                     "\uff20")
 TEXT_MARK = "'"
-_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 
 def spreadsheet_safe(cell: str) -> str:
     """The cell as a CSV download writes it: text that a spreadsheet could take for a formula after a «'»."""
-    if cell.startswith(TEXT_MARK) or (cell.lstrip(" ").startswith(FORMULA_TRIGGERS) and not _NUMBER.match(cell)):
+    if cell.startswith(TEXT_MARK) or (cell.lstrip(" ").startswith(FORMULA_TRIGGERS) and not _NUMBER.fullmatch(cell)):
         return TEXT_MARK + cell
     return cell
 

@@ -26,7 +26,7 @@ from .model import Dataset
 from .normalise import normalise
 from .problems import DataProblems, Problem, errors_in
 from .protect import protected
-from .publication import DEFAULT_K, DEFAULT_P, Publication
+from .publication import DEFAULT_P, Publication
 from .site_build import build_site
 from .tracker import track
 from .validate import validate
@@ -199,10 +199,7 @@ def audit_site(project: Project, previous: Path | None = None) -> list[AuditFind
     (read whether or not the data would validate: the site is what is audited) and, when given, the cells
     of the publication before it (`previous`: a cells.json, or a site folder holding one)."""
     validated = validate(load(project.data, project.root))
-    k, p = DEFAULT_K, DEFAULT_P
-    for _, rec in validated.records("site"):  # the site's own thresholds, when site.yaml is readable
-        k = rec.get("disclosure_threshold") or k
-        p = rec.get("dominance_percent") or p
+    k, p = validated.threshold, validated.setting("dominance_percent", DEFAULT_P)
     if previous is not None and previous.is_dir():
         previous = previous / CELLS
     before = Publication.from_json(previous.read_text(encoding="utf-8")) if previous else None

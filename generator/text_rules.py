@@ -14,12 +14,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import people_counts
-from .fields import Columns, ListOf, Mapping, Rec, typed_columns, typed_in_rec
 from .messages import t
 from .problems import Problem
-from .publication import DEFAULT_K
-from .schema import REFERENCE_KINDS, SCHEMAS
-from .tables import problems_on_rows
+from .schema import REFERENCE_KINDS
 from .value_types import Ref, Text
 
 if TYPE_CHECKING:
@@ -31,37 +28,15 @@ def is_free_text(shape: Any) -> bool:
     return isinstance(shape, Text) and not isinstance(shape, Ref)
 
 
-def threshold(v: Validated) -> int:
-    return next((rec.get("disclosure_threshold") for _, rec in v.records("site")), None) or DEFAULT_K
-
-
 def small_counts_in_texts(v: Validated) -> Iterator[Problem]:
     """Every published text of every file, read for counts of people below k."""
-    k = threshold(v)
-    for kind, files in v.files.items():
-        if kind in REFERENCE_KINDS:
-            continue
-        shape = SCHEMAS[kind].shape
-        for parsed in files:
-            path = parsed.file.path
-            if isinstance(parsed.value, Columns):
-                yield from _in_columns(path, parsed.value, shape.item, k)
-                continue
-            for rec in parsed.records:
-                yield from _in_rec(path, rec, shape.item if isinstance(shape, ListOf) else shape, k)
+    k = v.threshold
 
+    def counts(path: str, line: int, where: str, text: Any) -> list[Problem]:
+        return [_problem(path, line, where, c, k) for c in people_counts.find(text, k)] if isinstance(text, str) \
+            else []
 
-def _in_columns(path: str, columns: Columns, row: Mapping, k: int) -> Iterator[Problem]:
-    for name, values, codes in typed_columns(columns, row, is_free_text):
-        found = {i: [_problem(path, 0, name, c, k) for c in people_counts.find(value, k)]
-                 for i, value in enumerate(values) if isinstance(value, str) and value}
-        yield from problems_on_rows(found, codes, columns.lines)
-
-
-def _in_rec(path: str, rec: Rec, shape: Mapping, k: int) -> Iterator[Problem]:
-    for line, where, text in typed_in_rec(rec, shape, is_free_text):
-        if isinstance(text, str):
-            yield from (_problem(path, line, where, c, k) for c in people_counts.find(text, k))
+    yield from v.problems_in_values(is_free_text, counts, skip=REFERENCE_KINDS)
 
 
 def _problem(path: str, line: int, where: str, count: people_counts.Count, k: int) -> Problem:

@@ -10,7 +10,7 @@ import difflib
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -20,11 +20,12 @@ import pandas as pd
 from . import personal_data
 from .date_rules import dates_in_window
 from .decision_rules import follow_ups, small_people_quantities
-from .fields import Columns, Mapping, Rec, mappings, parse_node, parse_table
+from .fields import Columns, ListOf, Mapping, Rec, mappings, parse_node, parse_table, typed_columns, typed_in_rec
 from .jalali import DateError, parse_jalali, parse_jalali_month
 from .messages import t
 from .places import PlaceIndex
 from .problems import Problem, errors_in
+from .publication import DEFAULT_K
 from .raw import Node, RawData, RawFile, Table
 from .reference_rules import ISO_CODE, reference_files, renamed_codes
 from .schema import IDENTIFYING_COLUMNS, SCHEMAS
@@ -72,6 +73,37 @@ class Validated:
         for parsed in self.files.get(kind, []):
             for rec in parsed.records:
                 yield parsed.file.path, rec
+
+    def setting(self, name: str, default: Any) -> Any:
+        """A setting of data/site.yaml as read (the default while it is missing or unreadable)."""
+        return next((rec.get(name) for _, rec in self.records("site")), None) or default
+
+    def problems_in_values(self, wanted: Callable[[Any], bool], problems_of: Callable[[str, int, str, Any],
+                           list[Problem]], skip: frozenset[str] = frozenset()) -> Iterator[Problem]:
+        """What `problems_of(path, line, field, value)` finds in each value of a field whose type is `wanted`,
+        in every file but those of the kinds in `skip`. A CSV column's distinct values are looked at once,
+        and a problem is put on every row that holds its value."""
+        for kind, files in self.files.items():
+            if kind in skip:
+                continue
+            shape = SCHEMAS[kind].shape
+            row = shape.item if isinstance(shape, ListOf) else shape
+            for parsed in files:
+                path = parsed.file.path
+                if isinstance(parsed.value, Columns):
+                    for name, values, codes in typed_columns(parsed.value, row, wanted):
+                        found = {i: problems_of(path, 0, name, value) for i, value in enumerate(values)
+                                 if value is not None}
+                        yield from problems_on_rows(found, codes, parsed.value.lines)
+                    continue
+                for rec in parsed.records:
+                    for line, where, value in typed_in_rec(rec, row, wanted):
+                        yield from problems_of(path, line, where, value)
+
+    @property
+    def threshold(self) -> int:
+        """k: the smallest count of people that is published (site.yaml `disclosure_threshold`)."""
+        return self.setting("disclosure_threshold", DEFAULT_K)
 
 
 def validate(raw: RawData) -> Validated:
@@ -376,28 +408,10 @@ def _references(v: Validated) -> Iterator[Problem]:
 
 def _personal_data(v: Validated) -> Iterator[Problem]:
     """Every text of every file, scanned for personal data (private spans are already gone)."""
-    for parsed in (p for files in v.files.values() for p in files):
-        path = parsed.file.path
-        if isinstance(parsed.value, Columns):
-            for name, values in parsed.value.values.items():
-                found = {k: [_personal_problem(path, 0, name, f) for f in personal_data.find(value)]
-                         for k, value in enumerate(values) if isinstance(value, str)}
-                yield from problems_on_rows(found, parsed.value.codes[name], parsed.value.lines)
-        else:
-            for rec in parsed.records:
-                yield from _scan_rec(path, rec)
-
-
-def _scan_rec(path: str, rec: Rec) -> Iterator[Problem]:
-    for name, value in rec.items():
-        items = value if isinstance(value, list) else [value]
-        for i, item in enumerate(items):
-            where = f"{rec.path_of(name)}[{i}]" if isinstance(value, list) else rec.path_of(name)
-            if isinstance(item, Rec):
-                yield from _scan_rec(path, item)
-            elif isinstance(item, str):
-                line = rec.line_of(name, i if isinstance(value, list) else None)
-                yield from (_personal_problem(path, line, where, f) for f in personal_data.find(item))
+    def found(path: str, line: int, where: str, value: Any) -> list[Problem]:
+        return [_personal_problem(path, line, where, f) for f in personal_data.find(value)] \
+            if isinstance(value, str) else []
+    yield from v.problems_in_values(lambda shape: True, found)
 
 
 def _personal_problem(path: str, line: int, where: str, found: personal_data.Finding) -> Problem:
