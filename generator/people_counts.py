@@ -489,8 +489,6 @@ def _looks_back(tokens: list[Token], n: Number) -> int | None:
     before = _word(tokens, n.first - 1)
     if before and before.lower() in ("aged", "age", "ages", "under", "over") and english_age(tokens, n):
         return None  # «children under 5», «aged 7»: an age
-    if before and before.lower() == "of" and _is_people(_word(tokens, n.first - 2) or ""):
-        return None  # «households of 5»: a size
     seen = 0
     for j in range(n.first - 1, -1, -1):
         tok = tokens[j]
@@ -537,7 +535,7 @@ def _labelled_or_sized(tokens: list[Token], n: Number) -> bool:
     """English puts a label's number after it («Centre 4», «Phase 2», «Week 3») and a size after «of»
     («households of 6 members», «a family of five»)."""
     before = _word(tokens, n.first - 1)
-    if before is None:
+    if before is None or not before.isascii():
         return False
     if _is_thing(before) and not _is_people(before):
         return True
@@ -655,7 +653,7 @@ def _span(tokens: list[Token], n: Number, what: str, at: int, k: int, english: b
         return None
     if n.words and tokens[n.first].text.lower() in ("single", "couple", "pair") and not english:
         return None
-    if english and _labelled_or_sized(tokens, n):
+    if _labelled_or_sized(tokens, n):
         return None
     if what == BARE:  # «دوتاشان فوت کردند», «یکیشان فوت کرد»: whoever died is people
         verb = next((j for j in range(n.last + 1, min(n.last + 4, len(tokens)))
