@@ -107,8 +107,9 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
     if tok.text in _LINKS and is_number:
         if tok.text in _RATIO and _word(tokens, n.first - 1) not in ("از", "from"):
             return THING, i  # «۱ به ۴»: a ratio («از ۵ به ۶» is a change)
-        if tok.text in ("،", ",") and is_thing(_word(tokens, n.first - 1) or ""):
-            return BARE, n.last  # «هفتهٔ ۵، ۱۴۰ خانوار»: a label, then another number
+        if tok.text in ("،", ",") and (is_thing(_word(tokens, n.first - 1) or "") or _large_after(tokens, i + 1)):
+            # «هفتهٔ ۵، ۱۴۰ خانوار»: a label, then another number; «۳، ۷۵۰ هزار نفر»: not a list of counts
+            return BARE, n.last
         return LINKED, i + 1
     if tok.text == ":" and is_number:
         return THING, i  # «۱:۴», «۱۰:۳۰»
@@ -191,6 +192,20 @@ def _counted(tokens: list[Token], n: Number, english: bool) -> tuple[str, int]:
     if _dies(tokens, i + 1):
         return PEOPLE, i
     return THING, i
+
+
+def _large_after(tokens: list[Token], i: int) -> bool:
+    """Whether the number written from token `i` on is one of a thousand or more (with a multiplier or not):
+    a list of small counts («۲، ۳ و ۴ خانوار») holds no such number."""
+    tok = tokens[i]
+    nxt = _word(tokens, i + 1)
+    if nxt and nxt.lower() in MULTIPLIERS:
+        return True
+    value = unit_word(tok.text) if tok.kind == "word" else None
+    if tok.kind == "num":
+        digits = re.sub("[,\u066c\u060c]", "", tok.text).split(".")[0].split("\u066b")[0]
+        value = int(digits) if digits.isdigit() else None
+    return value is not None and value >= 1000
 
 
 _DEATH_EN = frozenset(("died", "die", "dies", "dead", "fell", "passed", "infected", "hospitalised", "hospitalized",
