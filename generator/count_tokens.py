@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count_words import COUNTER_TA, JOINABLE, MULTIPLIERS, THINGS, UNITS_EN, UNITS_FA, is_people, stem_in
+from .count_words import COUNTER_TA, DEATH, JOINABLE, MULTIPLIERS, THINGS, UNITS_EN, UNITS_FA, is_people, stem_in
 from .persian import ZWNJ
 
 # ---- tokens -------------------------------------------------------------------------------------------
@@ -147,3 +147,22 @@ def numbers_in(tokens: list[Token]) -> list[Number]:
         found.append(Number(total + part, first, j, words))
         i = j + 1
     return found
+
+
+def word_at(tokens: list[Token], i: int) -> str | None:
+    return tokens[i].text if 0 <= i < len(tokens) and tokens[i].kind == "word" else None
+
+
+DEATH_EN = frozenset(("died", "die", "dies", "dead", "fell", "passed", "infected", "hospitalised", "hospitalized",
+                       "killed", "lost", "succumbed", "sick", "ill", "symptomatic", "tested"))
+
+
+def dies(tokens: list[Token], i: int) -> bool:
+    """Whether the words at `i` say that who was counted died or fell ill («فوت کردند», «مبتلا شدند»,
+    «died», «fell ill»): whoever they were, they are people."""
+    nxt = word_at(tokens, i)
+    if not nxt:
+        return False
+    if nxt.lower() in DEATH_EN:
+        return True
+    return nxt in DEATH or nxt.startswith(("فوت", "جان" + ZWNJ + "باخت", "جانباخت", "درگذشت"))
