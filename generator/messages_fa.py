@@ -7,6 +7,8 @@ the files. tests/test_messages.py checks that every template in generator/ is he
 
 from __future__ import annotations
 
+from .messages_fa_commands import COMMANDS
+
 FA: dict[str, str] = {
     # --- words used inside other messages --------------------------------------------------------------
     "a mapping": "یک نگاشت (فهرست «نام: مقدار»)",
@@ -392,132 +394,7 @@ FA: dict[str, str] = {
     "and commit":
         "پایان سطرها، سطر تازهٔ پایانی و BOM هر جا بود درست شد: پرونده‌ها را دوباره اضافه کنید (git add) و "
         "commit کنید",
-    # build, audit, publish and squash (cli.py, site_build.py, audit.py, disclosure.py, attack.py, publish.py)
-    "generated {pages} pages in {content}/ ({written} written, {removed} stale removed)":
-        "{pages} صفحه در {content}/ ساخته شد ({written} نوشته‌شده، {removed} کهنه پاک‌شده)",
-    "figures: {figures}; charts: {rendered} rendered, {reused} reused from the cache":
-        "جدول‌ها: {figures}؛ نمودارها: {rendered} کشیده‌شده، {reused} از حافظهٔ نهان",
-    "built {site}/ with mkdocs --strict and audited it in {seconds} s":
-        "{site}/ با mkdocs --strict ساخته و در {seconds} ثانیه بازرسی شد",
-    "{site}/ does not exist; run `portal build` first": "{site}/ وجود ندارد؛ نخست `portal build` را اجرا کنید",
-    "{n} problem(s): this site must not be published": "{n} مشکل: این سایت نباید منتشر شود",
-    "audit: {n} files of {site}/ checked, nothing found": "بازرسی: {n} پروندهٔ {site}/ بررسی شد و چیزی یافت نشد",
-    "backfilled {version} «{title}» in {seconds} s": "{version} «{title}» در {seconds} ثانیه از نو منتشر شد",
-    "nothing to backfill: every meeting is on the branch {branch} already":
-        "چیزی برای انتشار از نو نیست: هر جلسه از پیش روی شاخهٔ {branch} است",
-    "; pushed to {remote}": "؛ به {remote} فرستاده شد",
-    "backfilled {n} version(s) on the branch {branch}; latest is {latest}{pushed}; {seconds} s":
-        "{n} نسخه روی شاخهٔ {branch} از نو منتشر شد؛ تازه‌ترین {latest} است{pushed}؛ {seconds} ثانیه",
-    "nothing to publish: {reason}": "چیزی برای انتشار نیست: {reason}",
-    "pushed {branch} to {remote}": "شاخهٔ {branch} به {remote} فرستاده شد",
-    " after {previous}": " پس از {previous}",
-    " (the first)": " (نخستین)",
-    ", correcting {version}": "، در اصلاح {version}",
-    "; took {versions} off the branch (retention policy; still in the archive page)":
-        "؛ {versions} از شاخه برداشته شد (سیاست نگه‌داری؛ در صفحهٔ انتشارها می‌ماند)",
-    "; not pushed (git push <remote> {branch})": "؛ فرستاده نشد (git push <remote> {branch})",
-    "published {version} «{title}»{after}{corrects}{removed} on the branch {branch}, with `latest` moved to "
-    "it{pushed}; {seconds} s":
-        "{version} «{title}»{after}{corrects}{removed} روی شاخهٔ {branch} منتشر شد و `latest` به آن رفت{pushed}؛ "
-        "{seconds} ثانیه",
-    "; force-pushed to {remote}": "؛ به‌زور به {remote} فرستاده شد",
-    "; not pushed (git push --force-with-lease origin {branch})":
-        "؛ فرستاده نشد (git push --force-with-lease origin {branch})",
-    "squashed {commits} commits of {branch} into one; every file kept ({entries} entries at its root); the "
-    "repository's objects: {before} MiB → {after} MiB{pushed}":
-        "{commits} کامیتِ {branch} در یک کامیت فشرده شد؛ همهٔ پرونده‌ها ماندند ({entries} مدخل در ریشه)؛ اشیای "
-        "مخزن: {before} به {after} مبی‌بایت{pushed}",
-    "wrote {path}": "{path} نوشته شد",
-    "{path} is out of date; run `portal schema --write`": "{path} کهنه است؛ `portal schema --write` را اجرا کنید",
-    "{path} is up to date": "{path} به‌روز است",
-    "{path}: the file name is not a Jalali date ({problem}); name each meeting file after its date, e.g. "
-    "1400-05-27.yaml":
-        "{path}: نام پرونده تاریخ شمسی نیست ({problem})؛ هر پروندهٔ جلسه را به نام تاریخش بنامید، مثلاً "
-        "1400-05-27.yaml",
-    "there is no meeting in data/meetings/: a publication is named after one":
-        "در data/meetings/ جلسه‌ای نیست: هر انتشار به نام یک جلسه است",
-    "{root} is not a git repository: publications are kept on a branch of the project's repository (git init, "
-    "then commit the data)":
-        "{root} مخزن git نیست: انتشارها روی شاخه‌ای از مخزن پروژه نگه داشته می‌شوند (git init، سپس داده‌ها را "
-        "کامیت کنید)",
-    "version {version} is already on the branch {branch}; a published version never changes. Publish after the "
-    "next meeting, or add a correction to data/revisions.yaml (correction: yes) to publish a corrected version now":
-        "نسخهٔ {version} از پیش روی شاخهٔ {branch} است؛ نسخهٔ منتشرشده هرگز تغییر نمی‌کند. پس از جلسهٔ بعد منتشر "
-        "کنید، یا برای انتشار نسخهٔ اصلاح‌شده در همین حال، اصلاحیه‌ای در data/revisions.yaml بیفزایید "
-        "(correction: yes)",
-    "{n} file(s) differ from the last commit ({files}): a publication records the commit it is built from. Commit "
-    "them (or git stash), then publish":
-        "{n} پرونده با آخرین کامیت فرق دارد ({files}): هر انتشار کامیتی را که از آن ساخته شده ثبت می‌کند. آن‌ها "
-        "را کامیت کنید (یا git stash)، سپس منتشر کنید",
-    "the latest meeting in data/meetings/ ({day}) is older than the latest publication ({version}): a meeting "
-    "file is missing":
-        "تازه‌ترین جلسه در data/meetings/ ({day}) از تازه‌ترین انتشار ({version}) قدیمی‌تر است: پرونده‌ای از "
-        "جلسه‌ها کم است",
-    "git {command} failed: {detail}": "فرمان git {command} ناکام ماند: {detail}",
-    "git failed: {detail}": "git ناکام ماند: {detail}",
-    "{prog}: the command line is not right: {message}; see `portal --help`":
-        "{prog}: فرمان درست نوشته نشده است: {message}؛ راهنما: `portal --help`",
-    "regenerated {pages} pages ({written} changed, {removed} removed)":
-        "{pages} صفحه دوباره ساخته شد ({written} تغییرکرده، {removed} پاک‌شده)",
-    "the preview could not record this change: {kind}: {detail}":
-        "پیش‌نمایش نتوانست این تغییر را ثبت کند: {kind}: {detail}",
-    "there is no branch {branch} to squash: publish first": "شاخهٔ {branch} برای فشرده‌سازی نیست: نخست منتشر کنید",
-    "{remote} does not have the history that was squashed: someone published since, or publications made here "
-    "were never pushed. Nothing was changed. Push or fetch {branch} so that both are the same, then squash "
-    "again. ({detail})":
-        "{remote} تاریخچه‌ای را که فشرده شد ندارد: کسی در این میان منتشر کرده، یا انتشارهای اینجا هرگز فرستاده "
-        "نشده‌اند. چیزی تغییر نکرد. شاخهٔ {branch} را بفرستید یا بگیرید تا هر دو یکی شوند، سپس دوباره فشرده کنید. "
-        "({detail})",
-    "{detail}\nsite/ was left as it was": "{detail}\nsite/ همان‌طور که بود ماند",
-    "mkdocs build --strict failed; site/ was left as it was:\n  {detail}":
-        "mkdocs build --strict ناکام ماند؛ site/ همان‌طور که بود ماند:\n  {detail}",
-    "a chart worker process stopped before it finished (out of memory, or killed); run the build again":
-        "یکی از فرایندهای کشیدن نمودار پیش از پایان کار ایستاد (کمبود حافظه یا بسته‌شدن)؛ ساخت را دوباره اجرا کنید",
-    "a chart worker process could not start (out of memory, or killed); run the build again":
-        "یکی از فرایندهای کشیدن نمودار آغاز نشد (کمبود حافظه یا بسته‌شدن)؛ ساخت را دوباره اجرا کنید",
-    "a page holds a chart that is neither drawn nor in the cache ({key}…): generate the pages again (portal "
-    "build)":
-        "صفحه‌ای نموداری دارد که نه کشیده شده و نه در حافظهٔ نهان است ({key}…): صفحه‌ها را دوباره بسازید "
-        "(portal build)",
-    "{page}: a chart placeholder that was not filled": "{page}: جای نموداری که پر نشد",
-    "Pagefind is not installed ({detail}); `make site` installs it":
-        "Pagefind نصب نیست ({detail})؛ `make site` آن را نصب می‌کند",
-    "Pagefind could not run ({detail}); reinstall with `make site`":
-        "Pagefind اجرا نشد ({detail})؛ با `make site` دوباره نصب کنید",
-    "Pagefind failed:\n{detail}": "Pagefind ناکام ماند:\n{detail}",
-    "{path}: a hand-written page is in the way of a generated one; rename or remove it":
-        "{path}: صفحه‌ای دست‌نوشته جای صفحه‌ای ساختنی را گرفته است؛ نامش را عوض کنید یا پاکش کنید",
-    "\n  … and {n} more": "\n  … و {n} مورد دیگر",
-    "the audit of the built site found {n} problem(s); site/ was left as it was:\n  {lines}{more}":
-        "بازرسی سایت ساخته‌شده {n} مشکل یافت؛ site/ همان‌طور که بود ماند:\n  {lines}{more}",
-    "a search index file that cannot be read ({detail}): its text cannot be checked; rebuild the site":
-        "پرونده‌ای از نمایهٔ جست‌وجو خوانده نمی‌شود ({detail}): متنش را نمی‌توان بررسی کرد؛ سایت را دوباره بسازید",
-    "{kind} ({masked}) is published": "{kind} ({masked}) منتشر می‌شود",
-    "text marked private in the data is published (private span {n} of the data; the text is not repeated here)":
-        "متنی که در داده‌ها خصوصی نشانه خورده منتشر می‌شود (بخش خصوصی شمارهٔ {n} داده‌ها؛ متن اینجا تکرار نمی‌شود)",
-    "a household key of the registers is published (not repeated here)":
-        "کلید خانواری از دفترها منتشر می‌شود (اینجا تکرار نمی‌شود)",
-    "line {n}: a cell a spreadsheet would read as a formula (it starts with «{first}»)":
-        "سطر {n}: خانه‌ای که صفحه‌گسترده آن را فرمول می‌خواند (با «{first}» آغاز می‌شود)",
-    "an XLSX file without its CSV twin: its numbers cannot be checked":
-        "پروندهٔ XLSX بی همتای CSV خود: رقم‌هایش را نمی‌توان بررسی کرد",
-    "cannot be read as XLSX ({detail})": "به‌صورت XLSX خوانده نمی‌شود ({detail})",
-    "{n} rows, where its CSV has {m}": "{n} سطر، در حالی که CSV آن {m} سطر دارد",
-    "row {n} differs from line {n} of its CSV": "سطر {n} با سطر {n} از CSV آن فرق دارد",
-    "is missing, while downloads hold counts of people: without it the hidden figures cannot be checked":
-        "نیست، در حالی که بارگیری‌ها شمار افراد را دارند: بی آن رقم‌های پنهان را نمی‌توان بررسی کرد",
-    "row {n}, column «{label}»: a count of {value}, below {k}": "سطر {n}، ستون «{label}»: شمار {value}، کمتر از {k}",
-    "line {n}, column «{label}»: a count of {value}, below {k}": "سطر {n}، ستون «{label}»: شمار {value}، کمتر از {k}",
-    "line {n}, column «{label}»: «{cell}» is neither a count nor the suppression symbol {symbol}":
-        "سطر {n}، ستون «{label}»: «{cell}» نه شمار است و نه نشانهٔ پنهان‌سازی {symbol}",
-    "cell {cell} publishes a count of {value}, below the threshold of {k}":
-        "خانهٔ {cell} شمار {value} را منتشر می‌کند، کمتر از آستانهٔ {k}",
-    "cell {cell}: every one of its {total} households is in one group of the breakdown, which is published":
-        "خانهٔ {cell}: هر {total} خانوار آن در یک گروهِ تفکیکِ منتشرشده است",
-    "cell {shown} is published while {hidden}, which it reveals, is hidden":
-        "خانهٔ {shown} منتشر می‌شود در حالی که {hidden}، که آن را آشکار می‌کند، پنهان است",
-    "is exactly {low}": "دقیقاً {low} است",
-    "lies in [{low}, {high}]": "در بازهٔ [{low}، {high}] است",
-    "suppressed cell {cell} {what}, from what is published (it needs an interval of at least {needed})":
-        "خانهٔ پنهانِ {cell} از روی آنچه منتشر می‌شود {what} (بازه‌ای دست‌کم به پهنای {needed} لازم دارد)",
 }
+
+# the commands' own reports and errors (build, audit, publish, squash), kept apart: one catalogue, two files
+FA.update(COMMANDS)
