@@ -62,8 +62,11 @@ class Text(str):
 # `--force-with-lease`), or several such words with spaces, commas or colons between them (`git push origin
 # publish`, `fatal: no remote`): held once as a whole, never word by word (a mark between two Latin words
 # would break a copy, a paste and a search).
-_WORD = r"[-*&/.`'\"<]*[0-9A-Za-z۰-۹](?:[0-9A-Za-z۰-۹._/:@=+#~'`\"\-<>]*[0-9A-Za-z۰-۹/`'\">])?"
-_LATIN_WORD = r"[-*&/.`'\"<]*[0-9A-Za-z](?:[0-9A-Za-z._/:@=+#~'`\"\-<>]*[0-9A-Za-z/`'\">])?"
+def _word(alnum: str) -> str:
+    return rf"[-*&/.`'\"<]*[{alnum}](?:[{alnum}._/:@=+#~'`\"\-<>]*[{alnum}/`'\">])?"
+
+
+_LATIN_WORD, _WORD = _word("0-9A-Za-z"), _word("0-9A-Za-z۰-۹")  # the second: an id in Persian digits too
 _RUN = re.compile(rf"«[^»]*»|{_LATIN_WORD}(?:[ ,;:]+{_LATIN_WORD})*|{_WORD}")
 _NEEDS_MARKS = re.compile(r"[A-Za-z]|[0-9۰-۹][-/:.][0-9۰-۹]|/$|^[-*&/.]")
 LRM = "\u200e"

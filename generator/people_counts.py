@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from .count_rules import is_rule
-from .count_tokens import DIACRITICS, Number, Token, dies, numbers_in, tokenise, unit_word, word_at
+from .count_tokens import DIACRITICS, Number, Token, dies, digits_value, numbers_in, tokenise, unit_word, word_at
 from .count_words import (
     AUX,
     CASE,
@@ -197,10 +197,7 @@ def _large_after(tokens: list[Token], i: int) -> bool:
     nxt = word_at(tokens, i + 1)
     if nxt and nxt.lower() in MULTIPLIERS:
         return True
-    value = unit_word(tok.text) if tok.kind == "word" else None
-    if tok.kind == "num":
-        digits = re.sub("[,\u066c\u060c]", "", tok.text).split(".")[0].split("\u066b")[0]
-        value = int(digits) if digits.isdigit() else None
+    value = digits_value(tok.text) if tok.kind == "num" else unit_word(tok.text) if tok.kind == "word" else None
     return value is not None and value >= 1000
 
 

@@ -32,11 +32,12 @@ def province_codes(v: Validated) -> set[str]:
 def reference_files(v: Validated) -> Iterator[Problem]:
     codes = province_codes(v)
     names: dict[tuple[str, str], tuple[str, int]] = {}
-    renamed = _renamed(v, codes)
+    renamed = v.renamed
+    old_of = {new: old for old, new in renamed.items()}
     for path, rec in v.records("provinces"):
         code = rec.get("iso_code")
         if code and not ISO_CODE.match(str(code).upper()):
-            old = next((o for o, new in renamed.items() if new == str(code).upper()), None)
+            old = old_of.get(str(code).upper())
             yield Problem(path, rec.line, "iso_code", "invalid-code",
                           t("«{code}» is not an ISO 3166-2:IR province code", code=code),
                           t("write it back as {old}, the code its boundary and counties use", old=old) if old else
@@ -67,7 +68,7 @@ def reference_files(v: Validated) -> Iterator[Problem]:
                                 example=min(codes) if codes else "IR-01"))
     for path, rec in v.records("provinces"):
         code = str(rec.get("iso_code") or "").upper()
-        old = next((o for o, new in renamed.items() if new == code), None)
+        old = old_of.get(code)
         if old and ISO_CODE.match(code):
             yield Problem(path, rec.line, "iso_code", "province-code-changed",
                           t("province «{name}» is {code} here, but {old} in its boundary and in {n} row(s) of the "
@@ -76,10 +77,6 @@ def reference_files(v: Validated) -> Iterator[Problem]:
                           t("give it one code everywhere: its ISO 3166-2:IR code of the 2020 scheme (restore the "
                             "reference files from git)"))
     yield from _boundaries(v, codes, renamed)
-
-
-def _renamed(v: Validated, codes: set[str]) -> dict[str, str]:
-    return renamed_codes([rec for _, rec in v.records("provinces")], v.boundaries)
 
 
 def renamed_codes(provinces: list[dict], boundaries: dict | None) -> dict[str, str]:

@@ -66,6 +66,8 @@ class Validated:
     registers: pd.DataFrame = field(default_factory=pd.DataFrame)
     # the province boundaries as read (TopoJSON), checked against the provinces by reference_rules.py
     boundaries: dict | None = None
+    # {old code: code in provinces.csv} for a province whose code changed there alone (reference_rules.py)
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -118,9 +120,10 @@ def validate(raw: RawData) -> Validated:
         else:
             files[f.kind].append(Parsed(f, parse_node(f.root, schema.shape, f.path, "", problems)))
     names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
-    places = _place_index(files, raw.boundaries)
+    renamed = renamed_codes(_complete_rows(files, "provinces"), raw.boundaries)
+    places = _place_index(files, renamed)
     v = Validated(dict(files), places, problems, names, delivery_frame(files.get("deliveries", []), places),
-                  _private_texts(raw), boundaries=raw.boundaries)
+                  _private_texts(raw), boundaries=raw.boundaries, renamed=renamed)
     for rule in RULES:
         problems.extend(rule(v))
     v.register_keys = sorted({str(k) for parsed in files.get("registers", [])
@@ -186,15 +189,18 @@ def _identifying(column: str) -> bool:
                                              for c in IDENTIFYING_COLUMNS if len(c) > 4)
 
 
-def _place_index(files: dict[str, list[Parsed]], boundaries: dict | None) -> PlaceIndex:
+def _complete_rows(files: dict[str, list[Parsed]], kind: str) -> list[dict]:
+    """The rows of a reference file whose every field could be read."""
+    return [r for p in files.get(kind, []) for r in p.records if all(v is not None for v in r.values())]
+
+
+def _place_index(files: dict[str, list[Parsed]], renamed: dict[str, str]) -> PlaceIndex:
     """The places that data may name: the reference's provinces, and the aliases and counties of those
     provinces (one of another code is reported by reference_rules.py, and means nothing here; one of a
     province whose code was changed in provinces.csv alone is still that province's)."""
     def rows(kind: str) -> list[dict]:
-        return [r for p in files.get(kind, []) for r in p.records
-                if all(v is not None for v in r.values())]
+        return _complete_rows(files, kind)
     every = rows("provinces")
-    renamed = renamed_codes(every, boundaries)
     # a code typed wrong («IR-1») stands for the code its boundary and counties use, which is reported
     mistyped = {new: old for old, new in renamed.items() if not ISO_CODE.match(new)}
     provinces = [r if ISO_CODE.match(str(r["iso_code"]).upper()) else {**r, "iso_code": mistyped[str(r["iso_code"])

@@ -26,7 +26,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project, run_portal
@@ -34,6 +34,12 @@ from conftest import make_project, run_portal
 EXAMPLES = int(os.environ.get("PORTAL_MUTATIONS", "300"))
 BUILDS = int(os.environ.get("PORTAL_MUTATED_BUILDS", "12"))
 RANDOM = os.environ.get("PORTAL_MUTATIONS_RANDOM")  # set: new examples each run, to look for new cases
+
+
+def _examples(n: int):
+    """Hypothesis settings for n examples: the same ones on every run unless RANDOM is set."""
+    return settings(max_examples=n, deadline=None, derandomize=RANDOM is None, database=None,
+                    suppress_health_check=list(HealthCheck))
 PROBLEM = re.compile(r"^\S+?(:\d+)?: (\S+: )?.*\[[a-z0-9-]+\]; fix: .+$|^\S+: … and \d+ more of the same \[")
 SUMMARY = re.compile(r"^\d+ error\(s\) found; nothing was built\. Fix them and run the command again\.$")
 
@@ -190,8 +196,7 @@ def test_validate_only_ever_succeeds_or_lists_problems(example_data: Path, tmp_p
     paths = _weighted([p.relative_to(example_data / "data").as_posix() for p in _files(example_data / "data")])
     work = tmp_path_factory.mktemp("validate") / "p"
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=RANDOM is None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @_examples(EXAMPLES)
     @given(_mutation(paths))
     def check(edits) -> None:
         if work.exists():
@@ -219,9 +224,10 @@ def test_build_only_ever_succeeds_or_lists_problems_and_keeps_the_site_it_had(ex
     work = base.parent / "work"
     outcomes = []
 
-    @settings(max_examples=BUILDS, deadline=None, derandomize=RANDOM is None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @_examples(BUILDS)
     @given(_mutation(paths))
+    @example([("site.yaml", "insert-line", 0, 0, "")])  # harmless: a blank first line; the build succeeds
+    @example([("programmes.yaml", "truncate", 7, 0, "")])  # the file cut short; the build fails
     def check(edits) -> None:
         if work.exists():
             shutil.rmtree(work)
