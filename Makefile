@@ -21,7 +21,7 @@ help:
 	@echo "make squash       replace the publish branch's history by one commit, every version kept"
 	@echo "                  (REMOTE=origin also force-pushes it, if the remote has the old history)"
 	@echo "make synthesize   rewrite the synthetic example data from its seed"
-	@echo "make schema       rewrite docs/schema.md from generator/schema.py"
+	@echo "make schema       rewrite docs/schema.md from generator/schema/files.py"
 	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
 
 $(STAMP):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.jalali import JDate
+from generator.lang.jalali import JDate
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTIES = 430

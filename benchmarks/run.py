@@ -45,16 +45,16 @@ def _size(path: Path) -> int:
 
 def _build(root: Path) -> dict:
     """One full build of the project at `root`, stage by stage, in this process."""
-    from generator.aggregate import aggregate
-    from generator.audit import Rules
-    from generator.audit_gate import Gate
-    from generator.chart_render import ChartRenderer
-    from generator.load import load
-    from generator.normalise import normalise
+    from generator.aggregate.totals import aggregate
+    from generator.audit.checks import Rules
+    from generator.audit.gate import Gate
+    from generator.charts.draw import ChartRenderer
+    from generator.load.files import load
     from generator.pipeline import Project, plan, previous_publication, write_content
-    from generator.protect import protected
-    from generator.site_build import build_site
-    from generator.validate import validate
+    from generator.protect.suppress import protected
+    from generator.site.build import build_site
+    from generator.validate.normalise import normalise
+    from generator.validate.run import validate
 
     project = Project.at(root)
     times: dict[str, float] = {}
@@ -118,7 +118,7 @@ def _build(root: Path) -> dict:
 
     gate.check = timed_check  # type: ignore[method-assign]
 
-    from generator import search_index
+    from generator.site import search_index
 
     index = search_index.index
 
@@ -129,7 +129,7 @@ def _build(root: Path) -> dict:
         finally:
             times["search index"] = time.perf_counter() - started
 
-    from generator import chart_inline
+    from generator.charts import inline as chart_inline
 
     inline = chart_inline.inline_site
 
@@ -204,7 +204,7 @@ def one(scale: float, work: Path, incremental: bool) -> dict:
     result.pop("chart_keys")
     result.pop("page_digests")
     # the chart workers are processes of their own: count each at the largest one's peak
-    from generator.chart_render import _cpus
+    from generator.charts.draw import _cpus
 
     workers = min(_cpus(), result["charts_rendered"] // 8)  # as ChartRenderer.prepare decides
     workers = workers if workers >= 2 else 0

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from mike.git_utils import GitError
 
-from . import __version__, pipeline, scaffold, schema_doc, synthetic
-from .audit import AuditFailed, served_files
-from .messages import LANGUAGES, language, render, said_text, t
-from .problems import DataProblems, report_lines
-from .publish import PublishError
-from .site_build import SiteBuildError
+from generator import __version__, pipeline
+from generator.audit.checks import AuditFailed, served_files
+from generator.lang.messages import LANGUAGES, language, render, said_text, t
+from generator.model.problems import DataProblems, report_lines
+from generator.publish.publish import PublishError
+from generator.schema import doc as schema_doc
+from generator.site.build import SiteBuildError
+from generator.staff import scaffold, synthetic
 
 
 def _project(args: argparse.Namespace) -> pipeline.Project:
@@ -94,7 +96,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from .publish import AlreadyPublished, backfill, publish, push_branch
+    from generator.publish.publish import AlreadyPublished, backfill, publish, push_branch
 
     project = _project(args)
     started = time.perf_counter()
@@ -137,7 +139,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_squash(args: argparse.Namespace) -> int:
-    from .publish import squash
+    from generator.publish.publish import squash
 
     done = squash(_project(args), branch=args.branch, push=args.push)
     pushed = t("; force-pushed to {remote}", remote=args.push) if args.push else t(
@@ -150,7 +152,7 @@ def cmd_squash(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.preview.serve import serve
 
     serve(_project(args), args.dev_addr, args.lang)
     return 0

@@ -11,25 +11,29 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import api, data_package, open_data, pages, render
-from .aggregate import Aggregates, aggregate
-from .archive import LOG, Entry
-from .archive import dumps as archive_dumps
-from .audit import CELLS, AuditFinding, Rules, audit
-from .audit_gate import Gate
-from .changes import Before, compare
-from .chart_render import ChartRenderer
-from .feed import FEED, atom
-from .jalali import JDate
-from .load import load
-from .model import Dataset
-from .normalise import normalise
-from .problems import DataProblems, Problem, errors_in
-from .protect import protected
-from .publication import DEFAULT_P, Publication
-from .site_build import build_site
-from .tracker import track
-from .validate import validate
+from generator.aggregate.totals import Aggregates, aggregate
+from generator.aggregate.tracker import track
+from generator.audit.checks import CELLS, AuditFinding, Rules, audit
+from generator.audit.gate import Gate
+from generator.charts.draw import ChartRenderer
+from generator.history.archive import LOG, Entry
+from generator.history.archive import dumps as archive_dumps
+from generator.history.changes import Before, compare
+from generator.lang.jalali import JDate
+from generator.load.files import load
+from generator.model.dataset import Dataset
+from generator.model.page import Page
+from generator.model.problems import DataProblems, Problem, errors_in
+from generator.model.publication import DEFAULT_P, Publication
+from generator.pages import plan as pages
+from generator.protect.suppress import protected
+from generator.render import api, data_package, open_data, write
+from generator.render.feed import FEED, atom
+from generator.render.markdown import Rendered, render
+from generator.render.write import WriteResult
+from generator.site.build import build_site
+from generator.validate.normalise import normalise
+from generator.validate.run import validate
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ class Generated:
 
 
 def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | None = None,
-         log: tuple[Entry, ...] = ()) -> list[render.Page]:
+         log: tuple[Entry, ...] = ()) -> list[Page]:
     """Every page of the site with its figures (the province map draws the dataset's boundaries), the page
     of what changed since the publication `before`, and the archive of every publication in `log` (this one
     last; empty for a build that is not published)."""
@@ -119,8 +123,8 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | N
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,
-                  planned: list[render.Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
-                  charts_first: bool = False) -> tuple[render.Rendered, render.WriteResult]:
+                  planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
+                  charts_first: bool = False) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json. `charts_first`: draw every chart into the cache (and stop the workers)
@@ -130,18 +134,18 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces}}
     cite = open_data.citation(dataset.site)
-    rendered = render.render(planned, common, charts, cite)
+    rendered = render(planned, common, charts, cite)
     if charts_first:
         charts.close()
-    result = render.write(project.content, rendered.pages)
-    render.write_feed(project.content / FEED, atom(dataset, log))
+    result = write.write(project.content, rendered.pages)
+    write.write_feed(project.content / FEED, atom(dataset, log))
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
-    render.write_downloads(project.content, {
+    write.write_downloads(project.content, {
         **rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
         data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title)})
-    render.write_downloads(project.content, api.api_files(dataset, planned, track(dataset, agg), cite, version, title),
+    write.write_downloads(project.content, api.api_files(dataset, planned, track(dataset, agg), cite, version, title),
                            api.API)
     return rendered, result
 

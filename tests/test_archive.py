@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator import archive
-from generator.archive import Entry
-from generator.jalali import parse_jalali
-from generator.model import Retention
+from generator.history import archive
+from generator.history.archive import Entry
+from generator.lang.jalali import parse_jalali
+from generator.model.dataset import Retention
 
 
 def _weekly(first: str, n: int) -> tuple[Entry, ...]:

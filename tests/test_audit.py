@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_portal
-from generator.audit import audit, served_files
-from generator.served_text import texts_of
+from generator.audit.checks import audit, served_files
+from generator.audit.served_text import texts_of
 
 pytestmark = pytest.mark.slow
 
@@ -85,7 +85,7 @@ def test_a_build_whose_site_fails_the_audit_leaves_site_as_it_was(built: Path, t
 
 def test_the_audit_on_every_core_finds_the_same_in_the_same_order(built: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.audit as audit_module
+    import generator.audit.checks as audit_module
 
     site = tmp_path / "site"
     shutil.copytree(built / "site", site)
@@ -152,7 +152,7 @@ def test_the_search_index_words_are_read_as_cbor_texts(tmp_path: Path) -> None:
     digit) is found; ten bare digits are not, since the index writes amounts without their separators."""
     import gzip
 
-    from generator.served_text import cbor_texts
+    from generator.audit.served_text import cbor_texts
 
     positions = [0x31323334, 0x35363738, 0x3930]  # bytes that spell digits
     assert cbor_texts(_cbor([positions, "گیلان", [7, "1000000000"]])) == ["گیلان", "1000000000"]
@@ -169,7 +169,7 @@ def test_every_text_of_a_cbor_value_json_cannot_hold_is_read_too() -> None:
     byte-string or array key, a tag, bytes, a quote or control character inside a text) is still read."""
     import cbor2
 
-    from generator.served_text import cbor_texts
+    from generator.audit.served_text import cbor_texts
 
     tricky = 'a "quoted" \\ back\nslash\x00'
     value = [1, {"k": [2, "گیلان"], 7: "هفت"}, cbor2.CBORTag(40000, ["در برچسب", 3]), b"\x00bytes", tricky]

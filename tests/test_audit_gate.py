@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_portal
-from generator.audit import AuditFinding, Rules, audit
-from generator.audit_gate import AuditFailed, Gate, copied_files
+from generator.audit.checks import AuditFinding, Rules, audit
+from generator.audit.gate import AuditFailed, Gate, copied_files
 from generator.pipeline import Project
-from generator.site_build import SiteBuildError, build_site
+from generator.site.build import SiteBuildError, build_site
 
 pytestmark = pytest.mark.slow
 
@@ -85,7 +85,7 @@ def _die(*_) -> None:
 
 def test_when_the_process_beside_mkdocs_dies_everything_is_audited_after(built: Path, tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.audit_gate as gate_module
+    import generator.audit.gate as gate_module
 
     site = tmp_path / "site"
     shutil.copytree(built / "site", site)
@@ -110,7 +110,7 @@ class _Watched(Gate):
 
 def test_a_failing_mkdocs_build_stops_the_audit_beside_it(built: Path, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.audit_gate as gate_module
+    import generator.audit.gate as gate_module
 
     root = tmp_path / "p"
     shutil.copytree(built, root)

@@ -47,7 +47,7 @@ def test_what_staff_send_is_accepted_and_normalised(tmp_path: Path, name: str, r
 
 
 def test_a_file_just_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
-    from generator.raw import MAX_FILE_BYTES
+    from generator.load.raw import MAX_FILE_BYTES
 
     root = make_project(tmp_path / "p")
     with (root / WEEKLY).open("r+b") as f:

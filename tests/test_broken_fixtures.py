@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, broken_project, make_project, run_portal
-from generator.problems import CODES
+from generator.model.problems import CODES
 
 BROKEN = ROOT / "tests" / "data" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())

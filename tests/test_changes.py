@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import make_project
-from generator.changes import Change, reasons
-from generator.jalali import parse_jalali
-from generator.model import Revision
+from generator.history.changes import Change, reasons
+from generator.lang.jalali import parse_jalali
+from generator.model.dataset import Revision
 from generator.pipeline import Project, check
 
 

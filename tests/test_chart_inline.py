@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.chart_inline import inline_site
-from generator.chart_render import PLACEHOLDER, ChartError, ChartRenderer
+from generator.charts.draw import PLACEHOLDER, ChartError, ChartRenderer
+from generator.charts.inline import inline_site
 
 _CHART = re.compile(r'<div [^>]*class="portal-chart"[^>]*>(.{0,40})', re.DOTALL)
 
@@ -57,7 +57,7 @@ def test_a_placeholder_the_markdown_escaped_stops_the_build_too(tmp_path: Path) 
 
 
 def test_the_preview_shows_every_chart_it_has_and_leaves_out_one_it_has_not(tmp_path: Path) -> None:
-    from generator import preview
+    from generator.preview import banner as preview
 
     spec = {"data": {"values": [{"a": "الف", "b": 3}]}, "mark": "bar",
             "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
@@ -78,7 +78,8 @@ def test_the_preview_pages_are_written_only_once_their_charts_are_in_the_cache(t
     """The preview's MkDocs rebuilds as soon as a page is written and fills its charts from the cache:
     every chart a written page holds must be in the cache by then."""
     from conftest import make_project
-    from generator import pipeline, render
+    from generator import pipeline
+    from generator.render import write as render
 
     root = make_project(tmp_path / "p")
     cache = pipeline.Project.at(root).cache / "charts"

@@ -158,7 +158,7 @@ def test_the_preview_regenerates_on_a_change_once_and_never_on_a_read(tmp_path: 
         FileOpenedEvent,
     )
 
-    import generator.serve as serve_module
+    import generator.preview.serve as serve_module
 
     runs: list[float] = []
     monkeypatch.setattr(serve_module, "regenerate", lambda project, lang: runs.append(time.monotonic()))

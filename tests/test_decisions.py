@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import make_project, run_portal
-from generator.persian import format_number
+from generator.aggregate.tracker import SHARED, UNMEASURED, track
+from generator.lang.persian import format_number
 from generator.pipeline import Project, summarise
-from generator.tracker import SHARED, UNMEASURED, track
 
 HEAD = """date: {date}
 number: {number}
@@ -163,9 +163,9 @@ def test_a_closed_decision_shares_nothing_with_one_made_after_it_closed(tmp_path
 
 
 def test_which_periods_count_against_a_decision() -> None:
-    from generator.jalali import JDate, JMonth
-    from generator.publication import SUPPRESSED
-    from generator.tracker import _sum, _within
+    from generator.aggregate.tracker import _sum, _within
+    from generator.lang.jalali import JDate, JMonth
+    from generator.model.publication import SUPPRESSED
 
     made, closed = JDate(1400, 6, 3), JDate(1400, 7, 14)
     assert not _within(made, made, None) and _within(JDate(1400, 6, 10), made, None)
@@ -248,8 +248,8 @@ def test_the_feed_parses_has_stable_ids_and_is_linked_from_every_page(example: P
 
 
 def test_the_feed_is_the_same_for_the_same_data(tmp_path: Path) -> None:
-    from generator.feed import atom
     from generator.pipeline import check
+    from generator.render.feed import atom
 
     root = make_project(tmp_path / "p")
     one = atom(check(Project.at(root)).dataset)
@@ -284,7 +284,7 @@ def test_the_feed_is_the_same_for_the_same_data(tmp_path: Path) -> None:
 def test_the_decisions_download_carries_what_the_cards_show(example: Path) -> None:
     import json
 
-    from generator.tracker import STATUSES
+    from generator.aggregate.tracker import STATUSES
 
     site = example / "site"
     doc = json.loads((site / "downloads" / "decisions.json").read_text(encoding="utf-8"))

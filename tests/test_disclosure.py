@@ -7,9 +7,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.attack import attack
-from generator.disclosure import CARRIED, SECONDARY, SMALL, check_publication, p_percent_unsafe, primary, protect
-from generator.publication import AMOUNT, SUPPRESSED, Cells, ProtectionError, Publication
+from generator.model.publication import AMOUNT, SUPPRESSED, Cells, ProtectionError, Publication
+from generator.protect.attack import attack
+from generator.protect.disclosure import (
+    CARRIED,
+    SECONDARY,
+    SMALL,
+    check_publication,
+    p_percent_unsafe,
+    primary,
+    protect,
+)
 
 K, P = 10, 10
 
@@ -237,9 +245,9 @@ def _register(households: list[tuple]):
 def test_property_random_registers_publish_no_small_count_and_no_pinned_cell(households, k):
     from types import SimpleNamespace
 
-    from generator.households import household_stats
-    from generator.model import Programme
-    from generator.protect import household_cells
+    from generator.aggregate.households import household_stats
+    from generator.model.dataset import Programme
+    from generator.protect.suppress import household_cells
 
     programme = Programme(id="family-support", name_fa="", short_name_fa="", name_en="", unit="family",
                           pledged=None, pledge_fa="", pledged_at="", delivered_from="deliveries", description_fa="")

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_portal
-from generator.aggregate import aggregate
-from generator.audit import CELLS, Rules, audit
-from generator.disclosure import SMALL, check_publication, primary, protect
+from generator.aggregate.totals import aggregate
+from generator.audit.checks import CELLS, Rules, audit
+from generator.model.publication import SYMBOL, Publication
 from generator.pipeline import Project, check
-from generator.protect import all_cells
-from generator.publication import SYMBOL, Publication
+from generator.protect.disclosure import SMALL, check_publication, primary, protect
+from generator.protect.suppress import all_cells
 
 pytestmark = pytest.mark.slow
 K = 10

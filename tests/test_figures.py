@@ -8,10 +8,10 @@ import json
 import re
 from pathlib import Path
 
-from generator import charts
-from generator.chart_render import ChartRenderer, tidy
-from generator.figures import DATE, INT, PERCENT, TEXT, Column, Figure, as_csv, as_json
-from generator.jalali import JDate
+from generator.charts import spec as charts
+from generator.charts.draw import ChartRenderer, tidy
+from generator.lang.jalali import JDate
+from generator.model.figures import DATE, INT, PERCENT, TEXT, Column, Figure, as_csv, as_json
 
 
 def _figure(synthetic: bool = True) -> Figure:
@@ -101,7 +101,7 @@ def _with_weeks(weeks: int):
     import pandas as pd
 
     from conftest import ROOT
-    from generator.aggregate import aggregate
+    from generator.aggregate.totals import aggregate
     from generator.pipeline import Project, check
 
     ds = check(Project.at(ROOT)).dataset
@@ -113,10 +113,10 @@ def _with_weeks(weeks: int):
 
 
 def test_a_year_of_weeks_is_shown_week_by_week_and_a_longer_series_by_month() -> None:
-    from generator.aggregate import WEEKLY_UP_TO
-    from generator.figures import MONTH
-    from generator.jalali import JMonth
-    from generator.page_figures import programme_over_time
+    from generator.aggregate.totals import WEEKLY_UP_TO
+    from generator.lang.jalali import JMonth
+    from generator.model.figures import MONTH
+    from generator.pages.figures import programme_over_time
 
     _, agg, stats = _with_weeks(WEEKLY_UP_TO)
     short = programme_over_time(stats, agg)
@@ -148,8 +148,9 @@ def test_chart_workers_stop_when_the_build_fails(tmp_path: Path) -> None:
     """A failing page stops the workers at once, with the page's error, and leaves no process behind."""
     import multiprocessing
 
-    from generator.open_data import Citation
-    from generator.render import Page, render
+    from generator.model.page import Page
+    from generator.render.markdown import render
+    from generator.render.open_data import Citation
 
     specs = [charts.bars([{"name": f"استان {i}", "value": i + 1}]) for i in range(20)]
     renderer = ChartRenderer(tmp_path / "cache", workers=2)
@@ -182,7 +183,7 @@ def test_a_killed_chart_worker_is_a_clear_error(tmp_path: Path) -> None:
 
     import pytest
 
-    from generator.chart_render import ChartError
+    from generator.charts.draw import ChartError
 
     specs = [charts.bars([{"name": f"استان {i}", "value": i + 1}]) for i in range(20)]
     renderer = ChartRenderer(tmp_path / "cache", workers=2)
@@ -203,7 +204,7 @@ def test_chart_workers_end_when_their_build_is_killed() -> None:
 
     from conftest import ROOT
 
-    script = ("import time\nfrom generator import charts\nfrom generator.chart_render import ChartRenderer\n"
+    script = ("import time\nfrom generator.charts import spec as charts\nfrom generator.charts.draw import ChartRenderer\n"
               "r = ChartRenderer(None, workers=2)\n"
               "r.prepare([charts.bars([{'name': f'x{i}', 'value': i + 1}]) for i in range(40)])\n"
               "print(' '.join(str(p) for p in r._pool._processes), flush=True)\ntime.sleep(120)\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, git_project
-from generator.hygiene import problems
+from generator.staff.hygiene import problems
 
 pytestmark = pytest.mark.slow
 

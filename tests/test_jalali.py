@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.jalali import DateError, JDate, month_length, parse_jalali
+from generator.lang.jalali import DateError, JDate, month_length, parse_jalali
 
 
 @pytest.mark.parametrize("text", ["1400-05-27", "1400/05/27", "1400/5/27", "۱۴۰۰-۰۵-۲۷", "1400.05.27"])

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.csv_read import load_csv
-from generator.load import load, load_yaml
+from generator.load.csv_read import load_csv
+from generator.load.files import load, load_yaml
 
 
 def _rows(table) -> list[tuple]:
@@ -103,7 +103,7 @@ PLAIN = "a,b,c\n1,گیلان,x\n\n2,کرمان,\n,,\n3,گیلان,y\n"
 
 
 def test_plain_csv_is_read_by_the_fast_path_and_matches_the_careful_one(tmp_path: Path) -> None:
-    from generator.csv_read import _plain_table, _table
+    from generator.load.csv_read import _plain_table, _table
 
     fast = _plain_table(PLAIN.encode())
     careful = _table(PLAIN, "a.csv", [])
@@ -114,7 +114,7 @@ def test_plain_csv_is_read_by_the_fast_path_and_matches_the_careful_one(tmp_path
 
 
 def test_files_the_fast_path_refuses_go_the_careful_way(tmp_path: Path) -> None:
-    from generator.csv_read import _plain_table
+    from generator.load.csv_read import _plain_table
 
     assert _plain_table(b'a,b\n1,"x,y"\n') is None  # quotes
     assert _plain_table(b"a,b\n1,2,3\n") is None  # ragged row
@@ -129,7 +129,7 @@ def test_crlf_plain_csv_keeps_lines(tmp_path: Path) -> None:
 
 
 def test_libyaml_and_pure_python_parsers_read_the_same(tmp_path: Path, monkeypatch) -> None:
-    import generator.load as load_module
+    import generator.load.files as load_module
 
     bomb = _write(tmp_path, "a.yaml", "a: ~\nb: '1400-05-27'\nd: &x 1\ne: *x\n")
     plain = _write(tmp_path, "b.yaml", "a: ~\nb: '1400-05-27'\nc: [1, ۲]\n")
@@ -147,8 +147,8 @@ def test_libyaml_and_pure_python_parsers_read_the_same(tmp_path: Path, monkeypat
 
 
 def test_a_csv_is_parsed_column_by_column_with_each_problem_on_its_rows(tmp_path: Path) -> None:
-    from generator.fields import parse_table
-    from generator.schema import DELIVERY
+    from generator.schema.fields import parse_table
+    from generator.schema.files import DELIVERY
 
     text = ("week_ending,province,county,programme,quantity,synthetic\n"
             "1400-05-27,گیلان,,oxygen,۱۲,no\n"
@@ -178,7 +178,7 @@ def test_an_unclosed_quote_in_a_large_csv_is_a_problem_not_a_crash(tmp_path: Pat
 
 
 def test_a_count_too_large_is_refused() -> None:
-    from generator.value_types import Count, FieldError
+    from generator.schema.value_types import Count, FieldError
 
     with pytest.raises(FieldError) as exc:
         Count().parse("99999999999999999999")
@@ -186,7 +186,7 @@ def test_a_count_too_large_is_refused() -> None:
 
 
 def test_large_files_read_on_two_cores_give_the_same_data_and_problems(tmp_path: Path, monkeypatch) -> None:
-    import generator.load as load_module
+    import generator.load.files as load_module
 
     data = tmp_path / "data"
     (data / "deliveries").mkdir(parents=True)

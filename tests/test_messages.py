@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, broken_project, make_project, run_portal
-from generator import personal_data, pipeline, preview
-from generator.messages import Text, language, t, words_in
-from generator.messages_fa import FA
-from generator.problems import DataProblems
-from generator.schema import PEOPLE_UNITS
+from generator import pipeline
+from generator.lang import personal_data
+from generator.lang.messages import Text, language, t, words_in
+from generator.lang.messages_fa import FA
+from generator.model.problems import DataProblems
+from generator.preview import banner as preview
+from generator.schema.files import PEOPLE_UNITS
 
 BROKEN = ROOT / "tests" / "data" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -34,7 +36,7 @@ def _plain(text: str) -> str:
 def _templates() -> set[str]:
     """Every template given to t() in generator/ as a constant, and those made at run time."""
     found: set[str] = set()
-    for path in (ROOT / "generator").glob("*.py"):
+    for path in (ROOT / "generator").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             # a template of values only («{path}: {what}») has nothing of its own to translate
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args \
@@ -55,7 +57,7 @@ def test_every_message_has_its_persian_with_no_value_it_does_not_have() -> None:
     templates = _templates()
     assert len(templates) > 140
     missing = sorted(templates - set(FA))
-    assert missing == [], "add these to generator/messages_fa.py:\n" + "\n".join(missing)
+    assert missing == [], "add these to generator/lang/messages_fa.py:\n" + "\n".join(missing)
     for english, persian in FA.items():
         assert _names(persian) <= _names(english), english
         assert _PERSIAN.search(persian), english
@@ -153,7 +155,7 @@ def test_the_commit_hooks_file_checks_speak_the_setting(tmp_path: Path) -> None:
     bad = tmp_path / "weekly.csv"
     bad.write_bytes(b"a,b\r\n1,2")
     env = {**os.environ, "PORTAL_LANG": "fa"}
-    done = subprocess.run([sys.executable, "-m", "generator.hygiene", "--fix", str(bad)], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "generator.staff.hygiene", "--fix", str(bad)], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     assert done.returncode == 1
     assert f"{bad}:1: پایان سطرها ویندوزی (CRLF) یا مکِ قدیمی (CR) است؛ باید LF باشد" in _plain(done.stdout)
@@ -194,7 +196,7 @@ def test_a_date_in_a_persian_message_reads_left_to_right_in_chromium(browser) ->
 
 
 def test_runs_that_would_read_out_of_order_are_held_and_what_staff_typed_is_kept() -> None:
-    from generator.messages import ltr_runs
+    from generator.lang.messages import ltr_runs
 
     assert ltr_runs("مهلت ۱۴۰۰-۰۵-۲۷-d۱ است") == f"مهلت {LRM}۱۴۰۰-۰۵-۲۷-d۱{LRM} است"  # a Persian-digit id
     assert ltr_runs("در data/؛ دیگر") == f"در {LRM}data/{LRM}؛ دیگر"  # a trailing slash stays at its end

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import make_project
-from generator.aggregate import aggregate
-from generator.jalali import JDate
+from generator.aggregate.totals import aggregate
+from generator.lang.jalali import JDate
 from generator.pipeline import Project, check
 
 

@@ -14,7 +14,7 @@ import frictionless
 import openpyxl
 import pytest
 
-from generator.figures import read_csv_rows
+from generator.model.figures import read_csv_rows
 
 pytestmark = pytest.mark.slow
 

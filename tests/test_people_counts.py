@@ -1,5 +1,5 @@
 """Counts of people in the texts staff write: every one from 1 to k−1 is refused, wherever it is written, and
-nothing else is (generator/people_counts.py, the rule in generator/text_rules.py).
+nothing else is (generator/lang/people_counts.py, the rule in generator/validate/rules/texts.py).
 
 The corpora in tests/data/text_counts/ are sentences as staff write them: `refused.txt` (each states a
 count of families or people below ten) and `accepted.txt` (numbers that count something else); part of
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project, run_portal
-from generator.load import load
-from generator.people_counts import find
-from generator.persian import fold_text
-from generator.validate import validate
+from generator.lang.people_counts import find
+from generator.lang.persian import fold_text
+from generator.load.files import load
+from generator.validate.run import validate
 
 CORPUS = ROOT / "tests" / "data" / "text_counts"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.persian import fold_text, format_number, format_percent, match_key, parse_integer
+from generator.lang.persian import fold_text, format_number, format_percent, match_key, parse_integer
 
 
 def test_fold_text_uses_persian_letters_and_drops_invisible_marks() -> None:

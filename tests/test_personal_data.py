@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import make_project, run_portal
-from generator.personal_data import find, luhn_ok, national_id_ok, private_spans, sheba_ok, strip_private
+from generator.lang.personal_data import find, luhn_ok, national_id_ok, private_spans, sheba_ok, strip_private
 
 
 def _kinds(text: str) -> list[str]:

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from conftest import ROOT
-from generator.places import PlaceIndex
+from generator.validate.places import PlaceIndex
 
 
 def _rows(name: str) -> list[dict]:

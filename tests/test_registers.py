@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_portal
-from generator.validate import _identifying
+from generator.validate.run import _identifying
 
 REGISTER = """household,province,county,programme,month,head_gender,head_age_band,household_size,amount_rials,synthetic
 hh-7f3a9c2e,گیلان,رشت,oxygen,1400-06,female,30-44,4,0,yes

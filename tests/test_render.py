@@ -11,10 +11,12 @@ import pytest
 from markupsafe import Markup
 
 from conftest import make_project
-from generator import pages as pages_module
 from generator import pipeline
-from generator.jalali import JDate
-from generator.render import MARKER, TEMPLATES, Links, _finalize, environment, md_text, write
+from generator.lang.jalali import JDate
+from generator.pages import plan as pages_module
+from generator.render.filters import TEMPLATES, _finalize, environment
+from generator.render.links import Links, md_text
+from generator.render.write import MARKER, write
 
 INJECTIONS = ["<script>alert(1)</script>", "**bold** _x_", "[link](http://evil.example)", "![img](x.png)",
               "| a | b |", "# heading", "<img src=x onerror=alert(1)>", "{: .class }", "`code`"]

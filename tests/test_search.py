@@ -1,4 +1,4 @@
-"""Search (generator/search_index.py, site_overrides/assets/javascripts/search.js) in a real browser.
+"""Search (generator/site/search_index.py, site_overrides/assets/javascripts/search.js) in a real browser.
 
 A query finds the same pages however it is typed: Arabic or Persian ی/ک, Persian, Latin or Arabic-Indic
 digits, with or without the zero-width non-joiner. Only page content is indexed, the index is audited,
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import serving
-from generator.audit import audit
-from generator.search_index import BUNDLE, UNUSED
+from generator.audit.checks import audit
+from generator.site.search_index import BUNDLE, UNUSED
 
 pytestmark = pytest.mark.slow
 MATERIAL = Path(__import__("material").__file__).parent / "templates"

@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, make_project, run_portal
-from generator.jalali import JDate, JMonth
-from generator.persian import format_number
+from generator.lang.jalali import JDate, JMonth
+from generator.lang.persian import format_number
 from generator.pipeline import Project, summarise
 
 pytestmark = pytest.mark.slow

@@ -22,8 +22,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import make_project, run_portal
-from generator.figures import FORMULA_TRIGGERS, TEXT_MARK, as_read, read_csv_rows, spreadsheet_safe
-from generator.open_data import xlsx_sheets
+from generator.model.figures import FORMULA_TRIGGERS, TEXT_MARK, as_read, read_csv_rows, spreadsheet_safe
+from generator.render.open_data import xlsx_sheets
 from text_fields import rewrite_texts
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
@@ -118,7 +118,7 @@ def test_the_same_csv_without_the_mark_runs_its_formula_in_calc(tmp_path: Path) 
 
 
 def test_the_audit_refuses_a_csv_cell_a_spreadsheet_would_run(tmp_path: Path) -> None:
-    from generator.audit import _formulas
+    from generator.audit.checks import _formulas
 
     assert _formulas("downloads/x.csv", "\ufeffa,b\r\n'=1+1,2\r\n-3,4\r\n# مجوز\r\n") == []
     found = _formulas("downloads/x.csv", '\ufeffa,b\r\n1,2\r\n"=HYPERLINK(""http://e.example"")",3\r\n')

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from generator import synthetic
+from generator.staff import synthetic
 
 
 def test_committed_synthetic_files_are_exactly_what_the_seed_makes() -> None:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from generator.fields import ListOf, Mapping
-from generator.load import FILE_KINDS
-from generator.schema import REFERENCE_KINDS, SCHEMAS
-from generator.text_rules import is_free_text
-from generator.value_types import Line
+from generator.load.files import FILE_KINDS
+from generator.schema.fields import ListOf, Mapping
+from generator.schema.files import REFERENCE_KINDS, SCHEMAS
+from generator.schema.value_types import Line
+from generator.validate.rules.texts import is_free_text
 
 Rewrite = Callable[[str, str], str]  # (field path, text) -> new text
 

@@ -1,0 +1,1 @@
+"""The aggregate stage: totals per programme, province, week and centre; household figures; the decisions tracker."""

@@ -1,0 +1,36 @@
+"""A page of the site as the pages stage plans it: where it goes, its template, its title and its context."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from generator.model.figures import Figure
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # under content/, e.g. "provinces/gilan.md"
+    template: str  # file name under generator/render/templates/
+    title: str
+    context: Any  # the page's context dataclass (see pages.py), available to the template as `page`
+
+    @property
+    def figures(self) -> list[Figure]:
+        """Every figure of the context: its Figure fields, and those in tuples of figures or of sections."""
+        return _figures_in(self.context)
+
+
+def _figures_in(context: Any) -> list[Figure]:
+    """The figures of a page context: its Figure fields, Figures in its tuples, and the Figure fields of
+    sections (dataclasses holding figures, such as pages.HouseholdSection) in its tuples."""
+    found = []
+    for field in dataclasses.fields(context):
+        value = getattr(context, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Figure):
+                found.append(item)
+            elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+                found += [v for f in dataclasses.fields(item) if isinstance(v := getattr(item, f.name), Figure)]
+    return found

@@ -1,0 +1,319 @@
+"""Which pages the site has, and what each page's template receives.
+
+Every template gets `page` (its context, one of the dataclasses below), `title`, `ln` (links from this
+page, render.Links), and the common values: `ds` (the Dataset), `agg` (the Aggregates) and `site`.
+A test renders every template and checks that each context field is used, so this list stays true.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.aggregate.households import HouseholdStats
+from generator.aggregate.totals import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
+from generator.aggregate.tracker import STATUSES, Tracked, track
+from generator.history.archive import Entry
+from generator.history.changes import Changes, reasons
+from generator.model.dataset import Centre, Dataset, Indicator, Meeting, Programme, Province, Retention, Revision
+from generator.model.figures import Figure
+from generator.model.page import Page
+from generator.pages import figures as pf
+from generator.pages import household_figures as hf
+from generator.pages.decision_figures import decisions_table
+
+PROGRAMMES, PROVINCES, MEETINGS = "programmes", "provinces", "meetings"
+DECISIONS = "decisions.md"
+CHANGES = "changes.md"
+ARCHIVE = "archive.md"
+OPEN_DATA = "open-data.md"
+SEARCH = "search.md"  # not in the navigation: the header's search button leads to it
+
+STATUS_MEANINGS = {
+    "pledged": "هنوز تحویلی پس از تصمیم گزارش نشده و جلسه‌ها آغاز کار را اعلام نکرده‌اند",
+    "in-progress": "تحویل پس از تصمیم آغاز شده یا جلسه‌ای آغاز کار را اعلام کرده است",
+    "delivered": "تحویل به هدف رسیده یا جلسه‌ای انجام آن را اعلام کرده است",
+    "overdue": "مهلت گذشته و تصمیم هنوز انجام یا لغو نشده است",
+    "cancelled": "جلسه‌ای آن را، با ذکر دلیل، لغو کرده است",
+}
+
+
+def programme_path(pid: str) -> str:
+    return f"{PROGRAMMES}/{pid}.md"
+
+
+def province_path(p: Province) -> str:
+    return f"{PROVINCES}/{p.slug}.md"
+
+
+def meeting_path(mid: str) -> str:
+    return f"{MEETINGS}/{mid}.md"
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    headline: tuple[ProgrammeStats, ...]  # every programme, in data order
+    latest: Meeting | None  # the latest meeting
+    provinces_with_data: int
+    centres: int
+    synthetic: bool  # any figure on the page is synthetic
+    trends: Figure | None  # share of each pledge delivered, week by week
+
+
+@dataclass(frozen=True)
+class ProgrammesContext:
+    stats: tuple[ProgrammeStats, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeContext:
+    stats: ProgrammeStats
+    decisions: tuple[Tracked, ...]  # the decisions about this programme, as tracked
+    pledged_at: Meeting  # the meeting that made the pledge
+    over_time: Figure | None  # weekly and cumulative deliveries against the pledge
+    by_province: Figure | None  # deliveries per province
+    map: Figure | None  # deliveries per 100,000 people, all 31 provinces
+
+
+@dataclass(frozen=True)
+class ProvincesContext:
+    rows: tuple[tuple[ProvinceStats, str], ...]  # every province with its page path, in ISO order
+    without_data: int
+
+
+@dataclass(frozen=True)
+class ProvinceContext:
+    stats: ProvinceStats
+    county_names: dict[str, str]  # county id -> Persian name
+    national_population: int
+    over_time: Figure | None  # weekly deliveries per programme
+    per_capita: Figure | None  # deliveries per 100,000 people here and in the whole country
+    households: tuple[Figure, ...]  # households supported here, by county, one figure per programme
+    decisions: tuple[Tracked, ...]  # the decisions that name this province, as tracked
+
+
+@dataclass(frozen=True)
+class HouseholdSection:
+    stats: HouseholdStats
+    by_province: Figure
+    heads: Figure
+    months: Figure | None  # only with two months or more
+
+
+@dataclass(frozen=True)
+class HouseholdsContext:
+    sections: tuple[HouseholdSection, ...]  # one per programme with a register, in programme order
+
+
+@dataclass(frozen=True)
+class CentresContext:
+    table: CentreTable
+    by_type: Figure | None  # centres per province and type
+    by_province: tuple[tuple[Province, str, tuple[Centre, ...]], ...]  # province, page path, its centres
+    county_names: dict[str, str]
+    synthetic: int  # how many centres are synthetic
+
+
+@dataclass(frozen=True)
+class MeetingsContext:
+    meetings: tuple[Meeting, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class MeetingContext:
+    meeting: Meeting
+    previous: Meeting | None
+    next: Meeting | None
+    indicators: dict[str, Indicator]
+    decisions: tuple[Tracked, ...]  # the decisions made in this meeting, as tracked now
+    followed: tuple[tuple[Tracked, object], ...]  # decisions of earlier meetings followed up here, with the follow-up
+    provinces: tuple[Province, ...]  # every province the meeting concerns: reports and decisions
+    concerned: tuple[Programme, ...]  # every programme its decisions and follow-ups concern
+
+
+@dataclass(frozen=True)
+class DecisionsContext:
+    tracked: tuple[Tracked, ...]  # every decision, in the order made
+    as_of: object  # the date of the latest meeting (JDate), or None
+    counts: dict[str, int]  # decisions per status
+    meanings: dict[str, str]  # what each status means, in Persian
+    progress: dict[str, str]  # decision id -> share of the target delivered ("" when unknown), for sorting
+    programmes: tuple[Programme, ...]  # the filter's choices
+    provinces: tuple[Province, ...]
+    monthly: bool  # series are monthly: the decision's month counts whole
+    table: Figure | None
+
+
+@dataclass(frozen=True)
+class MethodologyContext:
+    indicators: tuple[Indicator, ...]
+    programmes: tuple[Programme, ...]
+    synthetic_deliveries: int
+    deliveries: int
+    synthetic_centres: int
+    synthetic_meetings: int
+    population_total: int
+
+
+@dataclass(frozen=True)
+class ChangesContext:
+    changes: Changes  # figures revised, updated and new since the previous publication
+    made: tuple[Tracked, ...]  # decisions made since the previous publication
+    closed: tuple[Tracked, ...]  # decisions closed since
+    revised: tuple[Tracked, ...]  # decisions whose target or due date changed since
+    notes: tuple[Revision, ...]  # entries of data/revisions.yaml that this publication publishes first
+    reasons: tuple[tuple[str, ...], ...]  # for each of changes.revisions: the reasons of the notes it matches
+    corrects: Entry | None  # for a correction: the publication it corrects
+
+
+def changes_page(changes: Changes, ds: Dataset, agg: Aggregates, log: tuple[Entry, ...] = ()) -> Page:
+    """What changed since the previous publication (changes.py), with the reasons staff gave for the
+    revised figures; decisions by the meetings held since; for a correction, what it corrects. `log`: every
+    publication up to this one (archive.py), empty for a local build."""
+    since = changes.before.day if changes.before else None
+    tracked = track(ds, agg)
+    this = log[-1] if log else None
+    first = set(this.revisions) if this and changes.before else set()
+    notes = tuple(r for r in ds.revisions if r.id in first)
+
+    def after(m: Meeting) -> bool:
+        return since is not None and m.date > since
+
+    return Page(CHANGES, "changes.md.j2", "چه چیزی تغییر کرد", ChangesContext(
+        changes, tuple(t for t in tracked if after(t.meeting)),
+        tuple(t for t in tracked if t.closed_at and after(t.closed_at)),
+        tuple(t for t in tracked if any(after(r.meeting) for r in t.revisions)), notes,
+        reasons(notes, changes.revisions, ds),
+        next((e for e in log if this and e.version == this.corrects), None)))
+
+
+@dataclass(frozen=True)
+class ArchiveContext:
+    log: tuple[Entry, ...]  # every publication, newest first; empty for a build that is not published
+    this: Entry | None  # this publication
+    titles: dict[str, str]  # version -> its Persian title, for the removed-in and corrects columns
+    retention: Retention | None
+
+
+def archive_page(ds: Dataset, log: tuple[Entry, ...]) -> Page:
+    """Every publication ever made, those taken off the branch by the retention policy included."""
+    return Page(ARCHIVE, "archive.md.j2", "بایگانی انتشارها", ArchiveContext(
+        tuple(reversed(log)), log[-1] if log else None, {e.version: e.title for e in log}, ds.site.retention))
+
+
+def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
+    """Every generated page of the site, in a stable order."""
+    province_paths = {p.iso_code: province_path(p) for p in ds.provinces}
+    county_names = {c.id: c.name_fa for c in ds.counties}
+    stats = tuple(agg.programmes[p.id] for p in ds.programmes)
+    meetings_by_id = {m.id: m for m in ds.meetings}
+    indicators = {i.id: i for i in ds.indicators}
+    latest = ds.meetings[-1] if ds.meetings else None
+    tracked = track(ds, agg)
+    by_programme: dict[str, list[Tracked]] = {}
+    by_province: dict[str, list[Tracked]] = {}
+    for t in tracked:
+        if t.programme:
+            by_programme.setdefault(t.programme.id, []).append(t)
+        for code in t.decision.provinces:
+            by_province.setdefault(code, []).append(t)
+
+    pages = [
+        Page("index.md", "home.md.j2", "درگاه شفافیت کمک‌های قرارگاه", HomeContext(
+            headline=stats, latest=latest,
+            provinces_with_data=sum(1 for s in agg.provinces.values() if s.has_data),
+            centres=agg.centres.total,
+            synthetic=any(s.synthetic for s in stats) or bool(latest and latest.synthetic),
+            trends=pf.home_trends(ds, agg))),
+        Page(f"{PROGRAMMES}/index.md", "programmes.md.j2", "برنامه‌ها", ProgrammesContext(stats)),
+    ]
+    for s in stats:
+        pages.append(Page(programme_path(s.programme.id), "programme.md.j2", s.programme.short_name_fa,
+                          ProgrammeContext(s, tuple(by_programme.get(s.programme.id, ())),
+                                           meetings_by_id[s.programme.pledged_at], pf.programme_over_time(s, agg),
+                                           pf.programme_by_province(s, agg, province_paths),
+                                           pf.programme_map(s, ds, agg, topology, province_paths))))
+    pages.append(Page(f"{PROVINCES}/index.md", "provinces.md.j2", "استان‌ها", ProvincesContext(
+        tuple((agg.provinces[p.iso_code], province_paths[p.iso_code]) for p in ds.provinces),
+        sum(1 for s in agg.provinces.values() if not s.has_data))))
+    national = sum(p.population_2016 for p in ds.provinces)
+    for p in ds.provinces:
+        pages.append(Page(province_paths[p.iso_code], "province.md.j2", f"استان {p.name_fa}",
+                          ProvinceContext(agg.provinces[p.iso_code], county_names, national,
+                                          pf.province_over_time(agg.provinces[p.iso_code], ds, agg),
+                                          pf.province_per_capita(agg.provinces[p.iso_code], ds, agg),
+                                          tuple(f for h in agg.households.values()
+                                                if (f := hf.province_households(h, p, county_names, agg))),
+                                          tuple(by_province.get(p.iso_code, ())))))
+    by_province = tuple((p, province_paths[p.iso_code], agg.provinces[p.iso_code].centres)
+                        for p in ds.provinces if agg.provinces[p.iso_code].centres)
+    pages.append(Page("centres/index.md", "centres.md.j2", "مراکز", CentresContext(
+        agg.centres, pf.centres_by_province(agg.centres, agg, province_paths), by_province, county_names,
+        sum(c.synthetic for c in ds.centres))))
+    pages.append(Page("households.md", "households.md.j2", "خانوارهای حمایت‌شده", HouseholdsContext(tuple(
+        HouseholdSection(h, hf.households_by_province(h, ds, agg, province_paths), hf.households_by_head(h, agg),
+                         hf.households_by_month(h, agg)) for h in agg.households.values()))))
+    pages.append(Page(f"{MEETINGS}/index.md", "meetings.md.j2", "جلسات",
+                      MeetingsContext(tuple(reversed(ds.meetings)))))
+    by_id = {t.id: t for t in tracked}
+    provinces_by_code = {p.iso_code: p for p in ds.provinces}
+    for i, m in enumerate(ds.meetings):
+        made = tuple(by_id[d.id] for d in m.decisions)
+        followed = tuple((by_id[f.decision], f) for f in m.follow_ups)
+        codes = {r.province for r in m.reports} | {c for t in made + tuple(t for t, _ in followed)
+                                                   for c in t.decision.provinces}
+        concerned = {t.programme.id for t in made + tuple(t for t, _ in followed) if t.programme}
+        pages.append(Page(meeting_path(m.id), "meeting.md.j2", f"جلسهٔ {m.date.fa()}", MeetingContext(
+            m, ds.meetings[i - 1] if i else None, ds.meetings[i + 1] if i + 1 < len(ds.meetings) else None,
+            indicators, made, followed, tuple(provinces_by_code[c] for c in sorted(codes)),
+            tuple(p for p in ds.programmes if p.id in concerned))))
+    pages.append(Page(DECISIONS, "decisions.md.j2", "تصمیم‌ها و پیگیری آن‌ها", DecisionsContext(
+        tracked, latest.date if latest else None,
+        {key: sum(1 for t in tracked if t.status == key) for key in STATUSES}, STATUS_MEANINGS,
+        {t.id: f"{t.share:.4f}" if isinstance(t.share, float) else "" for t in tracked},
+        tuple(p for p in ds.programmes if p.id in by_programme), ds.provinces, agg.monthly,
+        decisions_table(tracked, ds, agg.latest_week))))
+    pages.append(Page("methodology.md", "methodology.md.j2", "روش‌شناسی و منابع", MethodologyContext(
+        ds.indicators, ds.programmes, int(ds.deliveries.synthetic.sum()), len(ds.deliveries),
+        sum(c.synthetic for c in ds.centres), sum(m.synthetic for m in ds.meetings), national)))
+    return pages
+
+
+@dataclass(frozen=True)
+class DatasetGroup:
+    page: str  # the page's path under content/
+    title: str  # the page's title
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class OpenDataContext:
+    groups: tuple[DatasetGroup, ...]  # every published table, by the page it is on, in site order
+    count: int  # tables
+    example_programme: Programme | None  # for the API examples
+    example_province: Province | None
+    example_meeting: Meeting | None
+
+
+def open_data_page(ds: Dataset, planned: list[Page]) -> Page:
+    """Every published table with its three formats, the data package and the JSON API (open_data.py)."""
+    groups = tuple(DatasetGroup(p.path, p.title, tuple(p.figures)) for p in planned if p.figures)
+    return Page(OPEN_DATA, "open-data.md.j2", "داده‌های باز", OpenDataContext(
+        groups, sum(len(g.figures) for g in groups), ds.programmes[0] if ds.programmes else None,
+        ds.provinces[0] if ds.provinces else None, ds.meetings[-1] if ds.meetings else None))
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    examples: tuple[str, ...]  # queries that find something on this site, shown as examples
+
+
+def search_page(ds: Dataset) -> Page:
+    """The search page (Pagefind, through assets/javascripts/search.js); its examples come from the data."""
+    examples = []
+    if ds.provinces:
+        examples.append(ds.provinces[0].name_fa)
+    if ds.programmes:
+        examples.append(ds.programmes[0].short_name_fa)
+    if ds.meetings:
+        examples.append(ds.meetings[-1].date.fa())
+    return Page(SEARCH, "search.md.j2", "جستجو", SearchContext(tuple(examples)))

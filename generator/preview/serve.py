@@ -1,0 +1,116 @@
+"""`portal serve`: MkDocs' live preview of content/, with content/ regenerated whenever data/ changes.
+
+Two watchers in a chain: a watchdog observer on data/ re-runs the generator (debounced), and `mkdocs
+serve` (watching content/) rebuilds and reloads the browser. When the data are broken (or the generator
+fails in any other way) the preview keeps running and showing the last good pages, with the problems,
+each as `path:line: field: message`, at the top of every page (preview.py, through preview_hook.py, a
+hook given to the preview's MkDocs only) and in the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.commands.serve import serve as mkdocs_serve
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator import pipeline
+from generator.lang.messages import render, said_text, t
+from generator.model.problems import DataProblems, Problem, capped, more_line, report_lines
+from generator.preview import banner as preview
+
+HOOK = Path(__file__).with_name("hook.py")
+CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "closed": closed after writing
+
+
+def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
+    try:
+        result = pipeline.generate(project, warm=False)
+    except DataProblems as exc:
+        summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
+                           "preview follows.", n=len(exc.errors)), lang)
+        for line in report_lines(exc.problems, lang):
+            print(line, flush=True)
+        print(summary, flush=True)
+        places = [(p.where(), p.explain(lang)) if isinstance(p, Problem) else (f"{p[0]}:", more_line(*p, lang=lang)
+                                                                              .split(": ", 1)[1])
+                  for p in capped(exc.problems)]
+        preview.report(project.content, places, summary, lang)
+        return False
+    except Exception as exc:  # the preview must keep running whatever the generator meets
+        failed = t("the pages could not be generated: {detail}",
+                   detail=t("{kind}: {message}", kind=type(exc).__name__, message=said_text(exc)))
+        print(render(t("error: {message}", message=failed), lang), flush=True)
+        preview.report(project.content, [], render(failed, lang), lang)
+        return False
+    print(render(t("regenerated {pages} pages ({written} changed, {removed} removed)", pages=result.pages,
+                   written=len(result.written), removed=len(result.removed)), lang), flush=True)
+    preview.report(project.content, [], "", lang)
+    return True
+
+
+class _OnChange(FileSystemEventHandler):
+    """Regenerates once the events of a save have settled (`delay`), one regeneration at a time: an editor
+    or `sed -i` saves in several events, and a regeneration can take seconds; a change made meanwhile
+    makes one more run after it, never a second run beside it (both would write the same files)."""
+
+    def __init__(self, project: pipeline.Project, lang: str, delay: float = 0.3):
+        self.project, self.lang, self.delay = project, lang, delay
+        self._changed = threading.Event()
+        threading.Thread(target=self._loop, daemon=True).start()
+
+    def on_any_event(self, event) -> None:
+        # a change, not a read: watchdog also reports each file opened and closed unwritten, and the
+        # generator reads every data file, so reacting to those would regenerate for ever
+        if event.event_type not in CHANGES or event.is_directory:
+            return
+        if str(event.src_path).endswith(("~", ".swp", ".tmp")) and event.event_type != "moved":
+            return
+        self._changed.set()
+
+    def _loop(self) -> None:
+        while True:
+            self._changed.wait()
+            while self._changed.is_set():  # until a whole `delay` passes without an event
+                self._changed.clear()
+                time.sleep(self.delay)
+            try:
+                regenerate(self.project, self.lang)
+            except Exception as exc:
+                print(render(t("error: {message}", message=t("the preview could not record this change: {kind}: "
+                                                             "{detail}", kind=type(exc).__name__, detail=str(exc))),
+                             self.lang), flush=True)
+
+
+def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:
+    preview.use_charts(project.cache / "charts")
+    regenerate(project, lang)
+    observer = Observer()
+    observer.schedule(_OnChange(project, lang), str(project.data), recursive=True)
+    observer.start()
+    _show_mkdocs_messages()
+    try:
+        # not strict: a warning (a link to a page not generated yet) must not stop the preview, as it
+        # stops `portal build`; MkDocs prints it, and the preview goes on
+        mkdocs_serve(config_file=str(project.mkdocs_yml), dev_addr=dev_addr, docs_dir=str(project.content),
+                     hooks=[str(HOOK)], strict=False)
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def _show_mkdocs_messages() -> None:
+    """MkDocs' own messages (where it serves, what it rebuilt, each warning), as its command line shows them:
+    run in this process, MkDocs has no handler for its log otherwise, and its warnings would go unseen."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "portal_preview", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+        handler.portal_preview = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

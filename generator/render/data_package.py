@@ -1,0 +1,137 @@
+"""The Frictionless data package of every published table: `downloads/datapackage.json` (open_data.py).
+
+One tabular resource per CSV download, with each field's type (Jalali dates as patterned strings, not
+Gregorian dates), its Persian and English description and unit, «×» and the empty cell as missing values,
+`#` as the comment character (the licence and citation lines, the optional HXL row), the licence and the
+publication it belongs to. A test validates it with the frictionless library.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.model.dataset import Dataset
+from generator.model.figures import (
+    DATE,
+    DECIMAL,
+    INT,
+    MONTH,
+    NO_FA,
+    PERCENT,
+    SYNTHETIC_FA,
+    TEXT,
+    YES_FA,
+    Figure,
+    spreadsheet_safe,
+)
+from generator.model.publication import SYMBOL
+from generator.render.open_data import Citation, hxl_row, unit_of
+
+PACKAGE = "datapackage.json"
+
+# Persian and English descriptions of each kind of column, for the data package
+KINDS: dict[str, tuple[str, dict, str, str]] = {
+    # kind: (Frictionless type, constraints, description fa, description en)
+    TEXT: ("string", {}, "متن", "text"),
+    DATE: ("string", {"pattern": r"\d{4}-\d{2}-\d{2}"}, "تاریخ خورشیدی (سال-ماه-روز)",
+           "Jalali (Solar Hijri) date, YYYY-MM-DD; not a Gregorian date"),
+    MONTH: ("string", {"pattern": r"\d{4}-\d{2}"}, "ماه خورشیدی (سال-ماه)", "Jalali (Solar Hijri) month, YYYY-MM"),
+    INT: ("integer", {"minimum": 0}, "عدد صحیح", "whole number"),
+    DECIMAL: ("number", {}, "عدد با یک رقم اعشار", "number, one decimal place"),
+    PERCENT: ("number", {}, "درصد، با یک رقم اعشار", "percentage, one decimal place"),
+}
+
+
+
+def title_en(fig: Figure, ds: Dataset) -> str:
+    """An English title for a table, from its id (the ids name what each table is: page_figures.py and
+    household_figures.py)."""
+    programmes = {p.id: p.name_en for p in ds.programmes}
+    provinces = {p.slug: p.name_en for p in ds.provinces}
+    fid = fig.id
+    fixed = {"centres-by-province": "Centres by province and type",
+             "home-trends": "Share of each pledge delivered, week by week",
+             "decisions": "Decisions of the meetings and their follow-up"}
+    if fid in fixed:
+        return fixed[fid]
+    for prefix, names, kinds in (
+            ("programme-", programmes, {"over-time": "delivered over time, against the pledge",
+                                        "provinces": "delivered by province",
+                                        "map": "delivered per 100,000 people, by province (map)"}),
+            ("households-", programmes, {"provinces": "households supported, by province",
+                                         "heads": "households supported, by the head's age band and gender",
+                                         "months": "households supported, month by month"})):
+        if fid.startswith(prefix):
+            for pid, name in names.items():
+                for suffix, what in kinds.items():
+                    if fid == f"{prefix}{pid}-{suffix}":
+                        return f"{name}: {what}"
+    for slug, name in provinces.items():
+        if fid == f"province-{slug}-over-time":
+            return f"{name} province: delivered per programme, over time"
+        if fid == f"province-{slug}-per-capita":
+            return f"{name} province: delivered per person, against the whole country (country = 100)"
+        for pid, programme in programmes.items():
+            if fid == f"province-{slug}-households-{pid}":
+                return f"{name} province: households supported by {programme}, by county"
+    return fid
+
+
+def _field(fig: Figure, column: Any) -> dict:
+    kind, constraints, about_fa, about_en = KINDS[column.kind]
+    unit = unit_of(column.label_fa)
+    # the name is the header as the CSV writes it (a label a spreadsheet could run is written after a «'»)
+    field = {"name": spreadsheet_safe(column.label_fa), "title": column.label_fa, "type": kind,
+             "description": f"{column.label_fa}: {about_fa}" + ("؛ شمار افراد یا خانوارها، زیر کنترل افشا: «×» جایی که "
+                                                                  "پنهان است" if column.protected else "") +
+             f". {about_en}" + (f", in {unit['en']}s" if unit else "") + (
+                 "; a count of people or households under disclosure control: «×» where it is hidden"
+                 if column.protected else "") + ".",
+             "x-key": column.key}
+    if unit:
+        field["x-unit"] = unit
+    if constraints:
+        field["constraints"] = constraints
+    if column.kind in (DATE, MONTH):
+        field["x-calendar"] = "jalali"
+    return field
+
+
+def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, version: str | None,
+            title: str | None) -> str:
+    """The Frictionless data package of every table: `figures` with the page each is on."""
+    # a licence needs an id (or a URL) in a data package; without `licence_id` the Persian text stands alone
+    licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
+    resources = []
+    for fig, page in figures:
+        fields = [_field(fig, c) for c in fig.columns]
+        if fig.synthetic:
+            fields.append({"name": SYNTHETIC_FA, "title": SYNTHETIC_FA, "type": "boolean",
+                           "trueValues": [YES_FA], "falseValues": [NO_FA],
+                           "description": "ردیف ساختگی است. The row is synthetic (made up for the example site)."})
+        resources.append({
+            "name": fig.id, "title": fig.title_fa, "x-title-en": title_en(fig, ds), "path": f"{fig.id}.csv",
+            "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8-sig", "profile": "tabular-data-resource",
+            "description": f"{fig.definition_fa} منبع: {fig.source_fa}",
+            "dialect": {"delimiter": ",", "header": True, "commentChar": "#"},
+            "schema": {"fields": fields, "missingValues": ["", SYMBOL]},
+            **licences, "x-licence": cite.licence,
+            "x-page": page, "x-json": f"{fig.id}.json", "x-xlsx": f"{fig.id}.xlsx",
+            "x-updated": fig.updated.iso if fig.updated else None, "x-synthetic": fig.synthetic,
+            "x-citation": cite.line(fig),
+        } | ({"x-hxl": hxl_row(fig)} if cite.hxl else {}))
+    doc = {
+        "profile": "tabular-data-package",
+        "name": "aid-transparency-portal",
+        "title": ds.site.organisation_fa,
+        "description": ds.site.description_fa,
+        **licences, "x-licence": cite.licence,
+        "contributors": [{"title": ds.site.organisation_fa, "role": "publisher"}],
+        "keywords": ["covid-19", "relief", "iran", "transparency"],
+        "x-publication": {"version": version, "title": title},
+        "x-suppressed": f"«{SYMBOL}»: a figure hidden by disclosure control (docs: methodology page)",
+        "resources": resources,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

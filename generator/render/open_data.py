@@ -1,0 +1,232 @@
+"""Open data: every published table as CSV, JSON and XLSX (this module), a Frictionless data package that
+describes them (data_package.py), and a static JSON API (api.py).
+
+All of it is made from the same `Figure` rows as the page's table and chart (figures.py), after disclosure
+control: a hidden figure is «×» in every format, an empty cell is a figure not reported.
+
+- `downloads/<figure>.csv`: UTF-8 with a BOM (Excel opens the Persian text), the page's column headers,
+  then the licence and the citation as `#` lines at the end (declared as comment lines in the data package);
+- `downloads/<figure>.json`: the rows with the columns' keys, types and labels, the licence and citation;
+- `downloads/<figure>.xlsx`: the table on a right-to-left sheet, numbers as numbers, «×» as text; a
+  second sheet with the title, source, definition, licence and citation. Deterministic bytes;
+- `downloads/datapackage.json`: a Frictionless data package (https://specs.frictionlessdata.io/), one
+  resource per table (its CSV), with each field's type, unit and Persian and English description, «×»
+  and the empty cell declared as missing values, and the publication it belongs to;
+- `api/`: `index.json` lists every dataset with its page and files; `programmes/<id>.json`,
+  `provinces/<slug>.json` and `meetings/<id>.json` give each one's facts and its datasets. The paths are
+  stable within every published version.
+
+Nothing here reads the data again: it takes the figures the pages were rendered from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+
+import xlsxwriter
+
+from generator.model.dataset import Site
+from generator.model.figures import (
+    DATE,
+    DECIMAL,
+    INT,
+    MONTH,
+    PERCENT,
+    TEXT,
+    Figure,
+    as_csv,
+    as_csv_rows,
+    json_doc,
+)
+from generator.model.publication import SYMBOL
+from generator.schema.files import UNITS
+
+DOWNLOADS = "downloads"
+
+@dataclass(frozen=True)
+class Citation:
+    """How a download names its licence and how to cite it."""
+
+    licence: str  # the licence in Persian (site.yaml licence_fa)
+    licence_id: str  # an Open Definition id such as CC-BY-4.0, or "" when none is given
+    organisation: str
+    hxl: bool = False  # a row of HXL hashtags under each CSV's header (site.yaml `hxl`)
+
+    def line(self, fig: Figure) -> str:
+        """Names the table and its date, not the publication: a table whose figures did not change keeps
+        the same bytes in every version (the publish branch stores it once)."""
+        updated = f"، به‌روز تا {fig.updated.fa()}" if fig.updated else ""
+        return f"{self.organisation}، «{fig.title_fa}»، درگاه شفافیت کمک‌ها{updated}."
+
+
+def citation(site: Site) -> Citation:
+    return Citation(site.licence_fa, site.licence_id, site.organisation_fa, site.hxl)
+
+
+# HXL (the Humanitarian Exchange Language) hashtags by column key, then by kind
+# (dates are Jalali, not the ISO 8601 Gregorian dates HXL tools assume: +jalali says so)
+HXL_KEYS = {"province": "#adm1+name", "county": "#adm2+name", "week": "#date+week_ending+jalali",
+            "month": "#date+month+jalali", "programme": "#sector+name", "provinces": "#adm1+name+list",
+            "population": "#population", "id": "#meta+id", "meeting": "#date+meeting+jalali",
+            "decision": "#description+decision", "status": "#status", "due": "#date+due+jalali",
+            "target": "#targeted"}
+HXL_KINDS = {TEXT: "#description", DATE: "#date+jalali", MONTH: "#date+month+jalali", INT: "#value",
+             DECIMAL: "#indicator+num", PERCENT: "#indicator+pct"}
+PEOPLE = ("family", "person")
+
+
+def hxl_row(fig: Figure) -> list[str]:
+    """The HXL hashtag of each column: places, dates and sectors by key; a count of families or people
+    reached is #reached, of devices or packages delivered #value+delivered (with the programme as an
+    attribute where the column is one programme's)."""
+    tags = []
+    for c in fig.columns:
+        if c.key in HXL_KEYS:
+            tags.append(HXL_KEYS[c.key])
+        elif c.protected:
+            unit = unit_of(c.label_fa)
+            attribute = "" if c.key in ("delivered", "households", "value") else \
+                "+" + "".join(ch if ch.isalnum() else "_" for ch in c.key.lower())
+            people = unit is None or unit["en"] in PEOPLE
+            tags.append(("#reached" if people else "#value+delivered") + attribute)
+        else:
+            tags.append(HXL_KINDS[c.kind])
+    return tags + (["#meta+synthetic"] if fig.synthetic else [])
+
+
+def unit_of(label: str) -> dict | None:
+    """The unit a column's label names in brackets («تحویل‌شده (خانوار)»), in Persian and as its id."""
+    for key, fa in UNITS.items():
+        if label.endswith(f"({fa})"):
+            return {"fa": fa, "en": key}
+    return None
+
+# --- the three formats ------------------------------------------------------------------------------------
+
+def csv_text(fig: Figure, cite: Citation) -> str:
+    """The figure's CSV (figures.as_csv), with the licence and the citation as `#` lines at the end, and,
+    when the site asks for it, a row of HXL hashtags under the header (it starts with `#`, so readers that
+    skip comment lines skip it, as the data package says)."""
+    text = as_csv(fig)
+    if cite.hxl:
+        header, rest = text.split("\r\n", 1)
+        text = header + "\r\n" + ",".join(hxl_row(fig)) + "\r\n" + rest
+    return text + f"# مجوز: {comment(cite.licence)}\r\n# استناد: {comment(cite.line(fig))}\r\n"
+
+
+def comment(text: str) -> str:
+    """A text as one `#` line of a CSV: on one line, with no comma or quote that would make it cells."""
+    return " ".join(text.split()).replace(",", "،").replace('"', "«")
+
+
+def json_text(fig: Figure, cite: Citation) -> str:
+    doc = json_doc(fig) | {"suppressed": SYMBOL, "licence": cite.licence, "citation": cite.line(fig)}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def xlsx_bytes(fig: Figure, cite: Citation) -> bytes:
+    """The table on a right-to-left sheet, numbers as numbers; the notes on a second sheet. The same
+    figure gives the same bytes (a fixed creation date: the figure's own)."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False, "strings_to_urls": False,
+                                     "strings_to_formulas": False})
+    when = dt.datetime.combine(fig.updated.to_gregorian() if fig.updated else dt.date(2021, 1, 1), dt.time(12))
+    book.set_properties({"title": fig.title_fa, "author": cite.organisation, "company": cite.organisation,
+                         "comments": cite.line(fig), "created": when})
+    bold = book.add_format({"bold": True})
+    one_place = book.add_format({"num_format": "0.0"})
+    sheet = book.add_worksheet("داده")
+    sheet.right_to_left()
+    rows = as_csv_rows(fig)
+    kinds = [c.kind for c in fig.columns] + ([TEXT] if fig.synthetic else [])
+    for j, name in enumerate(rows[0]):
+        sheet.write_string(0, j, name, bold)
+        sheet.set_column(j, j, max(10, min(40, len(name) + 2)))
+    for i, row in enumerate(rows[1:], start=1):
+        for j, (text, kind) in enumerate(zip(row, kinds, strict=True)):
+            if text and text != SYMBOL and kind == INT:
+                sheet.write_number(i, j, int(text))
+            elif text and text != SYMBOL and kind in (DECIMAL, PERCENT):
+                sheet.write_number(i, j, float(text), one_place)
+            elif text:
+                sheet.write_string(i, j, text)
+    sheet.freeze_panes(1, 0)
+    notes = book.add_worksheet("درباره")
+    notes.right_to_left()
+    notes.set_column(0, 0, 14)
+    notes.set_column(1, 1, 100)
+    for i, (label, text) in enumerate((
+            ("عنوان", fig.title_fa), ("منبع", fig.source_fa), ("تعریف", fig.definition_fa),
+            ("به‌روز تا", fig.updated.fa() if fig.updated else "—"),
+            ("رقم پنهان", f"«{SYMBOL}»: برای حفظ حریم خصوصی پنهان است؛ خانهٔ خالی: گزارش نشده"),
+            ("مجوز", cite.licence), ("استناد", cite.line(fig)))):
+        notes.write_string(i, 0, label, bold)
+        notes.write_string(i, 1, text)
+    book.close()
+    return out.getvalue()
+
+
+def downloads(fig: Figure, cite: Citation) -> dict[str, str | bytes]:
+    return {f"{fig.id}.csv": csv_text(fig, cite), f"{fig.id}.json": json_text(fig, cite),
+            f"{fig.id}.xlsx": xlsx_bytes(fig, cite)}
+
+
+# --- reading an XLSX back (the audit compares it with its CSV twin) ----------------------------------------
+
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+
+
+def xlsx_sheets(data: bytes) -> list[list[list[str]]]:
+    """Every sheet of an XLSX file as rows of cell texts (numbers as written), in order. Only what this
+    module writes: shared or inline strings and numbers, no formulas."""
+    import re
+    import zipfile
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = set(z.namelist())
+        shared = []
+        if "xl/sharedStrings.xml" in names:
+            root = ElementTree.fromstring(z.read("xl/sharedStrings.xml"))
+            shared = ["".join(t.text or "" for t in si.iter(f"{{{_NS['m']}}}t")) for si in root.findall("m:si", _NS)]
+        sheets = sorted((n for n in names if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
+                        key=lambda n: int(re.findall(r"\d+", n)[-1]))
+        out = []
+        for name in sheets:
+            root = ElementTree.fromstring(z.read(name))
+            rows = []
+            for row in root.iter(f"{{{_NS['m']}}}row"):
+                cells: dict[int, str] = {}
+                for c in row.findall("m:c", _NS):
+                    column = _column(c.get("r", "A1"))
+                    v = c.find("m:v", _NS)
+                    if c.get("t") == "s" and v is not None:
+                        cells[column] = shared[int(v.text or 0)]
+                    elif c.get("t") == "inlineStr":
+                        cells[column] = "".join(t.text or "" for t in c.iter(f"{{{_NS['m']}}}t"))
+                    elif v is not None:
+                        cells[column] = v.text or ""
+                rows.append([cells.get(j, "") for j in range(max(cells) + 1)] if cells else [])
+            out.append(rows)
+        return out
+
+
+def _column(ref: str) -> int:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch.upper()) - 64)
+    return n - 1
+
+
+def same_cell(csv_cell: str, xlsx_cell: str) -> bool:
+    """A CSV cell and its XLSX twin say the same: the same text, or the same number."""
+    if csv_cell == xlsx_cell:
+        return True
+    try:
+        return float(csv_cell) == float(xlsx_cell)
+    except ValueError:
+        return False

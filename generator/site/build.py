@@ -1,0 +1,128 @@
+"""Site: the real `mkdocs build --strict` of content/ into site/, with its search index, never
+half-done.
+
+MkDocs builds into a fresh folder beside site/; only when the build succeeds does that folder replace
+site/, so a failed build leaves the previous site as it was. SOURCE_DATE_EPOCH is set from the data (the
+latest date any figure refers to), so the same data builds the same bytes (the sitemap's dates included).
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from generator.audit.gate import Gate
+from generator.charts import inline as chart_inline
+from generator.charts.draw import ChartError, ChartRenderer
+from generator.lang.jalali import JDate
+from generator.lang.messages import said_text, t
+from generator.site import search_index
+
+
+class SiteBuildError(Exception):
+    """The MkDocs build failed; the message says why, site/ is unchanged."""
+
+
+@contextmanager
+def _source_date(day: JDate | None):
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    if day is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.to_gregorian().timetuple()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+# Theme files MkDocs copies but no page of this site loads: source maps (fetched only by developer tools)
+# and the lunr search worker and its language files (search is off; Material never requests them then).
+# They would only add weight and strings naming other hosts to what is published.
+UNUSED_THEME_FILES = ("**/*.map", "assets/javascripts/lunr", "assets/javascripts/workers")
+
+
+def prune(site: Path) -> None:
+    for pattern in UNUSED_THEME_FILES:
+        for path in sorted(site.glob(pattern)):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+
+
+def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
+               gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None) -> None:
+    """Run the strict MkDocs build, put the charts into its pages (chart_inline.py: `charts`, whose
+    workers draw them while MkDocs builds; closed here), index it for search (search_index.py), then the
+    audit's `gate` on the result (it raises to refuse the site; it begins on content/ while MkDocs
+    builds); replace `site` only if all succeeded. `extra` is added to the configuration's `extra` (the
+    theme's settings: a publication's version)."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    try:
+        if gate is not None:
+            gate.begin(content)
+        _mkdocs(mkdocs_yml, content, staging, build_date, extra)
+        prune(staging)
+        if charts is not None:
+            chart_inline.inline_site(staging, charts)
+            charts.close()
+        search_index.index(staging)  # the search index is part of what the audit reads
+        if gate is not None:
+            gate.check(staging)
+    except (search_index.SearchIndexError, ChartError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(t("{detail}\nsite/ was left as it was", detail=said_text(exc))) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if charts is not None:
+            charts.close(keep=False)  # after a failure: stop the workers (closed already otherwise)
+        if gate is not None:
+            gate.end()
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _mkdocs(mkdocs_yml: Path, content: Path, staging: Path, build_date: JDate | None, extra: dict | None) -> None:
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        with _source_date(build_date):
+            config = load_config(str(mkdocs_yml), strict=True, docs_dir=str(content), site_dir=str(staging))
+            if extra:
+                config["extra"] = {**config["extra"], **extra}
+            mkdocs_build(config)
+    except (Abort, MkDocsException, OSError) as exc:
+        detail = "\n  ".join(collect.messages) or str(exc)
+        raise SiteBuildError(t("mkdocs build --strict failed; site/ was left as it was:\n  {detail}",
+                               detail=detail)) from exc
+    finally:
+        logger.removeHandler(collect)
