@@ -66,7 +66,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from generator.pipeline import Project
-    from generator.publish.publish import backfill
+    from generator.publish.backfill import backfill
 
     root = args.work.resolve()
     if root.exists():

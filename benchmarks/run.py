@@ -204,7 +204,7 @@ def one(scale: float, work: Path, incremental: bool) -> dict:
     result.pop("chart_keys")
     result.pop("page_digests")
     # the chart workers are processes of their own: count each at the largest one's peak
-    from generator.charts.draw import _cpus
+    from generator.charts.workers import cpus as _cpus
 
     workers = min(_cpus(), result["charts_rendered"] // 8)  # as ChartRenderer.prepare decides
     workers = workers if workers >= 2 else 0

@@ -11,15 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from mike.git_utils import GitError
-
 from generator import __version__, pipeline
-from generator.audit.checks import AuditFailed, served_files
+from generator.audit.checks import served_files
 from generator.lang.messages import LANGUAGES, language, render, said_text, t
+from generator.model.errors import PortalError
 from generator.model.problems import DataProblems, report_lines
-from generator.publish.publish import PublishError
 from generator.schema import doc as schema_doc
-from generator.site.build import SiteBuildError
 from generator.staff import scaffold, synthetic
 
 
@@ -96,7 +93,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from generator.publish.publish import AlreadyPublished, backfill, publish, push_branch
+    from generator.publish.backfill import backfill
+    from generator.publish.branch import push_branch
+    from generator.publish.publish import AlreadyPublished, publish
 
     project = _project(args)
     started = time.perf_counter()
@@ -139,7 +138,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_squash(args: argparse.Namespace) -> int:
-    from generator.publish.publish import squash
+    from generator.publish.squash import squash
 
     done = squash(_project(args), branch=args.branch, push=args.push)
     pushed = t("; force-pushed to {remote}", remote=args.push) if args.push else t(
@@ -273,11 +272,17 @@ def main(argv: list[str] | None = None) -> int:
         print(render(t("{n} error(s) found; nothing was built. Fix them and run the command again.",
                        n=len(exc.errors)), args.lang), file=sys.stderr)
         return 1
-    except (SiteBuildError, AuditFailed, PublishError, GitError, OSError, ValueError) as exc:
+    except (PortalError, OSError) as exc:  # the user's to fix; an OSError is the machine's (disk, permissions)
         if args.debug:
             raise
-        message = t("git failed: {detail}", detail=str(exc)) if isinstance(exc, GitError) else said_text(exc)
-        print(render(t("error: {message}", message=message), args.lang), file=sys.stderr)
+        print(render(t("error: {message}", message=said_text(exc)), args.lang), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # anything else is a bug of the portal, not of the data
+        if args.debug:
+            raise
+        print(render(t("portal stopped on an error of its own, not of your data ({kind}: {detail}). Nothing was "
+                       "published. Please report it, with the output of the same command run with --debug",
+                       kind=type(exc).__name__, detail=str(exc)[:300]), args.lang), file=sys.stderr)
+        return 2

@@ -1,9 +1,63 @@
-"""What the browser tests check on any page, shared by the tests of the built site and of a published
-version: axe-core's violations, and the links and controls the keyboard does not reach."""
+"""What the browser tests share: every kind of page the site has, Debian's Chromium and how it is started,
+a local HTTP server for a built site, and what they check on any page (axe-core's violations, and the links
+and controls the keyboard does not reach)."""
 
 from __future__ import annotations
 
-from conftest import ROOT
+import contextlib
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from helpers import ROOT
+
+# every kind of page the site has, for the browser tests
+PAGE_TYPES = {  # page type -> (path, figures it must have)
+    "home": ("", 1),
+    "programmes index": ("programmes/", 0),
+    "programme": ("programmes/oxygen-concentrators/", 3),
+    "programme counted from meetings": ("programmes/weekly-meetings/", 1),
+    "provinces index": ("provinces/", 0),
+    "province with data": ("provinces/gilan/", 3),
+    "households": ("households/", 3),
+    "centres": ("centres/", 1),
+    "meetings index": ("meetings/", 0),
+    "meeting": ("meetings/1400-05-27/", 0),
+    "decisions": ("decisions/", 0),
+    "methodology": ("methodology/", 0),
+    "about": ("about/", 0),
+}
+# pages with no figure that the tests above do not open without JavaScript, for the others
+MORE_PAGE_TYPES = {
+    "what changed": "changes/", "publications": "archive/", "open data": "open-data/", "search": "search/",
+    "search results": "search/?q=گیلان", "page not found": "404.html",
+}
+ALL_PAGE_TYPES = {name: path for name, (path, _) in PAGE_TYPES.items()} | MORE_PAGE_TYPES
+
+# The browser tests (test_browser.py, test_search.py, test_accessibility.py): Debian's Chromium, driven by
+# Playwright, serving a built site over HTTP on this machine. Chromium is started so that it reaches for no
+# other host itself.
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory: Path):
+    """An HTTP server for `directory` on a free port; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"  # pinned in package.json; `make test` runs `npm ci`
 

@@ -34,11 +34,12 @@ from generator.audit.served_text import NUMBER, UnreadableIndex, read_text, text
 from generator.lang import personal_data
 from generator.lang.messages import t
 from generator.lang.persian import ascii_digits, fold_text, persian_digits, persian_letters
+from generator.model.errors import PortalError
 from generator.model.figures import TEXT_MARK, read_csv_rows, spreadsheet_safe
+from generator.model.paths import INDEX_SUFFIXES
 from generator.model.publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
 from generator.protect.disclosure import check_publication
 from generator.render.open_data import same_cell, xlsx_sheets
-from generator.model.paths import INDEX_SUFFIXES
 
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 # an XLSX download is read as its cells (open_data.xlsx_sheets); the search index's files (Pagefind's,
@@ -69,7 +70,7 @@ class AuditFinding:
         return t("{path}: {what}", path=self.path, what=self.what)
 
 
-class AuditFailed(Exception):
+class AuditFailed(PortalError):
     """The built site would publish something it must not; site/ is left as it was."""
 
     def __init__(self, findings: list[AuditFinding]):

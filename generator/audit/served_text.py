@@ -21,8 +21,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from generator.render.open_data import xlsx_sheets
 from generator.model.paths import INDEX_SUFFIXES
+from generator.render.open_data import xlsx_sheets
 
 # SVG and HTML attributes that hold geometry or machine values, not text a reader sees
 _GEOMETRY = {"d", "points", "transform", "viewbox", "x", "y", "x1", "x2", "y1", "y2", "width", "height", "cx",

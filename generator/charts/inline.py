@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.charts.draw import PLACEHOLDER_MARK, ChartError, ChartRenderer
+from generator.charts.draw import ChartRenderer
+from generator.charts.svg import PLACEHOLDER_MARK
+from generator.charts.workers import ChartError
 from generator.lang.messages import t
 
 _LEFT = re.compile(PLACEHOLDER_MARK + r"[^:\s]*:[0-9a-f]{64}")

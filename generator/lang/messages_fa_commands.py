@@ -64,6 +64,10 @@ COMMANDS: dict[str, str] = {
         "جلسه‌ها کم است",
     "git {command} failed: {detail}": "فرمان git {command} ناکام ماند: {detail}",
     "git failed: {detail}": "git ناکام ماند: {detail}",
+    "portal stopped on an error of its own, not of your data ({kind}: {detail}). Nothing was published. Please "
+    "report it, with the output of the same command run with --debug":
+        "portal با خطایی از خودش ایستاد، نه از داده‌های شما ({kind}: {detail}). چیزی منتشر نشد. لطفاً آن را گزارش "
+        "کنید، همراه با خروجی همین فرمان با --debug",
     "{prog}: the command line is not right: {message}; see `portal --help`":
         "{prog}: فرمان درست نوشته نشده است: {message}؛ راهنما: `portal --help`",
     "regenerated {pages} pages ({written} changed, {removed} removed)":

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.lang.messages import render, t
+from generator.model.errors import PortalError
 
 ERROR = "error"
 WARNING = "warning"
@@ -131,7 +132,7 @@ def more_line(path: str, code: str, more: int, lang: str = "en") -> str:
                                   n=more, code=code, limit=PLACES_PER_CODE), lang)
 
 
-class DataProblems(Exception):
+class DataProblems(PortalError):
     """Raised by the pipeline when validation found at least one error. Carries every problem found."""
 
     def __init__(self, problems: list[Problem]):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from generator.model.errors import PortalError
+
 DEFAULT_K, DEFAULT_P = 10, 10  # PRIVACY.md's defaults; data/site.yaml may tighten them
 SYMBOL = "×"  # a suppressed figure, on pages, charts and downloads alike
 COUNT, AMOUNT = "count", "amount"
@@ -53,7 +55,7 @@ def largest_first(rows, value, name) -> list:
     return shown + sorted((r for r in rows if value(r) is SUPPRESSED), key=name)
 
 
-class ProtectionError(Exception):
+class ProtectionError(PortalError):
     """The tables are inconsistent (a total differs from the sum of its parts): nothing is published."""
 
 

@@ -13,7 +13,8 @@ import re
 import threading
 from pathlib import Path
 
-from generator.charts.draw import PLACEHOLDER_MARK, ChartRenderer
+from generator.charts.draw import ChartRenderer
+from generator.charts.svg import PLACEHOLDER_MARK
 
 STAMP = ".preview-problems"  # in content/: MkDocs watches the folder and leaves dot files out of the site
 _lock = threading.Lock()

@@ -9,8 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.lang.messages import t
+from generator.model.errors import PortalError
 
 MARKER = "generated_by: portal"
+
+
+class PageInTheWay(PortalError):
+    """A hand-written page is where a generated one goes."""
 DOWNLOADS = "downloads"
 
 
@@ -72,7 +77,7 @@ def write(content_dir: Path, pages: dict[str, str]) -> WriteResult:
             raise ValueError(f"{rel}: a generated page must start with the front matter marker")
         path = content_dir / rel
         if path.exists() and not is_generated(path):
-            raise FileExistsError(t("{path}: a hand-written page is in the way of a generated one; rename or "
+            raise PageInTheWay(t("{path}: a hand-written page is in the way of a generated one; rename or "
                                     "remove it", path=str(path)))
         (written if _write_if_changed(path, text) else unchanged).append(rel)
     for path in sorted(content_dir.rglob("*.md")):

@@ -22,13 +22,15 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.audit.gate import Gate
 from generator.charts import inline as chart_inline
-from generator.charts.draw import ChartError, ChartRenderer
+from generator.charts.draw import ChartRenderer
+from generator.charts.workers import ChartError
 from generator.lang.jalali import JDate
 from generator.lang.messages import said_text, t
+from generator.model.errors import PortalError
 from generator.site import search_index
 
 
-class SiteBuildError(Exception):
+class SiteBuildError(PortalError):
     """The MkDocs build failed; the message says why, site/ is unchanged."""
 
 

@@ -18,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 from generator.lang.messages import t
+from generator.model.errors import PortalError
 
 BUNDLE = "pagefind"  # under the site: the search page loads pagefind/pagefind.js
 # Pagefind writes its own ready-made interfaces too; the site has its own Persian search page, so these
@@ -28,7 +29,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 EXCLUDE = ".headerlink"
 
 
-class SearchIndexError(Exception):
+class SearchIndexError(PortalError):
     """Pagefind could not index the site; the message says why."""
 
 

@@ -18,11 +18,12 @@ from generator.aggregate.tracker import CLOSING, STATUSES, track
 from generator.lang.jalali import DateError, JDate, parse_jalali
 from generator.lang.messages import t
 from generator.model.dataset import Dataset
+from generator.model.errors import PortalError
 
 WEEK = 7
 
 
-class ScaffoldError(ValueError):
+class ScaffoldError(PortalError):
     """The file cannot be made: the message says why and what to do."""
 
 

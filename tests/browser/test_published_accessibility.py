@@ -1,0 +1,107 @@
+"""A version published with `portal publish` is as accessible as a local build: two publications and a
+correction made into a real git repository, the publish branch served as a host serves it, and in Chromium,
+with JavaScript on, at phone and desktop size: axe-core finds no violation on the latest and on an older
+version (the version bar, Material's version selector and its "newer publication" banner included), the
+keyboard reaches every link and control, and `latest/` says that it is the latest."""
+
+from __future__ import annotations
+
+import subprocess
+import tarfile
+
+import pytest
+
+from browser_checks import axe, keyboard_misses, serving
+from helpers import git, git_project, run_portal
+
+MEETING = """date: 1400-06-17
+number: 4
+title_fa: جلسهٔ هفتگی
+synthetic: yes
+summary_fa: خلاصه
+attendees:
+  - role_fa: رئیس
+"""
+PAGES = ("latest/", "latest/meetings/1400-06-17/", "1400-06-10/", "1400-06-10/provinces/gilan/",
+         "1400-06-10/decisions/")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory):
+    root = git_project(tmp_path_factory.mktemp("published") / "p")
+    code, out, err = run_portal(root, "publish")
+    assert code == 0, out + err
+    (root / "data/meetings/1400-06-17.yaml").write_text(MEETING, encoding="utf-8")
+    git(root, "add", "data")
+    git(root, "commit", "--quiet", "-m", "meeting 1400-06-17")
+    code, out, err = run_portal(root, "publish")
+    assert code == 0, out + err
+    # then a correction of the newest: latest/ is the correction, and must say so too
+    revisions = root / "data" / "revisions.yaml"
+    before = revisions.read_text(encoding="utf-8") if revisions.exists() else ""
+    revisions.write_text(before + "- id: 1400-06-18-r1\n  date: 1400-06-18\n  reason_fa: خطای تایپی\n"
+                         "  correction: yes\n", encoding="utf-8")
+    git(root, "add", "data")
+    git(root, "commit", "--quiet", "-m", "a correction")
+    code, out, err = run_portal(root, "publish")
+    assert code == 0 and "1400-06-17-2" in out, out + err
+    host = root.parent / "host"
+    host.mkdir()
+    archive = root.parent / "publish.tar"
+    subprocess.run(["git", "archive", "--format=tar", "-o", str(archive), "publish"], cwd=root, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(host, filter="data")
+    with serving(host) as base:
+        yield base
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 800)], ids=["phone", "desktop"])
+def test_axe_and_the_keyboard_on_a_published_version(published, browser, size) -> None:
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    found, missed = {}, {}
+    for path in PAGES:
+        page.goto(published + path)
+        page.wait_for_load_state("networkidle")
+        if path.startswith("1400-06-10/"):  # Material's banner: there is a newer publication
+            page.wait_for_selector(".md-banner--warning", state="visible", timeout=5000)
+        if violations := axe(page):
+            found[path] = violations
+        _, gone = keyboard_misses(page)
+        if gone:
+            missed[path] = sorted(gone)[:5]
+    page.close()
+    assert found == {} and missed == {}
+
+
+def test_latest_says_it_is_the_latest_and_an_older_version_points_to_it(published, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(published + "latest/")
+    page.wait_for_load_state("networkidle")
+    bar = page.locator(".portal-version")
+    assert "این آخرین انتشار درگاه است" in bar.inner_text()
+    assert bar.locator("a.portal-latest").get_attribute("href").endswith("archive/")  # not a link to itself
+    assert "اصلاحیهٔ «جلسهٔ ۱۷ شهریور ۱۴۰۰»" in bar.inner_text()  # and still says what it corrects
+    assert bar.get_by_text("آنچه اصلاح شد").get_attribute("href").endswith("changes/")
+    # the version selector's button is named with what it shows (WCAG 2.5.3; axe's rule for it is off by
+    # default), so a voice user can say what they see
+    button = page.locator(".md-version__current")
+    assert button.get_attribute("aria-label") == "انتخاب ویرایش: " + button.inner_text().strip()
+    assert not page.locator(".md-banner--warning").is_visible()
+    assert page.locator(".md-version").count() == 1  # Material's version selector
+    page.goto(published + "1400-06-10/")
+    page.wait_for_load_state("networkidle")
+    bar = page.locator(".portal-version")
+    assert "نسخه‌های منتشرشدهٔ درگاه" in bar.inner_text()
+    link = bar.locator("a.portal-latest")
+    assert link.get_attribute("href").endswith("/../latest/")
+    # its links are of the text's colour on the bar's near-black (Material's teal was 2.4:1)
+    colour, background = link.evaluate("""e => [getComputedStyle(e).color,
+        getComputedStyle(e.closest('.md-banner')).backgroundColor]""")
+    assert colour == "rgb(255, 255, 255)" and background.startswith("rgba(0, 0, 0"), (colour, background)
+    assert page.locator(".md-banner--warning").inner_text().startswith("انتشار تازه‌تری هست")
+    # without JavaScript, latest/ still reads true: a published version that does not change
+    quiet = browser.new_context(java_script_enabled=False).new_page()
+    quiet.goto(published + "latest/")
+    assert "نسخه‌های منتشرشدهٔ درگاه" in quiet.locator(".portal-version").inner_text()
+    quiet.close()
+    page.close()

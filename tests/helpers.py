@@ -1,0 +1,84 @@
+"""What the tests share: throwaway projects made from the example data or the minimal test data, git
+repositories for the publishing tests, and the real CLI run in-process. The fixtures are in conftest.py."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+from generator import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "data" / "minimal"
+
+
+def make_project(dest: Path, data: str = "minimal", overlay: dict[str, str | bytes | None] | None = None) -> Path:
+    """A project tree at `dest`: mkdocs.yml, site_overrides/, hand-written content/ and a data/ folder.
+
+    `data` is "minimal" (tests/data/minimal plus the real reference files) or "example" (data/).
+    `overlay` maps paths under data/ to new file contents (None deletes the file).
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", dest / "site_overrides")
+    (dest / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", dest / "content" / "about.md")
+    if data == "example":
+        shutil.copytree(ROOT / "data", dest / "data")
+    else:
+        shutil.copytree(MINIMAL, dest / "data")
+        shutil.copytree(ROOT / "data" / "reference", dest / "data" / "reference")
+    for rel, text in (overlay or {}).items():
+        path = dest / "data" / rel
+        if text is None:
+            path.unlink()
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return dest
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` and return its output; a failure fails the test with git's own message."""
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def git_project(dest: Path, data: str = "minimal") -> Path:
+    """make_project(dest, data) as a git repository with its files in one commit: what `portal publish`
+    needs (it keeps the versions on a branch of the project's repository)."""
+    root = make_project(dest, data)
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "config", "user.name", "Staff")
+    git(root, "config", "user.email", "staff@example.org")
+    git(root, "add", "data", "mkdocs.yml", "site_overrides", "content")
+    git(root, "commit", "--quiet", "-m", "data")
+    return root
+
+
+def broken_project(tmp_path: Path, case: str) -> Path:
+    """The minimal project with the broken fixture `case` of tests/data/broken/ laid over it: its data files
+    added or replaced, and those its delete.txt lists removed."""
+    root = make_project(tmp_path / "project")
+    broken = ROOT / "tests" / "data" / "broken" / case
+    if (broken / "data").exists():
+        shutil.copytree(broken / "data", root / "data", dirs_exist_ok=True)
+    if (broken / "delete.txt").exists():
+        for rel in (broken / "delete.txt").read_text().split():
+            (root / "data" / rel).unlink()
+    return root
+
+
+def run_portal(root: Path, *args: str) -> tuple[int, str, str]:
+    """Run the real CLI in-process; return (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["--root", str(root), *args])
+    return code, out.getvalue(), err.getvalue()

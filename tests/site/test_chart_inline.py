@@ -1,0 +1,35 @@
+"""Charts drawn while MkDocs builds: the pages hold placeholders, the built pages hold the charts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.charts.draw import ChartRenderer
+from generator.charts.inline import inline_site
+from generator.charts.svg import PLACEHOLDER
+from generator.charts.workers import ChartError
+
+_CHART = re.compile(r'<div [^>]*class="portal-chart"[^>]*>(.{0,40})', re.DOTALL)
+
+
+def test_every_chart_of_the_built_site_is_in_its_page_and_no_placeholder_is_left(example_site: Path) -> None:
+    pages = sorted((example_site / "site").rglob("*.html"))
+    charts = [m.group(1) for page in pages for m in _CHART.finditer(page.read_text(encoding="utf-8"))]
+    assert len(charts) > 30 and all(c.startswith("<svg ") for c in charts)
+    assert not any("<!--portal-chart:" in page.read_text(encoding="utf-8") for page in pages)
+    # the Markdown holds the placeholders, one per chart
+    held = [m for md in (example_site / "content").rglob("*.md") for m in PLACEHOLDER.finditer(md.read_text("utf-8"))]
+    assert len(held) == len(charts)
+
+
+def test_a_placeholder_with_no_chart_behind_it_stops_the_build(example_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "x").mkdir(parents=True)
+    (site / "x" / "index.html").write_text(f"<div><!--portal-chart:fig-a:{'0' * 64}--></div>", encoding="utf-8")
+    with pytest.raises(ChartError, match="neither drawn nor in the cache"):
+        inline_site(site, ChartRenderer(tmp_path / "empty-cache"))
+
+

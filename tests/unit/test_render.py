@@ -1,0 +1,129 @@
+"""Stage 5, render: safe by default, Persian digits, no blank figure, no stale page."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+from markupsafe import Markup
+
+from generator import pipeline
+from generator.lang.jalali import JDate
+from generator.pages import plan as pages_module
+from generator.render.filters import TEMPLATES, _finalize, environment
+from generator.render.links import Links, md_text
+from generator.render.write import MARKER, PageInTheWay, write
+from helpers import MINIMAL, make_project
+
+INJECTIONS = ["<script>alert(1)</script>", "**bold** _x_", "[link](http://evil.example)", "![img](x.png)",
+              "| a | b |", "# heading", "<img src=x onerror=alert(1)>", "{: .class }", "`code`"]
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_md_text_makes_data_inert(text: str) -> None:
+    out = md_text(text)
+    assert "<" not in out and "](" not in out.replace("\\](", "")
+    for ch in "*_[]|#`{}":
+        assert out.count(ch) == out.count("\\" + ch), (text, out)
+
+
+def test_finalize_formats_numbers_and_dates_and_refuses_blanks() -> None:
+    assert _finalize(750000) == "۷۵۰٬۰۰۰"
+    assert _finalize(JDate(1400, 5, 27)) == "۲۷ مرداد ۱۴۰۰"
+    assert _finalize("10 مرکز") == "۱۰ مرکز"
+    assert _finalize(Markup("<b>x</b>")) == "<b>x</b>"
+    with pytest.raises(ValueError):
+        _finalize(None)
+    with pytest.raises(TypeError):
+        _finalize(True)
+
+
+def test_templates_refuse_undefined_names() -> None:
+    env = environment()
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
+
+
+def test_links_are_relative_markdown_links() -> None:
+    ln = Links("provinces/gilan.md", {"meetings/1400-05-27.md": "جلسهٔ ۲۷ مرداد"})
+    assert ln.to("meetings/1400-05-27.md") == "[جلسهٔ ۲۷ مرداد](../meetings/1400-05-27.md)"
+    assert ln.href("index.md") == "../index.md"
+
+
+def test_injected_text_in_data_stays_text_on_the_page(tmp_path: Path) -> None:
+    meeting = (MINIMAL / "meetings/1400-06-03.yaml").read_text(encoding="utf-8")
+    evil = "<script>alert(1)</script> **x** [l](http://e.example)"
+    root = make_project(tmp_path / "p", overlay={
+        "meetings/1400-06-03.yaml": meeting.replace("summary_fa: خلاصه", f"summary_fa: '{evil}'")})
+    pipeline.generate(pipeline.Project.at(root))
+    page = (root / "content/meetings/1400-06-03.md").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(۱)&lt;/script&gt; \\*\\*x\\*\\* \\[l\\](http://e.example)" in page
+    assert "<script>" not in page
+
+
+def test_write_replaces_changed_pages_and_removes_stale_ones(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "about.md").write_text("# hand-written\n", encoding="utf-8")
+    page = f"---\n{MARKER}\n---\n# A\n"
+    first = write(content, {"a.md": page, "sub/b.md": page})
+    assert first.written == ["a.md", "sub/b.md"] and first.removed == []
+    again = write(content, {"a.md": page, "sub/b.md": page})
+    assert again.written == [] and again.unchanged == ["a.md", "sub/b.md"]
+    third = write(content, {"a.md": page.replace("# A", "# A2")})
+    assert third.written == ["a.md"] and third.removed == ["sub/b.md"]
+    assert not (content / "sub").exists()  # an emptied folder goes too
+    assert (content / "about.md").read_text(encoding="utf-8") == "# hand-written\n"
+
+
+def test_write_never_overwrites_a_hand_written_page(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_text("# mine\n", encoding="utf-8")
+    with pytest.raises(PageInTheWay, match="hand-written page is in the way"):
+        write(content, {"index.md": f"---\n{MARKER}\n---\n# generated\n"})
+    assert (content / "index.md").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_generate_plans_every_page(minimal: Path) -> None:
+    result = pipeline.generate(pipeline.Project.at(minimal))
+    pages = sorted(p.relative_to(minimal / "content").as_posix() for p in (minimal / "content").rglob("*.md"))
+    assert len([p for p in pages if p.startswith("provinces/") and p != "provinces/index.md"]) == 31
+    assert {"index.md", "programmes/oxygen.md", "programmes/meetings.md", "meetings/1400-05-27.md",
+            "meetings/1400-06-03.md", "centres/index.md", "methodology.md", "about.md"} <= set(pages)
+    assert result.pages == len(pages) - 1  # all but the hand-written about.md
+    tehran = (minimal / "content/provinces/tehran.md").read_text(encoding="utf-8")
+    assert "هنوز داده‌ای نیست" in tehran
+
+
+def test_every_page_context_field_is_used_by_its_template() -> None:
+    """pages.py documents each template's context; a field no template reads is a documentation lie."""
+    contexts = {"home.md.j2": pages_module.HomeContext, "programmes.md.j2": pages_module.ProgrammesContext,
+                "programme.md.j2": pages_module.ProgrammeContext, "provinces.md.j2": pages_module.ProvincesContext,
+                "province.md.j2": pages_module.ProvinceContext, "centres.md.j2": pages_module.CentresContext,
+                "meetings.md.j2": pages_module.MeetingsContext, "meeting.md.j2": pages_module.MeetingContext,
+                "methodology.md.j2": pages_module.MethodologyContext,
+                "households.md.j2": pages_module.HouseholdsContext, "decisions.md.j2": pages_module.DecisionsContext,
+                "changes.md.j2": pages_module.ChangesContext, "archive.md.j2": pages_module.ArchiveContext,
+                "open-data.md.j2": pages_module.OpenDataContext, "search.md.j2": pages_module.SearchContext}
+    assert set(contexts) == {p.name for p in TEMPLATES.glob("*.md.j2") if not p.name.startswith("_")}
+    for template, context in contexts.items():
+        source = (TEMPLATES / template).read_text(encoding="utf-8")
+        for f in dataclasses.fields(context):
+            assert re.search(rf"\bpage\.{f.name}\b", source), f"{template} never uses page.{f.name}"
+
+
+def test_a_delivery_above_the_pledge_is_flagged_on_the_programme_page(tmp_path: Path) -> None:
+    header = "week_ending,province,county,programme,quantity,synthetic,note_fa\n"
+    row = "1400-06-03,گیلان,,oxygen,120,no,\n"
+    root = make_project(tmp_path / "p", overlay={"deliveries/weekly.csv": header + row})
+    result = pipeline.generate(pipeline.Project.at(root))
+    assert [w.code for w in result.checked.warnings] == ["over-pledge"]
+    page = (root / "content/programmes/oxygen.md").read_text(encoding="utf-8")
+    assert "بیش از وعده" in page and "۱۲۰٫۰٪" in page
+    normal = (tmp_path / "q")
+    pipeline.generate(pipeline.Project.at(make_project(normal)))
+    assert "بیش از وعده" not in (normal / "content/programmes/oxygen.md").read_text(encoding="utf-8")
