@@ -46,6 +46,7 @@ def _size(path: Path) -> int:
 def _build(root: Path) -> dict:
     """One full build of the project at `root`, stage by stage, in this process."""
     from generator.aggregate.totals import aggregate
+    from generator.aggregate.tracker import track
     from generator.audit.checks import Rules
     from generator.audit.gate import Gate
     from generator.charts.draw import ChartRenderer
@@ -98,8 +99,9 @@ def _build(root: Path) -> dict:
         return wrapper
 
     charts.prepare = timed(charts.prepare)  # type: ignore[method-assign]
-    planned = plan(project, ds, agg)
-    rendered, written = write_content(project, ds, agg, result.publication, planned, charts)
+    tracked = track(ds, agg)
+    planned = plan(project, ds, agg, tracked)
+    rendered, written = write_content(project, ds, agg, tracked, result.publication, planned, charts)
     now = time.perf_counter()
     times["render pages"] = now - t - chart_time
     peaks["render pages"] = _peak_mib()
@@ -146,7 +148,8 @@ def _build(root: Path) -> dict:
     search_index.index = timed_index
     chart_inline.inline_site = timed_inline
     try:
-        build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week, gate=gate, charts=charts)
+        with charts, gate:  # the benchmark owns them, as pipeline.build does
+            build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week, gate=gate, charts=charts)
     finally:
         search_index.index = index
         chart_inline.inline_site = inline

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.aggregate.totals import Aggregates, aggregate
-from generator.aggregate.tracker import track
+from generator.aggregate.tracker import Tracked, track
 from generator.audit.checks import CELLS, AuditFinding, Rules, audit
 from generator.audit.gate import Gate
 from generator.charts.draw import ChartRenderer
@@ -88,11 +88,12 @@ def rules(checked: Checked, previous: Publication | None) -> Rules:
 ONLINE = object()  # `previous`: the publication in site/ (publish.py passes the one on the publish branch)
 
 
-def summarise(project: Project, previous: Publication | object | None = ONLINE
+def summarise(project: Project, previous: Publication | object | None = ONLINE, checked: Checked | None = None
               ) -> tuple[Checked, Aggregates, Publication]:
     """The checked data, and the aggregates as published: disclosure control applied, with the
-    suppressions of the previous publication (by default the one still online in site/) carried forward."""
-    checked = check(project)
+    suppressions of the previous publication (by default the one still online in site/) carried forward.
+    `checked`: the project's data checked already (publish.py checks them before it builds)."""
+    checked = checked or check(project)
     if previous is ONLINE:
         previous = previous_publication(project)
     result = protected(checked.dataset, aggregate(checked.dataset), previous)
@@ -111,19 +112,19 @@ class Generated:
     charts_reused: int
 
 
-def plan(project: Project, dataset: Dataset, agg: Aggregates, before: Before | None = None,
-         log: tuple[Entry, ...] = ()) -> list[Page]:
+def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
+         before: Before | None = None, log: tuple[Entry, ...] = ()) -> list[Page]:
     """Every page of the site with its figures (the province map draws the dataset's boundaries), the page
     of what changed since the publication `before`, and the archive of every publication in `log` (this one
     last; empty for a build that is not published)."""
-    planned = pages.plan(dataset, agg, dataset.boundaries)
+    planned = pages.plan(dataset, agg, tracked, dataset.boundaries)
     changes = compare(before, [f for page in planned for f in page.figures])
-    planned += [pages.changes_page(changes, dataset, agg, log), pages.archive_page(dataset, log)]
+    planned += [pages.changes_page(changes, dataset, agg, tracked, log), pages.archive_page(dataset, log)]
     return [*planned, pages.open_data_page(dataset, planned), pages.search_page(dataset)]
 
 
-def write_content(project: Project, dataset: Dataset, agg: Aggregates, publication: Publication,
-                  planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
+def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
+                  publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
                   charts_first: bool = False) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
@@ -145,56 +146,58 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, publicati
     write.write_downloads(project.content, {
         **rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
         data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title)})
-    write.write_downloads(project.content, api.api_files(dataset, planned, track(dataset, agg), cite, version, title),
+    write.write_downloads(project.content, api.api_files(dataset, planned, tracked, cite, version, title),
                            api.API)
     return rendered, result
 
 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
              before: Before | None = None, log: tuple[Entry, ...] = (),
-             charts: ChartRenderer | None = None) -> Generated:
+             charts: ChartRenderer | None = None, checked: Checked | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed), each chart as a placeholder (render.py). Charts come from the cache in .cache/charts/ when
-    their spec has not changed; the others are drawn into it. `charts`: a renderer whose workers go on
-    drawing after this returns (a full build: MkDocs builds meanwhile, and site_build puts them in the
-    pages); without it, every chart is in the cache when this returns (the live preview). `warm`: start
-    the chart workers while the data are read (a full build); the live preview, whose edits change a few
-    charts at a time, does not."""
-    own = charts is None
-    charts = charts or ChartRenderer(project.cache / "charts")
+    their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
+    go on drawing after this returns (a full build: MkDocs builds meanwhile, and site_build puts them in
+    the pages); without it, this owns one, and every chart is in the cache when this returns (the live
+    preview). `warm`: start the chart workers while the data are read (a full build); the live preview,
+    whose edits change a few charts at a time, does not."""
+    if charts is None:
+        with ChartRenderer(project.cache / "charts") as own:
+            return _generate(project, warm, previous, before, log, own, checked, charts_first=True)
+    return _generate(project, warm, previous, before, log, charts, checked, charts_first=False)
+
+
+def _generate(project: Project, warm: bool, previous: Publication | object | None, before: Before | None,
+              log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool
+              ) -> Generated:
     if warm:
         charts.warm()
-    try:
-        checked, agg, publication = summarise(project, previous)
-        planned = plan(project, checked.dataset, agg, before, log)
-        # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
-        rendered, result = write_content(project, checked.dataset, agg, publication, planned, charts, log,
-                                         charts_first=own)
-    except BaseException:
-        charts.close(keep=False)
-        raise
+    checked, agg, publication = summarise(project, previous, checked)
+    tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
+    planned = plan(project, checked.dataset, agg, tracked, before, log)
+    # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
+    rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
+                                     charts_first=charts_first)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused)
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
-          before: Before | None = None, log: tuple[Entry, ...] = ()) -> Generated:
+          before: Before | None = None, log: tuple[Entry, ...] = (), checked: Checked | None = None) -> Generated:
     """Generate content/, then the strict MkDocs build (the charts drawn meanwhile, then put in its pages),
     then the audit of what it built; site/ is replaced only if all succeed. `previous`: the publication this
     one follows (by default the one in site/); `extra`: settings for the theme, `before`: the previous
-    version's figures for the page of what changed, and `log`: every publication up to this one, for the
-    archive page (all from publish.py)."""
+    version's figures for the page of what changed, `log`: every publication up to this one, for the
+    archive page, and `checked`: the data checked already (all from publish.py). This owns the build's
+    processes: the chart workers and the audit beside MkDocs, each stopped when its block ends, however it
+    ends."""
     if previous is ONLINE:
         previous = previous_publication(project)
-    charts = ChartRenderer(project.cache / "charts")
-    generated = generate(project, previous=previous, before=before, log=log, charts=charts)
-    try:
-        checks = rules(generated.checked, previous)
-    except BaseException:
-        charts.close(keep=False)  # build_site closes them from here on
-        raise
-    build_site(project.mkdocs_yml, project.content, project.site, generated.latest,
-               gate=Gate(generated.checked.private_texts, checks), extra=extra, charts=charts)
+    with ChartRenderer(project.cache / "charts") as charts:
+        generated = generate(project, previous=previous, before=before, log=log, charts=charts, checked=checked)
+        with Gate(generated.checked.private_texts, rules(generated.checked, previous)) as gate:
+            build_site(project.mkdocs_yml, project.content, project.site, generated.latest, gate=gate,
+                       extra=extra, charts=charts)
     return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused)
 
 

@@ -85,7 +85,8 @@ AHEAD_TIMEOUT = 600.0  # seconds after MkDocs and the search index: a full audit
 
 class Gate:
     """`begin(content)` before MkDocs builds; `check(staging)` after it (and the search index): raises
-    AuditFailed listing every finding, unless the site is clean; `end()` in any case."""
+    AuditFailed listing every finding, unless the site is clean. Its owner uses it as a context manager,
+    which stops the process beside MkDocs however the block ends (`end()`)."""
 
     def __init__(self, private_texts: list[str], rules: Rules, ahead: bool = True):
         self.private_texts = list(private_texts)
@@ -124,6 +125,12 @@ class Gate:
             findings = audit(staging, self.private_texts, self.rules)
         if findings:
             raise AuditFailed(findings)
+
+    def __enter__(self) -> Gate:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.end()
 
     def end(self) -> None:
         if self._pool is not None:

@@ -28,7 +28,9 @@ from generator.lang.messages import t
 @dataclass
 class ChartRenderer:
     """Renders charts once: from the cache when their key is there, otherwise with vl-convert: on every
-    core, alongside the page rendering, when there are many (`prepare` … `close`), one by one otherwise."""
+    core, alongside the page rendering, when there are many (`prepare` … `close`), one by one otherwise.
+    Its owner uses it as a context manager (`with ChartRenderer(…) as charts:`), which stops the workers
+    however the block ends."""
 
     cache_dir: Path | None  # None: no cache (every chart is rendered)
     rendered: int = 0
@@ -130,6 +132,14 @@ class ChartRenderer:
                     stop_now(self._pool)
                 self._pool = None
             self._pending.clear()
+
+    def __enter__(self) -> ChartRenderer:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        """The one place the workers are stopped on every path: kept and finished when all went well,
+        at once after a failure (its error matters, not the charts)."""
+        self.close(keep=exc_type is None)
 
     def placeholder(self, spec: dict, prefix: str) -> str:
         """What a page holds where the chart goes, until the built pages get their charts (`fill`): the

@@ -22,6 +22,7 @@ from generator.load.raw import Table, decode, read_bytes
 from generator.model.problems import Problem
 
 CHUNK_ROWS = 250_000  # rows of a CSV file read at a time
+CELL_LIMIT = 131_072  # characters in one cell: the csv module's default
 
 
 def load_csv(path: Path, rel: str) -> tuple[Table | None, list[Problem]]:
@@ -93,6 +94,9 @@ def _plain_table(data: bytes) -> Table | None:
 
 def _table(text: str, rel: str, problems: list[Problem]) -> Table | None:
     """The careful path: Python's csv module, which follows quotes across lines and names ragged rows."""
+    # the portal's own limit, whatever another library set (the csv module has one, for the process): a
+    # cell longer than this is not one staff typed but a quote never closed, swallowing the rest of the file
+    csv.field_size_limit(CELL_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from generator.aggregate.households import HouseholdStats
 from generator.aggregate.totals import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
-from generator.aggregate.tracker import STATUSES, Tracked, track
+from generator.aggregate.tracker import STATUSES, Tracked
 from generator.history.archive import Entry
 from generator.history.changes import Changes, reasons
 from generator.model.dataset import Centre, Dataset, Indicator, Meeting, Programme, Province, Retention, Revision
@@ -165,12 +165,12 @@ class ChangesContext:
     corrects: Entry | None  # for a correction: the publication it corrects
 
 
-def changes_page(changes: Changes, ds: Dataset, agg: Aggregates, log: tuple[Entry, ...] = ()) -> Page:
+def changes_page(changes: Changes, ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
+                 log: tuple[Entry, ...] = ()) -> Page:
     """What changed since the previous publication (changes.py), with the reasons staff gave for the
     revised figures; decisions by the meetings held since; for a correction, what it corrects. `log`: every
     publication up to this one (archive.py), empty for a local build."""
     since = changes.before.day if changes.before else None
-    tracked = track(ds, agg)
     this = log[-1] if log else None
     first = set(this.revisions) if this and changes.before else set()
     notes = tuple(r for r in ds.revisions if r.id in first)
@@ -200,7 +200,7 @@ def archive_page(ds: Dataset, log: tuple[Entry, ...]) -> Page:
         tuple(reversed(log)), log[-1] if log else None, {e.version: e.title for e in log}, ds.site.retention))
 
 
-def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
+def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: dict) -> list[Page]:
     """Every generated page of the site, in a stable order."""
     province_paths = {p.iso_code: province_path(p) for p in ds.provinces}
     county_names = {c.id: c.name_fa for c in ds.counties}
@@ -208,7 +208,6 @@ def plan(ds: Dataset, agg: Aggregates, topology: dict) -> list[Page]:
     meetings_by_id = {m.id: m for m in ds.meetings}
     indicators = {i.id: i for i in ds.indicators}
     latest = ds.meetings[-1] if ds.meetings else None
-    tracked = track(ds, agg)
     by_programme: dict[str, list[Tracked]] = {}
     by_province: dict[str, list[Tracked]] = {}
     for t in tracked:

@@ -102,7 +102,8 @@ def publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: 
     correction of the latest version), and take off the branch the versions the retention policy thins.
     `committed`: check first that the files it builds from are those of the last commit (not for the
     backfill's copies of the data, whose repository was checked once)."""
-    ds = pipeline.check(project).dataset  # the revisions and the retention policy decide what is published
+    checked = pipeline.check(project)  # once: the build below reuses it
+    ds = checked.dataset  # the revisions and the retention policy decide what is published
     if committed:
         check_committed(project)
     online = versions(branch)
@@ -120,7 +121,8 @@ def publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: 
                              "backfilled": backfilled,
                              "corrects": next((e.title for e in log if e.version == this.corrects), None)}}
     generated = pipeline.build(project, previous=previous, extra=extra,
-                               before=previous_figures(branch, online[0]) if online else None, log=full)
+                               before=previous_figures(branch, online[0]) if online else None, log=full,
+                               checked=checked)
     cfg = {"site_dir": str(project.site), "use_directory_urls": True}
     how = "Backfill" if backfilled else "Correct" if this.corrects else "Publish"
     message = f"{how} {this.version} ({this.title}) from {this.source}"

@@ -29,27 +29,23 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
     """Every page's Markdown and every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its
     licence and citation `cite`). Raises on any template error: nothing is written then. A page holds a
     placeholder where each chart goes: the charts are drawn meanwhile (on every core when many are new,
-    through the renderer's cache) and put in the built pages (chart_inline.py). The caller closes
-    `charts` when done with them; on an error here they are stopped."""
+    through the renderer's cache) and put in the built pages (chart_inline.py). `charts` belongs to the
+    caller, who closes it."""
     env = environment()
     charts.prepare([fig.chart for page in pages for fig in page.figures if fig.chart])
-    try:
-        names = {p.path: p.title for p in pages}
-        out: dict[str, str] = {}
-        downloads: dict[str, str | bytes] = {}
-        for page in sorted(pages, key=lambda p: bool(p.figures)):
-            svgs = {}
-            for fig in page.figures:
-                if f"{fig.id}.csv" in downloads:
-                    raise ValueError(f"two figures have the id {fig.id}")
-                if fig.chart:
-                    svgs[fig.id] = Markup(charts.placeholder(fig.chart, fig.id))
-                downloads.update(open_data.downloads(fig, cite))
-            template = env.get_template(page.template)
-            text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
-                                   downloads=DOWNLOADS, **common)
-            out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
-    except BaseException:
-        charts.close(keep=False)
-        raise
+    names = {p.path: p.title for p in pages}
+    out: dict[str, str] = {}
+    downloads: dict[str, str | bytes] = {}
+    for page in sorted(pages, key=lambda p: bool(p.figures)):
+        svgs = {}
+        for fig in page.figures:
+            if f"{fig.id}.csv" in downloads:
+                raise ValueError(f"two figures have the id {fig.id}")
+            if fig.chart:
+                svgs[fig.id] = Markup(charts.placeholder(fig.chart, fig.id))
+            downloads.update(open_data.downloads(fig, cite))
+        template = env.get_template(page.template)
+        text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
+                               downloads=DOWNLOADS, **common)
+        out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
     return Rendered(out, downloads)

@@ -72,37 +72,17 @@ def prune(site: Path) -> None:
                 path.unlink()
 
 
-def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
-               gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None) -> None:
-    """Run the strict MkDocs build, put the charts into its pages (chart_inline.py: `charts`, whose
-    workers draw them while MkDocs builds; closed here), index it for search (search_index.py), then the
-    audit's `gate` on the result (it raises to refuse the site; it begins on content/ while MkDocs
-    builds); replace `site` only if all succeeded. `extra` is added to the configuration's `extra` (the
-    theme's settings: a publication's version)."""
+@contextmanager
+def _staged(site: Path):
+    """A new folder beside `site` to build into: it replaces `site` if the block succeeds, and is removed
+    (`site` left as it was) if it fails."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
-        if gate is not None:
-            gate.begin(content)
-        _mkdocs(mkdocs_yml, content, staging, build_date, extra)
-        prune(staging)
-        if charts is not None:
-            chart_inline.inline_site(staging, charts)
-            charts.close()
-        search_index.index(staging)  # the search index is part of what the audit reads
-        if gate is not None:
-            gate.check(staging)
-    except (search_index.SearchIndexError, ChartError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError(t("{detail}\nsite/ was left as it was", detail=said_text(exc))) from exc
+        yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        if charts is not None:
-            charts.close(keep=False)  # after a failure: stop the workers (closed already otherwise)
-        if gate is not None:
-            gate.end()
     old = site.with_name(site.name + ".old")
     if old.exists():
         shutil.rmtree(old)
@@ -110,6 +90,30 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
+               gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None) -> None:
+    """Run the strict MkDocs build, put the charts into its pages (chart_inline.py: `charts`, whose
+    workers draw them while MkDocs builds, and are done with once they are in), index it for search
+    (search_index.py), then the audit's `gate` on the result (it raises to refuse the site; it begins on
+    content/ while MkDocs builds); replace `site` only if all succeeded. `charts` and `gate` belong to the
+    caller, who stops them however this ends. `extra` is added to the configuration's `extra` (the
+    theme's settings: a publication's version)."""
+    with _staged(site) as staging:
+        try:
+            if gate is not None:
+                gate.begin(content)
+            _mkdocs(mkdocs_yml, content, staging, build_date, extra)
+            prune(staging)
+            if charts is not None:
+                chart_inline.inline_site(staging, charts)
+                charts.close()  # every chart is in: the workers' memory is free for the rest
+            search_index.index(staging)  # the search index is part of what the audit reads
+            if gate is not None:
+                gate.check(staging)
+        except (search_index.SearchIndexError, ChartError) as exc:
+            raise SiteBuildError(t("{detail}\nsite/ was left as it was", detail=said_text(exc))) from exc
 
 
 def _mkdocs(mkdocs_yml: Path, content: Path, staging: Path, build_date: JDate | None, extra: dict | None) -> None:
