@@ -1,8 +1,18 @@
-"""The stages wired in order: load → validate → normalise → aggregate → protect → render → mkdocs build →
-audit.
+"""The stages wired in order. This is the one numbering of the stages (the README's "How it works" follows
+it); each is a folder of generator/:
 
-Each stage is a module that takes data and returns data; this module only calls them in turn and stops
-with `DataProblems` when validation found an error. The CLI calls these functions and nothing else.
+  1. load       data/*.yaml, *.csv and the boundaries, read into nodes that remember their line
+  2. validate   every field and every rule; then normalise: the typed Dataset
+  3. aggregate  totals, series, households, the decisions tracked
+  4. protect    disclosure control: suppression until the LP attack pins no hidden cell
+  5. pages      every page and its figures (tables and chart specs); history: what changed, the archive
+  6. render     Markdown into content/ and the downloads; the charts drawn meanwhile (charts/)
+  7. site       the strict MkDocs build, the charts put in its pages, the search index
+  8. audit      the built site read as the public would; it replaces site/ only if nothing is found
+
+Publishing (publish/), the preview (preview/) and the staff's tools (staff/) use this module; the CLI calls
+these functions and nothing else. Each stage takes data and returns data; this module only calls them in
+turn, stops with `DataProblems` when validation found an error, and owns the build's processes.
 """
 
 from __future__ import annotations
