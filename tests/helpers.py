@@ -7,6 +7,7 @@ import contextlib
 import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from generator import cli
@@ -74,6 +75,12 @@ def broken_project(tmp_path: Path, case: str) -> Path:
         for rel in (broken / "delete.txt").read_text().split():
             (root / "data" / rel).unlink()
     return root
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run `python -m generator` as staff and CI do: a real process, its real exit code."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120)
 
 
 def run_portal(root: Path, *args: str) -> tuple[int, str, str]:

@@ -11,16 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from helpers import ROOT, make_project, run_portal
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
+from helpers import ROOT, make_project, run_cli, run_portal
 
 
 def test_help_and_version() -> None:
-    result = _run("--help", cwd=ROOT)
+    result = run_cli("--help", cwd=ROOT)
     assert result.returncode == 0
     for command in ("validate", "build", "serve", "synthesize", "schema"):
         assert command in result.stdout

@@ -5,12 +5,9 @@ markup typed into every text field, which never executes or renders as markup in
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator import pipeline
 from helpers import MINIMAL, make_project, run_portal
@@ -77,42 +74,6 @@ def test_a_file_of_many_bad_rows_prints_twenty_of_each_problem_then_how_many_mor
     assert unknown[-1] == (f"{WEEKLY}: … and 4980 more of the same [unknown-province] in this file (the first 20 are "
                            "shown)")
     assert len(lines) < 60
-
-
-PAYLOAD = ' <script>window.__pwned = true</script><b class="injected">درشت</b><img class="injected" src="x" ' \
-          'onerror="window.__pwned = true">**ستاره** [پیوند](javascript:alert(document.domain)) {: .injected } ' \
-          '<!-- نظر --> &amp; | ستون |'
-
-
-def _inject(node):
-    """Every text of a YAML document, with the payload added."""
-    if isinstance(node, dict):
-        return {k: (v + PAYLOAD if isinstance(v, str) and k.endswith("_fa") else _inject(v)) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_inject(v) for v in node]
-    return node
-
-
-@pytest.fixture(scope="module")
-def injected(tmp_path_factory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("injected") / "p", data="example")
-    for path in sorted((root / "data").rglob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(doc, (dict, list)):
-            path.write_text(yaml.safe_dump(_inject(doc), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for path in sorted((root / "data").rglob("*.csv")):
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-        text_columns = [i for i, name in enumerate(rows[0]) if name.endswith("_fa")] if rows else []
-        if text_columns and "reference" not in path.parts:
-            for row in rows[1:]:
-                for i in text_columns:
-                    row[i] += PAYLOAD
-            out = io.StringIO()
-            csv.writer(out, lineterminator="\n").writerows(rows)
-            path.write_text(out.getvalue(), encoding="utf-8")
-    code, out, err = run_portal(root, "build")
-    assert code == 0, out + err
-    return root
 
 
 @pytest.mark.parametrize(("year", "window"), [("1501", None), ("1040", None), ("1397", None),

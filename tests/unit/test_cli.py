@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, make_project
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
+from helpers import ROOT, make_project, run_cli
 
 
 def test_validate_example_data_exits_0_with_a_summary() -> None:
-    result = _run("validate", cwd=ROOT)
+    result = run_cli("validate", cwd=ROOT)
     assert result.returncode == 0, result.stderr
     meetings = len(list((ROOT / "data/meetings").glob("*.yaml")))
     rows = sum(len(p.read_text(encoding="utf-8").strip().splitlines()) - 1
@@ -32,7 +25,7 @@ def test_validate_prints_every_problem_at_once_and_exits_1(tmp_path: Path) -> No
     header = "week_ending,province,county,programme,quantity,synthetic,note_fa\n"
     root = make_project(tmp_path / "p", overlay={"deliveries/weekly.csv": header
                         + "1400-12-30,کرمون,,oxygen,-1,yes,\n1400-06-03,گیلان,,oxgen,5,maybe,\n"})
-    result = _run("validate", cwd=root)
+    result = run_cli("validate", cwd=root)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     where = [line.split(" ", 2)[:2] for line in lines[:-1]]
@@ -48,7 +41,7 @@ def test_validate_prints_every_problem_at_once_and_exits_1(tmp_path: Path) -> No
 
 
 def test_schema_doc_is_current() -> None:
-    result = _run("schema", "--check", cwd=ROOT)
+    result = run_cli("schema", "--check", cwd=ROOT)
     assert result.returncode == 0, result.stderr + "\nrun `make schema` and commit docs/schema.md"
 
 

@@ -173,14 +173,6 @@ def test_which_periods_count_against_a_decision() -> None:
     assert _sum([3, None, 4]) == 7 and _sum([3, SUPPRESSED]) is SUPPRESSED
 
 
-# ---- on the built example site ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def example(example_site: Path) -> Path:
-    return example_site
-
-
 def test_the_feed_is_the_same_for_the_same_data(tmp_path: Path) -> None:
     from generator.pipeline import check
     from generator.render.feed import atom
