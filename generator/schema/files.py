@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.model.publication import DEFAULT_K, DEFAULT_P
 from generator.schema.fields import Field, ListOf, Mapping
 from generator.schema.value_types import Choice, Count, Date, Flag, Id, Line, Month, Pseudonym, Ref, Text
 
@@ -68,12 +69,13 @@ SITE = Mapping((
           "of every CSV download", required=False, default=False),
     Field("sources", ListOf(SOURCE), "documents the data are taken from"),
     Field("synthetic_seed", Count("1400"), "seed of the script that makes the synthetic example data"),
-    Field("disclosure_threshold", Count("10"),
+    Field("disclosure_threshold", Count(str(DEFAULT_K)),
           "smallest count of households (or recipients) that may be published, k: a count of 1 to k−1 is "
           "suppressed; see docs/privacy.md"),
-    Field("dominance_percent", Count("10"),
+    Field("dominance_percent", Count(str(DEFAULT_P)),
           "p of the p% rule on amounts: an amount is suppressed when, without its two largest contributions, "
-          "it is less than p% of the largest; kept here, never printed on the site", required=False, default=10),
+          "it is less than p% of the largest; kept here, never printed on the site", required=False,
+          default=DEFAULT_P),
     Field("years", YEARS, "the Jalali years the site covers: a date of the data outside them is refused as a "
           "typing slip (default 1398 to 1430)", required=False),
     Field("retention", RETENTION,
