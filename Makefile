@@ -26,6 +26,10 @@ help:
 	@echo "make synthesize   rewrite the synthetic example data from its seed"
 	@echo "make schema       rewrite docs/schema.md from generator/schema/files.py"
 	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
+	@echo "make lock         re-pin requirements.lock and requirements-test.lock (pip-tools, with hashes)"
+	@echo "make chromium     install Debian's chromium for the browser tests (make test does it)"
+	@echo "make libreoffice  install Debian's LibreOffice Calc for the download tests (make test does it)"
+	@echo "make clean        remove site/, the caches, .venv/, node_modules/ and the generated pages"
 
 # The build's packages alone (requirements.lock, every file checked against its hash), then the portal itself.
 $(STAMP):

@@ -165,7 +165,7 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
              before: Before | None = None, log: tuple[Entry, ...] = (),
              charts: ChartRenderer | None = None, checked: Checked | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
-    removed), each chart as a placeholder (render.py). Charts come from the cache in .cache/charts/ when
+    removed), each chart as a placeholder (render/markdown.py). Charts come from the cache in .cache/charts/ when
     their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
     go on drawing after this returns (a full build: MkDocs builds meanwhile, and site_build puts them in
     the pages); without it, this owns one, and every chart is in the cache when this returns (the live

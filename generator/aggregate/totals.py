@@ -5,7 +5,7 @@ aggregate remembers whether any synthetic figure went into it, so pages can say 
 
 Series are in the periods the site shows, the same on every page: weeks while the figures span up to a
 year of weeks (WEEKLY_UP_TO), Jalali months after that (so a phone screen shows bars, not hairlines, and a
-page stays light after years of meetings). Disclosure control (protect.py) works on these same periods.
+page stays light after years of meetings). Disclosure control (protect/suppress.py) works on these same periods.
 """
 
 from __future__ import annotations

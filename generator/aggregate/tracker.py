@@ -29,7 +29,7 @@ from generator.model.dataset import Dataset, Decision, FollowUp, Meeting, Progra
 from generator.model.publication import SUPPRESSED, is_suppressed
 from generator.schema.files import FOLLOW_UP_STATUS
 
-# the statuses a follow-up can set (schema.py), and the two only the tracker decides, in a reader's order
+# the statuses a follow-up can set (schema/files.py), and the two only the tracker decides, in a reader's order
 STATUSES = {"pledged": "وعده‌شده", "in-progress": FOLLOW_UP_STATUS["in-progress"],
             "delivered": FOLLOW_UP_STATUS["delivered"], "overdue": "گذشته از مهلت",
             "cancelled": FOLLOW_UP_STATUS["cancelled"]}

@@ -214,7 +214,7 @@ def look_for(private_texts: list[str], rules: Rules) -> _Look:
 def audit(site: Path, private_texts: list[str] = (), rules: Rules = Rules(),
           done: frozenset[str] = frozenset()) -> list[AuditFinding]:
     """Every finding in the site at `site`, in file order. `done`: files (paths relative to the site, and
-    CELLS for the tables' check) already audited with these very bytes (audit_gate.py), left out here."""
+    CELLS for the tables' check) already audited with these very bytes (audit/gate.py), left out here."""
     paths = [p for p in served_files(site) if p.relative_to(site).as_posix() not in done]
     findings = _scan(site, paths, look_for(private_texts, rules))
     if CELLS not in done:

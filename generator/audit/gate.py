@@ -1,4 +1,4 @@
-"""The audit as the build's gate (audit.py checks; this decides when, and refuses): no site replaces site/
+"""The audit as the build's gate (audit/checks.py checks; this decides when, and refuses): no site replaces site/
 unless the audit of what it serves finds nothing.
 
 Much of what the site serves is written by the generator into content/ and only copied by MkDocs: the

@@ -1,4 +1,4 @@
-"""What a reader reads in each file the site serves, as a list of texts (the audit checks them, audit.py).
+"""What a reader reads in each file the site serves, as a list of texts (the audit checks them, audit/checks.py).
 
 - HTML, SVG and the feed: the text between tags and the values of attributes, not SVG geometry or
   machine values (`_GEOMETRY`); a feed entry's id (a hash) is left out.

@@ -143,7 +143,7 @@ class ChartRenderer:
 
     def placeholder(self, spec: dict, prefix: str) -> str:
         """What a page holds where the chart goes, until the built pages get their charts (`fill`): the
-        chart is rendered meanwhile, while MkDocs builds (chart_inline.py)."""
+        chart is rendered meanwhile, while MkDocs builds (charts/inline.py)."""
         key = self.key(spec)
         self._specs[key] = spec
         return f"<!--{PLACEHOLDER_MARK}{prefix}:{key}-->"

@@ -1,12 +1,12 @@
 """Charts into the built pages: each chart placeholder in site/'s HTML replaced by its SVG.
 
 The generator writes every page with a placeholder where each chart goes (`<!--portal-chart:ID:KEY-->`,
-chart_render.py) and gives the charts to worker processes; MkDocs then builds the pages on one core while
+charts/draw.py) and gives the charts to worker processes; MkDocs then builds the pages on one core while
 the workers draw the charts on the others; this stage waits for any chart still being drawn and writes
 each into the pages that show it. The page is then byte for byte what it would be had the SVG been in the
 Markdown (Python-Markdown passes the raw HTML block through as it is). It runs before the search index
 and the audit, which read the pages with their charts. `portal serve` fills the placeholders of each
-preview page from the chart cache instead (preview_hook.py).
+preview page from the chart cache instead (preview/hook.py).
 """
 
 from __future__ import annotations

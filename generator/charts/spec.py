@@ -1,6 +1,6 @@
 """Vega-Lite chart specs (built with Altair) that are right in Persian and on a right-to-left page.
 
-- Numbers: every number is formatted by d3 with the Persian locale given at render time (chart_render.py),
+- Numbers: every number is formatted by d3 with the Persian locale given at render time (charts/workers.py),
   so axes, legends and the marks' labels use ۰-۹, ٬ and ٫.
 - Time: Vega's time scales are Gregorian only, so time axes are ordinal, with Jalali labels («۳ شهریور»)
   sorted by date; time still runs left to right, as in Iranian statistical publications.

@@ -103,7 +103,7 @@ def month_length(year: int, month: int) -> int:
 def _check_year_month(text: str, year: int, month: int, day: int = 1) -> None:
     """The checks a Jalali date and a Jalali month share: a Jalali year (a Gregorian one is named as
     such, with its Jalali equivalent when there is one), and a month from 1 to 12. Whether the year is one the
-    site covers is the data's to say (date_rules.py, `years` in data/site.yaml)."""
+    site covers is the data's to say (validate/rules/dates.py, `years` in data/site.yaml)."""
     if year >= 1700:
         hint = ""
         with contextlib.suppress(ValueError):  # not a real Gregorian date either

@@ -2,7 +2,7 @@
 
 The site hides every count of families or people from 1 to k−1 («×»); a text that states one publishes it
 all the same. `find(text, k)` returns each such count with the words that state it, so that validation can
-refuse the text (text_rules.py). It reads Persian as staff write it, and English:
+refuse the text (validate/rules/texts.py). It reads Persian as staff write it, and English:
 
 - numbers in any digits (Persian, Arabic-Indic, Latin), with thousands separators or a ZWNJ, or in words
   («یک» to «نوزده», tens, hundreds, «بیست و سه», «یه», «دوتا»), with a multiplier («۳۰ هزار», «۳ میلیون»:

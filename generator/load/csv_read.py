@@ -1,4 +1,4 @@
-"""CSV files into columnar `Table`s (raw.py), each row remembering its line; used by load.py.
+"""CSV files into columnar `Table`s (raw.py), each row remembering its line; used by load/files.py.
 
 Plain files (no quotes, every row as wide as the header: what the portal's own scripts and most exports
 write) are read by pandas' C parser, in chunks; any other file by Python's csv module, which also names

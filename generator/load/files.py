@@ -26,7 +26,7 @@ from generator.load.raw import Node, RawData, RawFile, Table, read_text
 from generator.model.problems import Problem
 
 # The kinds of data file, where they live under data/, and whether there is one file or a folder of them.
-# The schema of each kind is in schema.py under the same name.
+# The schema of each kind is in schema/files.py under the same name.
 FILE_KINDS: dict[str, str] = {
     "site": "site.yaml",
     "programmes": "programmes.yaml",
@@ -186,7 +186,7 @@ BOUNDARIES = "reference/provinces.topo.json"  # the provinces' boundaries, for t
 
 def load_boundaries(path: Path, rel: str, problems: list[Problem]) -> dict | None:
     """The boundaries as TopoJSON: an object `provinces` whose geometries are ids (ISO codes) with arcs. What
-    they say about the provinces is checked with the other reference files (reference_rules.py)."""
+    they say about the provinces is checked with the other reference files (validate/rules/references.py)."""
     if not path.is_file():
         problems.append(Problem(rel, 0, "", "file-unreadable", t("the file is missing"),
                                 t("restore it from git (it is reference data, with its notice)")))

@@ -1,4 +1,4 @@
-"""The data as read from the files, before any meaning is given to it (load.py reads YAML into `Node`s,
+"""The data as read from the files, before any meaning is given to it (load/files.py reads YAML into `Node`s,
 csv_read.py reads CSV into `Table`s), and the reading of a file's bytes and text, with the problems that
 stop a file being read at all: too large, not UTF-8 (UTF-16 and Windows-1256 named as such).
 """

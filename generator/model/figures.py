@@ -2,7 +2,7 @@
 
 A `Figure` holds the rows exactly as published (numbers already rounded to what the table shows), the
 columns with their Persian labels, which columns the chart plots, and a note (source, definition, last
-updated, synthetic). The chart spec (charts.py), the Markdown table (templates), and the downloads
+updated, synthetic). The chart spec (charts/spec.py), the Markdown table (templates), and the downloads
 (`as_csv`, `as_json`) are all made from these rows, so the four cannot disagree.
 """
 
@@ -57,7 +57,7 @@ class Figure:
     title_fa: str
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Any], ...]  # values: str, JDate, JMonth, int, float (rounded to one place) or None
-    chart: dict | None  # the Vega-Lite spec (charts.py); None: a table only (long lists of small places)
+    chart: dict | None  # the Vega-Lite spec (charts/spec.py); None: a table only (long lists of small places)
     plotted: tuple[str, ...]  # keys of the columns whose values the chart's marks carry
     alt_fa: str  # the text alternative of the chart: what it shows, in one or two sentences
     source_fa: str

@@ -14,7 +14,7 @@ class Page:
     path: str  # under content/, e.g. "provinces/gilan.md"
     template: str  # file name under generator/render/templates/
     title: str
-    context: Any  # the page's context dataclass (see pages.py), available to the template as `page`
+    context: Any  # the page's context dataclass (see pages/plan.py), available to the template as `page`
 
     @property
     def figures(self) -> list[Figure]:
@@ -24,7 +24,7 @@ class Page:
 
 def _figures_in(context: Any) -> list[Figure]:
     """The figures of a page context: its Figure fields, Figures in its tuples, and the Figure fields of
-    sections (dataclasses holding figures, such as pages.HouseholdSection) in its tuples."""
+    sections (dataclasses holding figures, such as pages/plan.py's HouseholdSection) in its tuples."""
     found = []
     for field in dataclasses.fields(context):
         value = getattr(context, field.name)

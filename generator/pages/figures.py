@@ -53,7 +53,7 @@ def period_span(periods: list[Period]) -> str:
 
 @dataclass(frozen=True)
 class _Steps:
-    """The periods of a series (aggregate.py decides weeks or months, for the whole site) as a figure
+    """The periods of a series (aggregate/totals.py decides weeks or months, for the whole site) as a figure
     shows them."""
 
     labels: dict[Period, str]  # the chart's label for each period

@@ -1,5 +1,5 @@
 """The figures of the household tables (from the registers): the households page and the county table of
-each province page. Built like page_figures.py's, from the published (protected) household stats."""
+each province page. Built like pages/figures.py's, from the published (protected) household stats."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """What `portal serve` shows on every preview page while the data are broken: the problems, one per line.
 
-serve.py records the outcome of each regeneration here (`report`); preview_hook.py, an MkDocs hook given
+serve.py records the outcome of each regeneration here (`report`); preview/hook.py, an MkDocs hook given
 only to the preview's own MkDocs (never to `portal build`), writes them at the top of every page. A
 hidden file in content/ is touched after each change of outcome, so MkDocs rebuilds and the browser
 reloads. Every text is escaped: a problem quotes what staff typed.
@@ -78,7 +78,7 @@ def use_charts(cache: Path) -> None:
 
 
 def with_charts(page: str) -> str:
-    """The preview page with its charts (a built site gets them from chart_inline.py): each placeholder
+    """The preview page with its charts (a built site gets them from charts/inline.py): each placeholder
     replaced by its SVG from the cache (the generator draws every chart there before it writes a page). A
     chart that cannot be had is left out, the others shown, rather than stopping the preview."""
     if _charts is None or PLACEHOLDER_MARK not in page:

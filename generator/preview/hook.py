@@ -1,6 +1,6 @@
 """The MkDocs hook of `portal serve` only (serve.py passes it; mkdocs.yml does not name it): each preview
-page gets its charts from the cache (a built site gets them from chart_inline.py), and starts with the
-data's problems while there are any (preview.py)."""
+page gets its charts from the cache (a built site gets them from charts/inline.py), and starts with the
+data's problems while there are any (preview/banner.py)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Two watchers in a chain: a watchdog observer on data/ re-runs the generator (debounced), and `mkdocs
 serve` (watching content/) rebuilds and reloads the browser. When the data are broken (or the generator
 fails in any other way) the preview keeps running and showing the last good pages, with the problems,
-each as `path:line: field: message`, at the top of every page (preview.py, through preview_hook.py, a
+each as `path:line: field: message`, at the top of every page (preview/banner.py, through preview/hook.py, a
 hook given to the preview's MkDocs only) and in the terminal.
 """
 

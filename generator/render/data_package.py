@@ -45,7 +45,7 @@ KINDS: dict[str, tuple[str, dict, str, str]] = {
 
 
 def title_en(fig: Figure, ds: Dataset) -> str:
-    """An English title for a table, from its id (the ids name what each table is: page_figures.py and
+    """An English title for a table, from its id (the ids name what each table is: pages/figures.py and
     household_figures.py)."""
     programmes = {p.id: p.name_en for p in ds.programmes}
     provinces = {p.slug: p.name_en for p in ds.provinces}

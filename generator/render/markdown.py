@@ -29,7 +29,7 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
     """Every page's Markdown and every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its
     licence and citation `cite`). Raises on any template error: nothing is written then. A page holds a
     placeholder where each chart goes: the charts are drawn meanwhile (on every core when many are new,
-    through the renderer's cache) and put in the built pages (chart_inline.py). `charts` belongs to the
+    through the renderer's cache) and put in the built pages (charts/inline.py). `charts` belongs to the
     caller, who closes it."""
     env = environment()
     charts.prepare([fig.chart for page in pages for fig in page.figures if fig.chart])

@@ -1,4 +1,4 @@
-"""docs/schema.md, written from the schema declarations in schema.py (`portal schema --write`)."""
+"""docs/schema.md, written from the schema declarations in schema/files.py (`portal schema --write`)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The schema language's structures (Field, Mapping, ListOf) and the walks that parse a file against them:
 `parse_node` for a YAML tree, `parse_table` for a CSV table (column by column). Both collect every
 problem. The value types (Text, Count, Date, …) are in value_types.py; the schema of each kind of data
-file, written in this language, is schema.py.
+file, written in this language, is schema/files.py.
 """
 
 from __future__ import annotations

@@ -188,7 +188,7 @@ class Flag:
 
 
 class Ref(Line):
-    """A reference to something defined elsewhere; resolved by the cross-file rules in validate.py."""
+    """A reference to something defined elsewhere; resolved by the cross-file rules in validate/run.py."""
 
     kind = "ref"
 

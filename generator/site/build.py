@@ -94,7 +94,7 @@ def _staged(site: Path):
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
                gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None) -> None:
-    """Run the strict MkDocs build, put the charts into its pages (chart_inline.py: `charts`, whose
+    """Run the strict MkDocs build, put the charts into its pages (charts/inline.py: `charts`, whose
     workers draw them while MkDocs builds, and are done with once they are in), index it for search
     (search_index.py), then the audit's `gate` on the result (it raises to refuse the site; it begins on
     content/ while MkDocs builds); replace `site` only if all succeeded. `charts` and `gate` belong to the

@@ -1,7 +1,7 @@
 """Normalise: validated data → the typed `Dataset` every later stage reads.
 
 Texts are already folded to Persian letters and numbers read from any digits by the schema's value types
-(schema.py, persian.py); here every province name becomes its ISO code, every county name its county id,
+(schema/files.py, persian.py); here every province name becomes its ISO code, every county name its county id,
 meetings are put in date order and given their ids; delivery rows stay columns (a pandas frame, already
 resolved by validation). Runs only on data that validated without errors, so
 nothing here reports problems.

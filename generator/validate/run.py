@@ -123,7 +123,7 @@ def _complete_rows(files: dict[str, list[Parsed]], kind: str) -> list[dict]:
 
 def _place_index(files: dict[str, list[Parsed]], renamed: dict[str, str]) -> PlaceIndex:
     """The places that data may name: the reference's provinces, and the aliases and counties of those
-    provinces (one of another code is reported by reference_rules.py, and means nothing here; one of a
+    provinces (one of another code is reported by validate/rules/references.py, and means nothing here; one of a
     province whose code was changed in provinces.csv alone is still that province's)."""
     def rows(kind: str) -> list[dict]:
         return _complete_rows(files, kind)

@@ -1,6 +1,6 @@
 """Rules on CSV files checked as columns: a national file has millions of rows, so each distinct value is
 looked at once and only the rows that repeat or fail are walked one by one (part of the validate stage;
-validate.py runs them).
+validate/run.py runs them).
 
 - deliveries: one figure per week, place and programme; a province-wide figure or county figures, not
   both; every week dated by a meeting; no deliveries for a programme counted from meetings; a warning on

@@ -62,9 +62,9 @@ class Validated:
     register_keys: list[str] = field(default_factory=list)
     # the register rows, column by column (see register_frame)
     registers: pd.DataFrame = field(default_factory=pd.DataFrame)
-    # the province boundaries as read (TopoJSON), checked against the provinces by reference_rules.py
+    # the province boundaries as read (TopoJSON), checked against the provinces by validate/rules/references.py
     boundaries: dict | None = None
-    # {old code: code in provinces.csv} for a province whose code changed there alone (reference_rules.py)
+    # {old code: code in provinces.csv} for a province whose code changed there alone (validate/rules/references.py)
     renamed: dict[str, str] = field(default_factory=dict)
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:

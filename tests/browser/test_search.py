@@ -18,9 +18,6 @@ import pytest
 from browser_checks import serving
 from generator.audit.checks import audit
 from generator.site.search_index import BUNDLE, UNUSED
-from helpers import ROOT
-
-MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
 
 def _search(page, base: str, query: str) -> list[str]:
@@ -213,16 +210,3 @@ def test_search_works_inside_a_version_folder(served, browser, tmp_path: Path) -
         page.goto(base.rstrip("/") + links[0])
         assert page.locator("h1").first.is_visible()
         page.close()
-
-
-def test_the_header_partial_is_materials_own_but_for_the_search_link() -> None:
-    """site_overrides/partials/header.html is a copy: an upgrade of Material that changes it is noticed."""
-    ours = (ROOT / "site_overrides/partials/header.html").read_text(encoding="utf-8")
-    theirs = (MATERIAL / "partials/header.html").read_text(encoding="utf-8")
-    start = ours.index("    {#- portal:")
-    end = ours.index("    {% if config.repo_url %}")
-    body = ours[ours.index("-#}\n") + 4:]  # without the note at the top
-    body = body.replace(ours[start:end], "")
-    search_block = theirs[theirs.index('    {% if "material/search" in config.plugins %}'):
-                          theirs.index("    {% if config.repo_url %}")]
-    assert body == theirs.replace(search_block, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import yaml
 
@@ -67,3 +68,28 @@ def test_every_module_and_test_the_documents_name_exists() -> None:
     assert len(named) > 20
     missing = [f"{doc}: {path}" for doc, path in named if not (ROOT / path).exists()]
     assert missing == []
+
+
+def _exists(name: str, here: Path) -> bool:
+    """A module or file named in prose: a path from the root, from generator/, from tests/ or from the folder
+    of the file naming it; a bare name, some file of that name in the project."""
+    if "/" in name:
+        return any((base / name).exists() for base in (ROOT, PACKAGE, ROOT / "tests", here))
+    return any(True for folder in ("generator", "tests", "tools", "benchmarks", "site_overrides")
+               for _ in (ROOT / folder).rglob(name)) or (ROOT / name).exists()
+
+
+def test_every_module_named_in_a_document_or_a_docstring_exists() -> None:
+    """Old names do not survive a move: each `<module>.py` that a document, a module's docstring or comment,
+    or a theme override names is a file of the project."""
+    sources = [ROOT / d for d in ("README.md", "CONTRIBUTING.md", "SECURITY.md", "CHANGELOG.md",
+                                  "benchmarks/README.md")] + sorted((ROOT / "docs").glob("*.md"))
+    sources += sorted(PACKAGE.rglob("*.py")) + sorted((ROOT / "tests").glob("*.py"))
+    sources += sorted((ROOT / "tests").glob("*/test_*.py")) + sorted((ROOT / "site_overrides").rglob("*.html"))
+    missing = []
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        for m in re.finditer(r"(?<![\w.-])((?:[\w-]+/)*[\w-]+\.py)\b", text):
+            if not _exists(m.group(1), source.parent):
+                missing.append(f"{source.relative_to(ROOT)}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(1)}")
+    assert missing == [], missing

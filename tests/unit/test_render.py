@@ -100,7 +100,7 @@ def test_generate_plans_every_page(minimal: Path) -> None:
 
 
 def test_every_page_context_field_is_used_by_its_template() -> None:
-    """pages.py documents each template's context; a field no template reads is a documentation lie."""
+    """pages/plan.py documents each template's context; a field no template reads is a documentation lie."""
     contexts = {"home.md.j2": pages_module.HomeContext, "programmes.md.j2": pages_module.ProgrammesContext,
                 "programme.md.j2": pages_module.ProgrammeContext, "provinces.md.j2": pages_module.ProvincesContext,
                 "province.md.j2": pages_module.ProvinceContext, "centres.md.j2": pages_module.CentresContext,

@@ -1,10 +1,10 @@
-"""Downloads are safe to open: a formula typed into any text of the data never runs in a spreadsheet.
+"""Downloads are safe to open: the rule that keeps a formula typed into a text from running in a spreadsheet.
 
 A CSV cell that starts with =, +, -, @, a tab or a line break is a formula to Excel and LibreOffice (OWASP,
-"CSV injection"). The CSV downloads write such a text after a «'», which spreadsheets read as text; XLSX and
-JSON keep the text as it is (XLSX cells are typed strings there, JSON is not run). The proof is a real
-spreadsheet program: LibreOffice Calc, from Debian's package (`make test` installs it), opens every CSV the
-built site serves and saves it as XLSX, and no cell of what it read is a formula.
+"CSV injection"). The CSV downloads write such a text after a «'», which spreadsheets read as text. Here: the
+rule itself, on any text (Hypothesis) and on numbers, and the audit that refuses a cell a spreadsheet would
+run. The proof in a real spreadsheet program (LibreOffice Calc opening every CSV of a built site) is in
+tests/site/test_spreadsheet_safety.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rules across meetings about decisions and their follow-ups (validate.py runs them with the other rules).
+"""Rules across meetings about decisions and their follow-ups (validate/run.py runs them with the other rules).
 
 A follow-up refers to a decision of an earlier meeting, closes it at most once and never changes it after,
 and says why when it revises a quantity or a due date or cancels; a due date is never before the meeting

@@ -1,4 +1,4 @@
-"""Rules across the data files (part of the validate stage; validate.py runs them with the others): ids given
+"""Rules across the data files (part of the validate stage; validate/run.py runs them with the others): ids given
 once, meeting files named by their date and numbered in date order, decision and revision ids made of their
 date, and every reference resolved: provinces, counties, programmes, indicators, meetings and sources.
 """

@@ -1,4 +1,4 @@
-"""Rules on what the data's texts say (validate.py runs them with the other rules): no published text may
+"""Rules on what the data's texts say (validate/run.py runs them with the other rules): no published text may
 state a count of families or people from 1 to k−1, which the site hides as «×» (people_counts.py reads
 the counts; this module finds every published text and says where it is).
 
