@@ -116,11 +116,32 @@ def test_a_failing_mkdocs_build_stops_the_audit_beside_it(built: Path, tmp_path:
     monkeypatch.setattr(gate_module, "audit_ahead", _sleep_for_ever)
     project = Project.at(root)
     gate = _Watched([], Rules())
-    with pytest.raises(SiteBuildError, match=r"nowhere\.md"):
+    with pytest.raises(SiteBuildError, match=r"nowhere\.md"), gate:  # its owner's block, as in pipeline.build
         build_site(project.mkdocs_yml, project.content, project.site, None, gate=gate)
     assert len(gate.processes) == 1
     assert not gate.processes[0].is_alive()  # stopped, not left to audit (or sleep) for an hour
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_build_that_fails_leaves_no_process_of_its_own(built: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """pipeline.build owns the chart workers and the audit beside MkDocs: when MkDocs fails, both stop,
+    however far they had got (the audit made to hang; every chart new, so the workers are busy)."""
+    import multiprocessing
+
+    import generator.audit.gate as gate_module
+    from generator import pipeline
+
+    root = tmp_path / "p"
+    shutil.copytree(built, root)
+    shutil.rmtree(root / ".cache", ignore_errors=True)  # every chart to draw: the workers have work
+    (root / "content" / "about.md").write_text("[پیوند شکسته](nowhere.md)\n", encoding="utf-8")
+    monkeypatch.setattr(gate_module, "audit_ahead", _sleep_for_ever)
+    before = set(multiprocessing.active_children())
+    with pytest.raises(SiteBuildError, match=r"nowhere\.md"):
+        pipeline.build(Project.at(root))
+    assert set(multiprocessing.active_children()) - before == set()
+    assert (root / "site").is_dir() and not [p for p in root.iterdir() if p.name.startswith(".site-")]
 
 
 def test_a_csv_twin_served_from_elsewhere_than_content_is_checked_against_its_json(tmp_path: Path) -> None:
