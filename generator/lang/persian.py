@@ -93,3 +93,18 @@ def format_number(value: int | float, decimals: int = 0) -> str:
 def format_percent(value: float) -> str:
     """۴۵٫۳٪ — one decimal, Persian percent sign."""
     return format_number(value, 1) + "٪"
+
+
+# The Persian alphabet, in its order (آ and ا as one letter, as dictionaries sort them); a letter outside it
+# sorts after, by its code point. Arabic ي ى ك and ة are read as ی ک ه first.
+_ALPHABET = "اآبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_ORDER = {c: i for i, c in enumerate(_ALPHABET)} | {"آ": 0, "أ": 0, "إ": 0, "ء": 0, "ئ": len(_ALPHABET) - 1,
+                                                    "ؤ": _ALPHABET.index("و"), "ة": _ALPHABET.index("ه")}
+
+
+def sort_key(text: str) -> tuple[int, ...]:
+    """A key that orders Persian names as a Persian reader expects (گیلان before لرستان, پ after ب,
+    چ after ج, ژ after ز, گ after ک): by letter, spaces and the zero-width non-joiner ignored."""
+    folded = persian_letters(text)
+    return tuple(_ORDER.get(c, 100 + ord(c)) for c in folded if c not in " \u200c\u200d")
+

@@ -14,6 +14,7 @@ from generator.aggregate.totals import Aggregates, CentreTable, ProgrammeStats, 
 from generator.aggregate.tracker import STATUSES, Tracked
 from generator.history.archive import Entry
 from generator.history.changes import Changes, reasons
+from generator.lang.persian import sort_key
 from generator.model.dataset import Centre, Dataset, Indicator, Meeting, Programme, Province, Retention, Revision
 from generator.model.figures import Figure
 from generator.model.page import Page
@@ -269,7 +270,8 @@ def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: d
         tracked, latest.date if latest else None,
         {key: sum(1 for t in tracked if t.status == key) for key in STATUSES}, STATUS_MEANINGS,
         {t.id: f"{t.share:.4f}" if isinstance(t.share, float) else "" for t in tracked},
-        tuple(p for p in ds.programmes if p.id in by_programme), ds.provinces, agg.monthly,
+        tuple(p for p in ds.programmes if p.id in by_programme),
+        tuple(sorted(ds.provinces, key=lambda p: sort_key(p.name_fa))), agg.monthly,
         decisions_table(tracked, ds, agg.latest_week))))
     pages.append(Page("methodology.md", "methodology.md.j2", "روش‌شناسی و منابع", MethodologyContext(
         ds.indicators, ds.programmes, int(ds.deliveries.synthetic.sum()), len(ds.deliveries),

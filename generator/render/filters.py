@@ -101,6 +101,17 @@ def _attr(value: str) -> Markup:
     return Markup(html.escape(persian_digits(" ".join(value.split())), quote=True))
 
 
+def _in_words(value: str) -> Markup:
+    """A row's label as a reader reads it: a Jalali date or month («1400-08-05», «1400-08») in words
+    («۵ آبان ۱۴۰۰», «آبان ۱۴۰۰»); any other label as it is."""
+    for parse in (parse_jalali, parse_jalali_month):
+        try:
+            return Markup(parse(value).fa())
+        except ValueError:
+            continue
+    return _finalize(value)
+
+
 def _published(value: Any) -> Markup:
     """A value as a download published it (changes.py): a number, the suppression symbol, a text, or None."""
     if value is None:
@@ -119,10 +130,13 @@ def _ref(value: str) -> Markup:
     return Markup(f'<bdi class="portal-ref" dir="ltr">{html.escape(persian_digits(value))}</bdi>')
 
 
-def _toc_ref(value: str) -> Markup:
-    """The same identifier as a table of contents' label (an attribute, plain text): held left to right by
-    Unicode's isolates, since the label has no markup («۱۴۰۰-۰۸-۰۵-d۱», not «d۱-۱۴۰۰-۰۸-۰۵»)."""
-    return Markup(html.escape("\u2066" + persian_digits(value) + "\u2069", quote=True))
+def _toc_label(value: Any) -> Markup:
+    """Text as a table of contents' label (`data-toc-label` in a heading's attribute list): plain text,
+    escaped for the attribute, without the braces that would end the list."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = format_number(value)  # as the heading writes it: «۳۰٬۰۰۰»
+    text = persian_digits(" ".join(str(value).split())).replace("{", "").replace("}", "")
+    return Markup(html.escape(text, quote=True))
 
 
 def _css(value: str) -> Markup:
@@ -150,7 +164,8 @@ def environment() -> jinja2.Environment:
         # costs a national build half a second
         bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, front_title=_front_title,
-                       cell=_cell, attr=_attr, css=_css, ref=_ref, toc_ref=_toc_ref, published=_published,
+                       cell=_cell, attr=_attr, css=_css, ref=_ref, toc_label=_toc_label, published=_published,
+                       in_words=_in_words,
                        short_date=lambda d: Markup(d.fa_short()),
                        period=lambda iso: Markup((parse_jalali(iso) if len(iso) > 7 else parse_jalali_month(iso)).fa()),
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))

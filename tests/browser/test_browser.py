@@ -213,20 +213,26 @@ def test_a_page_prints_its_content_only(served, browser, tmp_path: Path, path: s
     page.close()
 
 
-def test_a_decision_id_reads_left_to_right_in_its_heading_and_in_the_table_of_contents(served, browser) -> None:
-    """«۱۴۰۰-۰۵-۲۷-d۱» in a right-to-left page: the year leftmost, «d۱» rightmost, wherever it is written."""
+def test_a_decision_is_headed_by_what_it_decides_with_its_id_beside_it_left_to_right(served, browser) -> None:
+    """A meeting's decision is headed by its programme, quantity and places, as the table of contents lists
+    it; its id «۱۴۰۰-۰۵-۲۷-d۱» is a small label beside, read left to right in the right-to-left page (the
+    year leftmost, «d۱» rightmost)."""
     _, base = served
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(base + "meetings/1400-05-27/")
-    positions = page.evaluate("""() => [
-        document.querySelector('h3#\\\\31 400-05-27-d1 bdi'),
-        document.querySelector('.md-sidebar--secondary a[href="#1400-05-27-d1"] .md-ellipsis')].map(el => {
+    year, letter = page.evaluate("""() => {
+      const el = document.querySelector('h3#\\\\31 400-05-27-d1 .portal-decision-id bdi');
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       let node; while ((node = walker.nextNode()) && !node.data.includes('۱۴۰۰')) {}
       const at = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
                         return r.getBoundingClientRect().x; };
-      const s = node.data.indexOf('۱۴۰۰'), d = node.data.indexOf('d');
-      return [at(s), at(d)]; })""")
+      return [at(node.data.indexOf('۱۴۰۰')), at(node.data.indexOf('d'))]; }""")
+    heading = page.evaluate("""() => {
+      const h = document.querySelector('h3#\\\\31 400-05-27-d1').cloneNode(true);
+      h.querySelectorAll('.portal-decision-id, .headerlink').forEach(e => e.remove());
+      return h.textContent.trim(); }""")
+    listed = page.locator('.md-sidebar--secondary a[href="#1400-05-27-d1"] .md-ellipsis').inner_text().strip()
     page.close()
-    for year, letter in positions:
-        assert year < letter, positions  # the year left of the «d»
+    assert year < letter  # the year left of the «d»
+    assert heading == listed and "d" not in heading and "۱۴۰۰" not in heading, (heading, listed)
+    assert re.search(r"[،:]", heading) and len(heading) > 10, heading  # what, how many, where

@@ -39,3 +39,17 @@ def test_format_number_uses_persian_digits_and_separators() -> None:
     assert format_percent(59.46) == "۵۹٫۵٪"
     with pytest.raises(TypeError):
         format_number(True)
+
+
+def test_names_sort_as_a_persian_reader_expects() -> None:
+    """The Persian alphabet's order, not the code points' (which put پ چ ژ گ after ی): the tracker's
+    province filter lists the provinces so."""
+    from generator.lang.persian import sort_key
+
+    names = ["مرکزی", "گیلان", "مازندران", "يزد", "لرستان", "کرمان", "چهارمحال و بختیاری", "زنجان", "تهران",
+             "پاکدشت", "بوشهر", "جهرم", "ژاندارمری", "سمنان", "آذربایجان شرقی", "اصفهان", "ایلام", "خراسان"]
+    assert sorted(names, key=sort_key) == [
+        "آذربایجان شرقی", "اصفهان", "ایلام", "بوشهر", "پاکدشت", "تهران", "جهرم", "چهارمحال و بختیاری",
+        "خراسان", "زنجان", "ژاندارمری", "سمنان", "کرمان", "گیلان", "لرستان", "مازندران", "مرکزی", "يزد"]
+    assert sort_key("کهگیلویه\u200cو بویراحمد") == sort_key("کهگیلویهو بویراحمد")  # ZWNJ and spaces ignored
+    assert sort_key("كرمان") == sort_key("کرمان")  # Arabic kaf read as Persian

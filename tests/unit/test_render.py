@@ -127,3 +127,25 @@ def test_a_delivery_above_the_pledge_is_flagged_on_the_programme_page(tmp_path: 
     normal = (tmp_path / "q")
     pipeline.generate(pipeline.Project.at(make_project(normal)))
     assert "بیش از وعده" not in (normal / "content/programmes/oxygen.md").read_text(encoding="utf-8")
+
+
+def test_a_row_label_that_is_a_date_is_written_in_words() -> None:
+    env = environment()
+    in_words = env.filters["in_words"]
+    assert in_words("1400-08-05") == "۵ آبان ۱۴۰۰" and in_words("1400-08") == "آبان ۱۴۰۰"
+    assert in_words("گیلان") == "گیلان" and in_words("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"  # text stays text
+    assert in_words("1400-13-01") == "۱۴۰۰-۱۳-۰۱"  # not a date: as it is, in Persian digits
+
+
+def test_a_decision_is_headed_by_what_it_decides(minimal: Path) -> None:
+    """Programme, quantity and places; the id only as a small label and the anchor; the table of contents'
+    label the same words, as plain text."""
+    pipeline.generate(pipeline.Project.at(minimal))
+    text = next((minimal / "content" / "meetings").glob("*.md")).read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("### ") and "portal-decision-id" in line]
+    assert headings
+    for line in headings:
+        words, label = re.fullmatch(r'### (.+?) <small class="portal-decision-id">.+?</small> '
+                                    r'\{ #[\w-]+ data-toc-label="([^"{}]+)" \}', line).groups()
+        assert ("d" not in words and "،" in words) or ":" in words, line
+        assert label.replace("٬", "") == re.sub(r"\\(.)", r"\1", words).replace("٬", ""), (words, label)

@@ -38,6 +38,8 @@
     form.querySelector("output").textContent = persian(shown) + " تصمیم از " + persian(cards.length);
   }
   form.hidden = false;
+  // the note for readers without JavaScript says what the filter would do: with it, the filter is there
+  document.querySelectorAll(".portal-nojs").forEach(function (note) { note.hidden = true; });
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   apply();
