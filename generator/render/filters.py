@@ -131,12 +131,14 @@ def _ref(value: str) -> Markup:
 
 
 def _toc_label(value: Any) -> Markup:
-    """Text as a table of contents' label (`data-toc-label` in a heading's attribute list): plain text,
-    escaped for the attribute, without the braces that would end the list."""
+    """Text as a table of contents' label (`data-toc-label` in a heading's attribute list). Markdown reads
+    the heading line, the list included, before the list becomes an attribute: the text is made inert for
+    Markdown as well as for HTML (a `[x](javascript:…)` typed in the data must stay text), and loses the
+    braces that would end the list."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = format_number(value)  # as the heading writes it: «۳۰٬۰۰۰»
-    text = persian_digits(" ".join(str(value).split())).replace("{", "").replace("}", "")
-    return Markup(html.escape(text, quote=True))
+    text = str(value).replace("{", "").replace("}", "")
+    return Markup(md_text(text).replace('"', "&quot;"))
 
 
 def _css(value: str) -> Markup:

@@ -149,3 +149,28 @@ def test_a_decision_is_headed_by_what_it_decides(minimal: Path) -> None:
                                     r'\{ #[\w-]+ data-toc-label="([^"{}]+)" \}', line).groups()
         assert ("d" not in words and "،" in words) or ":" in words, line
         assert label.replace("٬", "") == re.sub(r"\\(.)", r"\1", words).replace("٬", ""), (words, label)
+
+
+def test_markup_in_a_decisions_heading_stays_text_in_the_heading_and_in_the_table_of_contents(
+        tmp_path: Path) -> None:
+    """The heading's attribute list is read by Markdown with the rest of the line: a link typed into a name
+    must not become one there, nor in the table of contents' label."""
+    import markdown
+
+    from helpers import MINIMAL
+
+    payload = " [پیوند](javascript:alert(1)) <b>درشت</b> {: .x } \"نقل\""
+    programmes = (MINIMAL / "programmes.yaml").read_text(encoding="utf-8")
+    programmes = re.sub(r"(short_name_fa: )(.+)", lambda m: f"{m.group(1)}'{m.group(2)}{payload}'", programmes)
+    root = make_project(tmp_path / "p", overlay={"programmes.yaml": programmes})
+    pipeline.generate(pipeline.Project.at(root))
+    lines = [line for path in sorted((root / "content" / "meetings").glob("*.md"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("### ")
+             and "portal-decision-id" in line and "javascript" in line]
+    assert lines
+    for line in lines:
+        md = markdown.Markdown(extensions=["toc", "attr_list"])
+        html = md.convert(line)
+        assert "<a " not in html and "<b>" not in html, html
+        name = md.toc_tokens[0]["name"]
+        assert "[پیوند](javascript:alert(۱))" in name and "<b>" not in name, name
