@@ -67,11 +67,12 @@ TIME_LABELS = 13  # at most this many labels on a time axis; every period still 
 
 def _time_labels(values: list[dict[str, Any]]) -> tuple[str, ...] | None:
     """The periods a time axis labels: all of them, or for a long series every k-th, counted back from the
-    latest. Only the labels that fit are measured (vl-convert measures each Persian text by laying it
-    out, a few milliseconds each: most of the cost of a chart)."""
+    latest, so the newest period always has its label (Vega's own overlap removal would keep the oldest and
+    may drop the newest). Only the labels that fit are measured (vl-convert measures each Persian text by
+    laying it out, a few milliseconds each: most of the cost of a chart)."""
     periods = [label for _, label in sorted({(v["order"], v["week"]) for v in values})]
-    step = -(-len(periods) // TIME_LABELS)
-    return tuple(periods[::-1][::step][::-1]) if step > 1 else None
+    step = max(1, -(-len(periods) // TIME_LABELS))
+    return tuple(periods[::-1][::step][::-1]) or None
 
 
 def _time_axis(shown: tuple[str, ...] | None) -> alt.Axis:

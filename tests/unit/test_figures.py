@@ -232,3 +232,14 @@ def test_chart_workers_end_when_their_build_is_killed() -> None:
     while any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(alive(p) for p in pids)
+
+
+def test_a_time_axis_labels_the_newest_period_however_long_the_series() -> None:
+    """Counted back from the latest: the newest week is labelled, on a short series and on a long one."""
+    from generator.charts.spec import TIME_LABELS, _time_labels
+
+    for n in (1, 5, 9, TIME_LABELS, TIME_LABELS + 1, 52, 260):
+        values = [{"order": i, "week": f"w{i}"} for i in range(n)]
+        shown = _time_labels(values)
+        assert shown[-1] == f"w{n - 1}" and len(shown) <= TIME_LABELS, (n, shown)
+        assert n > TIME_LABELS or len(shown) == n  # a short series: every period
