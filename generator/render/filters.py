@@ -101,15 +101,17 @@ def _attr(value: str) -> Markup:
     return Markup(html.escape(persian_digits(" ".join(value.split())), quote=True))
 
 
+def _period(iso: str) -> Markup:
+    """A week («1400-08-05») or a month («1400-08») of the data, in words («۵ آبان ۱۴۰۰», «آبان ۱۴۰۰»)."""
+    return Markup((parse_jalali(iso) if len(iso) > 7 else parse_jalali_month(iso)).fa())
+
+
 def _in_words(value: str) -> Markup:
-    """A row's label as a reader reads it: a Jalali date or month («1400-08-05», «1400-08») in words
-    («۵ آبان ۱۴۰۰», «آبان ۱۴۰۰»); any other label as it is."""
-    for parse in (parse_jalali, parse_jalali_month):
-        try:
-            return Markup(parse(value).fa())
-        except ValueError:
-            continue
-    return _finalize(value)
+    """A row's label as a reader reads it: a week or month in words (`_period`); any other label as it is."""
+    try:
+        return _period(value)
+    except ValueError:
+        return _finalize(value)
 
 
 def _published(value: Any) -> Markup:
@@ -169,7 +171,7 @@ def environment() -> jinja2.Environment:
                        cell=_cell, attr=_attr, css=_css, ref=_ref, toc_label=_toc_label, published=_published,
                        in_words=_in_words,
                        short_date=lambda d: Markup(d.fa_short()),
-                       period=lambda iso: Markup((parse_jalali(iso) if len(iso) > 7 else parse_jalali_month(iso)).fa()),
+                       period=_period,
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))
     env.tests["suppressed"] = is_suppressed
     env.globals.update(SYMBOL=SYMBOL, UNITS=UNITS, CENTRE_TYPES=CENTRE_TYPES, CENTRE_STATUS=CENTRE_STATUS,
