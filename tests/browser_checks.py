@@ -78,6 +78,9 @@ def _focusable(page) -> list[str]:
       .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
       // Material's "back to top" shows only while the reader scrolls up (the Home key does its job)
       .filter(e => !e.classList.contains('md-top'))
+      // inside a closed <details>, only its summary is shown (Chromium still gives the rest boxes)
+      .filter(e => { const d = e.closest('details:not([open])');
+                     return !d || (e.closest('summary') && e.closest('summary').parentElement === d); })
       .map(e => window.__key(e))""")
 
 
@@ -100,3 +103,47 @@ def keyboard_misses(page) -> tuple[set[str], set[str]]:
             break
         reached.append(key)
     return wanted, wanted - set(reached)
+
+
+# What a reader sees of a page's charts and tables (test_phone_reading.py): the smallest text of the charts
+# shown (CSS px on the screen: the SVG's font size times its scale), every chart text that reaches beyond
+# its SVG's box (cut off), and every table whose first three columns are not all on the screen (off the
+# window, or scrolled out of the table's own scroll box). Charts hidden by the page (the wide drawing on a
+# phone) are not counted.
+_READING = """() => {
+  const out = {charts: 0, smallest: null, cut: [], tables: 0, hidden_columns: [], column: 0};
+  const content = document.querySelector('.md-content__inner');
+  out.column = content ? Math.round(content.getBoundingClientRect().width) : 0;
+  for (const svg of document.querySelectorAll('.portal-chart svg')) {
+    if (!svg.getClientRects().length) continue;
+    out.charts++;
+    const box = svg.getBoundingClientRect();
+    for (const text of svg.querySelectorAll('text')) {
+      if (!text.textContent.trim()) continue;
+      const m = text.getScreenCTM();
+      const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b);
+      if (out.smallest === null || px < out.smallest) out.smallest = Math.round(px * 10) / 10;
+      const r = text.getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        out.cut.push(text.textContent);
+    }
+  }
+  for (const table of document.querySelectorAll('.md-typeset table')) {
+    if (!table.getClientRects().length) continue;
+    out.tables++;
+    const scroller = table.closest('.md-typeset__scrollwrap');
+    const frame = scroller ? scroller.getBoundingClientRect() : {left: 0, right: innerWidth};
+    for (const row of [table.rows[0], table.rows[1]].filter(Boolean)) {
+      const cells = [...row.cells].slice(0, 3).map(c => c.getBoundingClientRect());
+      const left = Math.min(...cells.map(c => c.left)), right = Math.max(...cells.map(c => c.right));
+      if (left < Math.max(0, frame.left) - 1 || right > Math.min(innerWidth, frame.right) + 1)
+        out.hidden_columns.push(row.textContent.trim().slice(0, 60));
+    }
+  }
+  return out;
+}"""
+
+
+def reading(page) -> dict:
+    """What a reader sees of the page's charts and tables, as it is now (see _READING)."""
+    return page.evaluate(_READING)

@@ -1,11 +1,17 @@
-"""Vega-Lite chart specs (built with Altair) that are right in Persian and on a right-to-left page.
+"""Vega-Lite chart specs (built with Altair) that are right in Persian, on a right-to-left page, on a phone.
 
+- Phones first: each chart is drawn twice, PHONE px wide for a phone's column (where it is shown at about
+  its own size, so its text is 12–13 CSS px on a 390 px screen) and WIDE px wide for a wider column; the
+  page shows the one that fits (portal.css). The width is the whole chart's, axes and labels included
+  (Vega's `fit`), so what is drawn is what the column holds. A map, which has no text, is drawn once.
+- Values on the marks: each bar carries its number where it fits (a column's label is measured against
+  its column), a line its newest value; the table below the chart has every number.
 - Numbers: every number is formatted by d3 with the Persian locale given at render time (charts/workers.py),
-  so axes, legends and the marks' labels use ۰-۹, ٬ and ٫.
+  or here in Python (the marks' labels), so axes and labels use ۰-۹, ٬ and ٫.
 - Time: Vega's time scales are Gregorian only, so time axes are ordinal, with Jalali labels («۳ شهریور»)
   sorted by date; time still runs left to right, as in Iranian statistical publications.
 - Direction: value axes stand on the right, where a right-to-left reader starts; horizontal bars grow
-  from the right, with their category labels on the right.
+  from the right, with their category labels on the right; a row's name stands at its top right.
 - Marks carry a `description` (their aria-label in the SVG) with the figure's label and value: the text
   alternative of each mark, and what the tests compare with the table. It is written here, in Python, as a
   `text` field of each row: a Vega `calculate` with `format()` costs a quarter of a large chart's rendering.
@@ -14,19 +20,22 @@
 - Keys: Vega's legends are laid out left to right, so charts have none; the figure block shows an HTML key
   (figures.Key) with the same colours, laid out right to left by the page.
 
-Each function takes rows already in the shape the chart needs (JSON-safe dicts) and returns a spec dict.
+Each function takes rows already in the shape the chart needs (JSON-safe dicts) and returns ChartSpecs.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
 from altair.utils.schemapi import disable_debug_mode
 
 from generator.lang.persian import format_number
+from generator.model.figures import ChartSpecs
+from generator.model.publication import SYMBOL
 
 # Altair validates every object against the Vega-Lite schema as it is built, which costs more than
 # rendering the chart; specs are validated once in the tests instead (test_figures.py).
@@ -36,9 +45,29 @@ DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
 COUNTRY = "#8c8c8c"  # the whole country, beside a province
 MAP_RANGE = ["#d4e85c", "#6ece58", "#1f9e89", "#31688e", "#440154"]  # light (low) to dark (high)
 NO_DATA_EDGE = "#8c8c8c"
-WIDTH = 340  # the plot area; pages scale the SVG to the column (phones first)
+INK = "#222222"
+
+# Whole widths, in px. A figure's column is 340 px on a 390 px phone (portal.css), so the phone's chart is
+# shown there at 103% of its size; the wide one is shown from a 600 px column up, at 94% or more.
+PHONE = 330
+WIDE = 640
+WIDTHS = (PHONE, WIDE)
+MAP = 480  # a map has no text: drawn once, it scales to any column
+PADDING = 21  # charts/workers.CONFIG's padding, left and right
+LABEL_SIZE = 12  # a mark's value; the axes' labels are 13 (charts/workers.CONFIG)
+TIME_LABELS = {PHONE: 10, WIDE: 13}  # at most this many labels on a time axis; every period keeps its mark
 
 _AXIS_FORMATS = {"int": ",d", "decimal": ",.1~f", "percent": ",.1~f"}  # ticks: no trailing ٫۰
+
+
+def _fit(width: int) -> dict:
+    """The chart's properties for a whole width of `width` px: Vega sizes the plot to what the axes and
+    labels leave."""
+    return {"width": width, "autosize": alt.AutoSizeParams(type="fit-x", contains="padding")}
+
+
+def _both(build: Callable[[int], dict]) -> ChartSpecs:
+    return ChartSpecs(phone=build(PHONE), wide=build(WIDE))
 
 
 def _spec(template: dict, **datasets: Any) -> dict:
@@ -49,10 +78,20 @@ def _spec(template: dict, **datasets: Any) -> dict:
     return spec
 
 
+def text_px(text: str, size: float = 13) -> float:
+    """A generous estimate of a text's width in Vazirmatn, in px (no glyph of its digits and letters is
+    wider than 0.62 em on average; separators and spaces are narrow): enough to decide where a label fits."""
+    return size * sum(0.3 if c in " ٬٫,." else 0.62 for c in text)
+
+
+def _number(value: float, kind: str) -> str:
+    number = format_number(value, 0 if kind == "int" else 1)
+    return f"{number}٪" if kind == "percent" else number
+
+
 def _mark_text(label: str, value: float, kind: str) -> str:
     """A mark's label: «گیلان: ۱٬۲۰۰», numbers as the table shows them (Persian digits and separators)."""
-    number = format_number(value, 0 if kind == "int" else 1)
-    return f"{label}: {number}٪" if kind == "percent" else f"{label}: {number}"
+    return f"{label}: {_number(value, kind)}"
 
 
 def _value_axis(kind: str) -> alt.Axis:
@@ -62,16 +101,13 @@ def _value_axis(kind: str) -> alt.Axis:
     return alt.Axis(title=None, orient="right", format=_AXIS_FORMATS[kind], tickCount=5, **extra)
 
 
-TIME_LABELS = 13  # at most this many labels on a time axis; every period still has its mark
-
-
-def _time_labels(values: list[dict[str, Any]]) -> tuple[str, ...] | None:
+def _time_labels(values: list[dict[str, Any]], most: int = TIME_LABELS[WIDE]) -> tuple[str, ...] | None:
     """The periods a time axis labels: all of them, or for a long series every k-th, counted back from the
     latest, so the newest period always has its label (Vega's own overlap removal would keep the oldest and
     may drop the newest). Only the labels that fit are measured (vl-convert measures each Persian text by
     laying it out, a few milliseconds each: most of the cost of a chart)."""
     periods = [label for _, label in sorted({(v["order"], v["week"]) for v in values})]
-    step = max(1, -(-len(periods) // TIME_LABELS))
+    step = max(1, -(-len(periods) // most))
     return tuple(periods[::-1][::step][::-1]) or None
 
 
@@ -83,27 +119,55 @@ def _time_axis(shown: tuple[str, ...] | None) -> alt.Axis:
                     **extra)
 
 
+def _room(labels: list[str], plot: float) -> float:
+    """How much longer the value scale must be than the largest value so that the largest bar's label,
+    beside its end, fits in a plot `plot` px long (any label, since a shorter bar leaves more room)."""
+    need = max((text_px(label, LABEL_SIZE) for label in labels), default=0) + 8
+    return plot / max(plot - need, plot / 2)
+
+
+# ---- lines over time ----
+
 def over_time(values: list[dict[str, Any]], *, kind: str = "int",
-              series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None) -> dict:
+              series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None) -> ChartSpecs:
     """A line over weeks (one line per series: name, colour, dash), with an optional target line (named
-    in the figure's HTML key).
+    in the figure's HTML key), and the newest value of each line written beside its end (of each line
+    whose end is not too near another's).
 
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
     shape = tuple((name, colour, tuple(dash)) for name, colour, dash in series or ())
-    template = _over_time(kind, shape, target is not None, _time_labels(values))
-    values = [{**v, "text": _mark_text(v["week"] + (" — " + v["series"] if series else ""), v["value"], kind)}
-              for v in values]
-    if target is None:
-        return _spec(template, rows=values)
-    return _spec(template, rows=values, target=[{"target": target}])
+    rows = [{**v, "text": _mark_text(v["week"] + (" — " + v["series"] if series else ""), v["value"], kind)}
+            for v in values]
+    ends = _line_ends(values, kind, top=max([v["value"] for v in values] + [target or 0]))
+
+    def build(width: int) -> dict:
+        template = _over_time(kind, shape, target is not None, _time_labels(values, TIME_LABELS[width]), width)
+        extra = {"target": [{"target": target}]} if target is not None else {}
+        return _spec(template, rows=rows, ends=ends, **extra)
+
+    return _both(build)
+
+
+def _line_ends(values: list[dict[str, Any]], kind: str, top: float) -> list[dict[str, Any]]:
+    """Each line's newest point with its value as a label; of lines ending within a tenth of the scale of
+    each other, only the highest is labelled (two labels there would overlap)."""
+    newest: dict[str, dict[str, Any]] = {}
+    for v in values:
+        name = v.get("series", "")
+        if name not in newest or v["order"] > newest[name]["order"]:
+            newest[name] = v
+    kept: list[dict[str, Any]] = []
+    for v in sorted(newest.values(), key=lambda v: -v["value"]):
+        if all(abs(v["value"] - k["value"]) >= 0.1 * (top or 1) for k in kept):
+            kept.append({**v, "label": _number(v["value"], kind)})
+    return sorted(kept, key=lambda v: v.get("series", ""))
 
 
 @functools.lru_cache(maxsize=256)
-def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | None) -> dict:
+def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | None, width: int) -> dict:
     x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(shown))
     y = alt.Y("value:Q", axis=_value_axis(kind), scale=alt.Scale(zero=True))
-    base = alt.Chart(alt.NamedData("rows"))
     enc: dict[str, Any] = {"x": x, "y": y}
     if series:
         domain = [name for name, _, _ in series]
@@ -111,104 +175,185 @@ def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | 
         enc["color"] = alt.Color("series:N", scale=colours, legend=None)
         dashes = alt.Scale(domain=domain, range=[list(d) for *_, d in series])
         enc["strokeDash"] = alt.StrokeDash("series:N", scale=dashes, legend=None)
+    base = alt.Chart(alt.NamedData("rows"))
     line = base.mark_line(strokeWidth=2.5, color=PALETTE[0], aria=False).encode(**enc)
     point_enc = {k: v for k, v in enc.items() if k != "strokeDash"}
-    if series:
-        point_enc["color"] = alt.Color("series:N", scale=colours, legend=None)
     points = base.mark_point(filled=True, size=40, color=PALETTE[0]).encode(
-        **point_enc,
-        description=alt.Description("text:N"))
-    layers = [line, points]
+        **point_enc, description=alt.Description("text:N"))
+    # the newest value, above and before the line's end (the value axis stands after it, on the right)
+    ends = alt.Chart(alt.NamedData("ends")).mark_text(
+        align="right", baseline="bottom", dx=-4, dy=-6, fontSize=LABEL_SIZE, fontWeight=600, color=PALETTE[0],
+        aria=False).encode(**point_enc, text=alt.Text("label:N"))
+    layers = [line, points, ends]
     if target:
         layers.append(alt.Chart(alt.NamedData("target")).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2,
                                                                   aria=False).encode(y=alt.Y("target:Q")))
-    return alt.layer(*layers).properties(width=WIDTH, height=200).to_dict(validate=False)
+    height = 190 if width == PHONE else 240
+    return alt.layer(*layers).properties(height=height, **_fit(width)).to_dict(validate=False)
 
+
+# ---- horizontal bars ----
 
 def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | None = None,
-         reference_colour: str = "#8c8c8c") -> dict:
-    """Horizontal bars, largest first, growing from the right, with an optional reference line (the
-    country's level, say). Rows: {"name": "گیلان", "value": 42}."""
-    template = _bars(kind, max(80, 18 * len(values)), reference_colour if reference is not None else None)
-    values = [{**v, "text": _mark_text(v["name"], v["value"], kind)} for v in values]
-    if reference is None:
-        return _spec(template, rows=values)
-    return _spec(template, rows=values, reference=[{"value": reference}])
+         reference_colour: str = "#8c8c8c") -> ChartSpecs:
+    """Horizontal bars, largest first, growing from the right, each with its value beside its end, with an
+    optional reference line (the country's level, say). Rows: {"name": "گیلان", "value": 42}."""
+    order = tuple(v["name"] for v in sorted(values, key=lambda v: -v["value"]))
+    rows = [{**v, "text": _mark_text(v["name"], v["value"], kind), "label": _number(v["value"], kind)}
+            for v in values]
+    names_px = max((text_px(v["name"]) for v in values), default=0)
+    top = max([v["value"] for v in values] + [reference or 0]) or 1
+
+    def build(width: int) -> dict:
+        scale_max = top * _room([r["label"] for r in rows], width - PADDING - names_px - 10)
+        template = _bars(order, scale_max, reference_colour if reference is not None else None, width)
+        extra = {"reference": [{"value": reference}]} if reference is not None else {}
+        return _spec(template, rows=rows, **extra)
+
+    return _both(build)
+
+
+def _bar_height(count: int) -> int:
+    return max(80, 22 * count)
 
 
 @functools.lru_cache(maxsize=256)
-def _bars(kind: str, height: int, reference_colour: str | None) -> dict:
-    chart = alt.Chart(alt.NamedData("rows")).mark_bar(color=PALETTE[0]).encode(
-        y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
-        x=alt.X("value:Q", scale=alt.Scale(reverse=True, zero=True),
-                axis=alt.Axis(title=None, format=_AXIS_FORMATS[kind], tickCount=4)),
-        description=alt.Description("text:N"),
-    )
-    if reference_colour is None:
-        return chart.properties(width=WIDTH - 80, height=height).to_dict(validate=False)
-    rule = alt.Chart(alt.NamedData("reference")).mark_rule(color=reference_colour, strokeDash=[4, 3], strokeWidth=2,
-                                                          aria=False).encode(x=alt.X("value:Q"))
-    return alt.layer(chart, rule).properties(width=WIDTH - 80, height=height).to_dict(validate=False)
+def _bars(order: tuple[str, ...], scale_max: float, reference_colour: str | None, width: int) -> dict:
+    y = alt.Y("name:N", sort=list(order), axis=alt.Axis(title=None, orient="right"))
+    x = alt.X("value:Q", scale=alt.Scale(reverse=True, domain=[0, scale_max], nice=False), axis=None)
+    base = alt.Chart(alt.NamedData("rows"))
+    layers = [base.mark_bar(color=PALETTE[0]).encode(y=y, x=x, description=alt.Description("text:N")),
+              _bar_labels(base, y, x)]
+    if reference_colour is not None:
+        layers.append(alt.Chart(alt.NamedData("reference")).mark_rule(
+            color=reference_colour, strokeDash=[4, 3], strokeWidth=2, aria=False).encode(x=alt.X("value:Q")))
+    return alt.layer(*layers).properties(height=_bar_height(len(order)), **_fit(width)).to_dict(validate=False)
 
 
-def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]]) -> dict:
-    """One row of bars over time per series (per programme), in a single view: each row drawn to its own
-    maximum, since programmes count very different things; the numbers are in the table and in each bar's
-    label. (Twelve separate panels cost twelve times the layout; this is one.)
+def _bar_labels(base: alt.Chart, y: alt.Y, x: alt.X) -> alt.Chart:
+    """Each bar's value beside its end (bars grow from the right: beside is to the left)."""
+    return base.mark_text(align="right", baseline="middle", dx=-4, fontSize=LABEL_SIZE, color=INK,
+                          aria=False).encode(y=y, x=x, text=alt.Text("label:N"))
 
-    Rows: (name, colour), top first. Values: {"week": "۳ شهریور", "order": 1, "panel": "…", "value": 4}.
-    """
-    names = [name for name, _ in rows]
-    top: dict[str, float] = dict.fromkeys(names, 0)
+
+def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str]) -> ChartSpecs:
+    """Horizontal stacked bars per category, each with its total beside its end.
+    Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "sorder": 0, "value": 10}."""
+    totals: dict[str, float] = {}
     for v in values:
-        top[v["panel"]] = max(top[v["panel"]], v["value"])
-    base = {name: len(names) - 1 - i for i, name in enumerate(names)}  # row 0 at the top
-    bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + 0.8 * v["value"] / (top[v["panel"]] or 1),
-             "text": _mark_text(f"{v['panel']} — {v['week']}", v["value"], "int")} for v in values]
-    labels = [{"panel": name, "base": base[name], "middle": base[name] + 0.4} for name in names]
-    return _spec(_row_bars(tuple(rows), _time_labels(values)), bars=bars, labels=labels)
+        totals[v["name"]] = totals.get(v["name"], 0) + v["value"]
+    order = tuple(sorted(totals, key=lambda n: -totals[n]))
+    ends = [{"name": n, "value": t, "label": _number(t, "int")} for n, t in totals.items()]
+    rows = [{**v, "text": _mark_text(f"{v['name']} — {v['series']}", v["value"], "int")} for v in values]
+    names_px = max((text_px(n) for n in totals), default=0)
 
+    def build(width: int) -> dict:
+        scale_max = max(totals.values(), default=1) * _room([e["label"] for e in ends],
+                                                             width - PADDING - names_px - 10)
+        return _spec(_stacked_bars(tuple(series), tuple(colours), order, scale_max, width), rows=rows, ends=ends)
 
-@functools.lru_cache(maxsize=256)
-def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None) -> dict:
-    names = [name for name, _ in rows]
-    scale = alt.Scale(domain=[0, len(names)], nice=False, zero=True)
-    columns = alt.Chart(alt.NamedData("bars")).mark_bar().encode(
-        x=alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(shown)),
-        y=alt.Y("y0:Q", axis=None, scale=scale), y2=alt.Y2("y1"),
-        color=alt.Color("panel:N", scale=alt.Scale(domain=names, range=[c for _, c in rows]), legend=None),
-        description=alt.Description("text:N"),
-    )
-    baselines = alt.Chart(alt.NamedData("labels")).mark_rule(color="#bbbbbb", strokeWidth=0.6, aria=False).encode(
-        y=alt.Y("base:Q", scale=scale, axis=None))
-    names_ = alt.Chart(alt.NamedData("labels")).mark_text(align="left", baseline="middle", dx=6, fontSize=12,
-                                                         color="#222222", aria=False).encode(
-        y=alt.Y("middle:Q", scale=scale, axis=None), x=alt.XValue(WIDTH), text=alt.Text("panel:N"))
-    chart = alt.layer(baselines, columns, names_).properties(width=WIDTH, height=34 * len(names))
-    return chart.to_dict(validate=False)
-
-
-def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str]) -> dict:
-    """Horizontal stacked bars per category. Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "value": 10}."""
-    height = max(80, 18 * len({v["name"] for v in values}))
-    values = [{**v, "text": _mark_text(f"{v['name']} — {v['series']}", v["value"], "int")} for v in values]
-    return _spec(_stacked_bars(tuple(series), tuple(colours), height), rows=values)
+    return _both(build)
 
 
 @functools.lru_cache(maxsize=64)
-def _stacked_bars(series: tuple[str, ...], colours: tuple[str, ...], height: int) -> dict:
-    return alt.Chart(alt.NamedData("rows")).mark_bar(stroke="white", strokeWidth=0.5).encode(
-        y=alt.Y("name:N", sort="-x", axis=alt.Axis(title=None, orient="right")),
-        x=alt.X("sum(value):Q", scale=alt.Scale(reverse=True), axis=alt.Axis(title=None, format=",d")),
+def _stacked_bars(series: tuple[str, ...], colours: tuple[str, ...], order: tuple[str, ...], scale_max: float,
+                  width: int) -> dict:
+    y = alt.Y("name:N", sort=list(order), axis=alt.Axis(title=None, orient="right"))
+    scale = alt.Scale(reverse=True, domain=[0, scale_max], nice=False)
+    stacks = alt.Chart(alt.NamedData("rows")).mark_bar(stroke="white", strokeWidth=0.5).encode(
+        y=y, x=alt.X("sum(value):Q", scale=scale, axis=None),
         color=alt.Color("series:N", sort=list(series), scale=alt.Scale(domain=list(series), range=list(colours)),
                         legend=None),
         order=alt.Order("sorder:Q"),
         description=alt.Description("text:N"),
-    ).properties(
-        width=WIDTH - 80, height=height).to_dict(validate=False)
+    )
+    labels = _bar_labels(alt.Chart(alt.NamedData("ends")), y, alt.X("value:Q", scale=scale, axis=None))
+    return alt.layer(stacks, labels).properties(height=_bar_height(len(order)), **_fit(width)).to_dict(
+        validate=False)
 
 
-def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
+# ---- one row of columns over time per programme ----
+
+# a row, top to bottom: a gap (wider than the one under its name, so the name reads with its own row), its
+# name, its values' labels (when shown), its tallest column, its baseline; in px
+ROW_PX = 72
+BAR_PX = 24
+NAME_PX = 16
+LABEL_PX = 16
+
+
+def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
+             hidden: list[dict[str, Any]] | None = None) -> ChartSpecs:
+    """One row of columns over time per series (per programme), in a single view: each row drawn to its
+    own maximum, since programmes count very different things, with its name at its top right. Each column
+    carries its value above it when every value of the row fits its column; otherwise the row's newest
+    value follows its name («بستهٔ معیشتی — ۲۸ مهر: ۷٬۴۵۷»). A value hidden for privacy is a «×» on the
+    row's baseline, as in the table. Every number is in the table and in each column's label. (Twelve
+    separate panels cost twelve times the layout.)
+
+    Rows: (name, colour), top first. Values: {"week": "۳ شهریور", "order": 1, "panel": "…", "value": 4};
+    hidden: {"week", "order", "panel"}.
+    """
+    names = [name for name, _ in rows]
+    top: dict[str, float] = dict.fromkeys(names, 0)
+    newest: dict[str, dict[str, Any]] = {}
+    for v in values:
+        top[v["panel"]] = max(top[v["panel"]], v["value"])
+        if v["panel"] not in newest or v["order"] > newest[v["panel"]]["order"]:
+            newest[v["panel"]] = v
+    base = {name: len(names) - 1 - i for i, name in enumerate(names)}  # row 0 at the top
+    share = BAR_PX / ROW_PX
+    bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + share * v["value"] / (top[v["panel"]] or 1),
+             "text": _mark_text(f"{v['panel']} — {v['week']}", v["value"], "int"),
+             "label": _number(v["value"], "int")} for v in values]
+    crosses = [{**h, "y1": base[h["panel"]], "label": SYMBOL} for h in hidden or ()]
+    periods = len({v["order"] for v in [*values, *(hidden or ())]}) or 1
+
+    def build(width: int) -> dict:
+        column = (width - PADDING) / periods
+        fits = {name: all(text_px(b["label"], LABEL_SIZE) <= column - 3 for b in bars if b["panel"] == name)
+                for name in names}
+        labels = [{"panel": name, "base": base[name],
+                   "top": base[name] + (BAR_PX + 4 + (LABEL_PX if fits[name] else 0) + NAME_PX) / ROW_PX,
+                   "title": name if fits[name] or name not in newest else
+                   f"\u2067{name} — {newest[name]['week']}: {_number(newest[name]['value'], 'int')}\u2069"}
+                  for name in names]
+        template = _row_bars(tuple(rows), _time_labels([*values, *(hidden or ())], TIME_LABELS[width]), width)
+        return _spec(template, bars=bars, labels=labels, values=[b for b in bars if fits[b["panel"]]],
+                     hidden=crosses)
+
+    return _both(build)
+
+
+@functools.lru_cache(maxsize=256)
+def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None, width: int) -> dict:
+    names = [name for name, _ in rows]
+    scale = alt.Scale(domain=[0, len(names)], nice=False, zero=True)
+    x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(shown))
+    columns = alt.Chart(alt.NamedData("bars")).mark_bar().encode(
+        x=x, y=alt.Y("y0:Q", axis=None, scale=scale), y2=alt.Y2("y1"),
+        color=alt.Color("panel:N", scale=alt.Scale(domain=names, range=[c for _, c in rows]), legend=None),
+        description=alt.Description("text:N"),
+    )
+    values = alt.Chart(alt.NamedData("values")).mark_text(
+        baseline="bottom", dy=-2, fontSize=LABEL_SIZE, color=INK, aria=False).encode(
+        x=x, y=alt.Y("y1:Q", scale=scale, axis=None), text=alt.Text("label:N"))
+    crosses = alt.Chart(alt.NamedData("hidden")).mark_text(
+        baseline="bottom", dy=-2, fontSize=LABEL_SIZE, color="#5c5c5c", aria=False).encode(
+        x=x, y=alt.Y("y1:Q", scale=scale, axis=None), text=alt.Text("label:N"))
+    baselines = alt.Chart(alt.NamedData("labels")).mark_rule(color="#bbbbbb", strokeWidth=0.6, aria=False).encode(
+        y=alt.Y("base:Q", scale=scale, axis=None))
+    names_ = alt.Chart(alt.NamedData("labels")).mark_text(
+        align="right", baseline="top", fontSize=13, fontWeight=600, color=INK, aria=False).encode(
+        y=alt.Y("top:Q", scale=scale, axis=None), x=alt.XValue("width"), text=alt.Text("title:N"))
+    chart = alt.layer(baselines, columns, values, crosses, names_).properties(height=ROW_PX * len(names),
+                                                                              **_fit(width))
+    return chart.to_dict(validate=False)
+
+
+# ---- the map ----
+
+def choropleth(values: list[dict[str, Any]], topology: dict) -> ChartSpecs:
     """The 31 provinces coloured by value; provinces without a value in grey.
 
     Rows: {"iso": "IR-01", "name": "گیلان", "value": 12.3 or None}.
@@ -219,7 +364,7 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> dict:
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known),
              "text": _mark_text(v["name"], v["value"], "decimal") if v["value"] is not None
              else v["name"] + ": بدون داده یا پنهان"} for v in values]
-    return _spec(_choropleth(min(known), max(known)), provinces=topology, rows=rows)
+    return ChartSpecs(phone=_spec(_choropleth(min(known), max(known)), provinces=topology, rows=rows))
 
 
 @functools.lru_cache(maxsize=64)
@@ -233,4 +378,4 @@ def _choropleth(low: float, high: float) -> dict:
         stroke=alt.condition("!datum.has", alt.StrokeValue(NO_DATA_EDGE), alt.StrokeValue("white")),
         description=alt.Description("text:N"),
     ).project(type="mercator")
-    return shapes.properties(width=WIDTH, height=290).to_dict(validate=False)
+    return shapes.properties(width=MAP, height=round(MAP * 0.85)).to_dict(validate=False)

@@ -33,7 +33,7 @@ CONFIG = {
     "padding": {"left": 16, "top": 5, "right": 5, "bottom": 5},
 
     "view": {"stroke": None},
-    "axis": {"aria": False, "labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222222",
+    "axis": {"aria": False, "labelFontSize": 13, "titleFontSize": 13, "labelColor": "#222222",
              "titleColor": "#222222", "titleFontWeight": 600, "gridColor": "#e6e6e6", "domainColor": "#888888",
              "tickColor": "#888888",
              # no truncation: Vega measures every label once more to decide (a third of a chart's cost in

@@ -52,12 +52,27 @@ class Gradient:
 
 
 @dataclass(frozen=True)
+class ChartSpecs:
+    """A figure's chart as Vega-Lite specs (charts/spec.py): one drawn for a phone's column, shown at about
+    its own size there, so that its text is as large on a phone as it was drawn; and one drawn for a wide
+    column (a desktop's, a tablet's, a printed page's). The page shows the one that fits its column (CSS).
+    `wide` is None for a chart without text (a map), which scales to any column."""
+
+    phone: dict
+    wide: dict | None = None
+
+    @property
+    def specs(self) -> tuple[dict, ...]:
+        return (self.phone, self.wide) if self.wide is not None else (self.phone,)
+
+
+@dataclass(frozen=True)
 class Figure:
     id: str  # unique on the site; names the download files
     title_fa: str
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Any], ...]  # values: str, JDate, JMonth, int, float (rounded to one place) or None
-    chart: dict | None  # the Vega-Lite spec (charts/spec.py); None: a table only (long lists of small places)
+    chart: ChartSpecs | None  # the chart (charts/spec.py); None: a table only (long lists of small places)
     plotted: tuple[str, ...]  # keys of the columns whose values the chart's marks carry
     alt_fa: str  # the text alternative of the chart: what it shows, in one or two sentences
     source_fa: str

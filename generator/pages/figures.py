@@ -234,7 +234,7 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
     programmes = [r.programme for r in st.by_programme]
     periods = [w.period for w in st.weekly]
     steps = steps_of(periods, agg.monthly)
-    rows, values = [], []
+    rows, values, hidden = [], [], []
     for order, w in enumerate(st.weekly):
         row: dict = {steps.column.key: w.period}
         for p, value in zip(programmes, w.delivered, strict=True):
@@ -242,6 +242,8 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
             if shown(value):
                 values.append({"week": steps.labels[w.period], "order": order, "panel": p.short_name_fa,
                                "value": value})
+            elif value is SUPPRESSED:
+                hidden.append({"week": steps.labels[w.period], "order": order, "panel": p.short_name_fa})
         rows.append(row)
     synthetic = [w.synthetic for w in st.weekly]
     name = st.province.name_fa
@@ -254,7 +256,7 @@ def province_over_time(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figur
                                  for p in programmes)),
         rows=tuple(rows),
         axis_fa=f"تحویل در هر {steps.every_fa}، هر برنامه با مقیاس خودش",
-        chart=row_bars(values, rows=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes]),
+        chart=row_bars(values, rows=[(p.short_name_fa, _style(ds, p.id)[0]) for p in programmes], hidden=hidden),
         plotted=tuple(p.id for p in programmes), alt_fa=alt_fa, source_fa=DELIVERIES_SOURCE,
         definition_fa=f"شمار تحویل‌شده در هر {steps.every_fa}؛ «—» یعنی آن {steps.every_fa} رقمی گزارش نشده است. "
                       "در نمودار، میله‌های هر برنامه با بیشترین مقدار همان برنامه سنجیده می‌شوند.",

@@ -114,6 +114,22 @@ def _in_words(value: str) -> Markup:
         return _finalize(value)
 
 
+def _html_words(value: str) -> Markup:
+    """Text inside a raw HTML block, which Markdown leaves as it is: HTML-escaped (not Markdown-escaped:
+    a backslash would show), on one line, in Persian digits; a week or month in words (`_period`)."""
+    try:
+        return _period(value)
+    except ValueError:
+        return Markup(html.escape(persian_digits(" ".join(str(value).split())), quote=True))
+
+
+def _html_cell(value: Any) -> Markup:
+    """A published value (`_published`) inside a raw HTML block."""
+    if isinstance(value, str):
+        return _html_words(value)
+    return _published(value)
+
+
 def _published(value: Any) -> Markup:
     """A value as a download published it (changes.py): a number, the suppression symbol, a text, or None."""
     if value is None:
@@ -169,7 +185,7 @@ def environment() -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache())
     env.filters.update(table_rows=_table_rows, percent=_percent, yaml_string=_yaml_string, front_title=_front_title,
                        cell=_cell, attr=_attr, css=_css, ref=_ref, toc_label=_toc_label, published=_published,
-                       in_words=_in_words,
+                       in_words=_in_words, html_words=_html_words, html_cell=_html_cell,
                        short_date=lambda d: Markup(d.fa_short()),
                        period=_period,
                        paragraphs=lambda t: Markup("\n\n".join(md_text(p) for p in t.split("\n\n") if p)))

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.charts.draw import ChartRenderer
+from generator.model.figures import Figure
 from generator.model.page import Page
 from generator.render import open_data
 from generator.render.filters import environment
@@ -32,7 +33,7 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
     through the renderer's cache) and put in the built pages (charts/inline.py). `charts` belongs to the
     caller, who closes it."""
     env = environment()
-    charts.prepare([fig.chart for page in pages for fig in page.figures if fig.chart])
+    charts.prepare([spec for page in pages for fig in page.figures if fig.chart for spec in fig.chart.specs])
     names = {p.path: p.title for p in pages}
     out: dict[str, str] = {}
     downloads: dict[str, str | bytes] = {}
@@ -42,10 +43,20 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
             if f"{fig.id}.csv" in downloads:
                 raise ValueError(f"two figures have the id {fig.id}")
             if fig.chart:
-                svgs[fig.id] = Markup(charts.placeholder(fig.chart, fig.id))
+                svgs[fig.id] = _chart(charts, fig)
             downloads.update(open_data.downloads(fig, cite))
         template = env.get_template(page.template)
         text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
                                downloads=DOWNLOADS, **common)
         out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
     return Rendered(out, downloads)
+
+
+def _chart(charts: ChartRenderer, fig: Figure) -> Markup:
+    """Where a figure's chart goes: its placeholder, or two (the phone's and the wide column's, each in a
+    box that portal.css shows or hides by the column's width)."""
+    chart = fig.chart
+    if chart.wide is None:
+        return Markup(charts.placeholder(chart.phone, fig.id))
+    return Markup(f'<div class="portal-chart-phone">{charts.placeholder(chart.phone, fig.id)}</div>'
+                  f'<div class="portal-chart-wide">{charts.placeholder(chart.wide, fig.id + "-wide")}</div>')

@@ -11,7 +11,7 @@ import tarfile
 
 import pytest
 
-from browser_checks import axe, keyboard_misses, serving
+from browser_checks import axe, keyboard_misses, reading, serving
 from helpers import git, git_project, run_portal
 
 MEETING = """date: 1400-06-17
@@ -23,7 +23,7 @@ attendees:
   - role_fa: رئیس
 """
 PAGES = ("latest/", "latest/meetings/1400-06-17/", "1400-06-10/", "1400-06-10/provinces/gilan/",
-         "1400-06-10/decisions/")
+         "1400-06-10/decisions/", "1400-06-17/changes/")
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +32,13 @@ def published(tmp_path_factory: pytest.TempPathFactory):
     code, out, err = run_portal(root, "publish")
     assert code == 0, out + err
     (root / "data/meetings/1400-06-17.yaml").write_text(MEETING, encoding="utf-8")
+    # a past week revised, with its reason: the next publication's «تغییرات» has a table of what changed
+    weekly = next((root / "data/deliveries").glob("*.csv"))
+    weekly.write_text(weekly.read_text(encoding="utf-8").replace("استان کرمان,,oxygen,۳۰", "استان کرمان,,oxygen,۳۵"),
+                      encoding="utf-8")
+    (root / "data/revisions.yaml").write_text(
+        "- id: 1400-06-16-r1\n  date: 1400-06-16\n  reason_fa: گزارش دیرهنگام کرمان که پس از انتشار رسید\n"
+        "  programme: oxygen\n  province: کرمان\n  period: 1400-06-03\n", encoding="utf-8")
     git(root, "add", "data")
     git(root, "commit", "--quiet", "-m", "meeting 1400-06-17")
     code, out, err = run_portal(root, "publish")
@@ -109,4 +116,20 @@ def test_latest_says_it_is_the_latest_and_an_older_version_points_to_it(publishe
     quiet.goto(published + "latest/")
     assert "نسخه‌های منتشرشدهٔ درگاه" in quiet.locator(".portal-version").inner_text()
     quiet.close()
+    page.close()
+
+
+def test_what_changed_shows_the_new_figure_and_why_on_a_phone(published, browser) -> None:
+    """The revised week's row: the figure now and the reason within the screen, in the first three columns."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(published + "1400-06-17/changes/")
+    page.wait_for_load_state("networkidle")
+    seen = reading(page)
+    assert seen["tables"] >= 1 and seen["hidden_columns"] == [], seen
+    row = page.locator("table tr", has_text="گزارش دیرهنگام کرمان").first
+    cells = row.locator("td").all_inner_texts()
+    # the country's oxygen deliveries that week: 42 as published (Gilan 12, Kerman 30), 47 now
+    assert cells[:4] == ["۳ شهریور ۱۴۰۰", "۴۷", "۴۲", "گزارش دیرهنگام کرمان که پس از انتشار رسید"], cells
+    box = row.locator("td").nth(3).bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box  # the reason too, without scrolling
     page.close()

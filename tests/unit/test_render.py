@@ -174,3 +174,19 @@ def test_markup_in_a_decisions_heading_stays_text_in_the_heading_and_in_the_tabl
         assert "<a " not in html and "<b>" not in html, html
         name = md.toc_tokens[0]["name"]
         assert "[پیوند](javascript:alert(۱))" in name and "<b>" not in name, name
+
+
+@pytest.mark.parametrize("text", [*INJECTIONS, "دلیل \\* با بک‌اسلش", "a &amp; b", "\"quoted\" 'x'"])
+def test_text_in_a_raw_html_table_shows_as_typed_and_never_as_markup(text: str) -> None:
+    """The changes table is raw HTML (each cell names its column, for a phone): Markdown leaves its text as
+    it is, so the text is HTML-escaped there, not Markdown-escaped (a backslash would show)."""
+    import html
+
+    import markdown
+
+    cell = environment().filters["html_words"](text)
+    out = markdown.markdown(f'<div class="portal-stack">\n<table><tbody><tr><td data-label="دلیل">{cell}</td>'
+                            "</tr></tbody></table>\n</div>\n", extensions=["md_in_html", "attr_list", "tables"])
+    shown = re.search(r'<td data-label="دلیل">(.*?)</td>', out, re.S).group(1)
+    assert "<" not in shown and html.unescape(shown) == " ".join(text.split()).translate(str.maketrans(
+        "0123456789", "۰۱۲۳۴۵۶۷۸۹")), (text, out)
