@@ -159,10 +159,14 @@ def _build(root: Path) -> dict:
     ahead = gate.used_ahead
     return {"times": times, "peaks": peaks, "audit_ahead": ahead.seconds if ahead else None,
             "pages": len(rendered.pages), "pages_written": len(written.written),
-            "charts": sum(len(page.figures) for page in planned), "charts_rendered": charts.rendered,
+            "figures": sum(len(page.figures) for page in planned),
+            # each chart is drawn twice (a phone's and a wide column's), a map once
+            "charts": sum(len(f.chart.specs) for page in planned for f in page.figures if f.chart),
+            "charts_rendered": charts.rendered,
             "site_bytes": _size(project.site),
             # what a rebuild may redo: the distinct chart specs, and each page's Markdown
-            "chart_keys": sorted({charts.key(f.chart) for page in planned for f in page.figures}),
+            "chart_keys": sorted({charts.key(spec) for page in planned for f in page.figures if f.chart
+                                  for spec in f.chart.specs}),
             "page_digests": {path: hashlib.sha256(text.encode()).hexdigest() for path, text in rendered.pages.items()}}
 
 
@@ -274,7 +278,7 @@ def report(results: dict[float, dict | None]) -> int:
         "delivery rows": lambda r: f"{r['sizes']['delivery_rows']:,}",
         "register rows": lambda r: f"{r['sizes']['register_rows']:,}",
         "pages": lambda r: f"{r['pages']:,}",
-        "figures": lambda r: f"{r['charts']:,}",
+        "figures (drawings)": lambda r: f"{r['figures']:,} ({r['charts']:,})",
         "site size": lambda r: f"{r['site_bytes'] / 2**20:.1f} MiB",
         "peak memory": lambda r: f"{r['peak_mib']:.0f} MiB",
         "  of which workers": lambda r: f"{r.get('workers_mib', 0):.0f} MiB",

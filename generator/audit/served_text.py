@@ -6,7 +6,9 @@
   not a plain number.
 - Pagefind's search index (gzip-compressed, its signature first): a fragment (a page's text) as JSON,
   the index and meta files as CBOR, of which only the text strings are read: the numbers between them
-  (positions, counts) would read as digits. A file not in that form raises UnreadableIndex.
+  (positions, counts) would read as digits. A file not in that form raises UnreadableIndex. Its entry
+  file (`pagefind-entry.json`) names the index by a hash (`fa_` and ten hex digits, which may all be
+  decimal: a "ten-digit number"); that value is left out, the rest of the file is read.
 """
 
 from __future__ import annotations
@@ -163,12 +165,16 @@ def texts_of(path: Path, raw: str | None = None) -> list[str]:
             return []
     if path.suffix == ".json":
         try:
-            return _json_strings(json.loads(raw))
+            texts = _json_strings(json.loads(raw))
         except json.JSONDecodeError:
             return [raw]
+        if path.name == "pagefind-entry.json":
+            texts = [t for t in texts if not _PAGEFIND_HASH.match(t)]
+        return texts
     return [raw]
 
 
+_PAGEFIND_HASH = re.compile(r"^[a-z]{2,3}(?:-[a-z]+)?_[0-9a-f]{10}$")  # an index's name, in Pagefind's entry file
 _FEED_ID = re.compile(r"<id>urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}</id>")
 
 

@@ -94,3 +94,18 @@ def test_the_national_sites_largest_pages_read_on_a_phone(national, browser) -> 
     assert _problems(seen) == {}
     assert seen["largest province"]["charts"] >= 2 and seen["centres"]["charts"] == 1
     assert seen["largest province"]["tables"] >= 3
+
+
+def test_a_phones_first_screen_of_the_home_page_reaches_the_pledges(served, browser) -> None:
+    """Title, one paragraph, the synthetic data's note folded to one line, then the pledges: the first two
+    programmes' cards whole on the first screen."""
+    _, base = served
+    page = browser.new_page(viewport=PHONE)
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    cards = page.locator(".portal-headline li").all()
+    bottoms = [card.bounding_box()["y"] + card.bounding_box()["height"] for card in cards[:2]]
+    note = page.locator("details.warning")
+    assert note.count() == 1 and note.get_attribute("open") is None and "ساختگی است" in note.inner_text()
+    page.close()
+    assert len(cards) >= 2 and max(bottoms) <= PHONE["height"], bottoms

@@ -56,6 +56,18 @@ def test_numbers_that_are_not_text_are_not_findings(tmp_path: Path) -> None:
     assert audit(tmp_path) == []
 
 
+def test_pagefinds_index_hash_is_a_machine_value_but_its_entry_file_is_read(tmp_path: Path) -> None:
+    """Pagefind names its index by ten hex digits, which are all decimal about one build in a hundred (a
+    benchmark build met «fa_43…84»): that name is not a national ID; any other text of the file is read."""
+    entry = tmp_path / "pagefind" / "pagefind-entry.json"
+    entry.parent.mkdir()
+    text = '{"version":"1.5.2","languages":{"fa":{"hash":"fa_4312345684","wasm":null,"page_count":57}}%s}'
+    entry.write_text(text % "", encoding="utf-8")
+    assert audit(tmp_path) == []
+    entry.write_text(text % ',"note":"0013542419"', encoding="utf-8")
+    assert [f.path for f in audit(tmp_path)] == ["pagefind/pagefind-entry.json"]
+
+
 def test_feed_entry_ids_are_machine_values_but_feed_text_is_read(tmp_path: Path) -> None:
     """feed.py's ids are hashes: their hex digits can run ten long, like a national ID, and mean nothing."""
     feed = tmp_path / "feed.xml"

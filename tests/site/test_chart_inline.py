@@ -12,7 +12,8 @@ from generator.charts.inline import inline_site
 from generator.charts.svg import PLACEHOLDER
 from generator.charts.workers import ChartError
 
-_CHART = re.compile(r'<div [^>]*class="portal-chart"[^>]*>(.{0,40})', re.DOTALL)
+# a chart's box holds its SVG, or two (the phone's and the wide column's drawings, each in its own box)
+_CHART = re.compile(r'<div [^>]*class="portal-chart(?:-phone|-wide)?"[^>]*>(?!\s*<div)(.{0,40})', re.DOTALL)
 
 
 def test_every_chart_of_the_built_site_is_in_its_page_and_no_placeholder_is_left(example_site: Path) -> None:
