@@ -143,7 +143,9 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     soon as a page changes (the live preview); otherwise the workers go on drawing."""
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
-              "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces}}
+              "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces},
+              # each decision by its id: a page that names another decision names it by what it decides
+              "decisions": {t.id: t for t in tracked}}
     cite = open_data.citation(dataset.site)
     rendered = render(planned, common, charts, cite)
     if charts_first:

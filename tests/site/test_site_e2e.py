@@ -469,3 +469,23 @@ def test_chart_keys_and_labels_read_right_to_left(built: Path) -> None:
     ramp = re.search(r'<figure class="portal-figure" id="programme-oxygen-concentrators-map".*?</figure>', page,
                      re.S).group(0)
     assert "linear-gradient(to left, #d4e85c" in ramp and "portal-key-empty" in ramp and "بدون داده" in ramp
+
+
+def test_a_reader_reads_decisions_by_what_they_decide_not_by_their_ids(built: Path) -> None:
+    """A decision's id («۱۴۰۰-۰۶-۰۳-d۱») is its address and a small label beside its heading; wherever a page
+    names a decision (a province's or a programme's list, another decision counted on the same deliveries,
+    what changed), it names it in words."""
+    site = built / "site"
+    ident = re.compile(r"[۰-۹0-9]{4}-[۰-۹0-9]{2}-[۰-۹0-9]{2}-d[۰-۹0-9]+")
+    label = re.compile(r'<small class="portal-decision-id">.*?</small>', re.S)
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        article = html.split("<article", 1)[-1].split("</article>", 1)[0]
+        # the visible text of the article: no tag, no attribute (addresses keep the id), no id label
+        text = re.sub(r"<[^>]+>", " ", label.sub(" ", article))
+        if hits := ident.findall(text):
+            found[page.relative_to(site).as_posix()] = hits[:3]
+    assert found == {}
+    province = (site / "provinces/gilan/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./decisions/#1400-06-03-d1">دستگاه اکسیژن‌ساز: ۵۰ دستگاه، گیلان</a>', province)
