@@ -20,7 +20,10 @@ from urllib.parse import urlparse
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["", "programmes/oxygen-concentrators/", "provinces/gilan/", "meetings/1400-05-27/",
+# every page type of the example site (as tests/browser_checks.py lists them)
+PAGES = ["", "programmes/", "programmes/oxygen-concentrators/", "programmes/weekly-meetings/", "provinces/",
+         "provinces/gilan/", "households/", "centres/", "meetings/", "meetings/1400-05-27/", "decisions/",
+         "changes/", "archive/", "open-data/", "methodology/", "about/", "search/", "404.html",
          # search results for queries typed with Arabic letters and with Latin digits
          "search/?q=اكسيژن", "search/?q=گيلان 1400", "search/?q=27 مرداد 1400"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -68,14 +71,14 @@ def main(pages: list[str]) -> int:
                     page.wait_for_function("document.querySelector('[data-portal-search-status]').textContent"
                                            ".match(/پیدا/)")
                 page.evaluate("document.fonts.ready")
-                slug = path.strip("/").replace("/", "_") or "home"
+                slug = path.strip("/").replace("/", "_").removesuffix(".html") or "home"
                 if "?q=" in path:
                     slug = f"search-{pages.index(path)}"
                 page.screenshot(path=str(out / f"{slug}-{name}.png"), full_page=False)
                 page.add_style_tag(content=".md-header { position: static !important; }")  # not over the charts
                 for figure in page.locator("figure.portal-figure").all():
                     fid = figure.get_attribute("id")
-                    chart = figure.locator(".portal-chart")
+                    chart = figure.locator(".portal-chart svg:visible")  # the drawing this width shows
                     if not chart.count():
                         continue  # a table without a chart (a province's counties)
                     box = chart.bounding_box()
