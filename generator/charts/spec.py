@@ -7,7 +7,8 @@
 - Values on the marks: each bar carries its number where it fits (a column's label is measured against
   its column), a line its newest value; the table below the chart has every number.
 - Numbers: every number is formatted by d3 with the Persian locale given at render time (charts/workers.py),
-  or here in Python (the marks' labels), so axes and labels use ۰-۹, ٬ and ٫.
+  or here in Python (the marks' labels), so axes and labels use ۰-۹, ٬ and ٫; a name from the data
+  («برنامهٔ 2») is written in Persian digits too, as the page writes it.
 - Time: Vega's time scales are Gregorian only, so time axes are ordinal, with Jalali labels («۳ شهریور»)
   sorted by date; time still runs left to right, as in Iranian statistical publications.
 - Direction: value axes stand on the right, where a right-to-left reader starts; horizontal bars grow
@@ -33,7 +34,7 @@ from typing import Any
 import altair as alt
 from altair.utils.schemapi import disable_debug_mode
 
-from generator.lang.persian import format_number
+from generator.lang.persian import format_number, persian_digits
 from generator.model.figures import ChartSpecs
 from generator.model.publication import SYMBOL
 
@@ -136,7 +137,8 @@ def over_time(values: list[dict[str, Any]], *, kind: str = "int",
 
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
-    shape = tuple((name, colour, tuple(dash)) for name, colour, dash in series or ())
+    shape = tuple((persian_digits(name), colour, tuple(dash)) for name, colour, dash in series or ())
+    values = [{**v, "series": persian_digits(v["series"])} if "series" in v else v for v in values]
     rows = [{**v, "text": _mark_text(v["week"] + (" — " + v["series"] if series else ""), v["value"], kind)}
             for v in values]
     ends = _line_ends(values, kind, top=max([v["value"] for v in values] + [target or 0]))
@@ -198,6 +200,7 @@ def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | 
          reference_colour: str = "#8c8c8c") -> ChartSpecs:
     """Horizontal bars, largest first, growing from the right, each with its value beside its end, with an
     optional reference line (the country's level, say). Rows: {"name": "گیلان", "value": 42}."""
+    values = [{**v, "name": persian_digits(v["name"])} for v in values]
     order = tuple(v["name"] for v in sorted(values, key=lambda v: -v["value"]))
     rows = [{**v, "text": _mark_text(v["name"], v["value"], kind), "label": _number(v["value"], kind)}
             for v in values]
@@ -236,13 +239,17 @@ def _bar_labels(base: alt.Chart, y: alt.Y, x: alt.X) -> alt.Chart:
                           aria=False).encode(y=y, x=x, text=alt.Text("label:N"))
 
 
-def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str]) -> ChartSpecs:
-    """Horizontal stacked bars per category, each with its total beside its end.
+def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str],
+                 by_value: bool = True) -> ChartSpecs:
+    """Horizontal stacked bars per category, each with its total beside its end: largest first, or
+    (`by_value` False) in the rows' own order (age bands, say).
     Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "sorder": 0, "value": 10}."""
+    values = [{**v, "name": persian_digits(v["name"]), "series": persian_digits(v["series"])} for v in values]
+    series = [persian_digits(name) for name in series]
     totals: dict[str, float] = {}
     for v in values:
         totals[v["name"]] = totals.get(v["name"], 0) + v["value"]
-    order = tuple(sorted(totals, key=lambda n: -totals[n]))
+    order = tuple(sorted(totals, key=lambda n: -totals[n]) if by_value else totals)
     ends = [{"name": n, "value": t, "label": _number(t, "int")} for n, t in totals.items()]
     rows = [{**v, "text": _mark_text(f"{v['name']} — {v['series']}", v["value"], "int")} for v in values]
     names_px = max((text_px(n) for n in totals), default=0)
@@ -294,6 +301,9 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
     Rows: (name, colour), top first. Values: {"week": "۳ شهریور", "order": 1, "panel": "…", "value": 4};
     hidden: {"week", "order", "panel"}.
     """
+    rows = [(persian_digits(name), colour) for name, colour in rows]
+    values = [{**v, "panel": persian_digits(v["panel"])} for v in values]
+    hidden = [{**h, "panel": persian_digits(h["panel"])} for h in hidden or ()]
     names = [name for name, _ in rows]
     top: dict[str, float] = dict.fromkeys(names, 0)
     newest: dict[str, dict[str, Any]] = {}
@@ -361,6 +371,7 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> ChartSpecs:
     known = [v["value"] for v in values if v["value"] is not None]
     # a missing value is drawn grey; it must not reach the colour scale (Vega-Lite would drop the mark's
     # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
+    values = [{**v, "name": persian_digits(v["name"])} for v in values]
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known),
              "text": _mark_text(v["name"], v["value"], "decimal") if v["value"] is not None
              else v["name"] + ": بدون داده یا پنهان"} for v in values]

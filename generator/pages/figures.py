@@ -285,10 +285,11 @@ def province_per_capita(st: ProvinceStats, ds: Dataset, agg: Aggregates) -> Figu
         f"{r['programme']} {format_number(r['index'])}" for r in rows if shown(r["index"])) + ".")
     return Figure(
         id=f"province-{st.province.slug}-per-capita", title_fa=f"استان {name} و کل کشور: تحویل در هر ۱۰۰ هزار نفر",
-        columns=(Column("programme", "برنامه", TEXT), Column("delivered", "تحویل‌شده در استان", INT, True),
+        # the point first (what the chart plots), then what it is made of
+        columns=(Column("programme", "برنامه", TEXT), Column("index", "نسبت به کل کشور (کشور = ۱۰۰)", INT),
                  Column("province", f"{name}: در ۱۰۰ هزار نفر", DECIMAL),
                  Column("country", "کل کشور: در ۱۰۰ هزار نفر", DECIMAL),
-                 Column("index", "نسبت به کل کشور (کشور = ۱۰۰)", INT)),
+                 Column("delivered", "تحویل‌شده در استان", INT, True)),
         rows=tuple(rows),
         axis_fa="سرانه نسبت به کل کشور (کشور = ۱۰۰)", chart=bars(values, reference=100, reference_colour=COUNTRY),
         key=(KeyItem(name, PALETTE[0]), KeyItem("کل کشور = ۱۰۰", COUNTRY, "line", (4, 3))),
@@ -316,8 +317,8 @@ def centres_by_province(table: CentreTable, agg: Aggregates, paths: dict[str, st
                   f"{names[i]} {format_number(n)}" for i, n in enumerate(table.totals)) + ".")
     return Figure(
         id="centres-by-province", title_fa="شمار مراکز به تفکیک استان و نوع",
-        columns=(Column("province", "استان", TEXT), *(Column(t, CENTRE_TYPES[t], INT) for t in table.types),
-                 Column("total", "جمع", INT)),
+        columns=(Column("province", "استان", TEXT), Column("total", "جمع", INT),
+                 *(Column(t, CENTRE_TYPES[t], INT) for t in table.types)),
         rows=tuple(rows),
         axis_fa="شمار مراکز", chart=stacked_bars(values, series=names, colours=PALETTE[:len(names)]),
         key=tuple(KeyItem(n, PALETTE[i]) for i, n in enumerate(names)),

@@ -56,7 +56,8 @@ def households_by_head(h: HouseholdStats, agg: Aggregates) -> Figure:
         id=f"households-{pid}-heads", title_fa=f"{h.programme.short_name_fa}: سرپرست خانوار، سن و جنس",
         columns=(Column("band", "سن سرپرست", TEXT), *(Column(g, f"سرپرست {GENDERS[g]}", INT, True) for g in h.genders),
                  Column("total", "جمع", INT, True)),
-        rows=tuple(rows), axis_fa="خانوار", chart=stacked_bars(values, series=names, colours=PALETTE[:len(names)]),
+        rows=tuple(rows), axis_fa="خانوار", chart=stacked_bars(values, series=names, colours=PALETTE[:len(names)],
+                                                        by_value=False),  # age bands in their own order
         key=tuple(KeyItem(f"سرپرست {n}", PALETTE[i]) for i, n in enumerate(names)), plotted=h.genders,
         alt_fa=alt_fa, source_fa=HOUSEHOLDS_SOURCE,
         definition_fa=f"{HOUSEHOLD_DEFINITION} روی هم: {totals} خانوار.", updated=agg.latest_week,
