@@ -72,6 +72,13 @@ def cmd_build(args: argparse.Namespace) -> int:
                  figures=generated.figures, rendered=generated.charts_rendered, reused=generated.charts_reused))
     _say(args, t("built {site}/ with mkdocs --strict and audited it in {seconds} s", site=_rel(project.site),
                  seconds=_seconds(started)))
+    if generated.site_url:
+        _say(args, t("published at {url}: the sitemap, canonical links and feed use this address",
+                     url=generated.site_url))
+    else:
+        _say(args, t("note: the site's address is not set (site_url in data/site.yaml, or PORTAL_SITE_URL): the "
+                     "sitemap lists no page, pages have no canonical link, the feed's links are relative, and "
+                     "switching version leads to that version's home page"))
     return 0
 
 

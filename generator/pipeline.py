@@ -18,6 +18,7 @@ turn, stops with `DataProblems` when validation found an error, and owns the bui
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,10 @@ from generator.history.archive import LOG, Entry
 from generator.history.archive import dumps as archive_dumps
 from generator.history.changes import Before, compare
 from generator.lang.jalali import JDate
+from generator.lang.messages import t
 from generator.load.files import load
 from generator.model.dataset import Dataset
+from generator.model.errors import PortalError
 from generator.model.page import Page
 from generator.model.problems import DataProblems, Problem, errors_in
 from generator.model.publication import DEFAULT_P, Publication
@@ -41,6 +44,7 @@ from generator.render import api, data_package, open_data, write
 from generator.render.feed import FEED, atom
 from generator.render.markdown import Rendered, render
 from generator.render.write import WriteResult
+from generator.schema.value_types import FieldError, Url
 from generator.site.build import build_site
 from generator.validate.normalise import normalise
 from generator.validate.run import validate
@@ -120,6 +124,26 @@ class Generated:
     figures: int
     charts_rendered: int
     charts_reused: int
+    site_url: str = ""  # the address this build is published at ("" when not known: links stay relative)
+
+
+SITE_URL_SETTING = "PORTAL_SITE_URL"
+
+
+def site_address(dataset: Dataset, path: str = "") -> str:
+    """Where the site built from `dataset` is published: the setting PORTAL_SITE_URL (environment: CI) or
+    data/site.yaml's `site_url`, with `path` below it (a published version's folder, «1400-08-05/»); "" when
+    neither is set. Raises PortalError for a setting that is not a web address."""
+    setting = os.environ.get(SITE_URL_SETTING, "").strip()
+    if setting:
+        try:
+            base = Url().parse(setting)
+        except FieldError as exc:
+            raise PortalError(t("{name}: {message}; {fix}", name=SITE_URL_SETTING, message=exc.message,
+                                fix=exc.fix)) from None
+    else:
+        base = dataset.site.site_url
+    return base + path if base else ""
 
 
 def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
@@ -135,13 +159,14 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
-                  charts_first: bool = False) -> tuple[Rendered, WriteResult]:
+                  charts_first: bool = False, site_url: str = "") -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json. `charts_first`: draw every chart into the cache (and stop the workers)
     before any page is written, for a reader of content/ that fills the placeholders from the cache as
     soon as a page changes (the live preview); otherwise the workers go on drawing."""
-    common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
+    common = {"ds": dataset, "agg": agg, "site": dataset.site, "site_url": site_url,
+              "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces},
               # each decision by its id: a page that names another decision names it by what it decides
@@ -151,7 +176,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     if charts_first:
         charts.close()
     result = write.write(project.content, rendered.pages)
-    write.write_feed(project.content / FEED, atom(dataset, log))
+    write.write_feed(project.content / FEED, atom(dataset, log, site_url))
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
@@ -165,51 +190,57 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
              before: Before | None = None, log: tuple[Entry, ...] = (),
-             charts: ChartRenderer | None = None, checked: Checked | None = None) -> Generated:
+             charts: ChartRenderer | None = None, checked: Checked | None = None,
+             url_path: str | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed), each chart as a placeholder (render/markdown.py). Charts come from the cache in .cache/charts/ when
     their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
     go on drawing after this returns (a full build: MkDocs builds meanwhile, and site_build puts them in
     the pages); without it, this owns one, and every chart is in the cache when this returns (the live
     preview). `warm`: start the chart workers while the data are read (a full build); the live preview,
-    whose edits change a few charts at a time, does not."""
+    whose edits change a few charts at a time, does not. `url_path`: the build's path below the site's
+    address (site_address), for absolute links; None: no address (the live preview)."""
     if charts is None:
         with ChartRenderer(project.cache / "charts") as own:
-            return _generate(project, warm, previous, before, log, own, checked, charts_first=True)
-    return _generate(project, warm, previous, before, log, charts, checked, charts_first=False)
+            return _generate(project, warm, previous, before, log, own, checked, True, url_path)
+    return _generate(project, warm, previous, before, log, charts, checked, False, url_path)
 
 
 def _generate(project: Project, warm: bool, previous: Publication | object | None, before: Before | None,
-              log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool
-              ) -> Generated:
+              log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool,
+              url_path: str | None) -> Generated:
     if warm:
         charts.warm()
     checked, agg, publication = summarise(project, previous, checked)
+    site_url = site_address(checked.dataset, url_path) if url_path is not None else ""
     tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
     planned = plan(project, checked.dataset, agg, tracked, before, log)
     # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
-                                     charts_first=charts_first)
+                                     charts_first=charts_first, site_url=site_url)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
-                     sum(len(p.figures) for p in planned), charts.rendered, charts.reused)
+                     sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url)
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
-          before: Before | None = None, log: tuple[Entry, ...] = (), checked: Checked | None = None) -> Generated:
+          before: Before | None = None, log: tuple[Entry, ...] = (), checked: Checked | None = None,
+          url_path: str = "") -> Generated:
     """Generate content/, then the strict MkDocs build (the charts drawn meanwhile, then put in its pages),
     then the audit of what it built; site/ is replaced only if all succeed. `previous`: the publication this
     one follows (by default the one in site/); `extra`: settings for the theme, `before`: the previous
     version's figures for the page of what changed, `log`: every publication up to this one, for the
-    archive page, and `checked`: the data checked already (all from publish.py). This owns the build's
+    archive page, `checked`: the data checked already, and `url_path`: a version's folder below the site's
+    address (all from publish.py). This owns the build's
     processes: the chart workers and the audit beside MkDocs, each stopped when its block ends, however it
     ends."""
     if previous is ONLINE:
         previous = previous_publication(project)
     with ChartRenderer(project.cache / "charts") as charts:
-        generated = generate(project, previous=previous, before=before, log=log, charts=charts, checked=checked)
+        generated = generate(project, previous=previous, before=before, log=log, charts=charts, checked=checked,
+                             url_path=url_path)
         with Gate(generated.checked.private_texts, rules(generated.checked, previous)) as gate:
             build_site(project.mkdocs_yml, project.content, project.site, generated.latest, gate=gate,
-                       extra=extra, charts=charts)
+                       extra=extra, charts=charts, site_url=generated.site_url)
     return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused)
 
 

@@ -192,6 +192,9 @@ FA: dict[str, str] = {
     "a private span «((خصوصی …» is not closed with «))»": "بخش خصوصی «((خصوصی …» با «))» بسته نشده است",
     "end the private span with ))": "بخش خصوصی را با )) ببندید",
     "«{raw}» is not a valid id": "«{raw}» شناسهٔ درستی نیست",
+    "«{raw}» is not a web address": "«{raw}» نشانی وب نیست",
+    "write the address the site is published at, beginning with https://, e.g. {example}":
+        "نشانی‌ای را بنویسید که سایت در آن منتشر می‌شود، با https:// در آغاز، مانند {example}",
     "use lowercase English letters, digits and hyphens, e.g. {example}":
         "فقط حروف کوچک انگلیسی، رقم و خط تیره به کار ببرید، مثلاً {example}",
     "«{raw}» is not a whole number": "«{raw}» عدد صحیح نیست",

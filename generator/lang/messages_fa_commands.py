@@ -2,6 +2,14 @@
 preview), keyed by the English template as messages_fa.py is; messages_fa.FA holds both."""
 
 COMMANDS: dict[str, str] = {
+    "published at {url}: the sitemap, canonical links and feed use this address":
+        "نشانی انتشار {url} است: نقشهٔ سایت، پیوندهای canonical و خوراک از این نشانی استفاده می‌کنند",
+    "note: the site's address is not set (site_url in data/site.yaml, or PORTAL_SITE_URL): the sitemap lists no "
+    "page, pages have no canonical link, the feed's links are relative, and switching version leads to that "
+    "version's home page":
+        "یادداشت: نشانی سایت تعیین نشده است (site_url در data/site.yaml یا PORTAL_SITE_URL): نقشهٔ سایت هیچ "
+        "صفحه‌ای ندارد، صفحه‌ها پیوند canonical ندارند، پیوندهای خوراک نسبی‌اند و رفتن به نسخهٔ دیگر به صفحهٔ "
+        "نخست آن نسخه می‌رسد",
     "generated {pages} pages in {content}/ ({written} written, {removed} stale removed)":
         "{pages} صفحه در {content}/ ساخته شد ({written} نوشته‌شده، {removed} کهنه پاک‌شده)",
     "figures: {figures}; charts: {rendered} rendered, {reused} reused from the cache":

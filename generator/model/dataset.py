@@ -45,6 +45,7 @@ class Site:
     disclosure_threshold: int  # k
     dominance_percent: int  # p of the p% rule
     retention: Retention | None = None  # None: every publication stays online
+    site_url: str = ""  # where the site is published, with a final «/»; "" when not known (relative links)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "empty-follow-up": "a follow-up that says nothing: no status, quantity, due date, reason or note",
     "unknown-field": "a field that the schema does not know (often a typo)",
     "invalid-id": "an id that is not lowercase ASCII letters, digits and hyphens",
+    "invalid-url": "a web address that is not http(s)://host/path/ (the site's address, site_url)",
     "invalid-number": "a number that cannot be read",
     "negative-count": "a count below zero",
     "invalid-date": "a date that is not written as a Jalali date YYYY-MM-DD",

@@ -122,7 +122,7 @@ def publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: 
                              "corrects": next((e.title for e in log if e.version == this.corrects), None)}}
     generated = pipeline.build(project, previous=previous, extra=extra,
                                before=previous_figures(branch, online[0]) if online else None, log=full,
-                               checked=checked)
+                               checked=checked, url_path=this.version + "/")
     cfg = {"site_dir": str(project.site), "use_directory_urls": True}
     how = "Backfill" if backfilled else "Correct" if this.corrects else "Publish"
     message = f"{how} {this.version} ({this.title}) from {this.source}"

@@ -4,14 +4,17 @@ One entry per meeting, one for the publication itself (the figures as published 
 meeting), and one per entry of data/revisions.yaml: why published figures were revised, or a correction.
 Titles carry the Jalali date in Persian. Entry ids are `urn:uuid:` names derived from the organisation and
 the meeting's (or revision's) id (uuid5), so an entry keeps its id in every later publication and in
-every copy of the site, wherever it is hosted. Links are relative to the feed (the site may be served
-under any address); dates are the meetings' own, so the same data give the same bytes.
+every copy of the site, wherever it is hosted. Links are absolute when the site's address is known
+(data/site.yaml's `site_url`), relative to the feed otherwise; dates are the meetings' own, so the same
+data give the same bytes.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
-from xml.sax.saxutils import escape, quoteattr
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape, quoteattr, unescape
 
 from generator.lang.jalali import JDate
 from generator.lang.persian import persian_digits
@@ -41,10 +44,11 @@ def _meeting_title(m: Meeting) -> str:
     return f"جلسهٔ {m.date.fa()}{estimated}: {m.title_fa}{synthetic}"
 
 
-def atom(ds: Dataset, log: tuple = ()) -> str:
+def atom(ds: Dataset, log: tuple = (), base: str = "") -> str:
     """The feed, newest entry first; an empty feed (no entry) when there is no meeting yet. `log`: the
     publications so far (archive.py): a revision links to the «what changed» page of the publication that
-    first published it (that version's page, which stays; the archive when it was taken off the branch)."""
+    first published it (that version's page, which stays; the archive when it was taken off the branch).
+    `base`: the address this build is published at; its links are then absolute."""
     first = {r: e for e in log for r in e.revisions}
     meetings = list(reversed(ds.meetings))
     latest = meetings[0] if meetings else None
@@ -77,4 +81,13 @@ def atom(ds: Dataset, log: tuple = ()) -> str:
         f"  <author><name>{escape(ds.site.organisation_fa)}</name></author>\n"
         f"  <rights>{escape(ds.site.licence_fa)}</rights>\n"
     )
-    return head + "".join(entries) + "</feed>\n"
+    feed = head + "".join(entries) + "</feed>\n"
+    return _absolute(feed, base) if base else feed
+
+
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def _absolute(feed: str, base: str) -> str:
+    """Every link of the feed as an absolute address below `base` (some readers ignore relative ones)."""
+    return _HREF.sub(lambda m: 'href="' + escape(urljoin(base, unescape(m.group(1)))) + '"', feed)

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.model.publication import DEFAULT_K, DEFAULT_P
 from generator.schema.fields import Field, ListOf, Mapping
-from generator.schema.value_types import Choice, Count, Date, Flag, Id, Line, Month, Pseudonym, Ref, Text
+from generator.schema.value_types import Choice, Count, Date, Flag, Id, Line, Month, Pseudonym, Ref, Text, Url
 
 # ---- the files -----------------------------------------------------------------------------------------
 
@@ -61,6 +61,10 @@ YEARS = Mapping((
 SITE = Mapping((
     Field("organisation_fa", Line(), "the organisation that publishes the portal, in Persian"),
     Field("organisation_en", Line("Imam Reza Health Headquarters"), "the same in English"),
+    Field("site_url", Url(), "the address the site is published at (its versions below it: …/latest/, "
+          "…/1400-08-05/); with it, the sitemap, the canonical links, the feed and the link previews use "
+          "absolute addresses, and the version selector keeps a reader on the same page. The setting "
+          "PORTAL_SITE_URL (environment), when set, is used instead (CI)", required=False, default=""),
     Field("description_fa", Text(), "one paragraph for the home page: what the portal publishes"),
     Field("licence_fa", Text(), "the licence of the published data, in Persian"),
     Field("licence_id", Line("CC-BY-4.0"), "the licence's Open Definition / SPDX id, for the data package "

@@ -55,6 +55,27 @@ class Line(Text):
         return "text on one line"
 
 
+class Url:
+    """A web address the site is published at: http(s), a host, an optional path; kept with one final «/»."""
+
+    kind = "url"
+    _PATTERN = re.compile(r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%/-]*)?$")
+
+    def __init__(self, example: str = "https://aid.example.org/"):
+        self.example = example
+
+    def parse(self, raw: str) -> str:
+        value = raw.strip()
+        if not self._PATTERN.match(value):
+            raise FieldError("invalid-url", t("«{raw}» is not a web address", raw=raw),
+                             t("write the address the site is published at, beginning with https://, e.g. "
+                               "{example}", example=self.example))
+        return value.rstrip("/") + "/"
+
+    def describe(self) -> str:
+        return "web address: https://host/path/"
+
+
 class Id:
     kind = "id"
     _PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

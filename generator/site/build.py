@@ -93,18 +93,20 @@ def _staged(site: Path):
 
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
-               gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None) -> None:
+               gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None,
+               site_url: str = "") -> None:
     """Run the strict MkDocs build, put the charts into its pages (charts/inline.py: `charts`, whose
     workers draw them while MkDocs builds, and are done with once they are in), index it for search
     (search_index.py), then the audit's `gate` on the result (it raises to refuse the site; it begins on
     content/ while MkDocs builds); replace `site` only if all succeeded. `charts` and `gate` belong to the
     caller, who stops them however this ends. `extra` is added to the configuration's `extra` (the
-    theme's settings: a publication's version)."""
+    theme's settings: a publication's version). `site_url`: the address the build is published at
+    (MkDocs' own `site_url`: the sitemap's entries and each page's canonical link); "" leaves it unset."""
     with _staged(site) as staging:
         try:
             if gate is not None:
                 gate.begin(content)
-            _mkdocs(mkdocs_yml, content, staging, build_date, extra)
+            _mkdocs(mkdocs_yml, content, staging, build_date, extra, site_url)
             prune(staging)
             if charts is not None:
                 chart_inline.inline_site(staging, charts)
@@ -116,7 +118,8 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
             raise SiteBuildError(t("{detail}\nsite/ was left as it was", detail=said_text(exc))) from exc
 
 
-def _mkdocs(mkdocs_yml: Path, content: Path, staging: Path, build_date: JDate | None, extra: dict | None) -> None:
+def _mkdocs(mkdocs_yml: Path, content: Path, staging: Path, build_date: JDate | None, extra: dict | None,
+            site_url: str = "") -> None:
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -125,6 +128,8 @@ def _mkdocs(mkdocs_yml: Path, content: Path, staging: Path, build_date: JDate | 
             config = load_config(str(mkdocs_yml), strict=True, docs_dir=str(content), site_dir=str(staging))
             if extra:
                 config["extra"] = {**config["extra"], **extra}
+            if site_url:
+                config["site_url"] = site_url
             mkdocs_build(config)
     except (Abort, MkDocsException, OSError) as exc:
         detail = "\n  ".join(collect.messages) or str(exc)

@@ -26,8 +26,17 @@ PAGES = ("latest/", "latest/meetings/1400-06-17/", "1400-06-10/", "1400-06-10/pr
          "1400-06-10/decisions/", "1400-06-17/changes/")
 
 
+SITE_URL = "https://aid.example.org/"  # where the versions would be; they are served here on 127.0.0.1
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory):
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PORTAL_SITE_URL", SITE_URL)  # as CI sets it: every version knows its address
+        yield from _published(tmp_path_factory)
+
+
+def _published(tmp_path_factory: pytest.TempPathFactory):
     root = git_project(tmp_path_factory.mktemp("published") / "p")
     code, out, err = run_portal(root, "publish")
     assert code == 0, out + err
@@ -132,4 +141,23 @@ def test_what_changed_shows_the_new_figure_and_why_on_a_phone(published, browser
     assert cells[:4] == ["۳ شهریور ۱۴۰۰", "۴۷", "۴۲", "گزارش دیرهنگام کرمان که پس از انتشار رسید"], cells
     box = row.locator("td").nth(3).bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box  # the reason too, without scrolling
+    page.close()
+
+
+def test_the_version_selector_keeps_a_reader_on_the_page_they_were_reading(published, browser) -> None:
+    """Material's selector finds the same page in the other version's sitemap, which lists every page
+    once the site's address is known (PORTAL_SITE_URL, as CI sets it), and goes there, not to its home."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(published + "1400-06-10/provinces/gilan/")
+    page.wait_for_load_state("networkidle")
+    link = page.locator(".md-version__link[href$='/1400-06-17/']")
+    link.wait_for(state="attached", timeout=5000)
+    link.dispatch_event("click")
+    page.wait_for_url("**/1400-06-17/provinces/gilan/", timeout=10000)
+    assert page.locator("h1").inner_text().startswith("استان گیلان")
+    # each version's sitemap lists its own pages, with the version's address
+    sitemap = page.request.get(published + "1400-06-17/sitemap.xml").text()
+    assert f"<loc>{SITE_URL}1400-06-17/provinces/gilan/</loc>" in sitemap
+    canonical = page.locator('link[rel="canonical"]').get_attribute("href")
+    assert canonical == f"{SITE_URL}1400-06-17/provinces/gilan/"
     page.close()
