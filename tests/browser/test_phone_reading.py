@@ -97,14 +97,17 @@ def test_the_national_sites_largest_pages_read_on_a_phone(national, browser) -> 
 
 
 def test_a_phones_first_screen_of_the_home_page_reaches_the_pledges(served, browser) -> None:
-    """Title, one paragraph, the synthetic data's note folded to one line, then the pledges: the first two
-    programmes' cards whole on the first screen."""
+    """Title, when the figures date from (with a link to what changed), one paragraph, the synthetic data's
+    note folded to one line, then the pledges: the first two programmes' cards whole on the first screen."""
     _, base = served
     page = browser.new_page(viewport=PHONE)
     page.goto(base)
     page.wait_for_load_state("networkidle")
     cards = page.locator(".portal-headline li").all()
     bottoms = [card.bounding_box()["y"] + card.bounding_box()["height"] for card in cards[:2]]
+    asof = page.locator(".portal-asof")  # when the figures date from, and a link to what changed
+    box = asof.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"] and asof.locator("a[href$='changes/']").count() == 1
     note = page.locator("details.warning")
     assert note.count() == 1 and note.get_attribute("open") is None and "ساختگی است" in note.inner_text()
     page.close()

@@ -489,3 +489,21 @@ def test_a_reader_reads_decisions_by_what_they_decide_not_by_their_ids(built: Pa
     assert found == {}
     province = (site / "provinces/gilan/index.html").read_text(encoding="utf-8")
     assert re.search(r'href="\.\./\.\./decisions/#1400-06-03-d1">دستگاه اکسیژن‌ساز: ۵۰ دستگاه، گیلان</a>', province)
+
+
+def test_every_page_of_figures_says_near_its_top_when_they_date_from_and_what_changed(built: Path) -> None:
+    """Right under the title: the date of the figures, the meeting the publication follows, and a link to
+    what changed in it; before the first figure or table of the page."""
+    site = built / "site"
+    pages = ["index.html", "programmes/index.html", "programmes/oxygen-concentrators/index.html",
+             "provinces/index.html", "provinces/gilan/index.html", "households/index.html", "centres/index.html",
+             "decisions/index.html", "open-data/index.html"]
+    for rel in pages:
+        html = (site / rel).read_text(encoding="utf-8")
+        line = re.search(r'<p class="portal-asof">(.*?)</p>', html, re.S)
+        assert line, rel
+        text = re.sub(r"<[^>]+>", "", line.group(1))
+        assert text.startswith("ارقام تا ۲۸ مهر ۱۴۰۰، پس از جلسهٔ ۲۸ مهر ۱۴۰۰ · تغییرات این انتشار"), (rel, text)
+        assert re.search(r'href="(\.\./)*changes/"', line.group(1)), rel
+        first = min((i for i in (html.find("<figure"), html.find("<table")) if i >= 0), default=len(html))
+        assert line.start() < first and html.find("<h1") < line.start(), rel
