@@ -40,7 +40,7 @@ from generator.model.problems import DataProblems, Problem, errors_in
 from generator.model.publication import DEFAULT_P, Publication
 from generator.pages import plan as pages
 from generator.protect.suppress import protected
-from generator.render import api, data_package, open_data, write
+from generator.render import api, bundle, data_package, open_data, write
 from generator.render.feed import FEED, atom
 from generator.render.markdown import Rendered, render
 from generator.render.write import WriteResult
@@ -171,7 +171,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces},
               # each decision by its id: a page that names another decision names it by what it decides
               "decisions": {t.id: t for t in tracked}}
-    cite = open_data.citation(dataset.site)
+    cite = open_data.citation(dataset.site, dataset.provinces)
     rendered = render(planned, common, charts, cite)
     if charts_first:
         charts.close()
@@ -180,9 +180,12 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
-    write.write_downloads(project.content, {
-        **rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
-        data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title)})
+    files = {**rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
+             data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title),
+             bundle.LICENCE: bundle.licence_text(dataset.site.licence_fa, dataset.site.licence_id,
+                                                 dataset.site.organisation_fa)}
+    files[bundle.BUNDLE] = bundle.bundle(files, agg.latest_week.to_gregorian() if agg.latest_week else None)
+    write.write_downloads(project.content, files)
     write.write_downloads(project.content, api.api_files(dataset, planned, tracked, cite, version, title),
                            api.API)
     return rendered, result

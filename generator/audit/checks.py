@@ -44,7 +44,7 @@ from generator.render.open_data import same_cell, xlsx_sheets
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 # an XLSX download is read as its cells (open_data.xlsx_sheets); the search index's files (Pagefind's,
 # gzip-compressed: the text of every page, and its words) as the text they hold
-SERVED = (*TEXT_FILES, ".xlsx", *INDEX_SUFFIXES)
+SERVED = (*TEXT_FILES, ".xlsx", ".zip", *INDEX_SUFFIXES)
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
 _WORD = re.compile(r"[\w-]+")
 _PROTECTED = re.compile(r'"protected":\s*true')
@@ -111,6 +111,9 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
     findings: list[AuditFinding] = []
     for path in paths:
         rel = path.relative_to(site).as_posix()
+        if path.suffix == ".zip":  # downloads/all.zip: its members are the files beside it, read as themselves
+            findings += _zip_members(rel, path)
+            continue
         sheets: list | Exception | None = None
         if path.suffix == ".xlsx":
             try:
@@ -183,6 +186,23 @@ def _xlsx_twin(rel: str, path: Path, sheets: list | Exception | None) -> list[Au
         padded = mine + [""] * (len(theirs) - len(mine))
         if len(padded) != len(theirs) or not all(same_cell(c, x) for c, x in zip(theirs, padded, strict=True)):
             return [AuditFinding(rel, t("row {n} differs from line {n} of its CSV", n=n))]
+    return []
+
+
+def _zip_members(rel: str, path: Path) -> list[AuditFinding]:
+    """A zip holds only files published beside it, byte for byte (the other checks read those), or it is
+    refused: what people unzip is what was audited."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                name = info.filename
+                twin = path.parent / name
+                if "/" in name or "\\" in name or name.startswith(".") or not twin.is_file() \
+                        or twin.read_bytes() != z.read(info):
+                    return [AuditFinding(rel, t("«{name}» in the zip is not the file of that name beside it: its "
+                                                "text cannot be checked", name=name))]
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        return [AuditFinding(rel, t("cannot be read as a zip ({detail})", detail=type(exc).__name__))]
     return []
 
 

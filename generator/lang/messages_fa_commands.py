@@ -2,6 +2,9 @@
 preview), keyed by the English template as messages_fa.py is; messages_fa.FA holds both."""
 
 COMMANDS: dict[str, str] = {
+    "«{name}» in the zip is not the file of that name beside it: its text cannot be checked":
+        "«{name}» در پروندهٔ zip همان پروندهٔ هم‌نام کنار آن نیست: متن آن بررسی‌شدنی نیست",
+    "cannot be read as a zip ({detail})": "به‌صورت zip خواندنی نیست ({detail})",
     "published at {url}: the sitemap, canonical links and feed use this address":
         "نشانی انتشار {url} است: نقشهٔ سایت، پیوندهای canonical و خوراک از این نشانی استفاده می‌کنند",
     "note: the site's address is not set (site_url in data/site.yaml, or PORTAL_SITE_URL): the sitemap lists no "

@@ -30,6 +30,9 @@ class Column:
     # a running total, or a share of one: it changes whenever an earlier period does (changes.py lists a
     # revised period once, not again in every later running total)
     running: bool = False
+    # a column made from another for joining with other data (render/open_data.joinable: an ISO code, a
+    # Gregorian date): the key of the column it is made from
+    joins: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def json_doc(fig: Figure) -> dict:
         "id": fig.id,
         "title": fig.title_fa,
         "columns": [{"key": c.key, "label": c.label_fa, "type": c.kind} | ({"protected": True} if c.protected else {})
-                    for c in fig.columns],
+                    | ({"joins": c.joins} if c.joins else {}) for c in fig.columns],
         "plotted": list(fig.plotted),
         "rows": [{c.key: json_value(row.get(c.key)) for c in fig.columns}
                  | ({"synthetic": fig.row_is_synthetic(i)} if fig.synthetic else {})

@@ -26,7 +26,7 @@ from generator.model.figures import (
     spreadsheet_safe,
 )
 from generator.model.publication import SYMBOL
-from generator.render.open_data import Citation, hxl_row, unit_of
+from generator.render.open_data import Citation, hxl_row, joinable, unit_of
 
 PACKAGE = "datapackage.json"
 
@@ -95,6 +95,14 @@ def _field(fig: Figure, column: Any) -> dict:
         field["constraints"] = constraints
     if column.kind in (DATE, MONTH):
         field["x-calendar"] = "jalali"
+    if column.joins and column.key.endswith(("_gregorian", "_gregorian_start", "_gregorian_end")):  # joinable
+        field.update({"type": "date", "format": "default", "x-calendar": "gregorian",
+                      "description": f"{column.label_fa}. The same day in the Gregorian calendar, ISO 8601 (for a "
+                                     "month: its first or last day)."})
+        field.pop("constraints", None)
+    elif column.joins and column.key.endswith("_iso"):
+        field.update(description=f"{column.label_fa}. The province's ISO 3166-2 code.",
+                     constraints={"pattern": "IR-[0-9]{2}"})
     return field
 
 
@@ -105,6 +113,7 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
     licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
     resources = []
     for fig, page in figures:
+        fig = joinable(fig, cite)  # the columns its downloads have
         fields = [_field(fig, c) for c in fig.columns]
         if fig.synthetic:
             fields.append({"name": SYNTHETIC_FA, "title": SYNTHETIC_FA, "type": "boolean",

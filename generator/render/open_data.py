@@ -21,14 +21,17 @@ Nothing here reads the data again: it takes the figures the pages were rendered 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import xlsxwriter
 
-from generator.model.dataset import Site
+from generator.lang.jalali import JDate, JMonth, month_length
+from generator.model.dataset import Province, Site
 from generator.model.figures import (
     DATE,
     DECIMAL,
@@ -36,6 +39,7 @@ from generator.model.figures import (
     MONTH,
     PERCENT,
     TEXT,
+    Column,
     Figure,
     as_csv,
     as_csv_rows,
@@ -54,6 +58,8 @@ class Citation:
     licence_id: str  # an Open Definition id such as CC-BY-4.0, or "" when none is given
     organisation: str
     hxl: bool = False  # a row of HXL hashtags under each CSV's header (site.yaml `hxl`)
+    # each province's name as the tables write it → its ISO 3166-2 code, for the joinable columns
+    provinces: tuple[tuple[str, str], ...] = ()
 
     def line(self, fig: Figure) -> str:
         """Names the table and its date, not the publication: a table whose figures did not change keeps
@@ -62,8 +68,46 @@ class Citation:
         return f"{self.organisation}، «{fig.title_fa}»، درگاه شفافیت کمک‌ها{updated}."
 
 
-def citation(site: Site) -> Citation:
-    return Citation(site.licence_fa, site.licence_id, site.organisation_fa, site.hxl)
+def citation(site: Site, provinces: tuple[Province, ...] = ()) -> Citation:
+    return Citation(site.licence_fa, site.licence_id, site.organisation_fa, site.hxl,
+                    tuple((p.name_fa, p.iso_code) for p in provinces))
+
+
+# --- joinable with other data -----------------------------------------------------------------------------
+
+def joinable(fig: Figure, cite: Citation) -> Figure:
+    """The figure as its downloads give it, joinable with other data: after the page's columns, for each
+    province column its ISO 3166-2 code («IR-01»), for each Jalali date its Gregorian date (ISO 8601), and
+    for each Jalali month its first and last Gregorian days. The page's table is the first columns, as
+    they were."""
+    codes = dict(cite.provinces)
+    extra: list[tuple[Column, str, Any]] = []  # (the new column, the column it is made from, how)
+    for c in fig.columns:
+        if c.key == "province" and c.kind == TEXT and codes:
+            extra.append((Column(f"{c.key}_iso", "کد استان (ISO 3166-2)", TEXT, joins=c.key), c.key,
+                          lambda v: codes.get(v, "") if isinstance(v, str) else ""))
+        elif c.kind == DATE:
+            extra.append((Column(f"{c.key}_gregorian", f"{c.label_fa} (میلادی، ISO 8601)", TEXT, joins=c.key),
+                          c.key,
+                          lambda v: v.to_gregorian().isoformat() if isinstance(v, JDate) else ""))
+        elif c.kind == MONTH:
+            extra.append((Column(f"{c.key}_gregorian_start", f"{c.label_fa}: نخستین روز (میلادی)", TEXT,
+                                 joins=c.key), c.key,
+                          lambda v: _month_day(v, first=True)))
+            extra.append((Column(f"{c.key}_gregorian_end", f"{c.label_fa}: واپسین روز (میلادی)", TEXT,
+                                 joins=c.key), c.key,
+                          lambda v: _month_day(v, first=False)))
+    if not extra:
+        return fig
+    rows = tuple({**row, **{column.key: how(row[source]) for column, source, how in extra}} for row in fig.rows)
+    return dataclasses.replace(fig, columns=(*fig.columns, *(column for column, _, _ in extra)), rows=rows)
+
+
+def _month_day(month: Any, first: bool) -> str:
+    if not isinstance(month, JMonth):
+        return ""
+    day = 1 if first else month_length(month.year, month.month)
+    return JDate(month.year, month.month, day).to_gregorian().isoformat()
 
 
 # HXL (the Humanitarian Exchange Language) hashtags by column key, then by kind
@@ -72,7 +116,10 @@ HXL_KEYS = {"province": "#adm1+name", "county": "#adm2+name", "week": "#date+wee
             "month": "#date+month+jalali", "programme": "#sector+name", "provinces": "#adm1+name+list",
             "population": "#population", "id": "#meta+id", "meeting": "#date+meeting+jalali",
             "decision": "#description+decision", "status": "#status", "due": "#date+due+jalali",
-            "target": "#targeted"}
+            "target": "#targeted",
+            # the joinable columns (joinable): HXL's dates are the Gregorian ISO 8601 ones
+            "province_iso": "#adm1+code", "week_gregorian": "#date+week_ending", "month_gregorian_start": "#date+start",
+            "month_gregorian_end": "#date+end", "meeting_gregorian": "#date+meeting", "due_gregorian": "#date+due"}
 HXL_KINDS = {TEXT: "#description", DATE: "#date+jalali", MONTH: "#date+month+jalali", INT: "#value",
              DECIMAL: "#indicator+num", PERCENT: "#indicator+pct"}
 PEOPLE = ("family", "person")
@@ -86,6 +133,8 @@ def hxl_row(fig: Figure) -> list[str]:
     for c in fig.columns:
         if c.key in HXL_KEYS:
             tags.append(HXL_KEYS[c.key])
+        elif c.key.endswith("_gregorian"):
+            tags.append("#date")
         elif c.protected:
             unit = unit_of(c.label_fa)
             attribute = "" if c.key in ("delivered", "households", "value") else \
@@ -170,6 +219,7 @@ def xlsx_bytes(fig: Figure, cite: Citation) -> bytes:
 
 
 def downloads(fig: Figure, cite: Citation) -> dict[str, str | bytes]:
+    fig = joinable(fig, cite)
     return {f"{fig.id}.csv": csv_text(fig, cite), f"{fig.id}.json": json_text(fig, cite),
             f"{fig.id}.xlsx": xlsx_bytes(fig, cite)}
 

@@ -202,3 +202,19 @@ def test_a_search_index_file_that_cannot_be_read_is_refused_not_passed(tmp_path:
     findings = audit(tmp_path)
     assert [f.path for f in findings] == ["pagefind/fragment/fa_1.pf_fragment"]
     assert "cannot be read" in findings[0].what
+
+
+def test_a_zip_is_audited_as_the_files_beside_it_and_refused_if_it_holds_another(built: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    assert audit(site) == []  # the zip the build wrote: every member is the file beside it
+    zipped = site / "downloads" / "all.zip"
+    with zipfile.ZipFile(zipped, "a") as z:  # a file that is not published beside it: its text goes unread
+        z.writestr("extra.csv", "نام,کد ملی\nالف,0013542419\n")
+    found = [(f.path, f.what) for f in audit(site)]
+    assert found == [("downloads/all.zip", "«extra.csv» in the zip is not the file of that name beside it: its text "
+                                           "cannot be checked")], found
+    zipped.write_bytes(b"not a zip")
+    assert [f.path for f in audit(site)] == ["downloads/all.zip"]

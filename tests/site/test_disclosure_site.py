@@ -63,6 +63,8 @@ def test_pages_and_downloads_show_the_symbol_exactly_where_the_cells_are_suppres
         csv_text = path.with_suffix(".csv").read_text(encoding="utf-8-sig")
         for row in doc["rows"]:
             for column in doc["columns"][1:]:
+                if "joins" in column:  # a Gregorian date beside the week: not a figure
+                    continue
                 value = row[column["key"]]
                 if value is None:
                     continue

@@ -68,7 +68,7 @@ def test_the_data_package_is_valid_and_describes_every_table(example_site: Path)
         header = read_csv_rows((site / "downloads" / resource["path"]).read_text(encoding="utf-8"))[0]
         assert fields == header, resource["name"]
         for field in resource["schema"]["fields"]:
-            assert field["description"] and field["type"] in ("string", "integer", "number", "boolean")
+            assert field["description"] and field["type"] in ("string", "integer", "number", "boolean", "date")
         # a title in English too, from what the table is (not its id)
         assert resource["x-title-en"] != resource["name"] and re.search("[A-Za-z]{3}", resource["x-title-en"])
     units = {f["x-unit"]["en"] for r in doc["resources"] for f in r["schema"]["fields"] if "x-unit" in f}
@@ -185,10 +185,74 @@ def test_hxl_hashtags_are_off_by_default_and_on_when_asked(example_site: Path, t
     assert code == 0, out + err
     downloads = root / "site" / "downloads"
     lines = (downloads / "programme-oxygen-provinces.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[1] == "#adm1+name,#value+delivered,#indicator+pct,#meta+synthetic"  # oxygen: devices
+    # oxygen: devices; then the joinable province code
+    assert lines[1] == "#adm1+name,#value+delivered,#indicator+pct,#adm1+code,#meta+synthetic"
     over_time = (downloads / "province-kerman-over-time.csv").read_text(encoding="utf-8-sig").splitlines()
     assert over_time[1].startswith("#date+week_ending+jalali,#value+delivered+oxygen")
+    assert over_time[1].endswith(",#date+week_ending,#meta+synthetic")  # the same week, Gregorian
     # readers that skip comment lines skip it: the data package is still valid, the rows are the table's
     report = frictionless.validate(str(downloads / "datapackage.json"))
     assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:5]
     assert read_csv_rows("\n".join(lines))[1] == lines[2].split(",")
+
+
+def test_every_table_is_joinable_by_iso_code_and_gregorian_date(example_site: Path) -> None:
+    """After the page's columns: each province's ISO 3166-2 code, each Jalali day's Gregorian date, and each
+    Jalali month's first and last Gregorian days; typed as dates (and a code pattern) in the data package."""
+    import datetime as dt
+
+    from generator.lang.jalali import JDate
+
+    downloads = example_site / "site" / "downloads"
+    provinces = {r[1]: r[0] for r in read_csv_rows((example_site / "data/reference/provinces.csv")
+                                                   .read_text(encoding="utf-8"))[1:]}
+    seen = {"iso": 0, "day": 0}
+    for name in sorted(_downloads(example_site / "site")):
+        doc = json.loads((downloads / f"{name}.json").read_text(encoding="utf-8"))
+        keys = [c["key"] for c in doc["columns"]]
+        for row in doc["rows"]:
+            if "province_iso" in keys:
+                assert row["province_iso"] == provinces.get(row["province"], ""), (name, row)
+                seen["iso"] += bool(row["province_iso"])
+            for key in keys:
+                if key + "_gregorian" in keys and row[key]:
+                    day = JDate(*map(int, row[key].split("-")))
+                    assert row[key + "_gregorian"] == day.to_gregorian().isoformat(), (name, row)
+                    seen["day"] += 1
+                if key + "_gregorian_start" in keys and row[key]:
+                    start = dt.date.fromisoformat(row[key + "_gregorian_start"])
+                    end = dt.date.fromisoformat(row[key + "_gregorian_end"])
+                    assert JDate.from_gregorian(start).iso[:7] == row[key] == JDate.from_gregorian(end).iso[:7]
+                    assert JDate.from_gregorian(end + dt.timedelta(days=1)).iso[:7] != row[key]
+        # the page's columns come first, as they were
+        assert not any(k.endswith(("_iso", "_gregorian")) for k in keys[:len(keys) - sum(
+            k.endswith(("_iso", "_gregorian", "_gregorian_start", "_gregorian_end")) for k in keys)]), name
+    assert seen["iso"] > 100 and seen["day"] > 50, seen
+    package = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["x-key"]: f for r in package["resources"] for f in r["schema"]["fields"] if "x-key" in f}
+    assert fields["week_gregorian"]["type"] == "date" and fields["province_iso"]["constraints"]["pattern"]
+
+
+def test_all_zip_holds_every_table_the_package_and_the_licence_with_the_same_bytes_each_build(
+        example_site: Path, tmp_path: Path) -> None:
+    import shutil
+    import zipfile
+
+    from helpers import run_portal
+
+    downloads = example_site / "site" / "downloads"
+    with zipfile.ZipFile(downloads / "all.zip") as z:
+        names = z.namelist()
+        assert names == sorted(names)
+        for name in names:  # each member is the file beside it
+            assert z.read(name) == (downloads / name).read_bytes(), name
+    tables = {f"{n}.csv" for n in _downloads(example_site / "site")} | {f"{n}.json" for n in _downloads(
+        example_site / "site")}
+    assert tables <= set(names) and {"datapackage.json", "LICENCE.txt"} <= set(names)
+    assert "cells.json" not in names
+    # another build of the same data, elsewhere and later: the same bytes
+    again = tmp_path / "again"
+    shutil.copytree(example_site, again, ignore=shutil.ignore_patterns("site", ".cache"))
+    code, out, err = run_portal(again, "build")
+    assert code == 0, out + err
+    assert (again / "site/downloads/all.zip").read_bytes() == (downloads / "all.zip").read_bytes()
