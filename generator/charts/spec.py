@@ -34,6 +34,7 @@ from typing import Any
 import altair as alt
 from altair.utils.schemapi import disable_debug_mode
 
+from generator.charts.layout import LABEL_SIZE, MAP, PADDING, PHONE, TIME_LABELS, WIDE, exact, fit, room, text_px
 from generator.lang.persian import format_number, persian_digits
 from generator.model.figures import ChartSpecs
 from generator.model.publication import SYMBOL
@@ -48,23 +49,7 @@ MAP_RANGE = ["#d4e85c", "#6ece58", "#1f9e89", "#31688e", "#440154"]  # light (lo
 NO_DATA_EDGE = "#8c8c8c"
 INK = "#222222"
 
-# Whole widths, in px. A figure's column is 340 px on a 390 px phone (portal.css), so the phone's chart is
-# shown there at 103% of its size; the wide one is shown from a 600 px column up, at 94% or more.
-PHONE = 330
-WIDE = 640
-WIDTHS = (PHONE, WIDE)
-MAP = 480  # a map has no text: drawn once, it scales to any column
-PADDING = 21  # charts/workers.CONFIG's padding, left and right
-LABEL_SIZE = 12  # a mark's value; the axes' labels are 13 (charts/workers.CONFIG)
-TIME_LABELS = {PHONE: 10, WIDE: 13}  # at most this many labels on a time axis; every period keeps its mark
-
 _AXIS_FORMATS = {"int": ",d", "decimal": ",.1~f", "percent": ",.1~f"}  # ticks: no trailing ٫۰
-
-
-def _fit(width: int) -> dict:
-    """The chart's properties for a whole width of `width` px: Vega sizes the plot to what the axes and
-    labels leave."""
-    return {"width": width, "autosize": alt.AutoSizeParams(type="fit-x", contains="padding")}
 
 
 def _both(build: Callable[[int], dict]) -> ChartSpecs:
@@ -77,12 +62,6 @@ def _spec(template: dict, **datasets: Any) -> dict:
     spec = copy.deepcopy(template)
     spec["datasets"] = datasets
     return spec
-
-
-def text_px(text: str, size: float = 13) -> float:
-    """A generous estimate of a text's width in Vazirmatn, in px (no glyph of its digits and letters is
-    wider than 0.62 em on average; separators and spaces are narrow): enough to decide where a label fits."""
-    return size * sum(0.3 if c in " ٬٫,." else 0.62 for c in text)
 
 
 def _number(value: float, kind: str) -> str:
@@ -118,13 +97,6 @@ def _time_axis(shown: tuple[str, ...] | None) -> alt.Axis:
     extra = {"values": list(shown), "labelOverlap": False} if shown else {"labelOverlap": "greedy"}
     return alt.Axis(title=None, labelAngle=-40, labelAlign="right", labelBaseline="middle", labelSeparation=4,
                     **extra)
-
-
-def _room(labels: list[str], plot: float) -> float:
-    """How much longer the value scale must be than the largest value so that the largest bar's label,
-    beside its end, fits in a plot `plot` px long (any label, since a shorter bar leaves more room)."""
-    need = max((text_px(label, LABEL_SIZE) for label in labels), default=0) + 8
-    return plot / max(plot - need, plot / 2)
 
 
 # ---- lines over time ----
@@ -191,7 +163,7 @@ def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | 
         layers.append(alt.Chart(alt.NamedData("target")).mark_rule(color=PALETTE[2], strokeDash=[6, 4], strokeWidth=2,
                                                                   aria=False).encode(y=alt.Y("target:Q")))
     height = 190 if width == PHONE else 240
-    return alt.layer(*layers).properties(height=height, **_fit(width)).to_dict(validate=False)
+    return alt.layer(*layers).properties(height=height, **fit(width)).to_dict(validate=False)
 
 
 # ---- horizontal bars ----
@@ -208,7 +180,7 @@ def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | 
     top = max([v["value"] for v in values] + [reference or 0]) or 1
 
     def build(width: int) -> dict:
-        scale_max = top * _room([r["label"] for r in rows], width - PADDING - names_px - 10)
+        scale_max = top * room([r["label"] for r in rows], width - PADDING - names_px - 10)
         template = _bars(order, scale_max, reference_colour if reference is not None else None, width)
         extra = {"reference": [{"value": reference}]} if reference is not None else {}
         return _spec(template, rows=rows, **extra)
@@ -230,7 +202,7 @@ def _bars(order: tuple[str, ...], scale_max: float, reference_colour: str | None
     if reference_colour is not None:
         layers.append(alt.Chart(alt.NamedData("reference")).mark_rule(
             color=reference_colour, strokeDash=[4, 3], strokeWidth=2, aria=False).encode(x=alt.X("value:Q")))
-    return alt.layer(*layers).properties(height=_bar_height(len(order)), **_fit(width)).to_dict(validate=False)
+    return alt.layer(*layers).properties(height=_bar_height(len(order)), **fit(width)).to_dict(validate=False)
 
 
 def _bar_labels(base: alt.Chart, y: alt.Y, x: alt.X) -> alt.Chart:
@@ -255,7 +227,7 @@ def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: li
     names_px = max((text_px(n) for n in totals), default=0)
 
     def build(width: int) -> dict:
-        scale_max = max(totals.values(), default=1) * _room([e["label"] for e in ends],
+        scale_max = max(totals.values(), default=1) * room([e["label"] for e in ends],
                                                              width - PADDING - names_px - 10)
         return _spec(_stacked_bars(tuple(series), tuple(colours), order, scale_max, width), rows=rows, ends=ends)
 
@@ -275,7 +247,7 @@ def _stacked_bars(series: tuple[str, ...], colours: tuple[str, ...], order: tupl
         description=alt.Description("text:N"),
     )
     labels = _bar_labels(alt.Chart(alt.NamedData("ends")), y, alt.X("value:Q", scale=scale, axis=None))
-    return alt.layer(stacks, labels).properties(height=_bar_height(len(order)), **_fit(width)).to_dict(
+    return alt.layer(stacks, labels).properties(height=_bar_height(len(order)), **fit(width)).to_dict(
         validate=False)
 
 
@@ -357,7 +329,7 @@ def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None, 
         align="right", baseline="top", fontSize=13, fontWeight=600, color=INK, aria=False).encode(
         y=alt.Y("top:Q", scale=scale, axis=None), x=alt.XValue("width"), text=alt.Text("title:N"))
     chart = alt.layer(baselines, columns, values, crosses, names_).properties(height=ROW_PX * len(names),
-                                                                              **_fit(width))
+                                                                              **exact(width, shown))
     return chart.to_dict(validate=False)
 
 

@@ -94,7 +94,9 @@ def test_every_chart_spec_of_the_example_site_is_valid_vega_lite() -> None:
     figures = [f for page in planned for f in page.figures if f.chart]
     assert len(figures) >= 50
     for fig in figures:
-        assert fig.chart.specs[0]["width"] == (charts.MAP if fig.chart.wide is None else charts.PHONE)
+        phone = fig.chart.specs[0]
+        whole = phone["width"] + sum(phone.get("padding", {}).get(side, 0) for side in ("left", "right"))
+        assert whole == (charts.MAP if fig.chart.wide is None else charts.PHONE), fig.id
         for spec in fig.chart.specs:
             errors = list(validator.iter_errors(spec))
             assert not errors, f"{fig.id}: {errors[0].message[:300]}"
