@@ -165,8 +165,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     downloads/publications.json. `charts_first`: draw every chart into the cache (and stop the workers)
     before any page is written, for a reader of content/ that fills the placeholders from the cache as
     soon as a page changes (the live preview); otherwise the workers go on drawing."""
-    common = {"ds": dataset, "agg": agg, "site": dataset.site, "site_url": site_url,
-              "programme_path": pages.programme_path,
+    common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces},
               # each decision by its id: a page that names another decision names it by what it decides

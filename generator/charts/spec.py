@@ -64,6 +64,22 @@ def _spec(template: dict, **datasets: Any) -> dict:
     return spec
 
 
+def _persian(values: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    """The rows with the names under `keys` in Persian digits («برنامهٔ 2» → «برنامهٔ ۲»), as the page writes
+    them (a key a row lacks is left out)."""
+    return [{**v, **{k: persian_digits(v[k]) for k in keys if k in v}} for v in values]
+
+
+def _newest(values: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:
+    """Each series' (the rows' `key`) newest row, by order."""
+    newest: dict[str, dict[str, Any]] = {}
+    for v in values:
+        name = v.get(key, "")
+        if name not in newest or v["order"] > newest[name]["order"]:
+            newest[name] = v
+    return newest
+
+
 def _number(value: float, kind: str) -> str:
     number = format_number(value, 0 if kind == "int" else 1)
     return f"{number}٪" if kind == "percent" else number
@@ -110,7 +126,7 @@ def over_time(values: list[dict[str, Any]], *, kind: str = "int",
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
     shape = tuple((persian_digits(name), colour, tuple(dash)) for name, colour, dash in series or ())
-    values = [{**v, "series": persian_digits(v["series"])} if "series" in v else v for v in values]
+    values = _persian(values, "series")
     rows = [{**v, "text": _mark_text(v["week"] + (" — " + v["series"] if series else ""), v["value"], kind)}
             for v in values]
     ends = _line_ends(values, kind, top=max([v["value"] for v in values] + [target or 0]))
@@ -126,13 +142,8 @@ def over_time(values: list[dict[str, Any]], *, kind: str = "int",
 def _line_ends(values: list[dict[str, Any]], kind: str, top: float) -> list[dict[str, Any]]:
     """Each line's newest point with its value as a label; of lines ending within a tenth of the scale of
     each other, only the highest is labelled (two labels there would overlap)."""
-    newest: dict[str, dict[str, Any]] = {}
-    for v in values:
-        name = v.get("series", "")
-        if name not in newest or v["order"] > newest[name]["order"]:
-            newest[name] = v
     kept: list[dict[str, Any]] = []
-    for v in sorted(newest.values(), key=lambda v: -v["value"]):
+    for v in sorted(_newest(values, "series").values(), key=lambda v: -v["value"]):
         if all(abs(v["value"] - k["value"]) >= 0.1 * (top or 1) for k in kept):
             kept.append({**v, "label": _number(v["value"], kind)})
     return sorted(kept, key=lambda v: v.get("series", ""))
@@ -172,7 +183,7 @@ def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | 
          reference_colour: str = "#8c8c8c") -> ChartSpecs:
     """Horizontal bars, largest first, growing from the right, each with its value beside its end, with an
     optional reference line (the country's level, say). Rows: {"name": "گیلان", "value": 42}."""
-    values = [{**v, "name": persian_digits(v["name"])} for v in values]
+    values = _persian(values, "name")
     order = tuple(v["name"] for v in sorted(values, key=lambda v: -v["value"]))
     rows = [{**v, "text": _mark_text(v["name"], v["value"], kind), "label": _number(v["value"], kind)}
             for v in values]
@@ -216,7 +227,7 @@ def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: li
     """Horizontal stacked bars per category, each with its total beside its end: largest first, or
     (`by_value` False) in the rows' own order (age bands, say).
     Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "sorder": 0, "value": 10}."""
-    values = [{**v, "name": persian_digits(v["name"]), "series": persian_digits(v["series"])} for v in values]
+    values = _persian(values, "name", "series")
     series = [persian_digits(name) for name in series]
     totals: dict[str, float] = {}
     for v in values:
@@ -274,22 +285,20 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
     hidden: {"week", "order", "panel"}.
     """
     rows = [(persian_digits(name), colour) for name, colour in rows]
-    values = [{**v, "panel": persian_digits(v["panel"])} for v in values]
-    hidden = [{**h, "panel": persian_digits(h["panel"])} for h in hidden or ()]
+    values = _persian(values, "panel")
+    hidden = _persian(hidden or [], "panel")
     names = [name for name, _ in rows]
     top: dict[str, float] = dict.fromkeys(names, 0)
-    newest: dict[str, dict[str, Any]] = {}
     for v in values:
         top[v["panel"]] = max(top[v["panel"]], v["value"])
-        if v["panel"] not in newest or v["order"] > newest[v["panel"]]["order"]:
-            newest[v["panel"]] = v
+    newest = _newest(values, "panel")
     base = {name: len(names) - 1 - i for i, name in enumerate(names)}  # row 0 at the top
     share = BAR_PX / ROW_PX
     bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + share * v["value"] / (top[v["panel"]] or 1),
              "text": _mark_text(f"{v['panel']} — {v['week']}", v["value"], "int"),
              "label": _number(v["value"], "int")} for v in values]
-    crosses = [{**h, "y1": base[h["panel"]], "label": SYMBOL} for h in hidden or ()]
-    periods = len({v["order"] for v in [*values, *(hidden or ())]}) or 1
+    crosses = [{**h, "y1": base[h["panel"]], "label": SYMBOL} for h in hidden]
+    periods = len({v["order"] for v in [*values, *hidden]}) or 1
 
     def build(width: int) -> dict:
         column = (width - PADDING) / periods
@@ -300,7 +309,7 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
                    "title": name if fits[name] or name not in newest else
                    f"\u2067{name} — {newest[name]['week']}: {_number(newest[name]['value'], 'int')}\u2069"}
                   for name in names]
-        template = _row_bars(tuple(rows), _time_labels([*values, *(hidden or ())], TIME_LABELS[width]), width)
+        template = _row_bars(tuple(rows), _time_labels([*values, *hidden], TIME_LABELS[width]), width)
         return _spec(template, bars=bars, labels=labels, values=[b for b in bars if fits[b["panel"]]],
                      hidden=crosses)
 
@@ -343,7 +352,7 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> ChartSpecs:
     known = [v["value"] for v in values if v["value"] is not None]
     # a missing value is drawn grey; it must not reach the colour scale (Vega-Lite would drop the mark's
     # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
-    values = [{**v, "name": persian_digits(v["name"])} for v in values]
+    values = _persian(values, "name")
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known),
              "text": _mark_text(v["name"], v["value"], "decimal") if v["value"] is not None
              else v["name"] + ": بدون داده یا پنهان"} for v in values]

@@ -11,10 +11,9 @@ data give the same bytes.
 
 from __future__ import annotations
 
-import re
 import uuid
 from urllib.parse import urljoin
-from xml.sax.saxutils import escape, quoteattr, unescape
+from xml.sax.saxutils import escape, quoteattr
 
 from generator.lang.jalali import JDate
 from generator.lang.persian import persian_digits
@@ -33,6 +32,7 @@ def _when(day: JDate) -> str:
 
 
 def _entry(ds: Dataset, kind: str, key: str, title: str, href: str, day: JDate, summary: str) -> str:
+    """One entry; `href` as the feed links to it (absolute when the site's address is known)."""
     return (f"  <entry>\n    <id>{_id(ds, kind, key)}</id>\n    <title>{escape(title)}</title>\n"
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(href)}/>\n"
             f"    <updated>{_when(day)}</updated>\n    <summary>{escape(summary)}</summary>\n  </entry>\n")
@@ -49,6 +49,9 @@ def atom(ds: Dataset, log: tuple = (), base: str = "") -> str:
     publications so far (archive.py): a revision links to the «what changed» page of the publication that
     first published it (that version's page, which stays; the archive when it was taken off the branch).
     `base`: the address this build is published at; its links are then absolute."""
+    def link(href: str) -> str:
+        return urljoin(base, href) if base else href
+
     first = {r: e for e in log for r in e.revisions}
     meetings = list(reversed(ds.meetings))
     latest = meetings[0] if meetings else None
@@ -57,17 +60,17 @@ def atom(ds: Dataset, log: tuple = (), base: str = "") -> str:
     entries = []
     if latest:
         entries.append(_entry(
-            ds, "publication", latest.id, f"انتشار ارقام پس از جلسهٔ {latest.date.fa()}", "./",
+            ds, "publication", latest.id, f"انتشار ارقام پس از جلسهٔ {latest.date.fa()}", link("./"),
             latest.date, f"ارقام برنامه‌ها، استان‌ها و تصمیم‌ها، به‌روز تا جلسهٔ {latest.date.fa()}."))
     for r in reversed(ds.revisions):
         what = "اصلاحیه" if r.correction else "بازنگری ارقام"
         entry = first.get(r.id)
         href = "changes/" if entry is None else f"../{entry.version}/changes/" if entry.online else "archive/"
-        entries.append(_entry(ds, "revision", r.id, f"{what}، {r.date.fa()}", href, r.date,
+        entries.append(_entry(ds, "revision", r.id, f"{what}، {r.date.fa()}", link(href), r.date,
                               persian_digits(r.reason_fa)))
     for m in meetings:
         decided = f" {persian_digits(str(len(m.decisions)))} تصمیم." if m.decisions else ""
-        entries.append(_entry(ds, "meeting", m.id, _meeting_title(m), f"meetings/{m.id}/", m.date,
+        entries.append(_entry(ds, "meeting", m.id, _meeting_title(m), link(f"meetings/{m.id}/"), m.date,
                               m.summary_fa + decided))
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -75,19 +78,10 @@ def atom(ds: Dataset, log: tuple = (), base: str = "") -> str:
         f"  <id>{_id(ds, 'feed', 'meetings')}</id>\n"
         f"  <title>{escape(ds.site.organisation_fa)}: جلسات و انتشارها</title>\n"
         f"  <subtitle>{escape(ds.site.description_fa)}</subtitle>\n"
-        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>\n'
-        '  <link rel="alternate" type="text/html" href="./"/>\n'
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(link("feed.xml"))}/>\n'
+        f'  <link rel="alternate" type="text/html" href={quoteattr(link("./"))}/>\n'
         f"  <updated>{updated}</updated>\n"
         f"  <author><name>{escape(ds.site.organisation_fa)}</name></author>\n"
         f"  <rights>{escape(ds.site.licence_fa)}</rights>\n"
     )
-    feed = head + "".join(entries) + "</feed>\n"
-    return _absolute(feed, base) if base else feed
-
-
-_HREF = re.compile(r'href="([^"]*)"')
-
-
-def _absolute(feed: str, base: str) -> str:
-    """Every link of the feed as an absolute address below `base` (some readers ignore relative ones)."""
-    return _HREF.sub(lambda m: 'href="' + escape(urljoin(base, unescape(m.group(1)))) + '"', feed)
+    return head + "".join(entries) + "</feed>\n"

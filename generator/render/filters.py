@@ -120,7 +120,7 @@ def _html_words(value: str) -> Markup:
     try:
         return _period(value)
     except ValueError:
-        return Markup(html.escape(persian_digits(" ".join(str(value).split())), quote=True))
+        return _attr(str(value))  # escaped as an attribute's text is
 
 
 def _html_cell(value: Any) -> Markup:
