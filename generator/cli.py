@@ -70,6 +70,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                  removed=len(generated.removed)))
     _say(args, t("figures: {figures}; charts: {rendered} rendered, {reused} reused from the cache",
                  figures=generated.figures, rendered=generated.charts_rendered, reused=generated.charts_reused))
+    _say(args, t("images (link previews, charts to download): {drawn} drawn, {reused} reused from the cache",
+                 drawn=generated.images_drawn, reused=generated.images_reused))
     _say(args, t("built {site}/ with mkdocs --strict and audited it in {seconds} s", site=_rel(project.site),
                  seconds=_seconds(started)))
     if generated.site_url:
@@ -77,8 +79,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                      url=generated.site_url))
     else:
         _say(args, t("note: the site's address is not set (site_url in data/site.yaml, or PORTAL_SITE_URL): the "
-                     "sitemap lists no page, pages have no canonical link, the feed's links are relative, and "
-                     "switching version leads to that version's home page"))
+                     "sitemap lists no page, pages have no canonical link, the feed's links are relative, "
+                     "switching version leads to that version's home page, and link previews name their image by a "
+                     "relative address, which most messaging apps do not follow"))
     return 0
 
 

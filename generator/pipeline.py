@@ -21,12 +21,15 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.aggregate.totals import Aggregates, aggregate
 from generator.aggregate.tracker import Tracked, track
 from generator.audit.checks import CELLS, AuditFinding, Rules, audit
 from generator.audit.gate import Gate
 from generator.charts.draw import ChartRenderer
+from generator.charts.png import PngRenderer
+from generator.charts.poster import Poster
 from generator.history.archive import LOG, Entry
 from generator.history.archive import dumps as archive_dumps
 from generator.history.changes import Before, compare
@@ -38,14 +41,16 @@ from generator.model.errors import PortalError
 from generator.model.page import Page
 from generator.model.problems import DataProblems, Problem, errors_in
 from generator.model.publication import DEFAULT_P, Publication
+from generator.pages import cards
 from generator.pages import plan as pages
 from generator.protect.suppress import protected
 from generator.render import api, bundle, data_package, open_data, write
+from generator.render.embed import EMBED
 from generator.render.feed import FEED, atom
-from generator.render.markdown import Rendered, render
+from generator.render.markdown import CARDS, Rendered, render
 from generator.render.write import WriteResult
 from generator.schema.value_types import FieldError, Url
-from generator.site.build import build_site
+from generator.site.build import Posters, build_site
 from generator.validate.normalise import normalise
 from generator.validate.run import validate
 
@@ -125,6 +130,10 @@ class Generated:
     charts_rendered: int
     charts_reused: int
     site_url: str = ""  # the address this build is published at ("" when not known: links stay relative)
+    images_drawn: int = 0  # images (PNG: link previews, charts to take away) drawn in this build; the others
+    images_reused: int = 0  # came from the cache
+    posters: tuple[Poster, ...] = ()  # each chart as an image, made once its chart is drawn (the site stage)
+    brand: str = ""  # the site's name, drawn on the images
 
 
 SITE_URL_SETTING = "PORTAL_SITE_URL"
@@ -154,28 +163,35 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
     planned = pages.plan(dataset, agg, tracked, dataset.boundaries)
     changes = compare(before, [f for page in planned for f in page.figures])
     planned += [pages.changes_page(changes, dataset, agg, tracked, log), pages.archive_page(dataset, log)]
-    return [*planned, pages.open_data_page(dataset, planned), pages.search_page(dataset)]
+    planned += [pages.open_data_page(dataset, planned), pages.search_page(dataset)]
+    return [dataclasses.replace(page, card=cards.card(page, dataset, agg)) for page in planned]
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
-                  charts_first: bool = False, site_url: str = "") -> tuple[Rendered, WriteResult]:
+                  charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None
+                  ) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json. `charts_first`: draw every chart into the cache (and stop the workers)
     before any page is written, for a reader of content/ that fills the placeholders from the cache as
-    soon as a page changes (the live preview); otherwise the workers go on drawing."""
+    soon as a page changes (the live preview); otherwise the workers go on drawing. `images`: draws the
+    pages' preview images (by default through the cache in .cache/images/)."""
+    images = images or PngRenderer(project.cache / "images")
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces},
               # each decision by its id: a page that names another decision names it by what it decides
               "decisions": {t.id: t for t in tracked}}
     cite = open_data.citation(dataset.site, dataset.provinces)
-    rendered = render(planned, common, charts, cite)
+    rendered = render(planned, common, charts, cite, images, brand=planned[0].title if planned else "",
+                      site_url=site_url)
     if charts_first:
         charts.close()
     result = write.write(project.content, rendered.pages)
     write.write_feed(project.content / FEED, atom(dataset, log, site_url))
+    write.write_downloads(project.content, rendered.cards, CARDS)
+    write.write_downloads(project.content, rendered.embeds, EMBED)
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
@@ -218,10 +234,12 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
     planned = plan(project, checked.dataset, agg, tracked, before, log)
     # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
+    images = PngRenderer(project.cache / "images")
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
-                                     charts_first=charts_first, site_url=site_url)
+                                     charts_first=charts_first, site_url=site_url, images=images)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
-                     sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url)
+                     sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
+                     images.drawn, images.reused, rendered.posters, planned[0].title if planned else "")
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
@@ -237,13 +255,18 @@ def build(project: Project, previous: Publication | object | None = ONLINE, extr
     ends."""
     if previous is ONLINE:
         previous = previous_publication(project)
+    images = PngRenderer(project.cache / "images")
     with ChartRenderer(project.cache / "charts") as charts:
         generated = generate(project, previous=previous, before=before, log=log, charts=charts, checked=checked,
                              url_path=url_path)
         with Gate(generated.checked.private_texts, rules(generated.checked, previous)) as gate:
             build_site(project.mkdocs_yml, project.content, project.site, generated.latest, gate=gate,
-                       extra=extra, charts=charts, site_url=generated.site_url)
-    return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused)
+                       extra=extra, charts=charts, site_url=generated.site_url,
+                       posters=Posters(generated.posters, images, generated.brand,
+                                       urlsplit(generated.site_url).netloc))
+    return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused,
+                               images_drawn=generated.images_drawn + images.drawn,
+                               images_reused=generated.images_reused + images.reused)
 
 
 def audit_site(project: Project, previous: Path | None = None) -> list[AuditFinding]:

@@ -30,6 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.audit.images import png_findings
 from generator.audit.served_text import NUMBER, UnreadableIndex, read_text, texts_of, xlsx_texts
 from generator.lang import personal_data
 from generator.lang.messages import t
@@ -44,7 +45,7 @@ from generator.render.open_data import same_cell, xlsx_sheets
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 # an XLSX download is read as its cells (open_data.xlsx_sheets); the search index's files (Pagefind's,
 # gzip-compressed: the text of every page, and its words) as the text they hold
-SERVED = (*TEXT_FILES, ".xlsx", ".zip", *INDEX_SUFFIXES)
+SERVED = (*TEXT_FILES, ".xlsx", ".zip", ".png", *INDEX_SUFFIXES)
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
 _WORD = re.compile(r"[\w-]+")
 _PROTECTED = re.compile(r'"protected":\s*true')
@@ -113,6 +114,9 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".zip":  # downloads/all.zip: its members are the files beside it, read as themselves
             findings += _zip_members(rel, path)
+            continue
+        if path.suffix == ".png":  # the drawing of an SVG or PDF beside it, which is read as itself
+            findings += [AuditFinding(rel, what) for what in png_findings(rel, path)]
             continue
         sheets: list | Exception | None = None
         if path.suffix == ".xlsx":

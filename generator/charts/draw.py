@@ -171,6 +171,11 @@ class ChartRenderer:
                                    "generate the pages again (portal build)", key=key[:12]))
         return self._svg(key, spec, prefix)
 
+    def raw_svg(self, key: str) -> str:
+        """The chart with this key as vl-convert drew it (not tidied: its own size and ids), for an image
+        of it alone (charts/poster.py)."""
+        return self._drawn(key, self._specs.get(key))
+
     def svg(self, spec: dict, prefix: str) -> str:
         """The chart as an SVG string whose ids all start with `prefix`."""
         return self._svg(self.key(spec), spec, prefix)

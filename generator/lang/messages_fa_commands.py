@@ -5,16 +5,25 @@ COMMANDS: dict[str, str] = {
     "«{name}» in the zip is not the file of that name beside it: its text cannot be checked":
         "«{name}» در پروندهٔ zip همان پروندهٔ هم‌نام کنار آن نیست: متن آن بررسی‌شدنی نیست",
     "cannot be read as a zip ({detail})": "به‌صورت zip خواندنی نیست ({detail})",
+    "an image with no SVG or PDF of the same name beside it: what it shows cannot be checked":
+        "تصویری که SVG یا PDF هم‌نامی کنارش نیست: آنچه نشان می‌دهد بازرسی‌پذیر نیست",
+    "cannot be read as a PNG ({detail})": "به‌صورت PNG خواندنی نیست ({detail})",
+    "an image that carries more than pixels ({chunks}): metadata is not published":
+        "تصویری که جز پیکسل چیزی دارد ({chunks}): فراداده منتشر نمی‌شود",
     "published at {url}: the sitemap, canonical links and feed use this address":
         "نشانی انتشار {url} است: نقشهٔ سایت، پیوندهای canonical و خوراک از این نشانی استفاده می‌کنند",
     "note: the site's address is not set (site_url in data/site.yaml, or PORTAL_SITE_URL): the sitemap lists no "
-    "page, pages have no canonical link, the feed's links are relative, and switching version leads to that "
-    "version's home page":
+    "page, pages have no canonical link, the feed's links are relative, switching version leads to that "
+    "version's home page, and link previews name their image by a relative address, which most messaging apps "
+    "do not follow":
         "یادداشت: نشانی سایت تعیین نشده است (site_url در data/site.yaml یا PORTAL_SITE_URL): نقشهٔ سایت هیچ "
-        "صفحه‌ای ندارد، صفحه‌ها پیوند canonical ندارند، پیوندهای خوراک نسبی‌اند و رفتن به نسخهٔ دیگر به صفحهٔ "
-        "نخست آن نسخه می‌رسد",
+        "صفحه‌ای ندارد، صفحه‌ها پیوند canonical ندارند، پیوندهای خوراک نسبی‌اند، رفتن به نسخهٔ دیگر به صفحهٔ "
+        "نخست آن نسخه می‌رسد و پیش‌نمایش پیوندها تصویر خود را با نشانی نسبی می‌دهند که بیشتر پیام‌رسان‌ها "
+        "دنبال نمی‌کنند",
     "generated {pages} pages in {content}/ ({written} written, {removed} stale removed)":
         "{pages} صفحه در {content}/ ساخته شد ({written} نوشته‌شده، {removed} کهنه پاک‌شده)",
+    "images (link previews, charts to download): {drawn} drawn, {reused} reused from the cache":
+        "تصویرها (پیش‌نمایش پیوندها، نمودارهای دریافتنی): {drawn} کشیده‌شده، {reused} از حافظهٔ نهان",
     "figures: {figures}; charts: {rendered} rendered, {reused} reused from the cache":
         "جدول‌ها: {figures}؛ نمودارها: {rendered} کشیده‌شده، {reused} از حافظهٔ نهان",
     "built {site}/ with mkdocs --strict and audited it in {seconds} s":

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from generator.model.card import Card
 from generator.model.figures import Figure
 
 
@@ -15,6 +16,12 @@ class Page:
     template: str  # file name under generator/render/templates/
     title: str
     context: Any  # the page's context dataclass (see pages/plan.py), available to the template as `page`
+    card: Card | None = None  # its link preview (pages/cards.py), set once every page is planned
+
+    @property
+    def card_path(self) -> str:
+        """Where its preview image goes, under content/cards/: «provinces/gilan.png»."""
+        return self.path.removesuffix(".md") + ".png"
 
     @property
     def figures(self) -> list[Figure]:

@@ -34,6 +34,14 @@ class Links:
     def __init__(self, from_path: str, names: dict[str, str]):
         self.from_dir = posixpath.dirname(from_path)
         self.names = names  # target path -> link text
+        # where the page is served (use_directory_urls: «provinces/gilan.md» at «provinces/gilan/»)
+        self.served_dir = self.from_dir if posixpath.basename(from_path) == "index.md" \
+            else from_path.removesuffix(".md")
+
+    def served(self, target: str) -> Markup:
+        """A link in raw HTML (which MkDocs neither checks nor rewrites) to a file of the built site
+        (`target`, below its root: «downloads/charts/x.svg»), relative to where the page is served."""
+        return Markup(html.escape(_relative(target, self.served_dir or "."), quote=True))
 
     def href(self, target: str) -> Markup:
         return Markup(_relative(target, self.from_dir or "."))

@@ -4,16 +4,24 @@ render/write.py puts them in content/.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from generator.charts.card import card_svg
 from generator.charts.draw import ChartRenderer
+from generator.charts.png import PngRenderer
+from generator.charts.poster import Poster
 from generator.model.figures import Figure
 from generator.model.page import Page
+from generator.model.paths import CHART_IMAGES
+from generator.model.publication import SYMBOL
 from generator.render import open_data
+from generator.render.embed import embed_pages, embed_path, iframe_code
 from generator.render.filters import environment
 from generator.render.links import Links
 from generator.render.open_data import Citation
@@ -24,32 +32,55 @@ from generator.render.write import DOWNLOADS
 class Rendered:
     pages: dict[str, str]  # path under content/ -> Markdown
     downloads: dict[str, str | bytes]  # path under content/downloads/ -> CSV or JSON text, or XLSX bytes
+    cards: dict[str, str | bytes]  # path under content/cards/ -> each page's preview, as PNG and its SVG
+    posters: tuple[Poster, ...] = ()  # each chart as an image to take away, made once it is drawn (site stage)
+    embeds: dict[str, str] = field(default_factory=dict)  # path under content/embed/ -> a chart's embed page
 
 
-def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cite: Citation) -> Rendered:
-    """Every page's Markdown and every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its
-    licence and citation `cite`). Raises on any template error: nothing is written then. A page holds a
-    placeholder where each chart goes: the charts are drawn meanwhile (on every core when many are new,
-    through the renderer's cache) and put in the built pages (charts/inline.py). `charts` belongs to the
-    caller, who closes it."""
+CARDS = "cards"  # the folder of the previews, under content/ (and site/)
+
+
+def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cite: Citation,
+           images: PngRenderer | None = None, brand: str = "", site_url: str = "") -> Rendered:
+    """Every page's Markdown, every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its
+    licence and citation `cite`) and every page's preview image (charts/card.py, drawn through `images`,
+    whose cache keeps the unchanged ones; `brand`: the site's name on them, `site_url`: the build's address,
+    or ""), and each chart's embed page (embed.py).
+    Raises on any template error: nothing is written then. A page holds a placeholder where each chart
+    goes: the charts are drawn meanwhile (on every core when many are new, through the renderer's cache)
+    and put in the built pages (charts/inline.py). `charts` belongs to the caller, who closes it."""
+    images = images or PngRenderer(None)
+    host = urlsplit(site_url).netloc
+    placeholders: dict[str, Markup] = {}
     env = environment()
     charts.prepare([spec for page in pages for fig in page.figures if fig.chart for spec in fig.chart.specs])
     names = {p.path: p.title for p in pages}
     out: dict[str, str] = {}
     downloads: dict[str, str | bytes] = {}
+    cards: dict[str, str | bytes] = {}
+    posters: list[Poster] = []
     for page in sorted(pages, key=lambda p: bool(p.figures)):
         svgs = {}
         for fig in page.figures:
             if f"{fig.id}.csv" in downloads:
                 raise ValueError(f"two figures have the id {fig.id}")
             if fig.chart:
-                svgs[fig.id] = _chart(charts, fig)
+                svgs[fig.id] = placeholders[fig.id] = _chart(charts, fig)
+                posters.append(Poster(fig, charts.key(fig.chart.wide or fig.chart.phone)))
             downloads.update(open_data.downloads(fig, cite))
+        if page.card is not None:
+            svg = card_svg(page.card, brand, host)
+            cards[page.card_path.removesuffix(".png") + ".svg"] = svg
+            cards[page.card_path] = images.png(svg)
         template = env.get_template(page.template)
         text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
-                               downloads=DOWNLOADS, **common)
+                               downloads=DOWNLOADS, card=page.card, CHART_IMAGES=CHART_IMAGES,
+                               card_image=f"{CARDS}/{page.card_path}" if page.card else "",
+                               embed_path=embed_path, iframe=functools.partial(iframe_code, site_url=site_url,
+                                                                               page_path=page.path), **common)
         out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
-    return Rendered(out, downloads)
+    embeds = embed_pages(pages, placeholders, site_url, brand, SYMBOL)
+    return Rendered(out, downloads, cards, tuple(posters), embeds)
 
 
 def _chart(charts: ChartRenderer, fig: Figure) -> Markup:

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -22,11 +23,14 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.audit.gate import Gate
 from generator.charts import inline as chart_inline
+from generator.charts import poster
 from generator.charts.draw import ChartRenderer
+from generator.charts.png import PngRenderer
 from generator.charts.workers import ChartError
 from generator.lang.jalali import JDate
 from generator.lang.messages import said_text, t
 from generator.model.errors import PortalError
+from generator.model.paths import CHART_IMAGES
 from generator.site import search_index
 
 
@@ -92,16 +96,28 @@ def _staged(site: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
+@dataclass(frozen=True)
+class Posters:
+    """The charts as images to take away (charts/poster.py), made once the charts are drawn: into
+    downloads/charts/ of the built site, through `images` (and its cache)."""
+
+    posters: tuple[poster.Poster, ...]
+    images: PngRenderer
+    brand: str
+    host: str
+
+
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
                gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None,
-               site_url: str = "") -> None:
+               site_url: str = "", posters: Posters | None = None) -> None:
     """Run the strict MkDocs build, put the charts into its pages (charts/inline.py: `charts`, whose
     workers draw them while MkDocs builds, and are done with once they are in), index it for search
     (search_index.py), then the audit's `gate` on the result (it raises to refuse the site; it begins on
     content/ while MkDocs builds); replace `site` only if all succeeded. `charts` and `gate` belong to the
     caller, who stops them however this ends. `extra` is added to the configuration's `extra` (the
     theme's settings: a publication's version). `site_url`: the address the build is published at
-    (MkDocs' own `site_url`: the sitemap's entries and each page's canonical link); "" leaves it unset."""
+    (MkDocs' own `site_url`: the sitemap's entries and each page's canonical link); "" leaves it unset.
+    `posters`: the charts to write as images once they are drawn (with `charts`)."""
     with _staged(site) as staging:
         try:
             if gate is not None:
@@ -110,6 +126,9 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
             prune(staging)
             if charts is not None:
                 chart_inline.inline_site(staging, charts)
+                if posters is not None:
+                    poster.write(staging / CHART_IMAGES, list(posters.posters), charts, posters.images,
+                                 posters.brand, posters.host)
                 charts.close()  # every chart is in: the workers' memory is free for the rest
             search_index.index(staging)  # the search index is part of what the audit reads
             if gate is not None:

@@ -1,0 +1,117 @@
+"""A chart to take away: its SVG as drawn for a wide column, with what the page says around it drawn in (the
+figure's title, what its value axis measures, its key, its source and date, and the site's name and
+address), as one SVG file and a PNG at twice its size (charts/png.py), for a reader to download, forward in a
+messaging app or put in an article. Drawn from the chart's SVG as the page shows it (no second drawing by
+Vega); text right to left as charts/svg_text.py says; the key laid out from the right, as the page's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.charts.layout import text_px
+from generator.charts.svg_text import fitted, text, wrapped
+from generator.lang.persian import format_number
+from generator.model.figures import Figure
+
+MARGIN = 24
+INK, GREY = "#222222", "#555555"
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r'\swidth="([\d.]+)" height="([\d.]+)"')
+
+
+@dataclass(frozen=True)
+class Poster:
+    """A figure with a chart, and the key (charts/draw.py) of the drawing its image is made from."""
+
+    figure: Figure
+    chart_key: str
+
+
+def _key(fig: Figure, right: float, y: float, room: float) -> tuple[list[str], float]:
+    """The figure's key (or its map's colour ramp) from the right, wrapping to a new row where one is full;
+    returns its parts and the height it takes."""
+    parts: list[str] = []
+    x, row = right, 0
+    if fig.gradient is not None:
+        g = fig.gradient
+        stops = "".join(f'<stop offset="{i / max(len(g.colours) - 1, 1):g}" stop-color="{c}"/>'
+                        for i, c in enumerate(g.colours))
+        low, high = (format_number(v, 1) for v in (g.low, g.high))  # as the page's key writes them
+        parts += [f'<defs><linearGradient id="ramp" x1="1" x2="0" y1="0" y2="0">{stops}</linearGradient></defs>',
+                  text(right, y + 13, low, 13, GREY),
+                  f'<rect x="{right - 200 - text_px(low) - 8:g}" y="{y + 2:g}" width="200" height="12" '
+                  f'fill="url(#ramp)"/>',
+                  text(right - 200 - text_px(low) - 16, y + 13, high, 13, GREY)]
+        return parts, 24
+    for item in fig.key:
+        label, _ = fitted(item.label_fa, 13, 13, room - 30)
+        need = 22 + text_px(label) + 18
+        if x - need < right - room and x != right:
+            x, row = right, row + 1
+        top = y + row * 22
+        if item.mark == "line":
+            dash = f' stroke-dasharray="{" ".join(map(str, item.dash))}"' if item.dash else ""
+            parts.append(f'<line x1="{x - 18:g}" x2="{x:g}" y1="{top + 8:g}" y2="{top + 8:g}" stroke="{item.colour}" '
+                         f'stroke-width="3"{dash}/>')
+        else:
+            fill, edge = ("#ffffff", ' stroke="#8c8c8c"') if item.mark == "empty" else (item.colour, "")
+            parts.append(f'<rect x="{x - 12:g}" y="{top + 2:g}" width="12" height="12" fill="{fill}"{edge}/>')
+        parts.append(text(x - 22, top + 13, label, 13, INK))
+        x -= need
+    return parts, (row + 1) * 22 if fig.key else 0
+
+
+def poster_svg(poster: Poster, chart: str, brand: str, host: str) -> str:
+    """The image: the chart's drawn SVG (`chart`, as vl-convert wrote it) framed by its title and axis line
+    above, its key, source, date and the site's name and address below."""
+    fig = poster.figure
+    root = _ROOT.search(chart)
+    size = _SIZE.search(root.group(0)) if root else None
+    if size is None:
+        raise ValueError(f"{fig.id}: the chart's SVG has no size")
+    width, height = float(size.group(1)), float(size.group(2))
+    total = max(width + 2 * MARGIN, 480)
+    right, room = total - MARGIN, total - 2 * MARGIN
+    parts, y = [], MARGIN
+    for line in wrapped(fig.title_fa, 18, room, 3):
+        y += 24
+        parts.append(text(right, y, line, 18, INK, bold=True))
+    if fig.axis_fa:
+        y += 22
+        parts.append(text(right, y, *fitted(fig.axis_fa, 13, 11, room), GREY))
+    y += 10
+    inner = chart[root.end():]  # up to and with the chart's own «</svg>», which closes the frame's
+    parts.append(f'<svg x="{(total - width) / 2:g}" y="{y:g}" width="{width:g}" height="{height:g}" '
+                 f'viewBox="0 0 {width:g} {height:g}">{inner}')
+    y += height + 12
+    key, used = _key(fig, right, y, room)
+    parts += key
+    y += used + 8
+    source = f"منبع: {fig.source_fa}{' (ساختگی)' if fig.synthetic else ''}"
+    if fig.updated is not None:
+        source += f"، به‌روز تا {fig.updated.fa()}"
+    for line in wrapped(source, 12, room, 3):
+        y += 18
+        parts.append(text(right, y, line, 12, GREY))
+    y += 22
+    parts.append(text(right, y, *fitted(brand, 12, 11, room * (0.6 if host else 1)), INK, bold=True))
+    if host:
+        parts.append(text(MARGIN, y, *fitted(host, 12, 11, room * 0.35), GREY, rtl=False))
+    y += MARGIN - 8
+    body = "\n".join(parts)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'width="{total:g}" height="{y:g}" viewBox="0 0 {total:g} {y:g}">\n'
+            f'<rect width="{total:g}" height="{y:g}" fill="#ffffff"/>\n{body}\n</svg>\n')
+
+
+def write(folder, posters: list[Poster], charts, images, brand: str, host: str) -> int:
+    """Each poster's SVG and PNG (twice its size) into `folder` (site/downloads/charts/): «<figure id>.svg»
+    and «.png». `charts`: the renderer that drew the charts (their SVGs), `images`: the PNG renderer, whose
+    cache keeps an unchanged image from being drawn again. Returns how many."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for poster in posters:
+        svg = poster_svg(poster, charts.raw_svg(poster.chart_key), brand, host)
+        (folder / f"{poster.figure.id}.svg").write_text(svg, encoding="utf-8")
+        (folder / f"{poster.figure.id}.png").write_bytes(images.png(svg, scale=2))
+    return len(posters)
