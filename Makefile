@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 TESTED := $(VENV)/.tested-$(shell cat requirements-test.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test test-fast golden libreoffice validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
+.PHONY: help site test test-fast golden libreoffice poppler validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
@@ -27,7 +27,8 @@ help:
 	@echo "make schema       rewrite docs/schema.md from generator/schema/files.py"
 	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
 	@echo "make lock         re-pin requirements.lock and requirements-test.lock (pip-tools, with hashes)"
-	@echo "make chromium     install Debian's chromium for the browser tests (make test does it)"
+	@echo "make chromium     install Debian's chromium: it prints the bulletin, and runs the browser tests"
+	@echo "make poppler      install Debian's poppler-utils: the audit reads the bulletin with pdftotext"
 	@echo "make libreoffice  install Debian's LibreOffice Calc for the download tests (make test does it)"
 	@echo "make clean        remove site/, the caches, .venv/, node_modules/ and the generated pages"
 
@@ -45,10 +46,10 @@ $(TESTED): $(STAMP)
 	rm -f $(VENV)/.tested-*
 	touch $(TESTED)
 
-site: $(STAMP)
+site: $(STAMP) chromium poppler
 	$(BIN)/portal build
 
-test: $(TESTED) chromium libreoffice node_modules/.installed
+test: $(TESTED) chromium poppler libreoffice node_modules/.installed
 	$(BIN)/ruff check generator tests tools benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/deptry .
@@ -69,10 +70,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The browser tests drive Debian's Chromium (Playwright downloads no browser of its own here).
+# Debian's Chromium prints the weekly bulletin, and the browser tests drive it (Playwright downloads no
+# browser of its own here).
 chromium:
-	@test -x /usr/bin/chromium || { echo "installing Debian's chromium for the browser tests (needs root)"; \
+	@test -x /usr/bin/chromium || { echo "installing Debian's chromium for the bulletin and the browser tests (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The audit reads the bulletin's text with pdftotext, and the tests its fonts with pdffonts (poppler-utils).
+poppler:
+	@test -x /usr/bin/pdftotext || { echo "installing Debian's poppler-utils for the bulletin's audit (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
 # The downloads' safety is proven in a real spreadsheet program: Debian's LibreOffice Calc, without its GUI.
 libreoffice:
@@ -92,7 +99,7 @@ hooks: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/portal serve
 
-publish: $(STAMP)
+publish: $(STAMP) chromium poppler
 	$(BIN)/portal publish $(if $(REMOTE),--push $(REMOTE)) $(PUBLISH_FLAGS)
 
 squash: $(STAMP)

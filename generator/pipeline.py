@@ -45,12 +45,14 @@ from generator.pages import cards
 from generator.pages import plan as pages
 from generator.protect.suppress import protected
 from generator.render import api, bundle, data_package, open_data, write
+from generator.render.bulletin import Bulletin, bulletin, bulletin_name
 from generator.render.embed import EMBED
 from generator.render.feed import FEED, atom
 from generator.render.markdown import CARDS, Rendered, render
-from generator.render.write import WriteResult
+from generator.render.write import DOWNLOADS, WriteResult
 from generator.schema.value_types import FieldError, Url
 from generator.site.build import Posters, build_site
+from generator.site.bulletin import Printer
 from generator.validate.normalise import normalise
 from generator.validate.run import validate
 
@@ -133,6 +135,7 @@ class Generated:
     images_drawn: int = 0  # images (PNG: link previews, charts to take away) drawn in this build; the others
     images_reused: int = 0  # came from the cache
     posters: tuple[Poster, ...] = ()  # each chart as an image, made once its chart is drawn (the site stage)
+    bulletin: Bulletin | None = None  # the weekly bulletin, printed while MkDocs builds (the site stage)
     brand: str = ""  # the site's name, drawn on the images
 
 
@@ -182,14 +185,16 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces},
               # each decision by its id: a page that names another decision names it by what it decides
-              "decisions": {t.id: t for t in tracked}}
+              "decisions": {t.id: t for t in tracked},
+              # the weekly bulletin's PDF (and PNG) under downloads/, printed in the site stage
+              "bulletin": f"{DOWNLOADS}/{bulletin_name(dataset)}"}
     cite = open_data.citation(dataset.site, dataset.provinces)
     rendered = render(planned, common, charts, cite, images, brand=planned[0].title if planned else "",
                       site_url=site_url)
     if charts_first:
         charts.close()
     result = write.write(project.content, rendered.pages)
-    write.write_feed(project.content / FEED, atom(dataset, log, site_url))
+    write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
     write.write_downloads(project.content, rendered.cards, CARDS)
     write.write_downloads(project.content, rendered.embeds, EMBED)
     this = log[-1] if log else None
@@ -235,11 +240,13 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     planned = plan(project, checked.dataset, agg, tracked, before, log)
     # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
     images = PngRenderer(project.cache / "images")
+    brand = planned[0].title if planned else ""  # the home page's title: the site's name
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
                                      charts_first=charts_first, site_url=site_url, images=images)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
-                     images.drawn, images.reused, rendered.posters, planned[0].title if planned else "")
+                     images.drawn, images.reused, posters=rendered.posters, brand=brand,
+                     bulletin=bulletin(planned, checked.dataset, agg, site_url, brand))
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
@@ -250,20 +257,21 @@ def build(project: Project, previous: Publication | object | None = ONLINE, extr
     one follows (by default the one in site/); `extra`: settings for the theme, `before`: the previous
     version's figures for the page of what changed, `log`: every publication up to this one, for the
     archive page, `checked`: the data checked already, and `url_path`: a version's folder below the site's
-    address (all from publish.py). This owns the build's
-    processes: the chart workers and the audit beside MkDocs, each stopped when its block ends, however it
-    ends."""
+    address (all from publish.py). This owns the build's processes: the chart workers, the audit beside
+    MkDocs and Chromium printing the bulletin, each stopped when its block ends, however it ends."""
     if previous is ONLINE:
         previous = previous_publication(project)
     images = PngRenderer(project.cache / "images")
     with ChartRenderer(project.cache / "charts") as charts:
         generated = generate(project, previous=previous, before=before, log=log, charts=charts, checked=checked,
                              url_path=url_path)
-        with Gate(generated.checked.private_texts, rules(generated.checked, previous)) as gate:
+        day = generated.latest.to_gregorian() if generated.latest else None
+        with Gate(generated.checked.private_texts, rules(generated.checked, previous)) as gate, \
+                Printer(generated.bulletin, day) as printer:
             build_site(project.mkdocs_yml, project.content, project.site, generated.latest, gate=gate,
                        extra=extra, charts=charts, site_url=generated.site_url,
                        posters=Posters(generated.posters, images, generated.brand,
-                                       urlsplit(generated.site_url).netloc))
+                                       urlsplit(generated.site_url).netloc), printer=printer)
     return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused,
                                images_drawn=generated.images_drawn + images.drawn,
                                images_reused=generated.images_reused + images.reused)

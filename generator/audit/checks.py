@@ -45,7 +45,7 @@ from generator.render.open_data import same_cell, xlsx_sheets
 TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 # an XLSX download is read as its cells (open_data.xlsx_sheets); the search index's files (Pagefind's,
 # gzip-compressed: the text of every page, and its words) as the text they hold
-SERVED = (*TEXT_FILES, ".xlsx", ".zip", ".png", *INDEX_SUFFIXES)
+SERVED = (*TEXT_FILES, ".xlsx", ".zip", ".png", ".pdf", *INDEX_SUFFIXES)
 THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
 _WORD = re.compile(r"[\w-]+")
 _PROTECTED = re.compile(r'"protected":\s*true')
@@ -84,12 +84,12 @@ class AuditFailed(PortalError):
                            "{lines}{more}", n=len(findings), lines=lines, more=more))
 
 
-_LOOSE = re.compile(r"[\s\u200b-\u200f\u2066-\u2069]+")
+_LOOSE = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\u064b-\u065f\u0670]+")
 
 
 def _canonical(text: str) -> str:
-    """Text compared loosely: Persian letters (ي→ی, ك→ک), Latin digits, no spaces or invisible marks; the
-    site writes digits in Persian and may break lines anywhere."""
+    """Text compared loosely: Persian letters (ي→ی, ك→ک), Latin digits, no spaces, invisible or combining
+    marks; the site writes digits in Persian and may break lines anywhere."""
     return _LOOSE.sub("", ascii_digits(persian_letters(text)))
 
 
@@ -131,8 +131,10 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
                 raw = read_text(path)
                 texts = texts_of(path, raw)
             except UnreadableIndex as exc:
-                findings.append(AuditFinding(rel, t("a search index file that cannot be read ({detail}): its text "
-                                                    "cannot be checked; rebuild the site", detail=str(exc))))
+                findings.append(AuditFinding(rel, t("a PDF whose text cannot be read ({detail}): it cannot be "
+                                                    "checked", detail=str(exc)) if path.suffix == ".pdf" else
+                                             t("a search index file that cannot be read ({detail}): its text "
+                                               "cannot be checked; rebuild the site", detail=str(exc))))
                 continue
         # one pass per file: a line break joins no digits, so texts stay apart
         for found in personal_data.find("\n".join(texts)):

@@ -2,6 +2,7 @@
 
 - HTML, SVG and the feed: the text between tags and the values of attributes, not SVG geometry or
   machine values (`_GEOMETRY`); a feed entry's id (a hash) is left out.
+- PDF (the weekly bulletin): its text in reading order, line by line (pdftotext).
 - CSV: every cell that is not a plain number; JSON: every string; XLSX: every cell of every sheet that is
   not a plain number.
 - Pagefind's search index (gzip-compressed, its signature first): a fragment (a page's text) as JSON,
@@ -80,6 +81,8 @@ def read_text(path: Path) -> str:
             raise UnreadableIndex("no Pagefind signature")
         data = data.removeprefix(_PAGEFIND)
         return data.decode("utf-8", errors="replace" if path.suffix == ".pf_fragment" else "surrogateescape")
+    if path.suffix == ".pdf":
+        return pdf_text(path)
     return path.read_text(encoding="utf-8-sig", errors="replace")
 
 
@@ -138,8 +141,30 @@ def _walk_texts(value) -> list[str]:
     return texts
 
 
+_EMBEDDING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text in reading order (poppler's pdftotext, which puts right-to-left runs in logical order;
+    its direction marks are left out, «هٔ» put back in its order). Raises UnreadableIndex when it cannot be
+    read: what is unread is refused."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise UnreadableIndex("pdftotext, of Debian's poppler-utils, is not installed (make poppler)")
+    done = subprocess.run([tool, "-enc", "UTF-8", "-layout", str(path), "-"], capture_output=True, timeout=120)
+    if done.returncode != 0:
+        raise UnreadableIndex(f"pdftotext: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+    # the hamza over a final «ه» (هٔ) comes out before it: put back as typed, so private text matches
+    return _EMBEDDING.sub("", done.stdout.decode("utf-8", "replace")).replace("\u0654\u0647", "\u0647\u0654")
+
+
 def texts_of(path: Path, raw: str | None = None) -> list[str]:
     """What a reader reads in one served file (`raw`: its text, when already read)."""
+    if path.suffix == ".pdf":
+        return (raw if raw is not None else pdf_text(path)).splitlines()
     if raw is None and path.suffix != ".xlsx":
         raw = read_text(path)
     if path.suffix == ".pf_fragment":  # a page's text, as JSON

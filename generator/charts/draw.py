@@ -34,7 +34,7 @@ class ChartRenderer:
 
     cache_dir: Path | None  # None: no cache (every chart is rendered)
     rendered: int = 0
-    reused: int = 0
+    _reused: set[str] = field(default_factory=set, repr=False)  # keys read from the cache, each counted once
     workers: int = field(default_factory=vl.cpus)
     _started: bool = field(default=False, repr=False)
     _salt: str = field(default="", repr=False)
@@ -43,6 +43,11 @@ class ChartRenderer:
     _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
     _keys: dict[int, tuple[dict, str]] = field(default_factory=dict, repr=False)  # id(spec) → (spec, key)
     _specs: dict[str, dict] = field(default_factory=dict, repr=False)  # key → spec, of each placeholder
+
+    @property
+    def reused(self) -> int:
+        """How many charts came from the cache (each once, however many pages and images show it)."""
+        return len(self._reused)
 
     def _salted(self) -> str:
         if not self._salt:
@@ -190,7 +195,7 @@ class ChartRenderer:
         if key in self._raw:
             return self._raw[key]
         if cached and cached.exists():
-            self.reused += 1
+            self._reused.add(key)
             return cached.read_text(encoding="utf-8")
         if not self._started:
             vl.start_worker()

@@ -15,7 +15,7 @@ from generator.charts import workers as vl
 COLOURS = 64
 
 
-def _small(data: bytes) -> bytes:
+def small(data: bytes) -> bytes:
     """The PNG on white, in a palette of COLOURS, compressed as far as zlib goes: pixels only (no text,
     date or profile chunk), the same bytes for the same pixels."""
     import io
@@ -25,9 +25,9 @@ def _small(data: bytes) -> bytes:
     with Image.open(io.BytesIO(data)) as image:
         flat = Image.new("RGB", image.size, "#ffffff")
         flat.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
-    small = flat.quantize(COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    fewer = flat.quantize(COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    small.save(out, "PNG", optimize=True)
+    fewer.save(out, "PNG", optimize=True)
     return out.getvalue()
 
 
@@ -57,7 +57,7 @@ class PngRenderer:
         if not self._started:
             vl.start_worker()  # the fonts
             self._started = True
-        data = _small(bytes(vl_convert.svg_to_png(svg, scale=scale)))
+        data = small(bytes(vl_convert.svg_to_png(svg, scale=scale)))
         self.drawn += 1
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)

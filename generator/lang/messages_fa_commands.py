@@ -8,6 +8,13 @@ COMMANDS: dict[str, str] = {
     "an image with no SVG or PDF of the same name beside it: what it shows cannot be checked":
         "تصویری که SVG یا PDF هم‌نامی کنارش نیست: آنچه نشان می‌دهد بازرسی‌پذیر نیست",
     "cannot be read as a PNG ({detail})": "به‌صورت PNG خواندنی نیست ({detail})",
+    "a PDF whose text cannot be read ({detail}): it cannot be checked":
+        "PDFی که متنش خواندنی نیست ({detail}): بازرسی‌پذیر نیست",
+    "the weekly bulletin is printed by Debian's chromium, which is not at {path}: install it (make chromium)":
+        "بولتن هفتگی را chromium دبیان چاپ می‌کند که در {path} نیست: نصبش کنید (make chromium)",
+    "chromium did not finish printing the bulletin in {n} s": "chromium چاپ بولتن را در {n} ثانیه تمام نکرد",
+    "chromium failed printing the bulletin: {detail}": "chromium در چاپ بولتن شکست خورد: {detail}",
+    "chromium wrote no bulletin": "chromium بولتنی ننوشت",
     "an image that carries more than pixels ({chunks}): metadata is not published":
         "تصویری که جز پیکسل چیزی دارد ({chunks}): فراداده منتشر نمی‌شود",
     "published at {url}: the sitemap, canonical links and feed use this address":

@@ -1,22 +1,18 @@
 """An embed page per chart: the figure alone (its chart, its key, its table, its note and a link back to the
 page it is on), with no header, navigation or script, for another site to show in an <iframe>; each page's
-figure note gives the code to copy. Written as HTML into content/embed/ (MkDocs copies it as it is) with the
-chart's placeholders, filled like every page's once the charts are drawn (charts/inline.py).
-
-Its own Jinja environment: HTML, autoescaped (the pages' environment escapes for Markdown instead)."""
+figure note gives the code to copy. Written as HTML (render/html_env.py) into content/embed/ (MkDocs copies
+it as it is) with the chart's placeholders, filled like every page's once the charts are drawn
+(charts/inline.py)."""
 
 from __future__ import annotations
 
 import posixpath
-from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
-from generator.lang.persian import persian_digits
-from generator.model.figures import TEXT, Figure
+from generator.model.figures import Figure
 from generator.model.page import Page
-from generator.render.filters import TEMPLATES, _cell
+from generator.render.html_env import environment
 
 EMBED = "embed"  # the folder, under content/ and site/
 
@@ -32,25 +28,11 @@ def served_dir(page_path: str) -> str:
     return folder + "/" if folder else ""
 
 
-def _text(value: Any, kind: str = TEXT) -> Markup | str:
-    if kind == TEXT and isinstance(value, str):
-        return persian_digits(" ".join(value.split()))  # escaped by the environment
-    return _cell(value, kind)
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters["cell"] = _text
-    env.filters["fa"] = _text  # a text for the reader: Persian digits (machine values, colours, stay as they are)
-    return env
-
-
 def embed_pages(pages: list[Page], charts: dict[str, Markup], site_url: str, brand: str,
                 symbol: str) -> dict[str, str]:
     """Each chart's embed page, by its path under content/embed/. `charts`: each figure's placeholders (as
     its page has them), `site_url`: the build's address ("": links relative to the embed page)."""
-    template = _environment().get_template("embed.html.j2")
+    template = environment().get_template("embed.html.j2")
     root = site_url or "../"
     out = {}
     for page in pages:

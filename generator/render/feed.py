@@ -31,10 +31,14 @@ def _when(day: JDate) -> str:
     return day.to_gregorian().isoformat() + "T12:00:00+03:30"
 
 
-def _entry(ds: Dataset, kind: str, key: str, title: str, href: str, day: JDate, summary: str) -> str:
-    """One entry; `href` as the feed links to it (absolute when the site's address is known)."""
+def _entry(ds: Dataset, kind: str, key: str, title: str, href: str, day: JDate, summary: str,
+           enclosure: str = "") -> str:
+    """One entry; `href` as the feed links to it (absolute when the site's address is known), `enclosure`:
+    a PDF it encloses (the publication's weekly bulletin)."""
+    enclosed = (f"    <link rel=\"enclosure\" type=\"application/pdf\" href={quoteattr(enclosure)}/>\n"
+                if enclosure else "")
     return (f"  <entry>\n    <id>{_id(ds, kind, key)}</id>\n    <title>{escape(title)}</title>\n"
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(href)}/>\n"
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(href)}/>\n{enclosed}"
             f"    <updated>{_when(day)}</updated>\n    <summary>{escape(summary)}</summary>\n  </entry>\n")
 
 
@@ -44,11 +48,12 @@ def _meeting_title(m: Meeting) -> str:
     return f"جلسهٔ {m.date.fa()}{estimated}: {m.title_fa}{synthetic}"
 
 
-def atom(ds: Dataset, log: tuple = (), base: str = "") -> str:
+def atom(ds: Dataset, log: tuple = (), base: str = "", bulletin: str = "") -> str:
     """The feed, newest entry first; an empty feed (no entry) when there is no meeting yet. `log`: the
     publications so far (archive.py): a revision links to the «what changed» page of the publication that
     first published it (that version's page, which stays; the archive when it was taken off the branch).
-    `base`: the address this build is published at; its links are then absolute."""
+    `base`: the address this build is published at; its links are then absolute. `bulletin`: the weekly
+    bulletin's PDF (below the site's root), enclosed in the publication's entry."""
     def link(href: str) -> str:
         return urljoin(base, href) if base else href
 
@@ -61,7 +66,8 @@ def atom(ds: Dataset, log: tuple = (), base: str = "") -> str:
     if latest:
         entries.append(_entry(
             ds, "publication", latest.id, f"انتشار ارقام پس از جلسهٔ {latest.date.fa()}", link("./"),
-            latest.date, f"ارقام برنامه‌ها، استان‌ها و تصمیم‌ها، به‌روز تا جلسهٔ {latest.date.fa()}."))
+            latest.date, f"ارقام برنامه‌ها، استان‌ها و تصمیم‌ها، به‌روز تا جلسهٔ {latest.date.fa()}.",
+            link(bulletin) if bulletin else ""))
     for r in reversed(ds.revisions):
         what = "اصلاحیه" if r.correction else "بازنگری ارقام"
         entry = first.get(r.id)

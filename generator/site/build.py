@@ -31,7 +31,9 @@ from generator.lang.jalali import JDate
 from generator.lang.messages import said_text, t
 from generator.model.errors import PortalError
 from generator.model.paths import CHART_IMAGES
+from generator.render.write import DOWNLOADS
 from generator.site import search_index
+from generator.site.bulletin import BulletinError, Printer
 
 
 class SiteBuildError(PortalError):
@@ -109,7 +111,7 @@ class Posters:
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
                gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None,
-               site_url: str = "", posters: Posters | None = None) -> None:
+               site_url: str = "", posters: Posters | None = None, printer: Printer | None = None) -> None:
     """Run the strict MkDocs build, put the charts into its pages (charts/inline.py: `charts`, whose
     workers draw them while MkDocs builds, and are done with once they are in), index it for search
     (search_index.py), then the audit's `gate` on the result (it raises to refuse the site; it begins on
@@ -117,11 +119,14 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
     caller, who stops them however this ends. `extra` is added to the configuration's `extra` (the
     theme's settings: a publication's version). `site_url`: the address the build is published at
     (MkDocs' own `site_url`: the sitemap's entries and each page's canonical link); "" leaves it unset.
-    `posters`: the charts to write as images once they are drawn (with `charts`)."""
+    `posters`: the charts to write as images once they are drawn (with `charts`); `printer`: the weekly
+    bulletin, printed by Chromium while MkDocs builds, into downloads/ (it belongs to the caller too)."""
     with _staged(site) as staging:
         try:
             if gate is not None:
                 gate.begin(content)
+            if printer is not None:
+                printer.start()
             _mkdocs(mkdocs_yml, content, staging, build_date, extra, site_url)
             prune(staging)
             if charts is not None:
@@ -130,10 +135,12 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
                     poster.write(staging / CHART_IMAGES, list(posters.posters), charts, posters.images,
                                  posters.brand, posters.host)
                 charts.close()  # every chart is in: the workers' memory is free for the rest
+            if printer is not None:
+                printer.finish(staging / DOWNLOADS)
             search_index.index(staging)  # the search index is part of what the audit reads
             if gate is not None:
                 gate.check(staging)
-        except (search_index.SearchIndexError, ChartError) as exc:
+        except (search_index.SearchIndexError, ChartError, BulletinError) as exc:
             raise SiteBuildError(t("{detail}\nsite/ was left as it was", detail=said_text(exc))) from exc
 
 

@@ -256,3 +256,11 @@ def test_all_zip_holds_every_table_the_package_and_the_licence_with_the_same_byt
     code, out, err = run_portal(again, "build")
     assert code == 0, out + err
     assert (again / "site/downloads/all.zip").read_bytes() == (downloads / "all.zip").read_bytes()
+    # and so is every other file that travels: the bulletin, the link previews, the charts as images
+    for folder in ("downloads", "cards", "embed"):
+        mine = {p.relative_to(example_site / "site").as_posix(): p.read_bytes()
+                for p in (example_site / "site" / folder).rglob("*") if p.is_file()}
+        theirs = {p.relative_to(again / "site").as_posix(): p.read_bytes()
+                  for p in (again / "site" / folder).rglob("*") if p.is_file()}
+        assert mine.keys() == theirs.keys() and len(mine) > 40, folder
+        assert [k for k in mine if mine[k] != theirs[k]] == [], folder

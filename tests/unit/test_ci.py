@@ -86,8 +86,10 @@ def test_every_action_is_pinned_by_its_commit_and_dependabot_keeps_everything_cu
 
 
 def test_publishing_installs_the_builds_packages_alone() -> None:
-    """The publish workflow runs `make publish`, which installs requirements.lock and not the test tools."""
+    """The publish workflow runs `make publish`, which installs requirements.lock and not the test tools (and
+    Debian's chromium and poppler-utils, which print and read the weekly bulletin)."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^publish: \$\(STAMP\)$", makefile, re.M) and re.search(r"^site: \$\(STAMP\)$", makefile, re.M)
+    assert re.search(r"^publish: \$\(STAMP\) chromium poppler$", makefile, re.M)
+    assert re.search(r"^site: \$\(STAMP\) chromium poppler$", makefile, re.M)
     stamp = makefile[makefile.index("$(STAMP):"):makefile.index("$(TESTED):")].split("\n\n")[0]
     assert "-r requirements.lock" in stamp and "requirements-test.lock" not in stamp

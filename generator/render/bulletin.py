@@ -1,0 +1,58 @@
+"""The weekly bulletin: one A4 page or two, in Persian, right to left, for a reader who gets the week as a
+PDF forwarded in a messaging app: the date, each programme's pledge and delivery with the latest week's
+delivery, the latest meeting's decisions and their status, the decisions it followed up, the figures revised
+in this publication with their reasons, and the site's address. Written here as HTML (render/html_env.py)
+from the planned pages' own contexts (the same figures as the pages); printed to PDF, with a PNG of its
+first page, by headless Chromium in the site stage (site/bulletin.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.aggregate.totals import Aggregates
+from generator.aggregate.tracker import STATUSES
+from generator.model.dataset import Dataset
+from generator.model.page import Page
+from generator.pages import plan as p
+from generator.render.html_env import environment
+from generator.schema.files import UNITS
+
+FONTS = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")  # beside the HTML when it is printed (charts/fonts)
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    name: str  # its files' name under downloads/, without the suffix: «bulletin-1400-07-28»
+    html: str  # to print, with FONTS beside it
+
+
+def bulletin_name(ds: Dataset) -> str:
+    return f"bulletin-{ds.meetings[-1].id}" if ds.meetings else "bulletin"
+
+
+def _context(pages: list[Page], kind: type):
+    return next((page.context for page in pages if isinstance(page.context, kind)), None)
+
+
+def bulletin(pages: list[Page], ds: Dataset, agg: Aggregates, site_url: str, brand: str) -> Bulletin:
+    """The bulletin of this build, from its planned pages (`pages`)."""
+    home = _context(pages, p.HomeContext)
+    changes = _context(pages, p.ChangesContext)
+    latest = ds.meetings[-1] if ds.meetings else None
+    meeting = next((page.context for page in pages if isinstance(page.context, p.MeetingContext)
+                    and latest and page.context.meeting.id == latest.id), None)
+    rows = []
+    for s in home.headline if home else ():
+        last = s.weekly[-1] if s.weekly else None
+        rows.append({"name": s.programme.short_name_fa, "unit": UNITS[s.programme.unit],
+                     "pledged": s.programme.pledged, "pledge_fa": s.programme.pledge_fa, "delivered": s.delivered,
+                     "share": s.share, "week": last.period if last else None,
+                     "week_delivered": last.delivered if last else None, "synthetic": s.synthetic})
+    revisions = tuple(zip(changes.changes.revisions, changes.reasons, strict=True)) if changes else ()
+    html = environment().get_template("bulletin.html.j2").render(
+        brand=brand, site=ds.site, site_url=site_url, meeting=latest, as_of=agg.latest_week, rows=rows,
+        made=meeting.decisions if meeting else (), followed=meeting.followed if meeting else (),
+        revisions=revisions, since=changes.changes.before.day if changes and changes.changes.before else None,
+        statuses=STATUSES, provinces={pr.iso_code: pr.name_fa for pr in ds.provinces}, units=UNITS,
+        synthetic=any(r["synthetic"] for r in rows) or bool(latest and latest.synthetic), fonts=FONTS)
+    return Bulletin(bulletin_name(ds), html)
