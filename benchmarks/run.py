@@ -29,8 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-STAGES = ("load", "validate", "normalise", "aggregate", "protect", "render pages", "charts", "mkdocs build",
-          "search index", "audit")
+STAGES = ("load", "validate", "normalise", "aggregate", "protect", "render pages", "cards", "charts",
+          "chart images", "mkdocs build", "bulletin", "search index", "audit")
 # the generator's own stages: not MkDocs, and not Pagefind's search index (a tool of its own, like MkDocs)
 GENERATOR_STAGES = tuple(s for s in STAGES if s not in ("mkdocs build", "search index"))
 
@@ -99,12 +99,29 @@ def _build(root: Path) -> dict:
         return wrapper
 
     charts.prepare = timed(charts.prepare)  # type: ignore[method-assign]
+    from generator.charts.png import PngRenderer
+
+    card_time = 0.0
+    images = PngRenderer(project.cache / "images")
+    draw_png = images.png
+
+    def timed_png(svg: str, scale: float = 1.0) -> bytes:
+        nonlocal card_time
+        started = time.perf_counter()
+        try:
+            return draw_png(svg, scale)
+        finally:
+            card_time += time.perf_counter() - started
+
+    images.png = timed_png  # type: ignore[method-assign]
     tracked = track(ds, agg)
     planned = plan(project, ds, agg, tracked)
-    rendered, written = write_content(project, ds, agg, tracked, result.publication, planned, charts)
+    rendered, written = write_content(project, ds, agg, tracked, result.publication, planned, charts,
+                                      images=images)
     now = time.perf_counter()
-    times["render pages"] = now - t - chart_time
-    peaks["render pages"] = _peak_mib()
+    times["render pages"] = now - t - chart_time - card_time
+    times["cards"] = card_time
+    peaks["render pages"] = peaks["cards"] = _peak_mib()
     t = now
 
     gate = Gate(validated.private_texts, Rules(ds.site.disclosure_threshold, ds.site.dominance_percent, previous,
@@ -145,16 +162,49 @@ def _build(root: Path) -> dict:
             times["charts"] = chart_time + time.perf_counter() - started
             peaks["charts"] = _peak_mib()
 
+    from generator.charts import poster
+    from generator.render.bulletin import bulletin
+    from generator.site.build import Posters
+    from generator.site.bulletin import Printer
+
+    write_posters = poster.write
+
+    def timed_posters(*args) -> int:
+        started = time.perf_counter()
+        try:
+            return write_posters(*args)
+        finally:
+            times["chart images"] = time.perf_counter() - started
+            peaks["chart images"] = _peak_mib()
+
+    brand = planned[0].title
+    printer = Printer(bulletin(planned, ds, agg, "", brand),
+                      agg.latest_week.to_gregorian() if agg.latest_week else None)
+    finish = printer.finish
+
+    def timed_finish(downloads: Path) -> list[str]:
+        started = time.perf_counter()  # what the build waits for: Chromium prints while MkDocs builds
+        try:
+            return finish(downloads)
+        finally:
+            times["bulletin"] = time.perf_counter() - started
+            peaks["bulletin"] = _peak_mib()
+
+    printer.finish = timed_finish  # type: ignore[method-assign]
     search_index.index = timed_index
     chart_inline.inline_site = timed_inline
+    poster.write = timed_posters
     try:
-        with charts, gate:  # the benchmark owns them, as pipeline.build does
-            build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week, gate=gate, charts=charts)
+        with charts, gate, printer:  # the benchmark owns them, as pipeline.build does
+            build_site(project.mkdocs_yml, project.content, project.site, agg.latest_week, gate=gate, charts=charts,
+                       posters=Posters(rendered.posters, images, brand, ""), printer=printer)
     finally:
         search_index.index = index
         chart_inline.inline_site = inline
+        poster.write = write_posters
     stage("mkdocs build", t)
-    times["mkdocs build"] -= times["audit"] + times["search index"] + times["charts"] - chart_time
+    times["mkdocs build"] -= (times["audit"] + times["search index"] + times["charts"] - chart_time
+                              + times["chart images"] + times["bulletin"])
     peaks["audit"] = peaks["search index"] = peaks["mkdocs build"]
     ahead = gate.used_ahead
     return {"times": times, "peaks": peaks, "audit_ahead": ahead.seconds if ahead else None,

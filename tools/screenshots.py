@@ -25,7 +25,10 @@ PAGES = ["", "programmes/", "programmes/oxygen-concentrators/", "programmes/week
          "provinces/gilan/", "households/", "centres/", "meetings/", "meetings/1400-05-27/", "decisions/",
          "changes/", "archive/", "open-data/", "methodology/", "about/", "search/", "404.html",
          # search results for queries typed with Arabic letters and with Latin digits
-         "search/?q=اكسيژن", "search/?q=گيلان 1400", "search/?q=27 مرداد 1400"]
+         "search/?q=اكسيژن", "search/?q=گيلان 1400", "search/?q=27 مرداد 1400",
+         # a chart's embed page (as another site shows it in an iframe); the link previews and the bulletin's
+         # first page are images already: cards/*.png, downloads/bulletin-*.png
+         "embed/home-trends.html", "embed/province-gilan-over-time.html"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -63,8 +63,9 @@ def _digest(path: Path) -> str:
 
 def copied_files(content: Path) -> list[Path]:
     """The files of content/ that the site serves as they are: not Markdown (MkDocs turns that into
-    pages), not hidden (MkDocs leaves dot files out), of a kind the audit reads."""
-    return sorted(p for p in content.rglob("*") if p.is_file() and p.suffix in SERVED
+    pages), not HTML (an embed page gets its chart after MkDocs: render/embed.py), not hidden (MkDocs leaves
+    dot files out), of a kind the audit reads."""
+    return sorted(p for p in content.rglob("*") if p.is_file() and p.suffix in SERVED and p.suffix != ".html"
                   and not any(part.startswith(".") for part in p.relative_to(content).parts)
                   and not p.relative_to(content).as_posix().startswith(THEME))
 

@@ -108,7 +108,10 @@ class Printer:
 
     def _print(self, page: Path) -> None:
         url = page.as_uri()
-        self._run("--no-pdf-header-footer", f"--print-to-pdf={self._folder / 'bulletin.pdf'}", url)
+        # untagged: Chromium names a tagged PDF's structure by DOM node ids, which change from one print to
+        # the next (the same data would not print the same bytes); the site's pages hold the same text, tagged
+        self._run("--no-pdf-header-footer", "--disable-pdf-tagging", f"--print-to-pdf={self._folder / 'bulletin.pdf'}",
+                  url)
         self._run(f"--window-size={A4[0]},{A4[1]}", f"--force-device-scale-factor={SCALE}",
                   f"--screenshot={self._folder / 'bulletin.png'}", url)
 

@@ -21,8 +21,9 @@ def test_every_chart_of_the_built_site_is_in_its_page_and_no_placeholder_is_left
     charts = [m.group(1) for page in pages for m in _CHART.finditer(page.read_text(encoding="utf-8"))]
     assert len(charts) > 30 and all(c.startswith("<svg ") for c in charts)
     assert not any("<!--portal-chart:" in page.read_text(encoding="utf-8") for page in pages)
-    # the Markdown holds the placeholders, one per chart
-    held = [m for md in (example_site / "content").rglob("*.md") for m in PLACEHOLDER.finditer(md.read_text("utf-8"))]
+    # the Markdown and the embed pages hold the placeholders, one per chart
+    sources = [*(example_site / "content").rglob("*.md"), *(example_site / "content" / "embed").glob("*.html")]
+    held = [m for md in sources for m in PLACEHOLDER.finditer(md.read_text("utf-8"))]
     assert len(held) == len(charts)
 
 
