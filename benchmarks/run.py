@@ -103,17 +103,17 @@ def _build(root: Path) -> dict:
 
     card_time = 0.0
     images = PngRenderer(project.cache / "images")
-    draw_png = images.png
+    draw_pngs = images.pngs
 
-    def timed_png(svg: str, scale: float = 1.0) -> bytes:
+    def timed_pngs(*args, **kwargs) -> list[bytes]:
         nonlocal card_time
         started = time.perf_counter()
         try:
-            return draw_png(svg, scale)
+            return draw_pngs(*args, **kwargs)
         finally:
             card_time += time.perf_counter() - started
 
-    images.png = timed_png  # type: ignore[method-assign]
+    images.pngs = timed_pngs  # type: ignore[method-assign]
     tracked = track(ds, agg)
     planned = plan(project, ds, agg, tracked)
     rendered, written = write_content(project, ds, agg, tracked, result.publication, planned, charts,

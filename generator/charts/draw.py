@@ -176,6 +176,20 @@ class ChartRenderer:
                                    "generate the pages again (portal build)", key=key[:12]))
         return self._svg(key, spec, prefix)
 
+    def map(self, fn, items: list[tuple]) -> list:
+        """`fn(*item)` for each item, in order: on the chart workers when there are enough items to share
+        (images: charts/png.py; the workers are started for them if need be), in this process otherwise."""
+        if len(items) < 8 or self.workers < 2:
+            return [fn(*item) for item in items]
+        if self._pool is None:
+            self._pool = self._new_pool()
+        try:
+            futures = [self._pool.submit(fn, *item) for item in items]
+        except BrokenProcessPool as exc:
+            raise ChartError(t("a chart worker process stopped before it finished (out of memory, or killed); "
+                               "run the build again")) from exc
+        return [vl.result(f) for f in futures]
+
     def raw_svg(self, key: str) -> str:
         """The chart with this key as vl-convert drew it (not tidied: its own size and ids), for an image
         of it alone (charts/poster.py)."""

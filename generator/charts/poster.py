@@ -1,7 +1,7 @@
 """A chart to take away: its SVG as drawn for a wide column, with what the page says around it drawn in (the
 figure's title, what its value axis measures, its key, its source and date, and the site's name and
-address), as one SVG file and a PNG at twice its size (charts/png.py), for a reader to download, forward in a
-messaging app or put in an article. Drawn from the chart's SVG as the page shows it (no second drawing by
+address), as one SVG file and a PNG (charts/png.py), for a reader to download, forward in a messaging app
+or put in an article. Drawn from the chart's SVG as the page shows it (no second drawing by
 Vega); text right to left as charts/svg_text.py says; the key laid out from the right, as the page's."""
 
 from __future__ import annotations
@@ -105,13 +105,17 @@ def poster_svg(poster: Poster, chart: str, brand: str, host: str) -> str:
             f'<rect width="{total:g}" height="{y:g}" fill="#ffffff"/>\n{body}\n</svg>\n')
 
 
+SCALE = 1.5  # the PNG: about 1,000 px wide, for a phone's screen and a printed page
+
+
 def write(folder, posters: list[Poster], charts, images, brand: str, host: str) -> int:
-    """Each poster's SVG and PNG (twice its size) into `folder` (site/downloads/charts/): «<figure id>.svg»
-    and «.png». `charts`: the renderer that drew the charts (their SVGs), `images`: the PNG renderer, whose
-    cache keeps an unchanged image from being drawn again. Returns how many."""
+    """Each poster's SVG and PNG (SCALE times its size) into `folder` (site/downloads/charts/): «<figure
+    id>.svg» and «.png». `charts`: the renderer that drew the charts (their SVGs; its workers draw the new
+    PNGs), `images`: the PNG renderer, whose cache keeps an unchanged image from being drawn again. Returns
+    how many."""
     folder.mkdir(parents=True, exist_ok=True)
-    for poster in posters:
-        svg = poster_svg(poster, charts.raw_svg(poster.chart_key), brand, host)
+    svgs = [poster_svg(poster, charts.raw_svg(poster.chart_key), brand, host) for poster in posters]
+    for poster, svg, png in zip(posters, svgs, images.pngs(svgs, SCALE, charts.map), strict=True):
         (folder / f"{poster.figure.id}.svg").write_text(svg, encoding="utf-8")
-        (folder / f"{poster.figure.id}.png").write_bytes(images.png(svg, scale=2))
+        (folder / f"{poster.figure.id}.png").write_bytes(png)
     return len(posters)

@@ -52,12 +52,18 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
     images = images or PngRenderer(None)
     host = urlsplit(site_url).netloc
     placeholders: dict[str, Markup] = {}
+    # the previews first, on the chart workers' cores when many are new, before the charts are queued
+    with_cards = [page for page in pages if page.card is not None]
+    card_svgs = [card_svg(page.card, brand, host) for page in with_cards]
+    cards: dict[str, str | bytes] = {}
+    for page, svg, png in zip(with_cards, card_svgs, images.pngs(card_svgs, 1.0, charts.map), strict=True):
+        cards[page.card_path.removesuffix(".png") + ".svg"] = svg
+        cards[page.card_path] = png
     env = environment()
     charts.prepare([spec for page in pages for fig in page.figures if fig.chart for spec in fig.chart.specs])
     names = {p.path: p.title for p in pages}
     out: dict[str, str] = {}
     downloads: dict[str, str | bytes] = {}
-    cards: dict[str, str | bytes] = {}
     posters: list[Poster] = []
     for page in sorted(pages, key=lambda p: bool(p.figures)):
         svgs = {}
@@ -68,10 +74,6 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
                 svgs[fig.id] = placeholders[fig.id] = _chart(charts, fig)
                 posters.append(Poster(fig, charts.key(fig.chart.wide or fig.chart.phone)))
             downloads.update(open_data.downloads(fig, cite))
-        if page.card is not None:
-            svg = card_svg(page.card, brand, host)
-            cards[page.card_path.removesuffix(".png") + ".svg"] = svg
-            cards[page.card_path] = images.png(svg)
         template = env.get_template(page.template)
         text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
                                downloads=DOWNLOADS, card=page.card, CHART_IMAGES=CHART_IMAGES,

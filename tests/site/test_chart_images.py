@@ -1,6 +1,6 @@
-"""Every chart of the site can be taken away: as SVG and as PNG (twice its size) with its title, source and
-the site's name drawn in, linked from its figure's note, and as an embed page whose iframe code the note
-gives (the embed page in a browser: tests/browser/test_embed.py)."""
+"""Every chart of the site can be taken away: as SVG and as PNG (one and a half times its size) with its
+title, source and the site's name drawn in, linked from its figure's note, and as an embed page whose iframe
+code the note gives (the embed page in a browser: tests/browser/test_embed.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from PIL import Image
+
+from generator.charts.poster import SCALE
 
 _FIGURE = re.compile(r'<figure class="portal-figure" id="([^"]+)"(.*?)</figure>', re.S)
 
@@ -32,7 +34,7 @@ def test_every_chart_has_an_svg_a_png_and_an_embed_page_linked_from_its_note(exa
             title = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", body, re.S).group(1))
             assert title.split()[0] in texts and "منبع:" in texts and "درگاه شفافیت" in texts, fig_id
             with Image.open(svg_path.with_suffix(".png")) as png:
-                assert png.size[0] == round(2 * float(root.get("width"))), fig_id
+                assert png.size[0] == round(SCALE * float(root.get("width"))), fig_id
             code = html.unescape(re.search(r"<pre dir=\"ltr\"><code>(.*?)</code></pre>", body, re.S).group(1))
             src = re.search(r'<iframe src="([^"]+)"', code).group(1)
             assert src.endswith(f"embed/{fig_id}.html") and (page.parent / src).resolve().is_file(), (page, src)
