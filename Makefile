@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 TESTED := $(VENV)/.tested-$(shell cat requirements-test.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test test-fast golden libreoffice poppler validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
+.PHONY: help site test test-fast golden libreoffice poppler nginx validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
@@ -29,6 +29,7 @@ help:
 	@echo "make lock         re-pin requirements.lock and requirements-test.lock (pip-tools, with hashes)"
 	@echo "make chromium     install Debian's chromium: it prints the bulletin, and runs the browser tests"
 	@echo "make poppler      install Debian's poppler-utils: the audit reads the bulletin with pdftotext"
+	@echo "make nginx        install Debian's nginx, for the test of deploy/nginx.conf (make test does it)"
 	@echo "make libreoffice  install Debian's LibreOffice Calc for the download tests (make test does it)"
 	@echo "make clean        remove site/, the caches, .venv/, node_modules/ and the generated pages"
 
@@ -49,7 +50,7 @@ $(TESTED): $(STAMP)
 site: $(STAMP) chromium poppler
 	$(BIN)/portal build
 
-test: $(TESTED) chromium poppler libreoffice node_modules/.installed
+test: $(TESTED) chromium poppler libreoffice nginx node_modules/.installed
 	$(BIN)/ruff check generator tests tools benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/deptry .
@@ -80,6 +81,11 @@ chromium:
 poppler:
 	@test -x /usr/bin/pdftotext || { echo "installing Debian's poppler-utils for the bulletin's audit (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+
+# The publish branch is served by Debian's nginx with deploy/nginx.conf in a test (tests/site/test_nginx.py).
+nginx:
+	@test -x /usr/sbin/nginx || { echo "installing Debian's nginx for the web server test (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
 
 # The downloads' safety is proven in a real spreadsheet program: Debian's LibreOffice Calc, without its GUI.
 libreoffice:
