@@ -18,6 +18,13 @@ moved to it. It measures the branch's growth per version twice:
 
 Each is set against one site as git would store it on its own (the newest version, compressed). Exit
 status 0 when the packed growth per version is under a quarter of that.
+
+What a host counts is the deployed tree, not git's store: after each publication it also prints the
+branch's tree as a host serves it (`deployed MiB`, `files`: every version folder, `latest/` and the root),
+the new version's own folder (`own MiB`), and the bytes of its files whose content is in no file of the tree
+before it (`new MiB`: what a version would cost if versions shared what does not change). At the end it
+projects 260 weekly publications (five years) under the default retention policy: how many versions stay
+online, and the deployed tree then at this run's size per version.
 """
 
 from __future__ import annotations
@@ -54,6 +61,28 @@ def _packed_branch(repo: Path) -> int:
         return _stored_bytes(clone)
 
 
+def _deployed(repo: Path) -> dict[str, tuple[str, int]]:
+    """The publish branch's tree as a host serves it: path → (blob, bytes)."""
+    out = {}
+    for line in _git(repo, "ls-tree", "-r", "-l", "--full-tree", "publish").splitlines():
+        meta, path = line.split("\t", 1)
+        _mode, _kind, blob, size = meta.split()
+        out[path] = (blob, int(size) if size != "-" else 0)
+    return out
+
+
+def kept_after(weeks: int, every_week_for_days: int = 365) -> int:
+    """How many of `weeks` weekly publications the default retention policy keeps online (every one of the
+    last `every_week_for_days` days, then the last of each Jalali month)."""
+    from generator.history.archive import Entry, to_remove
+    from generator.lang.jalali import parse_jalali
+    from generator.model.dataset import Retention
+
+    day = parse_jalali("1400-05-27")
+    log = tuple(Entry(d.iso, d.iso, d.iso, "x") for d in (day.plus_days(7 * i) for i in range(weeks)))
+    return len(log) - len(to_remove(log, Retention(every_week_for_days, "month")))
+
+
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -79,17 +108,28 @@ def main() -> int:
                     ["add", "data", "mkdocs.yml", "site_overrides", "content"], ["commit", "--quiet", "-m", "data"]):
         _git(root, *command)
     print(f"{sizes['meetings']} meetings, {sizes['delivery_rows']:,} delivery rows, {sizes['centres']:,} centres")
-    print(f"{'n':>3}  {'version':<11}{'seconds':>9}{'growth KiB':>12}{'branch KiB':>12}")
+    print(f"{'n':>3}  {'version':<11}{'seconds':>9}{'growth KiB':>12}{'branch KiB':>12}{'deployed MiB':>14}"
+          f"{'files':>8}{'own MiB':>9}{'new MiB':>9}")
+    hosted: list[tuple[int, int, int, int]] = []  # deployed bytes, files, the version's own bytes, its new bytes
+    before: set[str] = set()
     rows: list[tuple[str, float, int]] = []
     start = _stored_bytes(root)
     last = start
 
     def report(done, seconds: float) -> None:
-        nonlocal last
+        nonlocal last, before
         now = _stored_bytes(root)
         rows.append((done.version, seconds, now - last))
+        tree = _deployed(root)
+        own = {path: v for path, v in tree.items() if path.startswith(done.version + "/")}
+        new = sum(size for blob, size in own.values() if blob not in before)
+        hosted.append((sum(size for _, size in tree.values()), len(tree), sum(size for _, size in own.values()),
+                       new))
+        before = {blob for blob, _ in tree.values()}
+        d, files, mine, fresh = hosted[-1]
         print(f"{len(rows):>3}  {done.version:<11}{seconds:>9.1f}{(now - last) / 1024:>12.0f}"
-              f"{(now - start) / 1024:>12.0f}", flush=True)
+              f"{(now - start) / 1024:>12.0f}{d / 2**20:>14.1f}{files:>8}{mine / 2**20:>9.1f}{fresh / 2**20:>9.1f}",
+              flush=True)
         last = now
 
     first_packed = 0
@@ -121,6 +161,15 @@ def main() -> int:
     print(f"packed (git gc --aggressive, {gc_seconds:.0f} s): the branch {total / 2**20:.1f} MiB, the first version "
           f"{first_packed / 2**20:.1f} MiB; growth per later version {growth / 1024:.0f} KiB, "
           f"{100 * growth / packed:.0f}% of one compressed site")
+    per_version = statistics.median(own for _, _, own, _ in hosted)
+    per_new = statistics.median(new for _, _, _, new in hosted[1:]) if len(hosted) > 1 else hosted[0][3]
+    kept = kept_after(260)
+    print(f"deployed: {hosted[-1][0] / 2**20:.1f} MiB in {hosted[-1][1]:,} files after {len(rows)} versions; a "
+          f"version's own folder {per_version / 2**20:.1f} MiB (median), of which new content "
+          f"{per_new / 2**20:.1f} MiB ({100 * per_new / per_version:.0f}%)")
+    print(f"projected, 260 weekly publications under the default retention: {kept} versions online, about "
+          f"{(kept + 1) * per_version / 2**30:.2f} GiB deployed as whole copies (latest/ one more), "
+          f"{(per_version + kept * per_new) / 2**30:.2f} GiB if versions shared what does not change")
     ok = growth < packed / 4
     print(f"{'PASS' if ok else 'FAIL'}  packed growth per version under a quarter of one compressed site")
     return 0 if ok else 1
