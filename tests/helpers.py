@@ -14,6 +14,15 @@ from generator import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "data" / "minimal"
+# a synthetic weekly meeting to add to the minimal data (whose last meeting is 1400-06-10) before publishing
+MEETING = """date: {date}
+number: {number}
+title_fa: جلسهٔ هفتگی
+synthetic: yes
+summary_fa: خلاصه
+attendees:
+  - role_fa: رئیس
+"""
 
 
 def make_project(dest: Path, data: str = "minimal", overlay: dict[str, str | bytes | None] | None = None) -> Path:
@@ -89,3 +98,16 @@ def run_portal(root: Path, *args: str) -> tuple[int, str, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main(["--root", str(root), *args])
     return code, out.getvalue(), err.getvalue()
+
+
+def branch_tree(root: Path, dest: Path) -> Path:
+    """The publish branch of the repository at `root` as a host serves it: its files, extracted into `dest`
+    (git archive, not a checkout: no .git folder)."""
+    import tarfile
+
+    dest.mkdir(parents=True, exist_ok=True)
+    archive = dest.parent / f"{dest.name}.tar"
+    subprocess.run(["git", "archive", "--format=tar", "-o", str(archive), "publish"], cwd=root, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest, filter="data")
+    return dest

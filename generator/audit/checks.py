@@ -116,7 +116,7 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
             findings += _zip_members(rel, path)
             continue
         if path.suffix == ".png":  # the drawing of an SVG or PDF beside it, which is read as itself
-            findings += [AuditFinding(rel, what) for what in png_findings(rel, path)]
+            findings += [AuditFinding(rel, what) for what in png_findings(path)]
             continue
         sheets: list | Exception | None = None
         if path.suffix == ".xlsx":

@@ -34,7 +34,7 @@ def chunk_types(data: bytes) -> list[bytes]:
     return types
 
 
-def png_findings(rel: str, path: Path) -> list[str]:
+def png_findings(path: Path) -> list[str]:
     """What is wrong with a served PNG, in words ([] when it is a drawing of an audited twin, pixels only)."""
     if not any(path.with_suffix(s).is_file() for s in TWINS):
         return [t("an image with no SVG or PDF of the same name beside it: what it shows cannot be checked")]

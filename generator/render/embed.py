@@ -13,19 +13,13 @@ from markupsafe import Markup
 from generator.model.figures import Figure
 from generator.model.page import Page
 from generator.render.html_env import environment
+from generator.render.links import served_dir
 
 EMBED = "embed"  # the folder, under content/ and site/
 
 
 def embed_path(fig: Figure) -> str:
     return f"{EMBED}/{fig.id}.html"
-
-
-def served_dir(page_path: str) -> str:
-    """Where a page is served below the site's root (use_directory_urls): «provinces/gilan/», «» for home."""
-    name = posixpath.basename(page_path)
-    folder = posixpath.dirname(page_path) if name == "index.md" else page_path.removesuffix(".md")
-    return folder + "/" if folder else ""
 
 
 def embed_pages(pages: list[Page], charts: dict[str, Markup], site_url: str, brand: str,

@@ -28,15 +28,21 @@ def _relative(target: str, from_dir: str) -> str:
     return posixpath.relpath(target, from_dir)
 
 
+def served_dir(page_path: str) -> str:
+    """Where a page is served below the site's root (use_directory_urls): «provinces/gilan.md» at
+    «provinces/gilan/», «provinces/index.md» at «provinces/», the home page at «»."""
+    name = posixpath.basename(page_path)
+    folder = posixpath.dirname(page_path) if name == "index.md" else page_path.removesuffix(".md")
+    return folder + "/" if folder else ""
+
+
 class Links:
     """Relative Markdown links from one page to others; MkDocs checks every one in a strict build."""
 
     def __init__(self, from_path: str, names: dict[str, str]):
         self.from_dir = posixpath.dirname(from_path)
         self.names = names  # target path -> link text
-        # where the page is served (use_directory_urls: «provinces/gilan.md» at «provinces/gilan/»)
-        self.served_dir = self.from_dir if posixpath.basename(from_path) == "index.md" \
-            else from_path.removesuffix(".md")
+        self.served_dir = served_dir(from_path)
 
     def served(self, target: str) -> Markup:
         """A link in raw HTML (which MkDocs neither checks nor rewrites) to a file of the built site

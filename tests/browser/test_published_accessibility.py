@@ -6,22 +6,11 @@ keyboard reaches every link and control, and `latest/` says that it is the lates
 
 from __future__ import annotations
 
-import subprocess
-import tarfile
-
 import pytest
 
 from browser_checks import axe, keyboard_misses, reading, serving
-from helpers import git, git_project, run_portal
+from helpers import MEETING, branch_tree, git, git_project, run_portal
 
-MEETING = """date: 1400-06-17
-number: 4
-title_fa: جلسهٔ هفتگی
-synthetic: yes
-summary_fa: خلاصه
-attendees:
-  - role_fa: رئیس
-"""
 PAGES = ("latest/", "latest/meetings/1400-06-17/", "1400-06-10/", "1400-06-10/provinces/gilan/",
          "1400-06-10/decisions/", "1400-06-17/changes/")
 
@@ -40,7 +29,7 @@ def _published(tmp_path_factory: pytest.TempPathFactory):
     root = git_project(tmp_path_factory.mktemp("published") / "p")
     code, out, err = run_portal(root, "publish")
     assert code == 0, out + err
-    (root / "data/meetings/1400-06-17.yaml").write_text(MEETING, encoding="utf-8")
+    (root / "data/meetings/1400-06-17.yaml").write_text(MEETING.format(date="1400-06-17", number=4), encoding="utf-8")
     # a past week revised, with its reason: the next publication's «تغییرات» has a table of what changed
     weekly = next((root / "data/deliveries").glob("*.csv"))
     weekly.write_text(weekly.read_text(encoding="utf-8").replace("استان کرمان,,oxygen,۳۰", "استان کرمان,,oxygen,۳۵"),
@@ -61,13 +50,7 @@ def _published(tmp_path_factory: pytest.TempPathFactory):
     git(root, "commit", "--quiet", "-m", "a correction")
     code, out, err = run_portal(root, "publish")
     assert code == 0 and "1400-06-17-2" in out, out + err
-    host = root.parent / "host"
-    host.mkdir()
-    archive = root.parent / "publish.tar"
-    subprocess.run(["git", "archive", "--format=tar", "-o", str(archive), "publish"], cwd=root, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(host, filter="data")
-    with serving(host) as base:
+    with serving(branch_tree(root, root.parent / "host")) as base:
         yield base
 
 

@@ -14,7 +14,6 @@ import re
 import shutil
 import socket
 import subprocess
-import tarfile
 import time
 import urllib.error
 import urllib.request
@@ -23,17 +22,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from helpers import ROOT, git, git_project, run_portal
+from helpers import MEETING, ROOT, branch_tree, git, git_project, run_portal
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-MEETING = """date: 1400-06-17
-number: 4
-title_fa: جلسهٔ هفتگی
-synthetic: yes
-summary_fa: خلاصه
-attendees:
-  - role_fa: رئیس
-"""
 TYPES = {".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".json": "application/json",
          ".csv": "text/csv", ".svg": "image/svg+xml", ".png": "image/png", ".pdf": "application/pdf",
          ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xml": "text/xml",
@@ -53,17 +44,12 @@ def host(tmp_path_factory: pytest.TempPathFactory):
     root = git_project(tmp_path_factory.mktemp("branch") / "p")
     code, out, err = run_portal(root, "publish")
     assert code == 0, out + err
-    (root / "data/meetings/1400-06-17.yaml").write_text(MEETING, encoding="utf-8")
+    (root / "data/meetings/1400-06-17.yaml").write_text(MEETING.format(date="1400-06-17", number=4), encoding="utf-8")
     git(root, "add", "data")
     git(root, "commit", "--quiet", "-m", "meeting 1400-06-17")
     code, out, err = run_portal(root, "publish")
     assert code == 0, out + err
-    tree = root.parent / "srv"
-    tree.mkdir()
-    archive = root.parent / "publish.tar"
-    subprocess.run(["git", "archive", "--format=tar", "-o", str(archive), "publish"], cwd=root, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(tree, filter="data")
+    tree = branch_tree(root, root.parent / "srv")
     work = root.parent / "nginx"
     work.mkdir()
     port = _free_port()

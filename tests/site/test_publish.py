@@ -10,16 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import git, git_project, run_portal
-
-MEETING = """date: {date}
-number: {number}
-title_fa: جلسهٔ هفتگی
-synthetic: yes
-summary_fa: خلاصه
-attendees:
-  - role_fa: رئیس
-"""
+from helpers import MEETING, git, git_project, run_portal
 
 
 @pytest.fixture(scope="module")
