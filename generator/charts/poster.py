@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from generator.charts.layout import text_px
+from generator.charts.svg import without_roles
 from generator.charts.svg_text import fitted, text, wrapped
 from generator.lang.persian import format_number
 from generator.model.figures import Figure
@@ -114,7 +115,7 @@ def write(folder, posters: list[Poster], charts, images, brand: str, host: str) 
     PNGs), `images`: the PNG renderer, whose cache keeps an unchanged image from being drawn again. Returns
     how many."""
     folder.mkdir(parents=True, exist_ok=True)
-    svgs = [poster_svg(poster, charts.raw_svg(poster.chart_key), brand, host) for poster in posters]
+    svgs = [poster_svg(poster, without_roles(charts.raw_svg(poster.chart_key)), brand, host) for poster in posters]
     for poster, svg, png in zip(posters, svgs, images.pngs(svgs, SCALE, charts.map), strict=True):
         (folder / f"{poster.figure.id}.svg").write_text(svg, encoding="utf-8")
         (folder / f"{poster.figure.id}.png").write_bytes(png)

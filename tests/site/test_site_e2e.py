@@ -328,7 +328,7 @@ class _Figures(HTMLParser):
             self._depth += 1
         if tag == "div" and "portal-chart-wide" in (a.get("class") or ""):
             self._drawing = "wide_marks"
-        if a.get("role") == "graphics-symbol" and a.get("aria-label"):
+        if tag == "path" and a.get("aria-label"):  # a mark: its description (charts/spec.py)
             self._fig[self._drawing].append(a["aria-label"])
         if tag == "a" and a.get("href", "").endswith((".csv", ".json", ".xlsx")):
             self._fig["links"].append(a["href"])
