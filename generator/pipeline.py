@@ -33,7 +33,8 @@ from generator.charts.poster import Poster
 from generator.history.archive import LOG, Entry
 from generator.history.archive import dumps as archive_dumps
 from generator.history.changes import Before, compare
-from generator.lang.jalali import JDate
+from generator.history.vintages import This, vintages
+from generator.lang.jalali import JDate, parse_jalali
 from generator.lang.messages import t
 from generator.load.files import load
 from generator.model.dataset import Dataset
@@ -172,11 +173,12 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
-                  charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None
-                  ) -> tuple[Rendered, WriteResult]:
+                  charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None,
+                  before: Before | None = None) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
-    downloads/publications.json. `charts_first`: draw every chart into the cache (and stop the workers)
+    downloads/publications.json, and each figure's vintages after `before` (history/vintages.py).
+    `charts_first`: draw every chart into the cache (and stop the workers)
     before any page is written, for a reader of content/ that fills the placeholders from the cache as
     soon as a page changes (the live preview); otherwise the workers go on drawing. `images`: draws the
     pages' preview images (by default through the cache in .cache/images/)."""
@@ -200,8 +202,12 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
+    histories = tuple(vintages(fig, before, This(version, parse_jalali(this.meeting) if this else
+                                                 (dataset.meetings[-1].date if dataset.meetings else None)))
+                      for fig, _ in on_page)
     files = {**rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
-             data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title),
+             **{name: text for h in histories for name, text in open_data.history_downloads(h, cite).items()},
+             data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title, histories),
              bundle.LICENCE: bundle.licence_text(dataset.site.licence_fa, dataset.site.licence_id,
                                                  dataset.site.organisation_fa)}
     files[bundle.BUNDLE] = bundle.bundle(files, agg.latest_week.to_gregorian() if agg.latest_week else None)
@@ -242,7 +248,7 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     images = PngRenderer(project.cache / "images")
     brand = planned[0].title if planned else ""  # the home page's title: the site's name
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
-                                     charts_first=charts_first, site_url=site_url, images=images)
+                                     charts_first=charts_first, site_url=site_url, images=images, before=before)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,

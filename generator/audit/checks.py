@@ -32,6 +32,8 @@ from pathlib import Path
 
 from generator.audit.images import png_findings
 from generator.audit.served_text import NUMBER, UnreadableIndex, read_text, texts_of, xlsx_texts
+from generator.audit.vintages import vintage_findings
+from generator.history.vintages import is_vintages
 from generator.lang import personal_data
 from generator.lang.messages import t
 from generator.lang.persian import ascii_digits, fold_text, persian_digits, persian_letters
@@ -160,6 +162,8 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
             findings += _formulas(rel, raw)
         if path.suffix == ".json" and rel != CELLS:
             findings += _small_counts(rel, raw, path.with_suffix(".csv"), look.k)
+        if path.suffix == ".json" and is_vintages(path.name):
+            findings += [AuditFinding(rel, what) for what in vintage_findings(rel, raw, path)]
         if path.suffix == ".xlsx":
             findings += _xlsx_twin(rel, path, sheets)
     return findings

@@ -17,7 +17,7 @@ match its programme, province and period (`reasons`), and its reason is printed 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.lang.jalali import JDate
 from generator.model.dataset import Dataset, Revision
@@ -36,6 +36,7 @@ class Before:
     title: str
     day: JDate | None  # the latest meeting it covered, when known
     docs: dict[str, dict]  # figure id -> its JSON download, parsed
+    vintages: dict[str, dict] = field(default_factory=dict)  # `<figure id>-vintages` -> its JSON (vintages.py)
 
 
 @dataclass(frozen=True)

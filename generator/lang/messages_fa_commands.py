@@ -160,4 +160,15 @@ COMMANDS: dict[str, str] = {
     "lies in [{low}, {high}]": "در بازهٔ [{low}، {high}] است",
     "suppressed cell {cell} {what}, from what is published (it needs an interval of at least {needed})":
         "خانهٔ پنهانِ {cell} از روی آنچه منتشر می‌شود {what} (بازه‌ای دست‌کم به پهنای {needed} لازم دارد)",
+    "the vintages are not JSON: they cannot be checked against their table":
+        "پروندهٔ همهٔ انتشارها JSON نیست: نمی‌توان آن را با جدولش سنجید",
+    "the vintages of a table that is not published beside them ({name})":
+        "همهٔ انتشارهای جدولی که کنارشان منتشر نشده است ({name})",
+    "the vintages have no columns": "پروندهٔ همهٔ انتشارها ستونی ندارد",
+    "row «{row}» of the table is not in its vintages": "ردیف «{row}» جدول در پروندهٔ همهٔ انتشارهایش نیست",
+    "row «{row}», column {column}: the vintages say this publication published «{said}», the table shows «{shown}»":
+        "ردیف «{row}»، ستون {column}: پروندهٔ همهٔ انتشارها می‌گوید این انتشار «{said}» منتشر کرده و جدول «{shown}» "
+        "نشان می‌دهد",
+    "row «{row}» is in the vintages with values, but not in the table this publication shows":
+        "ردیف «{row}» با رقم در پروندهٔ همهٔ انتشارها هست، اما در جدولی که این انتشار نشان می‌دهد نیست",
 }

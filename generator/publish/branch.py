@@ -17,6 +17,7 @@ from generator import pipeline
 from generator.history import archive
 from generator.history.archive import Entry
 from generator.history.changes import SKIP, Before
+from generator.history.vintages import is_vintages
 from generator.lang.jalali import parse_jalali
 from generator.lang.messages import t
 from generator.model.errors import PortalError
@@ -69,7 +70,9 @@ def previous_figures(branch: str, entry: dict) -> Before:
         if listing.returncode == 0 else []
     docs = {n.removesuffix(".json"): json.loads(git_utils.read_file(branch, f"{version}/downloads/{n}",
                                                                     universal_newlines=True)) for n in names}
-    return Before(version, entry.get("title") or version, parse_jalali(archive.meeting_of(version)), docs)
+    return Before(version, entry.get("title") or version, parse_jalali(archive.meeting_of(version)),
+                  {k: d for k, d in docs.items() if not is_vintages(k)},
+                  {k: d for k, d in docs.items() if is_vintages(k)})
 
 
 def log_of(branch: str, online: list[dict]) -> tuple[Entry, ...]:

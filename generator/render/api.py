@@ -85,7 +85,10 @@ def api_files(ds: Dataset, pages: list[Any], tracked: tuple, cite: Citation, ver
         "datapackage": f"../{DOWNLOADS}/{PACKAGE}",
         "datasets": [{"id": f.id, "title": f.title_fa, "page": f"../{page_url(on_page[f.id])}",
                       "csv": f"../{DOWNLOADS}/{f.id}.csv", "json": f"../{DOWNLOADS}/{f.id}.json",
-                      "xlsx": f"../{DOWNLOADS}/{f.id}.xlsx", "updated": f.updated.iso if f.updated else None,
+                      "xlsx": f"../{DOWNLOADS}/{f.id}.xlsx",
+                      "vintages": {"csv": f"../{DOWNLOADS}/{f.id}-vintages.csv",
+                                   "json": f"../{DOWNLOADS}/{f.id}-vintages.json"},
+                      "updated": f.updated.iso if f.updated else None,
                       "synthetic": f.synthetic} for f in figures],
         "programmes": [{"id": p.id, "name_fa": p.name_fa, "href": f"programmes/{p.id}.json"} for p in ds.programmes],
         "provinces": [{"iso_code": p.iso_code, "name_fa": p.name_fa, "href": f"provinces/{p.slug}.json"}

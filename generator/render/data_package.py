@@ -107,12 +107,19 @@ def _field(fig: Figure, column: Any) -> dict:
 
 
 def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, version: str | None,
-            title: str | None) -> str:
-    """The Frictionless data package of every table: `figures` with the page each is on."""
+            title: str | None, histories: tuple[Figure, ...] = ()) -> str:
+    """The Frictionless data package of every table: `figures` with the page each is on, then each
+    figure's vintages (`histories`, in the same order: CSV and JSON, no XLSX)."""
+    pages = {fig.id: page for fig, page in figures}
+    originals = {fig.id: fig for fig, _ in figures}
+    later = [(h, pages.get(h.id.removesuffix("-vintages"), "")) for h in histories]
     # a licence needs an id (or a URL) in a data package; without `licence_id` the Persian text stands alone
     licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
     resources = []
-    for fig, page in figures:
+    for fig, page in [*figures, *later]:
+        history = fig.id not in originals
+        english = (title_en(originals[fig.id.removesuffix("-vintages")], ds) + ": every publication (vintages)"
+                   if history and fig.id.removesuffix("-vintages") in originals else title_en(fig, ds))
         fig = joinable(fig, cite)  # the columns its downloads have
         fields = [_field(fig, c) for c in fig.columns]
         if fig.synthetic:
@@ -120,14 +127,14 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
                            "trueValues": [YES_FA], "falseValues": [NO_FA],
                            "description": "ردیف ساختگی است. The row is synthetic (made up for the example site)."})
         resources.append({
-            "name": fig.id, "title": fig.title_fa, "x-title-en": title_en(fig, ds), "path": f"{fig.id}.csv",
+            "name": fig.id, "title": fig.title_fa, "x-title-en": english, "path": f"{fig.id}.csv",
             "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8-sig", "profile": "tabular-data-resource",
             "description": f"{fig.definition_fa} منبع: {fig.source_fa}",
             "dialect": {"delimiter": ",", "header": True, "commentChar": "#"},
             "schema": {"fields": fields, "missingValues": ["", SYMBOL]},
             **licences, "x-licence": cite.licence,
-            "x-page": page, "x-json": f"{fig.id}.json", "x-xlsx": f"{fig.id}.xlsx",
+            "x-page": page, "x-json": f"{fig.id}.json", **({} if history else {"x-xlsx": f"{fig.id}.xlsx"}),
             "x-updated": fig.updated.iso if fig.updated else None, "x-synthetic": fig.synthetic,
             "x-citation": cite.line(fig),
         } | ({"x-hxl": hxl_row(fig)} if cite.hxl else {}))

@@ -224,6 +224,12 @@ def downloads(fig: Figure, cite: Citation) -> dict[str, str | bytes]:
             f"{fig.id}.xlsx": xlsx_bytes(fig, cite)}
 
 
+def history_downloads(history: Figure, cite: Citation) -> dict[str, str]:
+    """A figure's vintages (history/vintages.py) as CSV and JSON: a table to read with a program, not by eye."""
+    history = joinable(history, cite)
+    return {f"{history.id}.csv": csv_text(history, cite), f"{history.id}.json": json_text(history, cite)}
+
+
 # --- reading an XLSX back (the audit compares it with its CSV twin) ----------------------------------------
 
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}

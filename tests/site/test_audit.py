@@ -218,3 +218,42 @@ def test_a_zip_is_audited_as_the_files_beside_it_and_refused_if_it_holds_another
                                            "cannot be checked")], found
     zipped.write_bytes(b"not a zip")
     assert [f.path for f in audit(site)] == ["downloads/all.zip"]
+
+
+def test_vintages_are_held_to_their_table_and_their_counts_of_people_to_the_threshold(built: Path,
+                                                                                        tmp_path: Path) -> None:
+    """A figure's vintages (downloads/<figure>-vintages.json and .csv) on the built site: every one is there
+    and passes; one that restates a hidden figure as this publication's, or carries a count of people below
+    the threshold from an earlier publication, is refused."""
+    import json
+
+    site = tmp_path / "site"
+    shutil.copytree(built / "site", site)
+    downloads = site / "downloads"
+    tables = [p for p in downloads.glob("*.json") if (downloads / f"{p.stem}.xlsx").is_file()]
+    assert tables and all((downloads / f"{p.stem}-vintages.json").is_file() and
+                          (downloads / f"{p.stem}-vintages.csv").is_file() for p in tables)
+    assert audit(site) == []
+    # a table with a count of people: its vintages say this publication published 4 where the table says more
+    def a_count(doc: dict) -> tuple[dict, str] | None:
+        protected = [c["key"] for c in doc["columns"] if c.get("protected")]
+        return next(((r, k) for r in doc["rows"] for k in protected if isinstance(r.get(k), int) and r[k] >= 10),
+                    None)
+
+    path = next(downloads / f"{p.stem}-vintages.json" for p in tables
+                if a_count(json.loads(p.read_text(encoding="utf-8"))))
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    row, key = a_count(doc)
+    published = row[key]
+    row[key] = 4
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    found = [f.format() for f in audit(site)]
+    rel = f"downloads/{path.name}"
+    assert any(f.startswith(rel) and "a count of 4, below 10" in f for f in found), found
+    assert any(f.startswith(rel) and "the vintages say this publication published «4»" in f for f in found), found
+    # the same 4 as an earlier publication's, with the table's figure as this one's: the count is still refused
+    row[key] = published
+    doc["rows"].insert(doc["rows"].index(row), {**row, key: 4, "publication": "1400-06-03"})
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    mine = [f for f in (f.format() for f in audit(site)) if f.startswith(rel)]
+    assert mine and all("below 10" in f for f in mine), mine

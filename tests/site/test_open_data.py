@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import frictionless
 import openpyxl
 
+from generator.history.vintages import is_vintages
 from generator.model.figures import read_csv_rows
 
 
@@ -47,7 +48,7 @@ def _resolve(site: Path, page: str, href: str) -> Path | None:
 def _downloads(site: Path) -> set[str]:
     """The tables: every figure's download (not the cells, the log, the package or the decisions)."""
     skip = {"cells", "publications", "datapackage"}
-    return {p.stem for p in (site / "downloads").glob("*.json") if p.stem not in skip}
+    return {p.stem for p in (site / "downloads").glob("*.json") if p.stem not in skip and not is_vintages(p.name)}
 
 
 def test_the_data_package_is_valid_and_describes_every_table(example_site: Path) -> None:
@@ -57,11 +58,12 @@ def test_the_data_package_is_valid_and_describes_every_table(example_site: Path)
     assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])[:10]
     doc = json.loads(package.read_text(encoding="utf-8"))
     names = {r["name"] for r in doc["resources"]}
-    assert names == _downloads(site)
+    # every table, and its vintages (CSV and JSON, no XLSX)
+    assert names == _downloads(site) | {f"{n}-vintages" for n in _downloads(site)}
     assert doc["licenses"][0]["name"] == "CC-BY-4.0"
     for resource in doc["resources"]:
         assert resource["schema"]["missingValues"] == ["", "×"]
-        for other in ("x-json", "x-xlsx"):
+        for other in ("x-json",) if is_vintages(resource["name"]) else ("x-json", "x-xlsx"):
             assert (site / "downloads" / resource[other]).is_file()
         assert (site / resource["x-page"] / "index.html").is_file(), resource["x-page"]
         fields = [f["name"] for f in resource["schema"]["fields"]]
@@ -128,8 +130,8 @@ def test_the_api_index_and_every_file_it_names_resolve(example_site: Path) -> No
     index = json.loads((site / "api" / "index.json").read_text(encoding="utf-8"))
     assert {d["id"] for d in index["datasets"]} == _downloads(site)
     for d in index["datasets"]:
-        for key in ("csv", "json", "xlsx"):
-            assert _resolve(site, "api/index.json", d[key]).is_file(), d[key]
+        for link in (d["csv"], d["json"], d["xlsx"], d["vintages"]["csv"], d["vintages"]["json"]):
+            assert _resolve(site, "api/index.json", link).is_file(), link
         assert _resolve(site, "api/index.json", d["page"]).is_file(), d["page"]
     assert _resolve(site, "api/index.json", index["datapackage"]).is_file()
     kinds = {"programmes": 4, "provinces": 31, "meetings": 10}

@@ -3,6 +3,8 @@ to push to, as a static host's repository would be."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
@@ -130,7 +132,8 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     # the row first, in words, then the figure now, before, and why; the table and the column after
     row = re.search(r"<tr>\s*<td[^>]*>۳ شهریور ۱۴۰۰</td>\s*<td[^>]*>۳۵</td>\s*<td[^>]*>۳۰</td>\s*"
                     r"<td[^>]*>گزارش دیرهنگام کرمان</td>"
-                    r"\s*<td[^>]*>استان کرمان: تحویل[^<]*</td>\s*<td[^>]*>[^<]*</td>\s*</tr>", revisions)
+                    r"\s*<td[^>]*><a href=\"../downloads/province-kerman-over-time-vintages.csv\"[^>]*>استان کرمان: "
+                    r"تحویل[^<]*</a></td>\s*<td[^>]*>[^<]*</td>\s*</tr>", revisions)
     assert row, revisions[-4000:]
     # the national total of that week changed with it (42 → 47): the same reason explains it
     national = re.search(r"<tr>\s*<td[^>]*>۳ شهریور ۱۴۰۰</td>\s*<td[^>]*>۴۷</td>\s*<td[^>]*>۴۲</td>\s*"
@@ -143,6 +146,20 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     # and the version it compares with is unchanged: it still says 30
     old = json.loads(git(remote, "show", "publish:1400-06-24/downloads/province-kerman-over-time.json"))
     assert [r["oxygen"] for r in old["rows"] if r["week"] == "1400-06-03"] == [30]
+    # the figure's vintages: that week as each publication published it, read from the branch, not the data
+    history = json.loads(git(remote, "show", "publish:1400-07-07/downloads/province-kerman-over-time-vintages.json"))
+    week = [(r["publication"], r["published"], r["oxygen"]) for r in history["rows"] if r["week"] == "1400-06-03"]
+    assert week == [("1400-06-10", "1400-06-10", 30), ("1400-07-07", "1400-07-07", 35)], week
+    # a week never revised has one row: the publication that first had it (not one per publication)
+    assert [r["publication"] for r in history["rows"] if r["week"] == "1400-06-10"] == ["1400-06-10"]
+    as_csv = git(remote, "show", "publish:1400-07-07/downloads/province-kerman-over-time-vintages.csv")
+    rows = [r for r in csv.reader(io.StringIO(as_csv.lstrip("\ufeff"))) if r and not r[0].startswith("#")]
+    at = {name: i for i, name in enumerate(rows[0])}
+    oxygen = next(c["label"] for c in history["columns"] if c["key"] == "oxygen")
+    assert [(r[at["انتشار (نسخه)"]], r[at[oxygen]]) for r in rows[1:] if r[0] == "1400-06-03"] == [
+        ("1400-06-10", "30"), ("1400-07-07", "35")]
+    package = json.loads(git(remote, "show", "publish:1400-07-07/downloads/datapackage.json"))
+    assert "province-kerman-over-time-vintages" in {r["name"] for r in package["resources"]}
 
 
 def test_a_first_deployment_backfills_every_meeting_from_the_data_as_they_stood(tmp_path: Path) -> None:
@@ -195,7 +212,8 @@ def test_a_correction_is_a_new_publication_that_says_what_it_corrects(repo: tupl
     changes = git(remote, "show", "publish:1400-07-07-2/changes/index.html")
     assert "این انتشار اصلاحیهٔ انتشار «جلسهٔ ۷ مهر ۱۴۰۰» است" in changes
     row = re.search(r"<tr>\s*<td[^>]*>۱۰ شهریور ۱۴۰۰</td>\s*<td[^>]*>۲۰</td>\s*<td[^>]*>۱۰</td>\s*"
-                    r"<td[^>]*>خطای تایپی در رقم هفتهٔ ۱۰ شهریور کرمان</td>\s*<td[^>]*>استان کرمان: تحویل[^<]*</td>",
+                    r"<td[^>]*>خطای تایپی در رقم هفتهٔ ۱۰ شهریور کرمان</td>\s*"
+                    r"<td[^>]*><a [^>]*>استان کرمان: تحویل[^<]*</a></td>",
                     changes)
     assert row, changes[-3000:]
     # reasons published before are not given again

@@ -378,7 +378,7 @@ def test_every_figure_has_chart_table_csv_json_and_xlsx_with_the_same_numbers(bu
     # the decisions tracker shows cards, not a table: its download is checked in test_decisions.py
     assert len([p for p in (site / "downloads").glob("*.json")
                 if p.name not in ("cells.json", "decisions.json", "publications.json", "datapackage.json")
-                ]) == len(figures)
+                and not p.stem.endswith("-vintages")]) == len(figures)
     suppressed = 0
     for fid, (page, fig) in figures.items():
         doc = json.loads((site / "downloads" / f"{fid}.json").read_text(encoding="utf-8"))
@@ -389,8 +389,10 @@ def test_every_figure_has_chart_table_csv_json_and_xlsx_with_the_same_numbers(bu
         xlsx_rows = [["" if v is None else v for v in r] for r in book.worksheets[0].iter_rows(values_only=True)]
         book.close()
         columns = doc["columns"]
-        # the page links to the three downloads
-        assert sorted(Path(link).name for link in fig["links"]) == [f"{fid}.csv", f"{fid}.json", f"{fid}.xlsx"], fid
+        # the page links to the three downloads, and to the figure's vintages
+        assert sorted(Path(link).name for link in fig["links"]) == sorted(
+            [f"{fid}.csv", f"{fid}.json", f"{fid}.xlsx", f"{fid}-vintages.csv", f"{fid}-vintages.json"]), fid
+        assert all((site / "downloads" / Path(link).name).is_file() for link in fig["links"]), fid
         # table == JSON == CSV == XLSX, cell by cell
         assert len(fig["rows"]) == len(doc["rows"]) == len(csv_rows) - 1 == len(xlsx_rows) - 1, fid
         assert csv_rows[0][:len(columns)] == xlsx_rows[0][:len(columns)] == [c["label"] for c in columns], fid

@@ -1,0 +1,127 @@
+"""Every figure's history as data: each row's values as each publication published them (its vintages, as
+ALFRED keeps every vintage of a series), for `downloads/<figure>-vintages.csv` and `.json`.
+
+A vintages table has the figure's first column (the week, month, province or programme the row is
+about), its other columns, then the publication (`publication`, the version) and its date (`published`,
+the meeting it followed). A row is written when a publication first published that row, and again each
+time a later publication published it with another value (a revision, a newly hidden «×», a running total
+that moved): the value a publication published is that of the last row at or before it. A row that a
+publication no longer shows gets a row of empty cells. Values are exactly as published, «×» where hidden.
+
+The history is read from the branch, never from the data: the previous version's vintages (publish/
+branch.py), with this publication's rows added; a previous version that has none (published before
+vintages were) starts the history with its own figures. So the vintages go on after the retention policy
+takes old versions off the branch. A local build (`portal build`) publishes nothing: its vintages hold its
+own rows alone, with no version.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from generator.history.changes import Before
+from generator.lang.jalali import JDate, parse_jalali, parse_jalali_month
+from generator.model.figures import DATE, MONTH, TEXT, Column, Figure, json_value
+from generator.model.publication import SUPPRESSED, SYMBOL
+
+SUFFIX = "-vintages"
+VERSION, PUBLISHED = "publication", "published"
+
+
+def vintages_id(figure_id: str) -> str:
+    return figure_id + SUFFIX
+
+
+def is_vintages(name: str) -> bool:
+    """Whether a download's name (`province-tehran-over-time-vintages.json`) is a vintages table."""
+    return name.rsplit(".", 1)[0].endswith(SUFFIX)
+
+
+@dataclass(frozen=True)
+class This:
+    """The publication being built: its version (None for a local build) and the day it is dated."""
+
+    version: str | None
+    day: JDate | None
+
+
+@dataclass(frozen=True)
+class _Vintage:
+    key: str  # the row's first cell, as JSON
+    values: dict[str, Any]  # column key → value as JSON (numbers, «×», ISO dates, None)
+    version: str | None
+    day: str | None  # ISO Jalali
+    synthetic: bool
+
+
+def _value(value: Any, kind: str) -> Any:
+    """A JSON value back as the figure's rows hold it."""
+    if value == SYMBOL:
+        return SUPPRESSED
+    if isinstance(value, str) and kind == DATE:
+        return parse_jalali(value)
+    if isinstance(value, str) and kind == MONTH:
+        return parse_jalali_month(value)
+    return value
+
+
+def _earlier(fig: Figure, first: str, keys: list[str], before: Before | None) -> list[_Vintage]:
+    """What the branch says was published before this publication."""
+    if before is None:
+        return []
+    old = before.vintages.get(vintages_id(fig.id))
+    if old is not None:
+        return [_Vintage(json.dumps(r.get(first), ensure_ascii=False), {k: r.get(k) for k in keys},
+                         r.get(VERSION), r.get(PUBLISHED), bool(r.get("synthetic"))) for r in old.get("rows", [])]
+    doc = before.docs.get(fig.id)
+    if doc is None:
+        return []
+    day = before.day.iso if before.day else None
+    return [_Vintage(json.dumps(r.get(first), ensure_ascii=False), {k: r.get(k) for k in keys}, before.name, day,
+                     bool(r.get("synthetic"))) for r in doc.get("rows", [])]
+
+
+def vintages(fig: Figure, before: Before | None, this: This) -> Figure:
+    """The figure's vintages table: the history on the branch, with this publication's rows."""
+    first = fig.columns[0]
+    cols = [c for c in fig.columns[1:] if not c.joins]
+    keys = [c.key for c in cols]
+    records = _earlier(fig, first.key, keys, before)
+    last: dict[str, _Vintage] = {}
+    for r in records:
+        last[r.key] = r
+    day = this.day.iso if this.day else None
+    order: list[str] = []
+    for i, row in enumerate(fig.rows):
+        key = json.dumps(json_value(row.get(first.key)), ensure_ascii=False)
+        order.append(key)
+        values = {k: json_value(row.get(k)) for k in keys}
+        was = last.get(key)
+        if was is None or was.values != values:
+            last[key] = _Vintage(key, values, this.version, day, fig.row_is_synthetic(i))
+            records.append(last[key])
+    for key, was in list(last.items()):  # rows this publication no longer shows
+        if key not in order and any(v is not None for v in was.values.values()):
+            last[key] = _Vintage(key, dict.fromkeys(keys), this.version, day, was.synthetic)
+            records.append(last[key])
+            order.append(key)
+    place = {key: n for n, key in enumerate(order)}
+    for r in records:
+        place.setdefault(r.key, len(place))
+    records.sort(key=lambda r: place[r.key])  # stable: each row's publications stay in order
+    kinds = {c.key: c.kind for c in cols}
+    rows = tuple({first.key: _value(json.loads(r.key), first.kind),
+                  **{k: _value(r.values.get(k), kinds[k]) for k in keys},
+                  VERSION: r.version, PUBLISHED: parse_jalali(r.day) if r.day else None} for r in records)
+    synthetic = tuple(r.synthetic for r in records) if fig.synthetic_rows else ()
+    definition = ("هر سطر: ارقام یک ردیف جدول، آن‌گونه که یک انتشار منتشر کرد. سطری تازه هر بار که انتشاری رقمی از "
+                  "آن ردیف را دیگرگون منتشر کرد (بازبینی، رقمی که پنهان شد، جمعی که افزایش یافت). رقم هر انتشار "
+                  "همان رقم آخرین سطرِ آن ردیف است که در آن انتشار یا پیش از آن آمده؛ «×»: پنهان برای حفظ حریم "
+                  "خصوصی؛ خانهٔ خالی: گزارش نشده، یا ردیفی که آن انتشار دیگر نشان نداد.")
+    return Figure(id=vintages_id(fig.id), title_fa=f"{fig.title_fa}: همهٔ انتشارها",
+                  columns=(first, *cols, Column(VERSION, "انتشار (نسخه)", TEXT),
+                           Column(PUBLISHED, "تاریخ انتشار", DATE)),
+                  rows=rows, chart=None, plotted=(), alt_fa="", source_fa=fig.source_fa, definition_fa=definition,
+                  updated=fig.updated, synthetic_rows=synthetic)
