@@ -144,6 +144,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
     _say(args, t("published {version} «{title}»{after}{corrects}{removed} on the branch {branch}, with `latest` moved "
                  "to it{pushed}; {seconds} s", version=done.version, title=done.title, after=after, corrects=corrects,
                  removed=removed, branch=args.branch, pushed=pushed, seconds=_seconds(started)))
+    if done.hosted:
+        _say(args, t("the branch as a host serves it: {size} MB in {files} files, {share}% of publish.budget_mb "
+                     "({budget} MB)", size=round(done.hosted.mb, 1), files=done.hosted.files,
+                     share=round(100 * done.hosted.mb / max(done.budget_mb, 1)), budget=done.budget_mb))
     return 0
 
 

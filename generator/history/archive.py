@@ -9,7 +9,8 @@ each version lists the log, so a version taken off the branch stays listed in ev
 
 The retention policy (data/site.yaml `retention`) keeps every publication whose meeting is at most
 `every_week_for_days` days before the newest one, and of the older ones the last of each Jalali month
-(`then: month`), or all of them (`then: all`). The newest publication always stays.
+(`then: month`), season (`season`: three months) or year (`year`), or all of them (`then: all`). The
+newest publication always stays.
 """
 
 from __future__ import annotations
@@ -66,11 +67,20 @@ def to_remove(log: tuple[Entry, ...], retention: Retention | None) -> tuple[str,
     newest = parse_jalali(online[-1].meeting)
     horizon = newest.plus_days(-retention.every_week_for_days)
     old = [e for e in online[:-1] if parse_jalali(e.meeting) < horizon]
-    last_of_month: dict[JMonth, str] = {}
-    for e in old:  # in publication order: the last one of a month wins
-        last_of_month[JMonth.of(parse_jalali(e.meeting))] = e.version
-    keep = set(last_of_month.values())
+    last_of: dict[tuple[int, int], str] = {}
+    for e in old:  # in publication order: the last one of a month (season, year) wins
+        last_of[_period(JMonth.of(parse_jalali(e.meeting)), retention.then)] = e.version
+    keep = set(last_of.values())
     return tuple(e.version for e in old if e.version not in keep)
+
+
+def _period(month: JMonth, then: str) -> tuple[int, int]:
+    """The period of which the retention policy keeps the last publication: a month, a season or a year."""
+    if then == "season":
+        return month.year, (month.month - 1) // 3
+    if then == "year":
+        return month.year, 0
+    return month.year, month.month
 
 
 def with_removals(log: tuple[Entry, ...], removed: tuple[str, ...], by: str) -> tuple[Entry, ...]:

@@ -171,4 +171,18 @@ COMMANDS: dict[str, str] = {
         "نشان می‌دهد",
     "row «{row}» is in the vintages with values, but not in the table this publication shows":
         "ردیف «{row}» با رقم در پروندهٔ همهٔ انتشارها هست، اما در جدولی که این انتشار نشان می‌دهد نیست",
+    "even this version alone ({size} MB with latest/) is over it: raise publish.budget_mb":
+        "همین نسخه به‌تنهایی ({size} مگابایت با latest/) از آن بیشتر است: publish.budget_mb را بالا ببرید",
+    "taking off the {n} oldest version(s) ({versions}) would leave {size} MB":
+        "برداشتن {n} نسخهٔ قدیمی‌تر ({versions}) {size} مگابایت باقی می‌گذارد",
+    "; the retention policy «every_week_for_days: {days}, then: {then}» in data/site.yaml would keep it inside":
+        "؛ سیاست نگه‌داری «every_week_for_days: {days}, then: {then}» در data/site.yaml آن را در بودجه نگه می‌دارد",
+    "; or raise publish.budget_mb": "؛ یا publish.budget_mb را بالا ببرید",
+    "the publish branch would take {size} MB in {files} files as a host serves it, over publish.budget_mb "
+    "({budget} MB) in data/site.yaml; nothing was published: {advice}":
+        "شاخهٔ انتشار آن‌گونه که میزبان سرو می‌کند {size} مگابایت در {files} فایل می‌شد، بیش از publish.budget_mb "
+        "({budget} مگابایت) در data/site.yaml؛ چیزی منتشر نشد: {advice}",
+    "the branch as a host serves it: {size} MB in {files} files, {share}% of publish.budget_mb ({budget} MB)":
+        "شاخه آن‌گونه که میزبان سرو می‌کند: {size} مگابایت در {files} فایل، {share}٪ از publish.budget_mb "
+        "({budget} مگابایت)",
 }

@@ -29,7 +29,7 @@ class Retention:
     """Which old publications stay online (publish.py thins the others; the archive lists them all)."""
 
     every_week_for_days: int
-    then: str  # "month": the last publication of each Jalali month; "all": every one
+    then: str  # "month", "season", "year": the last publication of each Jalali month, season, year; "all": every one
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Site:
     dominance_percent: int  # p of the p% rule
     retention: Retention | None = None  # None: every publication stays online
     site_url: str = ""  # where the site is published, with a final «/»; "" when not known (relative links)
+    budget_mb: int = 1000  # the most the publish branch may take as a host serves it (publish.budget_mb)
 
 
 @dataclass(frozen=True)

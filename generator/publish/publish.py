@@ -27,6 +27,7 @@ from generator.lang.jalali import DateError, JDate, parse_jalali
 from generator.lang.messages import said_text, t
 from generator.lang.persian import persian_digits
 from generator.model.dataset import Dataset
+from generator.publish import budget
 from generator.publish.branch import (
     BRANCH,
     LATEST,
@@ -55,6 +56,8 @@ class Published:
     generated: pipeline.Generated
     corrects: str | None = None  # for a correction: the version it corrects
     removed: tuple[str, ...] = ()  # versions the retention policy took off the branch
+    hosted: budget.Hosted | None = None  # the branch as a host serves it, after this publication
+    budget_mb: int = 1000
 
 
 def title_of(day: JDate) -> str:
@@ -123,6 +126,10 @@ def publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: 
     generated = pipeline.build(project, previous=previous, extra=extra,
                                before=previous_figures(branch, online[0]) if online else None, log=full,
                                checked=checked, url_path=this.version + "/")
+    files = budget.after_publishing(budget.branch_files(branch), project.site, this.version, (LATEST,), removed)
+    over = budget.check(files, ds.site.budget_mb, full, removed)
+    if over:
+        raise PublishError(over)
     cfg = {"site_dir": str(project.site), "use_directory_urls": True}
     how = "Backfill" if backfilled else "Correct" if this.corrects else "Publish"
     message = f"{how} {this.version} ({this.title}) from {this.source}"
@@ -135,7 +142,8 @@ def publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: 
                     f"policy in data/site.yaml); the archive of {this.version} lists them")
     if before is None:  # the root of the branch sends readers to the latest publication, once for all
         mike.set_default(LATEST, str(REDIRECT), branch=branch, message="Send the root to latest/")
-    return Published(this.version, this.title, before, generated, this.corrects, removed)
+    return Published(this.version, this.title, before, generated, this.corrects, removed,
+                     budget.hosted(budget.branch_files(branch)), ds.site.budget_mb)
 
 
 def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = None) -> Published:

@@ -23,7 +23,9 @@ CENTRE_STATUS = {"planned": "در دست احداث", "open": "فعال", "close
 FOLLOW_UP_STATUS = {"in-progress": "در حال اجرا", "delivered": "انجام‌شده", "cancelled": "لغوشده"}
 QUALIFIERS = {"exact": "", "below": "کمتر از", "above": "بیش از", "about": "حدود", "up_to": "تا"}
 ATTENDANCE = {"in-person": "حضوری", "video": "ویدئوکنفرانس"}
-RETENTION_THEN = {"month": "the last publication of each month", "all": "every publication"}
+RETENTION_THEN = {"month": "the last publication of each month", "season": "the last publication of each season "
+                  "(three Jalali months)", "year": "the last publication of each Jalali year",
+                  "all": "every publication"}
 DELIVERED_FROM = {"deliveries": "deliveries", "meetings": "meetings"}
 # units of an indicator that count people: a figure in them is protected like any other count of people
 PEOPLE_UNITS = frozenset({"person", "family"})
@@ -50,7 +52,15 @@ RETENTION = Mapping((
     Field("every_week_for_days", Count("365"),
           "keep every publication whose meeting is at most this many days before the newest one"),
     Field("then", Choice(RETENTION_THEN),
-          "older publications: `month` keeps the last one of each Jalali month, `all` keeps every one"),
+          "older publications: `month` keeps the last one of each Jalali month, `season` of each season (three "
+          "months), `year` of each year, `all` keeps every one"),
+))
+
+PUBLISH = Mapping((
+    Field("budget_mb", Count("1000"),
+          "the most the publish branch may take as a host serves it (every version, latest/ and the root), in "
+          "MB: `portal publish` refuses a publication that would cross it and names the versions to thin "
+          "(GitHub Pages allows 1 GB)", required=False, default=1000),
 ))
 
 YEARS = Mapping((
@@ -85,6 +95,8 @@ SITE = Mapping((
     Field("retention", RETENTION,
           "which old publications stay online on the publish branch (README: Publishing after a meeting); "
           "without it every one stays. A removed one stays listed in the archive page of every later publication",
+          required=False),
+    Field("publish", PUBLISH, "how large the publish branch may grow (README: Publishing after a meeting)",
           required=False),
 ))
 

@@ -66,7 +66,8 @@ def normalise(v: Validated) -> Dataset:
 
     site_rec = next(rec for _, rec in v.records("site"))
     site = _build(Site, site_rec, sources=tuple(_build(Source, s) for s in site_rec["sources"]),
-                  retention=_build(Retention, site_rec["retention"]) if site_rec.get("retention") else None)
+                  retention=_build(Retention, site_rec["retention"]) if site_rec.get("retention") else None,
+                  budget_mb=(site_rec.get("publish") or {}).get("budget_mb", 1000))
     provinces = sorted((_build(Province, r, iso_code=r["iso_code"].upper())
                         for _, r in v.records("provinces")), key=lambda p: p.iso_code)
     counties = tuple(_build(County, r, province=r["province"].upper()) for _, r in v.records("counties"))

@@ -341,3 +341,32 @@ def test_squash_refuses_when_the_remote_moved_on(tmp_path: Path) -> None:
     code, out, err = run_portal(root, "squash", "--push", "origin")
     assert code == 1 and "does not have the history that was squashed" in err and "stale info" in err, out + err
     assert git(remote, "rev-parse", "publish") == moved and git(root, "rev-parse", "publish") == mine
+
+
+def test_a_publication_over_the_budget_is_refused_and_names_what_to_thin(tmp_path: Path) -> None:
+    """publish.budget_mb: each publication prints the branch as a host serves it; one that would cross the
+    budget is refused, the branch as it was, naming the oldest versions to take off."""
+    from generator.publish.budget import MB
+
+    root = git_project(tmp_path / "project")
+    code, out, err = run_portal(root, "publish", "--backfill")
+    assert code == 0, out + err
+    _add_meeting(root, "1400-06-17", 4)
+    code, out, err = run_portal(root, "publish")
+    assert code == 0, out + err
+    size = sum(int(line.split()[3]) for line in git(root, "ls-tree", "-r", "-l", "publish").splitlines())
+    files = len(git(root, "ls-tree", "-r", "publish").splitlines())
+    said = re.search(r"the branch as a host serves it: ([\d.]+) MB in (\d+) files, (\d+)% of publish.budget_mb "
+                     r"\(1000 MB\)", out)
+    assert said and abs(float(said[1]) - size / MB) < 0.06 and int(said[2]) == files, out
+    # a budget the branch fits now, but not with one more version
+    site = root / "data" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + f"publish:\n  budget_mb: {size // MB + 1}\n", encoding="utf-8")
+    git(root, "commit", "--quiet", "-am", "a budget")
+    _add_meeting(root, "1400-06-24", 5)
+    head = git(root, "rev-parse", "publish")
+    code, out, err = run_portal(root, "publish")
+    assert code == 1, out + err
+    assert f"over publish.budget_mb ({size // MB + 1} MB)" in err and "nothing was published" in err, err
+    assert re.search(r"taking off the \d+ oldest version\(s\) \(1400-05-27", err), err
+    assert git(root, "rev-parse", "publish") == head

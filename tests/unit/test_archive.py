@@ -57,3 +57,20 @@ def test_a_correction_is_in_the_month_of_its_meeting() -> None:
     assert "1400-05-20-2" not in removed and "1400-05-20" in removed and "1400-05-06" in removed
     assert archive.meeting_of("1400-05-20-2") == "1400-05-20"
     assert archive.published_revisions((Entry("a", "a", "1400-01-01", "s", revisions=("r1", "r2")),)) == {"r1", "r2"}
+
+
+def test_seasons_and_years_keep_the_last_publication_of_each() -> None:
+    log = _weekly("1399-01-03", 5 * 52)  # five years of weekly meetings
+    for then, period in (("season", lambda m: (m[:4], (int(m[5:7]) - 1) // 3)), ("year", lambda m: m[:4]),
+                         ("month", lambda m: m[:7])):
+        removed = set(archive.to_remove(log, Retention(91, then)))
+        horizon = parse_jalali(log[-1].meeting).plus_days(-91)
+        old = [e for e in log if e.version not in removed and parse_jalali(e.meeting) < horizon]
+        periods = [period(e.meeting) for e in old]
+        assert len(periods) == len(set(periods)), then  # one a period
+        for e in old:  # the last of its period
+            assert e == [x for x in log if period(x.meeting) == period(e.meeting)
+                         and parse_jalali(x.meeting) < horizon][-1], then
+        assert all(e.version not in removed for e in log if parse_jalali(e.meeting) >= horizon)
+    kept = {then: len(log) - len(archive.to_remove(log, Retention(91, then))) for then in ("month", "season", "year")}
+    assert kept["month"] > kept["season"] > kept["year"] >= 14
