@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 TESTED := $(VENV)/.tested-$(shell cat requirements-test.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test test-fast golden libreoffice poppler nginx validate new-meeting hooks serve publish squash synthesize schema screenshots chromium lock clean
+.PHONY: help site test test-fast golden libreoffice poppler nginx validate new-meeting hooks serve publish squash deploy synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
@@ -23,6 +23,7 @@ help:
 	@echo "                  (REMOTE=origin also pushes it)"
 	@echo "make squash       replace the publish branch's history by one commit, every version kept"
 	@echo "                  (REMOTE=origin also force-pushes it, if the remote has the old history)"
+	@echo "make deploy TO=DIR copy the publish branch into a web server's folder, only what changed"
 	@echo "make synthesize   rewrite the synthetic example data from its seed"
 	@echo "make schema       rewrite docs/schema.md from generator/schema/files.py"
 	@echo "make screenshots  screenshots of pages and charts in headless Chromium (screenshots/)"
@@ -110,6 +111,10 @@ publish: $(STAMP) chromium poppler
 
 squash: $(STAMP)
 	$(BIN)/portal squash $(if $(REMOTE),--push $(REMOTE))
+
+# the publish branch into a web server's folder (deploy/nginx.conf): make deploy TO=/srv/portal
+deploy: $(STAMP)
+	$(BIN)/portal deploy --to $(or $(TO),$(error give the folder: make deploy TO=/srv/portal))
 
 synthesize: $(STAMP)
 	$(BIN)/portal synthesize

@@ -151,6 +151,18 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deploy(args: argparse.Namespace) -> int:
+    from generator.publish.deploy import deploy
+
+    started = time.perf_counter()
+    done = deploy(_project(args), Path(args.to), branch=args.branch)
+    _say(args, t("deployed the branch {branch} to {to}: {written} file(s) written ({mb} MB), {removed} removed, "
+                 "{unchanged} unchanged; {seconds} s", branch=args.branch, to=args.to, written=done.written,
+                 mb=round(done.written_bytes / 1_000_000, 1), removed=done.removed, unchanged=done.unchanged,
+                 seconds=_seconds(started)))
+    return 0
+
+
 def cmd_squash(args: argparse.Namespace) -> int:
     from generator.publish.squash import squash
 
@@ -260,6 +272,11 @@ def parser() -> argparse.ArgumentParser:
     sq.add_argument("--push", metavar="REMOTE",
                     help="force the squashed branch to this remote, only if it still has the old history")
     sq.set_defaults(func=cmd_squash)
+    dp = sub.add_parser("deploy", help="copy the publish branch's files into a web server's folder "
+                        "(deploy/nginx.conf), writing only what changed and removing what the branch no longer has")
+    dp.add_argument("--to", required=True, metavar="DIR", help="the folder the web server serves")
+    dp.add_argument("--branch", default="publish", help="the git branch that holds the versions (default publish)")
+    dp.set_defaults(func=cmd_deploy)
     s = sub.add_parser("serve", help="live preview that regenerates the pages when data/ changes")
     s.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     s.set_defaults(func=cmd_serve)

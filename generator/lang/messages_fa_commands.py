@@ -185,4 +185,14 @@ COMMANDS: dict[str, str] = {
     "the branch as a host serves it: {size} MB in {files} files, {share}% of publish.budget_mb ({budget} MB)":
         "شاخه آن‌گونه که میزبان سرو می‌کند: {size} مگابایت در {files} فایل، {share}٪ از publish.budget_mb "
         "({budget} مگابایت)",
+    "deployed the branch {branch} to {to}: {written} file(s) written ({mb} MB), {removed} removed, {unchanged} "
+    "unchanged; {seconds} s":
+        "شاخهٔ {branch} در {to} گسترده شد: {written} فایل نوشته شد ({mb} مگابایت)، {removed} برداشته شد، {unchanged} "
+        "بی‌تغییر؛ {seconds} ثانیه",
+    "there is no branch {branch} to deploy: publish first": "شاخهٔ {branch} برای گستردن نیست: نخست منتشر کنید",
+    "{target} holds the project itself: deploy into a web server's own folder":
+        "{target} خود پروژه را در بر دارد: در پوشهٔ خودِ وب‌سرور بگسترید",
+    "{path} on the branch {branch} is a symbolic link, which a web server's folder should not hold; publish with "
+    "portal publish":
+        "{path} در شاخهٔ {branch} پیوند نمادین است که پوشهٔ وب‌سرور نباید داشته باشد؛ با portal publish منتشر کنید",
 }

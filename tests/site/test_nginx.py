@@ -1,8 +1,9 @@
 """deploy/nginx.conf as a host serves the publish branch: Debian's nginx, started on 127.0.0.1 by this test
-and stopped after it, over the branch of two real publications (`portal publish` into a git repository).
-Every link of both versions is followed and answers; each kind of file comes with its type; a version is
-cached as immutable, `latest/`, `versions.json` and the root for minutes; text is compressed; a missing
-address gets its version's own page-not-found; only embed pages may be framed by another site."""
+and stopped after it, over the branch of the example data backfilled (`portal publish --backfill` into a git
+repository: one version per meeting). Every link of every version is followed and answers, and every figure
+of every page is there without a script (its chart drawn, its table); each kind of file comes with its
+type; a version is cached as immutable, `latest/`, `versions.json` and the root for minutes; text is
+compressed; a missing address gets its version's own page-not-found; only embed pages may be framed by another site."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from helpers import MEETING, ROOT, branch_tree, git, git_project, run_portal
+from helpers import ROOT, git_project, run_portal
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 TYPES = {".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".json": "application/json",
@@ -41,15 +42,13 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def host(tmp_path_factory: pytest.TempPathFactory):
     assert Path(NGINX).is_file(), "Debian's nginx is needed: `make nginx` (or apt-get install nginx)"
-    root = git_project(tmp_path_factory.mktemp("branch") / "p")
-    code, out, err = run_portal(root, "publish")
+    # the example data backfilled: one version per meeting, each from the data as they stood then
+    root = git_project(tmp_path_factory.mktemp("branch") / "p", data="example")
+    code, out, err = run_portal(root, "publish", "--backfill")
     assert code == 0, out + err
-    (root / "data/meetings/1400-06-17.yaml").write_text(MEETING.format(date="1400-06-17", number=4), encoding="utf-8")
-    git(root, "add", "data")
-    git(root, "commit", "--quiet", "-m", "meeting 1400-06-17")
-    code, out, err = run_portal(root, "publish")
+    tree = root.parent / "srv"  # the server's folder, as `portal deploy` fills it
+    code, out, err = run_portal(root, "deploy", "--to", str(tree))
     assert code == 0, out + err
-    tree = branch_tree(root, root.parent / "srv")
     work = root.parent / "nginx"
     work.mkdir()
     port = _free_port()
@@ -95,11 +94,34 @@ def _get(url: str, gzip_ok: bool = False):
 _LINK = re.compile(r'(?:href|src)="([^"#?]+)[^"]*"')
 
 
-def test_every_link_of_both_versions_answers_with_its_type(host) -> None:
+_FIGURE = re.compile(r'<figure class="portal-figure"[^>]*id="([^"]+)".*?</figure>', re.S)
+_CHART = re.compile(r'<div class="portal-chart[ "][^>]*>(.*?)</div>', re.S)
+
+
+def _versions(tree: Path) -> list[str]:
+    return sorted(p.name for p in tree.iterdir() if p.is_dir() and re.match(r"\d{4}-", p.name))
+
+
+def _figures_without_javascript(url: str, page: str) -> int:
+    """Every figure of a page as served, read without running a script: each chart drawn (an SVG with its
+    marks), its table with rows; returns how many."""
+    figures = 0
+    for m in _FIGURE.finditer(page):
+        block, fid = m.group(0), m.group(1)
+        assert "<table" in block and "<tbody" in block and "<td" in block, (url, fid)
+        for chart in _CHART.findall(block):
+            assert "<svg" in chart and ("<path" in chart or "<rect" in chart), (url, fid)
+        assert "portal-chart-placeholder" not in block and "<!--portal-chart:" not in block, (url, fid)
+        figures += 1
+    return figures
+
+
+def test_every_link_of_every_version_answers_with_its_type_and_every_figure_shows_without_script(host) -> None:
     base, tree = host
-    versions = sorted(p.name for p in tree.iterdir() if p.is_dir() and re.match(r"\d{4}-", p.name))
-    assert versions == ["1400-06-10", "1400-06-17"]
+    versions = _versions(tree)
+    assert versions == [p.stem for p in sorted((ROOT / "data" / "meetings").glob("*.yaml"))]
     seen: dict[str, int] = {}
+    figures = 0
     todo = [f"{base}{v}/" for v in versions] + [f"{base}latest/"]
     while todo:
         url = todo.pop()
@@ -113,34 +135,41 @@ def test_every_link_of_both_versions_answers_with_its_type(host) -> None:
         if suffix in TYPES:
             assert headers["Content-Type"].split(";")[0] == TYPES[suffix], (url, headers["Content-Type"])
         if suffix == ".html":
+            figures += _figures_without_javascript(url, body.decode("utf-8"))
             for link in _LINK.findall(body.decode("utf-8")):
                 target = urljoin(url, html.unescape(link))
                 if target.startswith(base) and "/assets/javascripts/" not in target:
                     todo.append(target)
     kinds = {Path(urlsplit(u).path).suffix for u in seen}
-    assert len(seen) > 200 and {".csv", ".json", ".xlsx", ".png", ".svg", ".pdf"} <= kinds, kinds
+    assert len(seen) > 200 * len(versions) and {".csv", ".json", ".xlsx", ".png", ".svg", ".pdf"} <= kinds, kinds
+    assert all(any(u.startswith(f"{base}{v}/") and u.endswith("-vintages.csv") for u in seen) for v in versions)
+    assert figures > 40 * len(versions)
 
 
 def test_versions_are_immutable_latest_and_the_root_are_short_lived(host) -> None:
-    base, _ = host
-    for path in ("1400-06-10/", "1400-06-10/downloads/all.zip", "1400-06-17/assets/stylesheets/portal.css"):
+    base, tree = host
+    first, last = _versions(tree)[0], _versions(tree)[-1]
+    for path in (f"{first}/", f"{first}/downloads/all.zip", f"{last}/assets/stylesheets/portal.css"):
         _, headers, _ = _get(base + path)
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable", path
     for path in ("", "latest/", "versions.json", "latest/feed.xml"):
         status, headers, _ = _get(base + path)
         assert status == 200 and headers["Cache-Control"] == "public, max-age=300, must-revalidate", path
-    _, headers, _ = _get(base + "1400-06-10/provinces/gilan/")
+    _, headers, _ = _get(f"{base}{first}/provinces/gilan/")
     assert headers["X-Frame-Options"] == "SAMEORIGIN" and headers["X-Content-Type-Options"] == "nosniff"
-    embeds = sorted(p.name for p in (host[1] / "1400-06-17" / "embed").glob("*.html"))
+    embeds = sorted(p.name for p in (tree / last / "embed").glob("*.html"))
     assert embeds
-    status, headers, _ = _get(f"{base}1400-06-17/embed/{embeds[0]}")
+    status, headers, _ = _get(f"{base}{last}/embed/{embeds[0]}")
     assert status == 200 and "X-Frame-Options" not in headers  # another site's iframe may show it
 
 
 def test_text_is_compressed_and_a_missing_address_gets_its_versions_404(host) -> None:
     base, tree = host
-    status, headers, body = _get(base + "1400-06-17/", gzip_ok=True)
+    first, last = _versions(tree)[0], _versions(tree)[-1]
+    status, headers, body = _get(f"{base}{last}/", gzip_ok=True)
     assert headers.get("Content-Encoding") == "gzip" and b"<html" in gzip.decompress(body)
-    for version in ("1400-06-10", "1400-06-17", "latest"):
+    for version in (first, last, "latest"):
         status, _, body = _get(f"{base}{version}/no/such/page/")
         assert status == 404 and body == (tree / version / "404.html").read_bytes(), version
+    # portal deploy's list of what it wrote is in the folder, but not served
+    assert (tree / ".portal-deployed.json").is_file() and _get(base + ".portal-deployed.json")[0] == 404
