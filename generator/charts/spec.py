@@ -13,9 +13,10 @@
   sorted by date; time still runs left to right, as in Iranian statistical publications.
 - Direction: value axes stand on the right, where a right-to-left reader starts; horizontal bars grow
   from the right, with their category labels on the right; a row's name stands at its top right.
-- Marks carry a `description` (their aria-label in the SVG) with the figure's label and value: the text
-  alternative of each mark, and what the tests compare with the table. It is written here, in Python, as a
-  `text` field of each row: a Vega `calculate` with `format()` costs a quarter of a large chart's rendering.
+- Marks carry a `description` (their aria-label in the SVG) with their value as the table writes it (the
+  map's provinces with their names too): what the tests compare with the table, mark by mark. It is
+  written here, in Python, as a `text` field of each row: a Vega `calculate` with `format()` costs a
+  quarter of a large chart's rendering.
 - Colours: a palette whose colours differ in lightness (readable in greyscale); lines also differ in dash
   pattern; the map's colours darken monotonically and provinces without data are white with a grey edge.
 - Keys: Vega's legends are laid out left to right, so charts have none; the figure block shows an HTML key
@@ -85,9 +86,12 @@ def _number(value: float, kind: str) -> str:
     return f"{number}٪" if kind == "percent" else number
 
 
-def _mark_text(label: str, value: float, kind: str) -> str:
-    """A mark's label: «گیلان: ۱٬۲۰۰», numbers as the table shows them (Persian digits and separators)."""
-    return f"{label}: {_number(value, kind)}"
+def _mark_text(label: str, value: float, kind: str, named: bool = False) -> str:
+    """A mark's description: its number as the table shows it («۱٬۲۰۰», Persian digits and separators), and,
+    `named`, what it is about («گیلان: ۱٬۲۰۰»: the map's provinces). The number alone on the marks of bars and
+    lines: the drawing is hidden from assistive technology, and a name on each of a long series' hundreds of
+    marks was half of a chart's bytes."""
+    return f"{label}: {_number(value, kind)}" if named else _number(value, kind)
 
 
 def _value_axis(kind: str) -> alt.Axis:
@@ -354,7 +358,7 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> ChartSpecs:
     # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
     values = _persian(values, "name")
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known),
-             "text": _mark_text(v["name"], v["value"], "decimal") if v["value"] is not None
+             "text": _mark_text(v["name"], v["value"], "decimal", named=True) if v["value"] is not None
              else v["name"] + ": بدون داده یا پنهان"} for v in values]
     return ChartSpecs(phone=_spec(_choropleth(min(known), max(known)), provinces=topology, rows=rows))
 

@@ -419,7 +419,7 @@ def test_every_figure_has_chart_table_csv_json_and_xlsx_with_the_same_numbers(bu
         # chart == the plotted columns: one mark per value (zeros and hidden figures are left undrawn)
         plotted = sorted(row[k] for row in doc["rows"] for k in doc["plotted"] if row[k] not in (None, 0, "×"))
         for drawing in ("marks", "wide_marks"):  # the phone's drawing and the wide column's, when there are two
-            marks = sorted(n for n in (_number(label.rsplit(": ", 1)[1]) for label in fig[drawing]
+            marks = sorted(n for n in (_number(label.rsplit(": ", 1)[-1]) for label in fig[drawing]
                                        if re.search(r"[۰-۹]$|٪$", label)) if n)
             assert marks == plotted or (drawing == "wide_marks" and not fig[drawing]), \
                 f"{page} {fid} ({drawing}): chart {marks[:6]}… table {plotted[:6]}…"
