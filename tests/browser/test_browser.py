@@ -50,7 +50,10 @@ def test_every_page_type_shows_its_charts_and_tables_without_javascript(served, 
                 assert box["width"] <= size[0], (name, i, box)
             table = figure.locator("table")
             assert table.is_visible() and table.locator("tbody tr").count() >= 1, (name, i)
-            assert figure.locator("a[href$='.csv']").count() == 1 and figure.locator("a[href$='.json']").count() == 1
+            # the table's downloads, and its history in every publication (the vintages)
+            for kind in ("csv", "json"):
+                assert figure.locator(f"a[href$='.{kind}']:not([href$='-vintages.{kind}'])").count() == 1, (name, i)
+                assert figure.locator(f"a[href$='-vintages.{kind}']").count() == 1, (name, i)
         assert page.locator("h1").first.is_visible(), name
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= size[0], f"{name}: the page is {width} px wide on a {size[0]} px screen"
