@@ -1,7 +1,7 @@
 """Publish a year of synthetic weekly meetings in a row, and print the time of each publication and how much
 the publish branch grows with each version.
 
-    .venv/bin/python -m benchmarks.publishing [--meetings 52] [--work DIR]
+    .venv/bin/python -m benchmarks.publishing [--meetings 52] [--publish N] [--work DIR]
 
 It makes the synthetic national dataset (benchmarks/national.py) with as many weekly meetings as asked,
 commits it to a new git repository, and backfills it with `portal publish --backfill`'s code: one version
@@ -83,6 +83,25 @@ def kept_after(weeks: int, every_week_for_days: int = 365) -> int:
     return len(log) - len(to_remove(log, Retention(every_week_for_days, "month")))
 
 
+def _publish_last(project, n: int, report) -> None:
+    """The last `n` meetings published in a row, each from the data as they stood then (as the backfill
+    does, but starting at a meeting of the benchmark's choosing)."""
+    import dataclasses
+
+    from generator.publish.as_of import data_as_of
+    from generator.publish.branch import BRANCH, in_repository
+    from generator.publish.publish import meeting_days, publish_one
+
+    with in_repository(project.root), tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
+        for day in meeting_days(project)[-n:]:
+            started = time.perf_counter()
+            data = Path(tmp) / day.iso
+            data_as_of(project.data, day, data)
+            done = publish_one(dataclasses.replace(project, data=data), day, BRANCH, backfilled=True,
+                               committed=False)
+            report(done, time.perf_counter() - started)
+
+
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -90,6 +109,9 @@ def _size(path: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Publish weekly meetings in a row; print time and growth.")
     parser.add_argument("--meetings", type=int, default=52)
+    parser.add_argument("--publish", type=int, default=0, metavar="N",
+                        help="publish only the last N meetings, in a row (the branch starts at meeting "
+                             "meetings − N + 1): `--meetings 260 --publish 26` is 26 weeks at national scale")
     parser.add_argument("--without-register", action="store_true", help="leave out the household register")
     parser.add_argument("--work", type=Path, default=Path(".cache/benchmarks/publishing"))
     args = parser.parse_args()
@@ -141,7 +163,10 @@ def main() -> int:
         report(done, seconds)
 
     started = time.perf_counter()
-    backfill(Project.at(root), report=report_first)
+    if args.publish:
+        _publish_last(Project.at(root), args.publish, report_first)
+    else:
+        backfill(Project.at(root), report=report_first)
     site = _size(root / "site")
     # one whole site as git would store it on its own: the newest version, compressed
     packed = len(subprocess.run(["git", "archive", "--format=tar.gz", f"publish:{rows[-1][0]}"], cwd=root,
