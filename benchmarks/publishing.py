@@ -63,12 +63,10 @@ def _packed_branch(repo: Path) -> int:
 
 def _deployed(repo: Path) -> dict[str, tuple[str, int]]:
     """The publish branch's tree as a host serves it: path → (blob, bytes)."""
-    out = {}
-    for line in _git(repo, "ls-tree", "-r", "-l", "--full-tree", "publish").splitlines():
-        meta, path = line.split("\t", 1)
-        _mode, _kind, blob, size = meta.split()
-        out[path] = (blob, int(size) if size != "-" else 0)
-    return out
+    from generator.publish.branch import in_repository, tree_files
+
+    with in_repository(repo):
+        return {path: (f.blob, f.size) for path, f in tree_files("publish").items()}
 
 
 def kept_after(weeks: int, every_week_for_days: int = 365) -> int:

@@ -152,13 +152,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_deploy(args: argparse.Namespace) -> int:
+    from generator.publish.budget import MB
     from generator.publish.deploy import deploy
 
     started = time.perf_counter()
     done = deploy(_project(args), Path(args.to), branch=args.branch)
     _say(args, t("deployed the branch {branch} to {to}: {written} file(s) written ({mb} MB), {removed} removed, "
                  "{unchanged} unchanged; {seconds} s", branch=args.branch, to=args.to, written=done.written,
-                 mb=round(done.written_bytes / 1_000_000, 1), removed=done.removed, unchanged=done.unchanged,
+                 mb=round(done.written_bytes / MB, 1), removed=done.removed, unchanged=done.unchanged,
                  seconds=_seconds(started)))
     return 0
 

@@ -202,9 +202,9 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
-    histories = tuple(vintages(fig, before, This(version, parse_jalali(this.meeting) if this else
-                                                 (dataset.meetings[-1].date if dataset.meetings else None)))
-                      for fig, _ in on_page)
+    # the publication's day: its meeting's; a local build's, the latest meeting's
+    day = parse_jalali(this.meeting) if this else (dataset.meetings[-1].date if dataset.meetings else None)
+    histories = tuple(vintages(fig, before, This(version, day)) for fig, _ in on_page)
     files = {**rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
              **{name: text for h in histories for name, text in open_data.history_downloads(h, cite).items()},
              data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title, histories),

@@ -163,7 +163,7 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
         if path.suffix == ".json" and rel != CELLS:
             findings += _small_counts(rel, raw, path.with_suffix(".csv"), look.k)
         if path.suffix == ".json" and is_vintages(path.name):
-            findings += [AuditFinding(rel, what) for what in vintage_findings(rel, raw, path)]
+            findings += [AuditFinding(rel, what) for what in vintage_findings(raw, path)]
         if path.suffix == ".xlsx":
             findings += _xlsx_twin(rel, path, sheets)
     return findings

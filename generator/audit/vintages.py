@@ -9,15 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.history.vintages import PUBLISHED, SUFFIX, VERSION
+from generator.history.vintages import PUBLISHED, SUFFIX, VERSION, row_key
 from generator.lang.messages import t
 
 
-def _key(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def vintage_findings(rel: str, raw: str, path: Path) -> list[str]:
+def vintage_findings(raw: str, path: Path) -> list[str]:
     """What is wrong with the vintages in `raw` (the file at `path`) against the figure's JSON beside it."""
     try:
         doc = json.loads(raw)
@@ -34,11 +30,11 @@ def vintage_findings(rel: str, raw: str, path: Path) -> list[str]:
     first, values = columns[0], columns[1:]
     latest: dict[str, dict] = {}
     for row in doc.get("rows", []):
-        latest[_key(row.get(first))] = row
+        latest[row_key(row.get(first))] = row
     found = []
     shown = set()
     for row in table.get("rows", []):
-        key = _key(row.get(first))
+        key = row_key(row.get(first))
         shown.add(key)
         last = latest.get(key)
         if last is None:

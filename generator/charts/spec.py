@@ -13,10 +13,11 @@
   sorted by date; time still runs left to right, as in Iranian statistical publications.
 - Direction: value axes stand on the right, where a right-to-left reader starts; horizontal bars grow
   from the right, with their category labels on the right; a row's name stands at its top right.
-- Marks carry a `description` (their aria-label in the SVG) with their value as the table writes it (the
-  map's provinces with their names too): what the tests compare with the table, mark by mark. It is
-  written here, in Python, as a `text` field of each row: a Vega `calculate` with `format()` costs a
-  quarter of a large chart's rendering.
+- Marks carry a `description` (their aria-label in the SVG) with their number as the table writes it (the
+  map's provinces with their names too): what the tests compare with the table, mark by mark. The number
+  alone: the drawing is hidden from assistive technology, and a name on each of a long series' hundreds of
+  marks was half of a chart's bytes. It is written here, in Python, as a `text` field of each row: a Vega
+  `calculate` with `format()` costs a quarter of a large chart's rendering.
 - Colours: a palette whose colours differ in lightness (readable in greyscale); lines also differ in dash
   pattern; the map's colours darken monotonically and provinces without data are white with a grey edge.
 - Keys: Vega's legends are laid out left to right, so charts have none; the figure block shows an HTML key
@@ -86,12 +87,6 @@ def _number(value: float, kind: str) -> str:
     return f"{number}٪" if kind == "percent" else number
 
 
-def _mark_text(label: str, value: float, kind: str, named: bool = False) -> str:
-    """A mark's description: its number as the table shows it («۱٬۲۰۰», Persian digits and separators), and,
-    `named`, what it is about («گیلان: ۱٬۲۰۰»: the map's provinces). The number alone on the marks of bars and
-    lines: the drawing is hidden from assistive technology, and a name on each of a long series' hundreds of
-    marks was half of a chart's bytes."""
-    return f"{label}: {_number(value, kind)}" if named else _number(value, kind)
 
 
 def _value_axis(kind: str) -> alt.Axis:
@@ -131,8 +126,7 @@ def over_time(values: list[dict[str, Any]], *, kind: str = "int",
     """
     shape = tuple((persian_digits(name), colour, tuple(dash)) for name, colour, dash in series or ())
     values = _persian(values, "series")
-    rows = [{**v, "text": _mark_text(v["week"] + (" — " + v["series"] if series else ""), v["value"], kind)}
-            for v in values]
+    rows = [{**v, "text": _number(v["value"], kind)} for v in values]
     ends = _line_ends(values, kind, top=max([v["value"] for v in values] + [target or 0]))
 
     def build(width: int) -> dict:
@@ -189,7 +183,7 @@ def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | 
     optional reference line (the country's level, say). Rows: {"name": "گیلان", "value": 42}."""
     values = _persian(values, "name")
     order = tuple(v["name"] for v in sorted(values, key=lambda v: -v["value"]))
-    rows = [{**v, "text": _mark_text(v["name"], v["value"], kind), "label": _number(v["value"], kind)}
+    rows = [{**v, "text": _number(v["value"], kind), "label": _number(v["value"], kind)}
             for v in values]
     names_px = max((text_px(v["name"]) for v in values), default=0)
     top = max([v["value"] for v in values] + [reference or 0]) or 1
@@ -238,7 +232,7 @@ def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: li
         totals[v["name"]] = totals.get(v["name"], 0) + v["value"]
     order = tuple(sorted(totals, key=lambda n: -totals[n]) if by_value else totals)
     ends = [{"name": n, "value": t, "label": _number(t, "int")} for n, t in totals.items()]
-    rows = [{**v, "text": _mark_text(f"{v['name']} — {v['series']}", v["value"], "int")} for v in values]
+    rows = [{**v, "text": _number(v["value"], "int")} for v in values]
     names_px = max((text_px(n) for n in totals), default=0)
 
     def build(width: int) -> dict:
@@ -299,7 +293,7 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
     base = {name: len(names) - 1 - i for i, name in enumerate(names)}  # row 0 at the top
     share = BAR_PX / ROW_PX
     bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + share * v["value"] / (top[v["panel"]] or 1),
-             "text": _mark_text(f"{v['panel']} — {v['week']}", v["value"], "int"),
+             "text": _number(v["value"], "int"),
              "label": _number(v["value"], "int")} for v in values]
     crosses = [{**h, "y1": base[h["panel"]], "label": SYMBOL} for h in hidden]
     periods = len({v["order"] for v in [*values, *hidden]}) or 1
@@ -358,7 +352,7 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> ChartSpecs:
     # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
     values = _persian(values, "name")
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known),
-             "text": _mark_text(v["name"], v["value"], "decimal", named=True) if v["value"] is not None
+             "text": f"{v['name']}: {_number(v['value'], 'decimal')}" if v["value"] is not None
              else v["name"] + ": بدون داده یا پنهان"} for v in values]
     return ChartSpecs(phone=_spec(_choropleth(min(known), max(known)), provinces=topology, rows=rows))
 

@@ -34,6 +34,11 @@ def vintages_id(figure_id: str) -> str:
     return figure_id + SUFFIX
 
 
+def row_key(value: object) -> str:
+    """A row's first cell (as JSON holds it) as the key its vintages are matched by."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def is_vintages(name: str) -> bool:
     """Whether a download's name (`province-tehran-over-time-vintages.json`) is a vintages table."""
     return name.rsplit(".", 1)[0].endswith(SUFFIX)
@@ -73,13 +78,13 @@ def _earlier(fig: Figure, first: str, keys: list[str], before: Before | None) ->
         return []
     old = before.vintages.get(vintages_id(fig.id))
     if old is not None:
-        return [_Vintage(json.dumps(r.get(first), ensure_ascii=False), {k: r.get(k) for k in keys},
+        return [_Vintage(row_key(r.get(first)), {k: r.get(k) for k in keys},
                          r.get(VERSION), r.get(PUBLISHED), bool(r.get("synthetic"))) for r in old.get("rows", [])]
     doc = before.docs.get(fig.id)
     if doc is None:
         return []
     day = before.day.iso if before.day else None
-    return [_Vintage(json.dumps(r.get(first), ensure_ascii=False), {k: r.get(k) for k in keys}, before.name, day,
+    return [_Vintage(row_key(r.get(first)), {k: r.get(k) for k in keys}, before.name, day,
                      bool(r.get("synthetic"))) for r in doc.get("rows", [])]
 
 
@@ -95,7 +100,7 @@ def vintages(fig: Figure, before: Before | None, this: This) -> Figure:
     day = this.day.iso if this.day else None
     order: list[str] = []
     for i, row in enumerate(fig.rows):
-        key = json.dumps(json_value(row.get(first.key)), ensure_ascii=False)
+        key = row_key(json_value(row.get(first.key)))
         order.append(key)
         values = {k: json_value(row.get(k)) for k in keys}
         was = last.get(key)

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from mike import commands as mike
@@ -107,6 +108,27 @@ def check_committed(project: pipeline.Project) -> None:
         raise PublishError(t("{n} file(s) differ from the last commit ({files}): a publication records the commit "
                              "it is built from. Commit them (or git stash), then publish", n=len(changed),
                              files=", ".join(changed[:3]) + (", …" if len(changed) > 3 else "")))
+
+
+@dataclass(frozen=True)
+class TreeFile:
+    blob: str
+    size: int
+    link: bool  # a symbolic link (mode 120000)
+
+
+def tree_files(branch: str = BRANCH) -> dict[str, TreeFile]:
+    """Every file of the branch's tree, path → its blob, bytes and whether it is a link; none when there is
+    no such branch."""
+    done = subprocess.run(["git", "ls-tree", "-r", "-l", "--full-tree", branch], capture_output=True, text=True)
+    if done.returncode:
+        return {}
+    files = {}
+    for line in done.stdout.splitlines():
+        meta, path = line.split("\t", 1)
+        mode, _kind, blob, size = meta.split()
+        files[path] = TreeFile(blob, int(size) if size.isdigit() else 0, mode == "120000")
+    return files
 
 
 def git(*args: str) -> str:

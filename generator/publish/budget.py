@@ -5,13 +5,14 @@ newest version, and a version that is byte for byte the one before still counts 
 
 from __future__ import annotations
 
-import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.history.archive import Entry, to_remove
 from generator.lang.messages import t
 from generator.model.dataset import Retention
+from generator.publish.branch import tree_files
 
 MB = 1_000_000  # as hosts count (GitHub Pages: 1 GB)
 # retention policies to suggest, the most generous first: each keeps less than the one before
@@ -30,15 +31,7 @@ class Hosted:
 
 def branch_files(branch: str) -> dict[str, int]:
     """Every file of the branch's tree (path → bytes); none when there is no branch yet."""
-    done = subprocess.run(["git", "ls-tree", "-r", "-l", "--full-tree", branch], capture_output=True, text=True)
-    if done.returncode:
-        return {}
-    files = {}
-    for line in done.stdout.splitlines():
-        meta, path = line.split("\t", 1)
-        size = meta.split()[3]
-        files[path] = int(size) if size.isdigit() else 0
-    return files
+    return {path: f.size for path, f in tree_files(branch).items()}
 
 
 def hosted(files: dict[str, int]) -> Hosted:
@@ -50,7 +43,7 @@ def after_publishing(files: dict[str, int], site: Path, version: str, aliases: t
     """The branch's files once `site` is committed as `version`, each alias (latest) a copy of it, and the
     versions in `removed` taken off."""
     gone = {version, *aliases, *removed}
-    out = {p: n for p, n in files.items() if "/" not in p or p.split("/", 1)[0] not in gone}
+    out = {p: n for p, n in files.items() if _folder(p) not in gone}
     for path in site.rglob("*"):
         if path.is_file():
             rel, size = path.relative_to(site).as_posix(), path.stat().st_size
@@ -59,8 +52,9 @@ def after_publishing(files: dict[str, int], site: Path, version: str, aliases: t
     return out
 
 
-def _without(files: dict[str, int], versions: set[str]) -> int:
-    return sum(n for p, n in files.items() if "/" not in p or p.split("/", 1)[0] not in versions)
+def _folder(path: str) -> str:
+    """The version folder (or latest/) a file is in; "" for the root's files."""
+    return path.split("/", 1)[0] if "/" in path else ""
 
 
 def check(files: dict[str, int], budget_mb: int, log: tuple[Entry, ...], removed: tuple[str, ...]) -> str | None:
@@ -69,14 +63,21 @@ def check(files: dict[str, int], budget_mb: int, log: tuple[Entry, ...], removed
     total, budget = sum(files.values()), budget_mb * MB
     if total <= budget:
         return None
+    folders: Counter[str] = Counter()
+    for path, size in files.items():
+        folders[_folder(path)] += size
+
+    def without(versions) -> int:
+        return total - sum(folders[v] for v in set(versions))
+
     online = [e.version for e in log[:-1] if e.online and e.version not in removed]
     thin: list[str] = []
-    for version in online:  # the oldest first
-        if _without(files, set(thin)) <= budget:
+    for version in online:  # the oldest first, until the rest fits
+        if without(thin) <= budget:
             break
         thin.append(version)
-    left = _without(files, set(thin))
-    policy = next((p for p in POLICIES if _without(files, set(to_remove(log, p))) <= budget), None)
+    left = without(thin)
+    policy = next((p for p in POLICIES if without(to_remove(log, p)) <= budget), None)
     if left > budget:
         advice = t("even this version alone ({size} MB with latest/) is over it: raise publish.budget_mb",
                    size=round(left / MB))

@@ -21,7 +21,15 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.lang.messages import t
-from generator.publish.branch import BRANCH, LATEST, PublishError, branch_exists, check_repository, in_repository
+from generator.publish.branch import (
+    BRANCH,
+    LATEST,
+    PublishError,
+    branch_exists,
+    check_repository,
+    in_repository,
+    tree_files,
+)
 
 LISTING = ".portal-deployed.json"
 
@@ -35,18 +43,13 @@ class Deployed:
 
 
 def _tree(branch: str) -> dict[str, tuple[str, int]]:
-    """path → (blob, bytes) of every file of the branch."""
-    done = subprocess.run(["git", "ls-tree", "-r", "-l", "--full-tree", branch], capture_output=True, text=True,
-                          check=True)
-    out = {}
-    for line in done.stdout.splitlines():
-        meta, path = line.split("\t", 1)
-        mode, _kind, blob, size = meta.split()
-        if mode == "120000":
-            raise PublishError(t("{path} on the branch {branch} is a symbolic link, which a web server's folder "
-                                 "should not hold; publish with portal publish", path=path, branch=branch))
-        out[path] = (blob, int(size))
-    return out
+    """path → (blob, bytes) of every file of the branch; a symbolic link is refused."""
+    files = tree_files(branch)
+    link = next((path for path, f in files.items() if f.link), None)
+    if link:
+        raise PublishError(t("{path} on the branch {branch} is a symbolic link, which a web server's folder "
+                             "should not hold; publish with portal publish", path=link, branch=branch))
+    return {path: (f.blob, f.size) for path, f in files.items()}
 
 
 def blob_id(data: bytes) -> str:
@@ -111,8 +114,7 @@ def deploy(project: pipeline.Project, target: Path, branch: str = BRANCH) -> Dep
                 os.replace(tmp, file)
                 written += len(data)
             cat.stdin.close()
-        known = set(listing) if listing else set()
-        gone = sorted(p for p in known if p not in tree)
+        gone = sorted(p for p in listing if p not in tree)
         for path in gone:
             (target / path).unlink(missing_ok=True)
         for folder in sorted({(target / p).parent for p in gone}, key=lambda d: len(d.parts), reverse=True):

@@ -107,19 +107,16 @@ def _field(fig: Figure, column: Any) -> dict:
 
 
 def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, version: str | None,
-            title: str | None, histories: tuple[Figure, ...] = ()) -> str:
+            title: str | None, histories: tuple[Figure, ...]) -> str:
     """The Frictionless data package of every table: `figures` with the page each is on, then each
-    figure's vintages (`histories`, in the same order: CSV and JSON, no XLSX)."""
-    pages = {fig.id: page for fig, page in figures}
-    originals = {fig.id: fig for fig, _ in figures}
-    later = [(h, pages.get(h.id.removesuffix("-vintages"), "")) for h in histories]
+    figure's vintages (`histories`, one for each of `figures`, in their order: CSV and JSON, no XLSX)."""
+    tables = [(fig, page, title_en(fig, ds), False) for fig, page in figures]
+    tables += [(history, page, f"{title_en(fig, ds)}: every publication (vintages)", True)
+               for (fig, page), history in zip(figures, histories, strict=True)]
     # a licence needs an id (or a URL) in a data package; without `licence_id` the Persian text stands alone
     licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
     resources = []
-    for fig, page in [*figures, *later]:
-        history = fig.id not in originals
-        english = (title_en(originals[fig.id.removesuffix("-vintages")], ds) + ": every publication (vintages)"
-                   if history and fig.id.removesuffix("-vintages") in originals else title_en(fig, ds))
+    for fig, page, english, history in tables:
         fig = joinable(fig, cite)  # the columns its downloads have
         fields = [_field(fig, c) for c in fig.columns]
         if fig.synthetic:

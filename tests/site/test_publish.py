@@ -3,8 +3,6 @@ to push to, as a static host's repository would be."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import subprocess
@@ -12,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.model.figures import read_csv_rows
 from helpers import MEETING, git, git_project, run_portal
 
 
@@ -153,7 +152,7 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     # a week never revised has one row: the publication that first had it (not one per publication)
     assert [r["publication"] for r in history["rows"] if r["week"] == "1400-06-10"] == ["1400-06-10"]
     as_csv = git(remote, "show", "publish:1400-07-07/downloads/province-kerman-over-time-vintages.csv")
-    rows = [r for r in csv.reader(io.StringIO(as_csv.lstrip("\ufeff"))) if r and not r[0].startswith("#")]
+    rows = read_csv_rows(as_csv)
     at = {name: i for i, name in enumerate(rows[0])}
     oxygen = next(c["label"] for c in history["columns"] if c["key"] == "oxygen")
     assert [(r[at["انتشار (نسخه)"]], r[at[oxygen]]) for r in rows[1:] if r[0] == "1400-06-03"] == [

@@ -89,7 +89,7 @@ def _audit(tmp_path: Path, fig: Figure, history_doc: dict) -> list[str]:
     path = tmp_path / f"{fig.id}-vintages.json"
     raw = json.dumps(history_doc, ensure_ascii=False)
     path.write_text(raw, encoding="utf-8")
-    return vintage_findings(path.name, raw, path)
+    return vintage_findings(raw, path)
 
 
 def test_the_audit_finds_vintages_that_say_more_than_the_table(tmp_path: Path) -> None:
@@ -117,4 +117,4 @@ def test_the_audit_finds_vintages_that_say_more_than_the_table(tmp_path: Path) -
     # vintages without their table
     (tmp_path / f"{v2.id}.json").unlink()
     path = tmp_path / f"{v2.id}-vintages.json"
-    assert "not published beside them" in vintage_findings(path.name, path.read_text(encoding="utf-8"), path)[0]
+    assert "not published beside them" in vintage_findings(path.read_text(encoding="utf-8"), path)[0]
