@@ -36,9 +36,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import national
+from generator.model.paths import SHARED
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -69,16 +71,64 @@ def _deployed(repo: Path) -> dict[str, tuple[str, int]]:
         return {path: (f.blob, f.size) for path, f in tree_files("publish").items()}
 
 
-def kept_after(weeks: int, every_week_for_days: int = 365) -> int:
-    """How many of `weeks` weekly publications the default retention policy keeps online (every one of the
-    last `every_week_for_days` days, then the last of each Jalali month)."""
+@dataclass(frozen=True)
+class Hosted:
+    """The publish branch's tree as a host serves it, after one publication."""
+
+    deployed: int  # bytes of every file of the tree
+    files: int
+    own: int  # bytes of the new version's folder
+    site: int  # what the version serves: its folder and the shared files its pages show
+    new: int  # bytes of content the tree did not hold before (each blob once): what the version costs
+    shared_new: int  # of which in the shared folder
+
+
+def measure(tree: dict[str, tuple[str, int]], version: str, before: set[str], shown: set[str]) -> Hosted:
+    """The tree (path → blob, bytes) after `version` was published; `before`: the blobs of the tree before
+    it, `shown`: the shared files the version lists (publish/shared.py)."""
+    own = {path: v for path, v in tree.items() if path.startswith(version + "/")}
+    added = {blob: size for path, (blob, size) in tree.items()
+             if blob not in before and (path in own or path.startswith(SHARED + "/"))}
+    shared_new = {blob: size for path, (blob, size) in tree.items()
+                  if blob not in before and path.startswith(SHARED + "/")}
+    own_bytes = sum(size for _, size in own.values())
+    return Hosted(sum(size for _, size in tree.values()), len(tree), own_bytes,
+                  own_bytes + sum(tree[path][1] for path in shown if path in tree), sum(added.values()),
+                  sum(shared_new.values()))
+
+
+def _shown(repo: Path, version: str) -> set[str]:
+    from generator.publish.branch import in_repository, read_files
+    from generator.publish.shared import MANIFEST
+
+    with in_repository(repo):
+        data = read_files("publish", [f"{version}/{MANIFEST}"]).get(f"{version}/{MANIFEST}", b"")
+    return {line for line in data.decode("utf-8").splitlines() if line}
+
+
+def _retention():
+    """The retention policy the project ships with (data/site.yaml): the national data's too."""
+    import yaml
+
+    from generator.model.dataset import Retention
+
+    policy = yaml.safe_load((national.ROOT / "data/site.yaml").read_text(encoding="utf-8"))["retention"]
+    return Retention(int(policy["every_week_for_days"]), policy["then"])
+
+
+def _policy() -> str:
+    policy = _retention()
+    return f"every_week_for_days: {policy.every_week_for_days}, then: {policy.then}"
+
+
+def kept_after(weeks: int) -> int:
+    """How many of `weeks` weekly publications the default retention policy keeps online."""
     from generator.history.archive import Entry, to_remove
     from generator.lang.jalali import parse_jalali
-    from generator.model.dataset import Retention
 
     day = parse_jalali("1400-05-27")
     log = tuple(Entry(d.iso, d.iso, d.iso, "x") for d in (day.plus_days(7 * i) for i in range(weeks)))
-    return len(log) - len(to_remove(log, Retention(every_week_for_days, "month")))
+    return len(log) - len(to_remove(log, _retention()))
 
 
 def _publish_last(project, n: int, report) -> None:
@@ -129,8 +179,8 @@ def main() -> int:
         _git(root, *command)
     print(f"{sizes['meetings']} meetings, {sizes['delivery_rows']:,} delivery rows, {sizes['centres']:,} centres")
     print(f"{'n':>3}  {'version':<11}{'seconds':>9}{'growth KiB':>12}{'branch KiB':>12}{'deployed MiB':>14}"
-          f"{'files':>8}{'own MiB':>9}{'new MiB':>9}")
-    hosted: list[tuple[int, int, int, int]] = []  # deployed bytes, files, the version's own bytes, its new bytes
+          f"{'files':>8}{'own MiB':>9}{'site MiB':>10}{'new MiB':>9}{'new %':>7}")
+    hosted: list[Hosted] = []
     before: set[str] = set()
     rows: list[tuple[str, float, int]] = []
     start = _stored_bytes(root)
@@ -141,15 +191,12 @@ def main() -> int:
         now = _stored_bytes(root)
         rows.append((done.version, seconds, now - last))
         tree = _deployed(root)
-        own = {path: v for path, v in tree.items() if path.startswith(done.version + "/")}
-        new = sum(size for blob, size in own.values() if blob not in before)
-        hosted.append((sum(size for _, size in tree.values()), len(tree), sum(size for _, size in own.values()),
-                       new))
+        h = measure(tree, done.version, before, _shown(root, done.version))
+        hosted.append(h)
         before = {blob for blob, _ in tree.values()}
-        d, files, mine, fresh = hosted[-1]
         print(f"{len(rows):>3}  {done.version:<11}{seconds:>9.1f}{(now - last) / 1024:>12.0f}"
-              f"{(now - start) / 1024:>12.0f}{d / 2**20:>14.1f}{files:>8}{mine / 2**20:>9.1f}{fresh / 2**20:>9.1f}",
-              flush=True)
+              f"{(now - start) / 1024:>12.0f}{h.deployed / 2**20:>14.1f}{h.files:>8}{h.own / 2**20:>9.1f}"
+              f"{h.site / 2**20:>10.1f}{h.new / 2**20:>9.1f}{100 * h.new / h.site:>7.0f}", flush=True)
         last = now
 
     first_packed = 0
@@ -184,15 +231,28 @@ def main() -> int:
     print(f"packed (git gc --aggressive, {gc_seconds:.0f} s): the branch {total / 2**20:.1f} MiB, the first version "
           f"{first_packed / 2**20:.1f} MiB; growth per later version {growth / 1024:.0f} KiB, "
           f"{100 * growth / packed:.0f}% of one compressed site")
-    per_version = statistics.median(own for _, _, own, _ in hosted)
-    per_new = statistics.median(new for _, _, _, new in hosted[1:]) if len(hosted) > 1 else hosted[0][3]
+    later = hosted[1:] or hosted
+    own = statistics.median(h.own for h in hosted)
+    whole = statistics.median(h.site for h in hosted)
+    new = statistics.median(h.new for h in later)
+    shared_new = statistics.median(h.shared_new for h in later)
     kept = kept_after(260)
-    print(f"deployed: {hosted[-1][0] / 2**20:.1f} MiB in {hosted[-1][1]:,} files after {len(rows)} versions; a "
-          f"version's own folder {per_version / 2**20:.1f} MiB (median), of which new content "
-          f"{per_new / 2**20:.1f} MiB ({100 * per_new / per_version:.0f}%)")
-    print(f"projected, 260 weekly publications under the default retention: {kept} versions online, about "
-          f"{(kept + 1) * per_version / 2**30:.2f} GiB deployed as whole copies (latest/ one more), "
-          f"{(per_version + kept * per_new) / 2**30:.2f} GiB if versions shared what does not change")
+    print(f"deployed: {hosted[-1].deployed / 2**20:.1f} MiB in {hosted[-1].files:,} files after {len(rows)} versions; "
+          f"a version serves {whole / 2**20:.1f} MiB (median), of which its own folder {own / 2**20:.1f} MiB; "
+          f"a later version adds {new / 2**20:.1f} MiB of new content ({100 * new / whole:.0f}% of what it serves; "
+          f"{shared_new / 2**20:.1f} MiB of it shared files)")
+    projected = (kept + 1) * own + hosted[0].shared_new + (kept - 1) * shared_new
+    print(f"projected, 260 weekly publications under the default retention ({_policy()}): {kept} versions "
+          f"online, about {projected / 10**9:.2f} GB deployed (each version's folder, latest/ one more, and the "
+          f"shared files of each: an upper bound, as versions share many), {(kept + 1) * whole / 10**9:.2f} GB had "
+          f"each version been a whole copy")
+    ok_new = all(h.new <= h.site / 4 for h in later)
+    print(f"{'PASS' if ok_new else 'FAIL'}  each later version's new content at most a quarter of what it serves")
+    print(f"{'PASS' if projected <= 10**9 else 'FAIL'}  260 weeks under the default retention inside 1 GB")
+    if len(rows) > 2:
+        ok_time = rows[-1][1] <= 1.2 * rows[1][1]
+        print(f"{'PASS' if ok_time else 'FAIL'}  the last publication ({rows[-1][1]:.1f} s) within 1.2 times the "
+              f"second ({rows[1][1]:.1f} s)")
     ok = growth < packed / 4
     print(f"{'PASS' if ok else 'FAIL'}  packed growth per version under a quarter of one compressed site")
     return 0 if ok else 1

@@ -277,7 +277,8 @@ def build(project: Project, previous: Publication | object | None = ONLINE, extr
             build_site(project.mkdocs_yml, project.content, project.site, generated.latest, gate=gate,
                        extra=extra, charts=charts, site_url=generated.site_url,
                        posters=Posters(generated.posters, images, generated.brand,
-                                       urlsplit(generated.site_url).netloc), printer=printer)
+                                       urlsplit(generated.site_url).netloc), printer=printer,
+                       shared_up="../" if url_path else "")
     return dataclasses.replace(generated, charts_rendered=charts.rendered, charts_reused=charts.reused,
                                images_drawn=generated.images_drawn + images.drawn,
                                images_reused=generated.images_reused + images.reused)

@@ -109,14 +109,25 @@ def keyboard_misses(page) -> tuple[set[str], set[str]]:
 # shown (CSS px on the screen: the SVG's font size times its scale), every chart text that reaches beyond
 # its SVG's box (cut off), and every table whose first three columns are not all on the screen (off the
 # window, or scrolled out of the table's own scroll box). Charts hidden by the page (the wide drawing on a
-# phone) are not counted.
-_READING = """() => {
+# phone) are not counted. A chart is an <img> of its SVG file (charts/inline.py): the file is read and laid
+# out, unseen, at the width the image is shown, to measure its text; an image not loaded counts as cut.
+_READING = """async () => {
   const out = {charts: 0, smallest: null, cut: [], tables: 0, hidden_columns: [], column: 0};
   const content = document.querySelector('.md-content__inner');
   out.column = content ? Math.round(content.getBoundingClientRect().width) : 0;
-  for (const svg of document.querySelectorAll('.portal-chart svg')) {
-    if (!svg.getClientRects().length) continue;
+  for (const img of document.querySelectorAll('.portal-chart img')) {
+    if (!img.getClientRects().length) continue;
     out.charts++;
+    if (!img.complete) { img.scrollIntoView(); await img.decode().catch(() => null); }  // loaded lazily
+    if (!img.naturalWidth) { out.cut.push('not loaded: ' + img.src); continue; }
+    const holder = document.createElement('div');
+    holder.style.cssText = 'position: absolute; left: 0; top: 0; visibility: hidden; width: '
+      + img.getBoundingClientRect().width + 'px';
+    holder.innerHTML = await (await fetch(img.src)).text();
+    document.body.appendChild(holder);
+    const svg = holder.querySelector('svg');
+    svg.style.width = '100%';
+    svg.style.height = 'auto';
     const box = svg.getBoundingClientRect();
     for (const text of svg.querySelectorAll('text')) {
       if (!text.textContent.trim()) continue;
@@ -127,6 +138,7 @@ _READING = """() => {
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
         out.cut.push(text.textContent);
     }
+    holder.remove();
   }
   for (const table of document.querySelectorAll('.md-typeset table')) {
     if (!table.getClientRects().length) continue;
@@ -142,6 +154,12 @@ _READING = """() => {
   }
   return out;
 }"""
+
+
+def loaded(image) -> bool:
+    """Whether the chart's <img> (a locator) shows its drawing: scrolled to (it loads lazily), then decoded."""
+    image.scroll_into_view_if_needed()
+    return image.evaluate("i => i.decode().then(() => i.naturalWidth > 0, () => false)")
 
 
 def reading(page) -> dict:

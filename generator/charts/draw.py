@@ -43,6 +43,7 @@ class ChartRenderer:
     _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
     _keys: dict[int, tuple[dict, str]] = field(default_factory=dict, repr=False)  # id(spec) → (spec, key)
     _specs: dict[str, dict] = field(default_factory=dict, repr=False)  # key → spec, of each placeholder
+    _alts: dict[str, str] = field(default_factory=dict, repr=False)  # placeholder's prefix → text alternative
 
     @property
     def reused(self) -> int:
@@ -146,12 +147,32 @@ class ChartRenderer:
         at once after a failure (its error matters, not the charts)."""
         self.close(keep=exc_type is None)
 
-    def placeholder(self, spec: dict, prefix: str) -> str:
-        """What a page holds where the chart goes, until the built pages get their charts (`fill`): the
-        chart is rendered meanwhile, while MkDocs builds (charts/inline.py)."""
+    def placeholder(self, spec: dict, prefix: str, alt: str = "") -> str:
+        """What a page holds where the chart goes, until the built pages get their charts (charts/inline.py,
+        or `fill` in the preview): the chart is rendered meanwhile, while MkDocs builds. `alt`: the chart's
+        text alternative, for its `<img>` (`alt_of`)."""
         key = self.key(spec)
         self._specs[key] = spec
+        if alt:
+            self._alts[prefix] = alt
         return f"<!--{PLACEHOLDER_MARK}{prefix}:{key}-->"
+
+    def alt_of(self, prefix: str) -> str:
+        """The text alternative given with the placeholder of this prefix ("" if none was)."""
+        return self._alts.get(prefix, "")
+
+    def raw_of(self, key: str) -> str:
+        """The drawing of the chart with this key, as vl-convert drew it: drawn in this build, in the cache,
+        or drawn now; ChartError if no placeholder of this build stands for it and the cache lacks it."""
+        self._known(key)
+        return self._drawn(key, self._specs.get(key))
+
+    def _known(self, key: str) -> None:
+        if key not in self._specs:
+            cached = self._cached(key)
+            if key not in self._raw and key not in self._pending and not (cached and cached.exists()):
+                raise ChartError(t("a page holds a chart that is neither drawn nor in the cache ({key}…): "
+                                   "generate the pages again (portal build)", key=key[:12]))
 
     def fill(self, html: str, missing_ok: bool = False) -> str:
         """`html` with each placeholder replaced by its chart, waiting for it if a worker is drawing it. A
@@ -168,13 +189,8 @@ class ChartRenderer:
 
     def svg_of(self, key: str, prefix: str) -> str:
         """The SVG of the chart with this key: drawn in this build, in the cache, or drawn now."""
-        spec = self._specs.get(key)
-        if spec is None:
-            cached = self._cached(key)
-            if key not in self._raw and key not in self._pending and not (cached and cached.exists()):
-                raise ChartError(t("a page holds a chart that is neither drawn nor in the cache ({key}…): "
-                                   "generate the pages again (portal build)", key=key[:12]))
-        return self._svg(key, spec, prefix)
+        self._known(key)
+        return self._svg(key, self._specs.get(key), prefix)
 
     def map(self, fn, items: list[tuple]) -> list:
         """`fn(*item)` for each item, in order: on the chart workers when there are enough items to share

@@ -21,11 +21,24 @@ _TITLE_LABEL = re.compile(r'(aria-roledescription="title") aria-label="[^"]*"')
 _ROLES = re.compile(r' (?:role="graphics-(?:symbol|object|document)"|aria-roledescription="[^"]*")')
 _PATH = re.compile(r' d="([^"]*)"')
 _SIZE = re.compile(r'<svg ([^>]*?)\swidth="([\d.]+)" height="[\d.]+"')
+_UNUSED = re.compile(r' (?:class="[^"]*"|pointer-events="none"|aria-hidden="true"|opacity="1")')
+_TRANSLATE = re.compile(r"translate\(([-0-9.,]+)\)")
 _WHITE = re.compile(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>')
 
 
 def tidy(svg: str, prefix: str) -> str:
     """Make an SVG fit to inline: unique ids, rounded coordinates, one line, no fixed size, no white box."""
+    svg = _common(svg, prefix)
+    # the column decides the width; a chart is never drawn more than a quarter larger than its own size
+    size = _SIZE.search(svg)
+    limit = f' style="max-width: {round(float(size.group(2)) * 1.25)}px"' if size else ""
+    svg = _SIZE.sub(lambda m: "<svg " + m.group(1) + limit, svg, count=1)
+    svg = _WHITE.sub("", svg, count=1)
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+def _common(svg: str, prefix: str) -> str:
+    """One line, ids renamed, no ARIA roles, no English title label, coordinates cut to a tenth."""
     svg = svg.replace("\n", " ")
     # ids are renamed in order of appearance: vl-convert numbers gradients with a counter that runs across
     # the whole process, so the same chart would otherwise get other ids depending on what came before
@@ -39,13 +52,22 @@ def tidy(svg: str, prefix: str) -> str:
     # Vega-Lite ignores `aria: false` on the titles of concatenated charts and labels them in English
     svg = _TITLE_LABEL.sub(r"\1", svg)
     svg = without_roles(svg)
-    svg = _PATH.sub(_round_path, svg)
-    # the column decides the width; a chart is never drawn more than a quarter larger than its own size
+    return _PATH.sub(_round_path, svg)
+
+
+def standalone(svg: str) -> tuple[str, float, float]:
+    """The chart as a file of its own, for an `<img>` (charts/inline.py): its drawn size kept (the image's
+    own), ids, roles and coordinates as `tidy` makes them, the text's positions cut to a tenth of a pixel,
+    and nothing an image never uses (classes, pointer events, ARIA states: an image is one picture to
+    assistive technology, named by its `alt`). Returns the SVG (without its font: font_subset.py) and its
+    width and height."""
+    svg = _UNUSED.sub("", _common(svg, "c"))
+    svg = _TRANSLATE.sub(lambda m: "translate(" + _EXTRA_DIGITS.sub("", m.group(1)) + ")", svg)
     size = _SIZE.search(svg)
-    limit = f' style="max-width: {round(float(size.group(2)) * 1.25)}px"' if size else ""
-    svg = _SIZE.sub(lambda m: "<svg " + m.group(1) + limit, svg, count=1)
-    svg = _WHITE.sub("", svg, count=1)
-    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    if size is None:
+        raise ValueError("the chart's SVG has no size")
+    height = re.search(r'height="([\d.]+)"', size.group(0))
+    return _WHITE.sub("", svg, count=1), float(size.group(2)), float(height.group(1))
 
 
 def without_roles(svg: str) -> str:

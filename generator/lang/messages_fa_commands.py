@@ -120,6 +120,7 @@ COMMANDS: dict[str, str] = {
         "صفحه‌ای نموداری دارد که نه کشیده شده و نه در حافظهٔ نهان است ({key}…): صفحه‌ها را دوباره بسازید "
         "(portal build)",
     "{page}: a chart placeholder that was not filled": "{page}: جای نموداری که پر نشد",
+    "a chart could not be written: {problem}": "پروندهٔ یک نمودار نوشته نشد: {problem}",
     "Pagefind is not installed ({detail}); `make site` installs it":
         "Pagefind نصب نیست ({detail})؛ `make site` آن را نصب می‌کند",
     "Pagefind could not run ({detail}); reinstall with `make site`":

@@ -9,3 +9,8 @@ INDEX_SUFFIXES = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
 # each chart as an image to take away (SVG and PNG, charts/poster.py): the site stage writes them once the
 # charts are drawn, the pages link to them
 CHART_IMAGES = "downloads/charts"
+
+# what versions of the site share, stored once by content (charts/inline.py writes the charts' drawings
+# there): under site/ for a site served on its own, at the root of the publish branch for its versions
+# (publish/shared.py), where each version's pages reach it one folder up
+SHARED = "_shared"

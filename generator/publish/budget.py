@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.history.archive import Entry, to_remove
 from generator.lang.messages import t
 from generator.model.dataset import Retention
+from generator.model.paths import SHARED
 from generator.publish.branch import tree_files
 
 MB = 1_000_000  # as hosts count (GitHub Pages: 1 GB)
@@ -39,11 +40,15 @@ def hosted(files: dict[str, int]) -> Hosted:
 
 
 def after_publishing(files: dict[str, int], site: Path, version: str, aliases: tuple[str, ...],
-                     removed: tuple[str, ...]) -> dict[str, int]:
-    """The branch's files once `site` is committed as `version`, each alias (latest) a copy of it, and the
-    versions in `removed` taken off."""
+                     removed: tuple[str, ...], shared: dict[str, Path] | None = None) -> dict[str, int]:
+    """The branch's files once `site` is committed as `version`, each alias (latest) a copy of it, the
+    shared files (`shared`: each one's path on the branch → its file; publish/shared.py) added once at the
+    root, and the versions in `removed` taken off (the shared files only they showed are counted still: the
+    estimate errs on the safe side)."""
     gone = {version, *aliases, *removed}
-    out = {p: n for p, n in files.items() if _folder(p) not in gone}
+    out = {p: n for p, n in files.items() if _folder(p) not in gone or p.startswith(SHARED + "/")}
+    for path, file in (shared or {}).items():
+        out[path] = file.stat().st_size
     for path in site.rglob("*"):
         if path.is_file():
             rel, size = path.relative_to(site).as_posix(), path.stat().st_size
@@ -53,7 +58,7 @@ def after_publishing(files: dict[str, int], site: Path, version: str, aliases: t
 
 
 def _folder(path: str) -> str:
-    """The version folder (or latest/) a file is in; "" for the root's files."""
+    """The version folder (or latest/, or _shared/) a file is in; "" for the root's files."""
     return path.split("/", 1)[0] if "/" in path else ""
 
 

@@ -5,10 +5,10 @@ off, so a weekly deployment copies one version, not years of them.
 The folder keeps a list of what it holds (`.portal-deployed.json`: each path and its git blob), so that a
 file already there is known without reading it; a folder without the list (a first deployment, or a copy
 made some other way) is compared file by file (each file's git blob id, computed from its bytes). Files are
-written in an order that never shows a reader a broken version: the version folders first, then `latest/`,
-then the root (`versions.json`, which names the new version, last); each file is written beside its place
-and renamed into it. Files the branch no longer has are removed at the end (only those the list names: in a
-folder without it, nothing else is touched)."""
+written in an order that never shows a reader a broken version: the shared files (`_shared/`) first, then
+the version folders, then `latest/`, then the root (`versions.json`, which names the new version, last);
+each file is written beside its place and renamed into it. Files the branch no longer has are removed at
+the end (only those the list names: in a folder without it, nothing else is touched)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.lang.messages import t
+from generator.model.paths import SHARED
 from generator.publish.branch import (
     BRANCH,
     LATEST,
@@ -58,10 +59,12 @@ def blob_id(data: bytes) -> str:
 
 
 def _order(path: str) -> tuple[int, str]:
-    """Version folders first, then latest/, then the root's files (versions.json the very last)."""
+    """The shared files first (the versions' pages show them), then the version folders, then latest/, then
+    the root's files (versions.json the very last)."""
     if "/" not in path:
-        return (3 if path == "versions.json" else 2, path)
-    return (1 if path.split("/", 1)[0] == LATEST else 0, path)
+        return (4 if path == "versions.json" else 3, path)
+    folder = path.split("/", 1)[0]
+    return (0 if folder == SHARED else 2 if folder == LATEST else 1, path)
 
 
 def _read_listing(target: Path) -> dict[str, str]:

@@ -14,6 +14,7 @@ read `versions.json` at the root of the branch, which is the only file that chan
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from generator.lang.jalali import DateError, JDate, parse_jalali
 from generator.lang.messages import said_text, t
 from generator.lang.persian import persian_digits
 from generator.model.dataset import Dataset
-from generator.publish import budget
+from generator.publish import budget, shared
 from generator.publish.branch import (
     BRANCH,
     LATEST,
@@ -126,10 +127,30 @@ def publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: 
     generated = pipeline.build(project, previous=previous, extra=extra,
                                before=previous_figures(branch, online[0]) if online else None, log=full,
                                checked=checked, url_path=this.version + "/")
-    files = budget.after_publishing(budget.branch_files(branch), project.site, this.version, (LATEST,), removed)
-    over = budget.check(files, ds.site.budget_mb, full, removed)
-    if over:
-        raise PublishError(over)
+    with tempfile.TemporaryDirectory(prefix="portal-shared-") as aside:
+        shared_files = shared.set_aside(project.site, Path(aside))  # mike copies the version's own files only
+        try:
+            files = budget.after_publishing(budget.branch_files(branch), project.site, this.version, (LATEST,),
+                                            removed, shared_files)
+            over = budget.check(files, ds.site.budget_mb, full, removed)
+            if over:
+                raise PublishError(over)
+            shared.commit(shared_files, branch, this.version)  # first: the version's pages show them
+            _deploy(project, this, branch, backfilled)
+            if removed:  # the archive page of the new version lists them still
+                mike.delete(list(removed), branch=branch, message=f"Take {', '.join(removed)} off the branch (the "
+                            f"retention policy in data/site.yaml); the archive of {this.version} lists them")
+                shared.collect(branch, removed)
+        finally:
+            shared.put_back(project.site, Path(aside))
+    if before is None:  # the root of the branch sends readers to the latest publication, once for all
+        mike.set_default(LATEST, str(REDIRECT), branch=branch, message="Send the root to latest/")
+    return Published(this.version, this.title, before, generated, this.corrects, removed,
+                     budget.hosted(budget.branch_files(branch)), ds.site.budget_mb)
+
+
+def _deploy(project: pipeline.Project, this: Entry, branch: str, backfilled: bool) -> None:
+    """mike commits site/ as the version, with `latest` moved to it as a copy."""
     cfg = {"site_dir": str(project.site), "use_directory_urls": True}
     how = "Backfill" if backfilled else "Correct" if this.corrects else "Publish"
     message = f"{how} {this.version} ({this.title}) from {this.source}"
@@ -137,13 +158,6 @@ def publish_one(project: pipeline.Project, day: JDate, branch: str, backfilled: 
                      alias_type=mike.AliasType.copy, branch=branch, message=message,
                      set_props=[("backfilled", backfilled)] + ([("corrects", this.corrects)] if this.corrects else [])):
         pass  # the site is built and audited already
-    if removed:  # the archive page of the new version lists them still
-        mike.delete(list(removed), branch=branch, message=f"Take {', '.join(removed)} off the branch (the retention "
-                    f"policy in data/site.yaml); the archive of {this.version} lists them")
-    if before is None:  # the root of the branch sends readers to the latest publication, once for all
-        mike.set_default(LATEST, str(REDIRECT), branch=branch, message="Send the root to latest/")
-    return Published(this.version, this.title, before, generated, this.corrects, removed,
-                     budget.hosted(budget.branch_files(branch)), ds.site.budget_mb)
 
 
 def publish(project: pipeline.Project, branch: str = BRANCH, push: str | None = None) -> Published:

@@ -88,8 +88,8 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
 def _chart(charts: ChartRenderer, fig: Figure) -> Markup:
     """Where a figure's chart goes: its placeholder, or two (the phone's and the wide column's, each in a
     box that portal.css shows or hides by the column's width)."""
-    chart = fig.chart
+    chart, alt = fig.chart, fig.alt_fa
     if chart.wide is None:
-        return Markup(charts.placeholder(chart.phone, fig.id))
-    return Markup(f'<div class="portal-chart-phone">{charts.placeholder(chart.phone, fig.id)}</div>'
-                  f'<div class="portal-chart-wide">{charts.placeholder(chart.wide, fig.id + "-wide")}</div>')
+        return Markup(charts.placeholder(chart.phone, fig.id, alt))
+    return Markup(f'<div class="portal-chart-phone">{charts.placeholder(chart.phone, fig.id, alt)}</div>'
+                  f'<div class="portal-chart-wide">{charts.placeholder(chart.wide, fig.id + "-wide", alt)}</div>')

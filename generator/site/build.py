@@ -111,7 +111,8 @@ class Posters:
 
 def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | None,
                gate: Gate | None = None, extra: dict | None = None, charts: ChartRenderer | None = None,
-               site_url: str = "", posters: Posters | None = None, printer: Printer | None = None) -> None:
+               site_url: str = "", posters: Posters | None = None, printer: Printer | None = None,
+               shared_up: str = "") -> None:
     """Run the strict MkDocs build, put the charts into its pages (charts/inline.py: `charts`, whose
     workers draw them while MkDocs builds, and are done with once they are in), index it for search
     (search_index.py), then the audit's `gate` on the result (it raises to refuse the site; it begins on
@@ -120,7 +121,8 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
     theme's settings: a publication's version). `site_url`: the address the build is published at
     (MkDocs' own `site_url`: the sitemap's entries and each page's canonical link); "" leaves it unset.
     `posters`: the charts to write as images once they are drawn (with `charts`); `printer`: the weekly
-    bulletin, printed by Chromium while MkDocs builds, into downloads/ (it belongs to the caller too)."""
+    bulletin, printed by Chromium while MkDocs builds, into downloads/ (it belongs to the caller too);
+    `shared_up`: where the pages find the shared folder from the site's root (charts/inline.py)."""
     with _staged(site) as staging:
         try:
             if gate is not None:
@@ -130,7 +132,7 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
             _mkdocs(mkdocs_yml, content, staging, build_date, extra, site_url)
             prune(staging)
             if charts is not None:
-                chart_inline.inline_site(staging, charts)
+                chart_inline.inline_site(staging, charts, shared_up)
                 if posters is not None:
                     poster.write(staging / CHART_IMAGES, list(posters.posters), charts, posters.images,
                                  posters.brand, posters.host)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import gzip
 import re
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from browser_checks import ALL_PAGE_TYPES, PAGE_TYPES
+from browser_checks import ALL_PAGE_TYPES, PAGE_TYPES, loaded
 
 
 def _province_without_data(root: Path) -> str:
@@ -39,7 +39,7 @@ def test_every_page_type_shows_its_charts_and_tables_without_javascript(served, 
         assert figures.count() == expected, (name, figures.count())
         for i in range(expected):
             figure = figures.nth(i)
-            chart = figure.locator(".portal-chart svg:visible")  # the phone's drawing or the wide one
+            chart = figure.locator(".portal-chart img:visible")  # the phone's drawing or the wide one
             if "-households-" in (figure.get_attribute("id") or "") and figure.get_attribute("id").startswith(
                     "province-"):
                 assert chart.count() == 0, (name, i)  # a county table: a table only
@@ -47,6 +47,7 @@ def test_every_page_type_shows_its_charts_and_tables_without_javascript(served, 
                 assert chart.count() == 1, (name, i)
                 box = chart.bounding_box()
                 assert box and box["width"] > 200 and box["height"] > 60, (name, i, box)
+                assert loaded(chart), (name, i)
                 assert box["width"] <= size[0], (name, i, box)
             table = figure.locator("table")
             assert table.is_visible() and table.locator("tbody tr").count() >= 1, (name, i)
@@ -63,15 +64,24 @@ def test_every_page_type_shows_its_charts_and_tables_without_javascript(served, 
 
 
 def test_chart_text_is_persian_and_set_in_vazirmatn(served, browser) -> None:
+    """A chart's file (an <img> cannot use the page's font) carries the glyphs of its text, and Chromium
+    draws its text with them, right to left where it is Persian."""
     _, base = served
     page = browser.new_page(java_script_enabled=False)
     page.goto(base + "programmes/oxygen-concentrators/")
-    texts = page.locator(".portal-chart svg text").all_text_contents()
+    assert page.locator(".portal-chart").first.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    img = page.locator(".portal-chart img").first
+    alt = img.get_attribute("alt")
+    assert alt and len(alt) > 30  # the chart's text alternative
+    page.goto(urljoin(page.url, img.get_attribute("src")))  # the drawing, as a document of its own
+    texts = page.locator("text").all_text_contents()
     assert texts and not [t for t in texts if any(c in "0123456789" for c in t)]
     assert any("شهریور" in t for t in texts) and any("مهر" in t for t in texts)  # Jalali month labels
-    family = page.locator(".portal-chart svg text").first.evaluate("e => getComputedStyle(e).fontFamily")
+    faces = page.evaluate("async () => { await document.fonts.ready; return [...document.fonts]"
+                          ".map(f => [f.family, f.weight, f.status]); }")
+    assert faces and all(family.strip('"') == "Vazirmatn" and status == "loaded" for family, _, status in faces), faces
+    family = page.locator("text").first.evaluate("e => getComputedStyle(e).fontFamily")
     assert "Vazirmatn" in family
-    assert page.locator(".portal-chart").first.evaluate("e => getComputedStyle(e).direction") == "ltr"
     page.close()
 
 
@@ -204,7 +214,7 @@ def test_a_page_prints_its_content_only(served, browser, tmp_path: Path, path: s
     assert hidden and set(hidden) == {"none"}, hidden
     content = page.evaluate("document.querySelector('.md-content').getBoundingClientRect().width")
     assert content >= 0.9 * page.viewport_size["width"], content
-    widths = page.evaluate("[...document.querySelectorAll('.portal-chart svg')]"
+    widths = page.evaluate("[...document.querySelectorAll('.portal-chart img')]"
                            ".map(s => s.getBoundingClientRect().width)")
     assert max(widths, default=0) <= content + 1
     assert widths or path.startswith("meetings/")  # a province page has charts, a meeting page none

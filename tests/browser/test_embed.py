@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_checks import AXE, serving
+from browser_checks import AXE, loaded, serving
 
 EMBEDS = ["home-trends", "programme-oxygen-concentrators-map", "province-gilan-over-time",
           "centres-by-province", "households-family-support-heads"]
@@ -49,8 +49,9 @@ def test_the_embed_page_passes_axe_inside_a_cross_origin_iframe_and_asks_no_othe
     assert len(frames) == len(EMBEDS)
     for frame in frames:
         assert frame.evaluate("() => location.origin") != page.evaluate("() => location.origin")
-        svg = frame.locator(".portal-chart svg:visible")
+        svg = frame.locator(".portal-chart img:visible")
         assert svg.count() == 1 and svg.first.bounding_box()["width"] > 200, frame.url
+        assert loaded(svg.first), frame.url  # the shared drawing, one folder up
         assert frame.evaluate("() => document.fonts.check('16px Vazirmatn')"), frame.url
         assert frame.locator("header, nav, script").count() == 0, frame.url  # before axe's script is added
         frame.add_script_tag(path=str(AXE))
@@ -70,7 +71,7 @@ def test_the_embed_page_reads_without_javascript_and_links_back(elsewhere, brows
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(base + "embed/province-gilan-over-time.html")
-    assert page.locator(".portal-chart svg:visible").count() == 1
+    assert page.locator(".portal-chart img:visible").count() == 1
     page.locator("summary").click()  # the table, folded: <details> opens without a script
     rows = page.locator("table tbody tr")
     assert rows.count() > 3 and re.search(r"[۰-۹]", rows.first.inner_text())

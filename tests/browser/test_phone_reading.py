@@ -64,7 +64,7 @@ def test_a_desktop_shows_the_wide_charts_in_a_wide_column(served, browser) -> No
         assert seen[name]["column"] <= 720, (name, seen[name]["column"])
     page = browser.new_page(viewport=DESKTOP)
     page.goto(base + ALL_PAGE_TYPES["programme"])
-    shown = page.evaluate("[...document.querySelectorAll('.portal-chart svg')].filter(s => s.getClientRects().length)"
+    shown = page.evaluate("[...document.querySelectorAll('.portal-chart img')].filter(s => s.getClientRects().length)"
                           ".map(s => s.closest('.portal-chart-wide, .portal-chart-phone')?.className || 'single')")
     page.close()
     assert shown == ["portal-chart-wide", "portal-chart-wide", "single"], shown  # two lines and a map

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.charts.draw import ChartRenderer
-from generator.charts.inline import inline_site
+from generator.charts.inline import content_name, inline_site
 from generator.charts.svg import PLACEHOLDER
 from generator.charts.workers import ChartError
 
@@ -19,8 +19,15 @@ _CHART = re.compile(r'<div [^>]*class="portal-chart(?:-phone|-wide)?"[^>]*>(?!\s
 def test_every_chart_of_the_built_site_is_in_its_page_and_no_placeholder_is_left(example_site: Path) -> None:
     pages = sorted((example_site / "site").rglob("*.html"))
     charts = [m.group(1) for page in pages for m in _CHART.finditer(page.read_text(encoding="utf-8"))]
-    assert len(charts) > 30 and all(c.startswith("<svg ") for c in charts)
+    assert len(charts) > 30 and all(c.startswith('<img class="portal-chart-img" src="') for c in charts)
     assert not any("<!--portal-chart:" in page.read_text(encoding="utf-8") for page in pages)
+    # each image is a file of the shared folder, named by its bytes; every file there is shown somewhere
+    shown = {(page.parent / src).resolve() for page in pages
+             for src in re.findall(r'<img class="portal-chart-img" src="([^"]+)"', page.read_text(encoding="utf-8"))}
+    files = set((example_site / "site" / "_shared" / "charts").glob("*.svg"))
+    assert shown == {f.resolve() for f in files} and len(files) >= len(charts) / 2
+    for f in files:
+        assert content_name(f.read_bytes()) + ".svg" == f.name
     # the Markdown and the embed pages hold the placeholders, one per chart
     sources = [*(example_site / "content").rglob("*.md"), *(example_site / "content" / "embed").glob("*.html")]
     held = [m for md in sources for m in PLACEHOLDER.finditer(md.read_text("utf-8"))]

@@ -54,7 +54,7 @@ def test_serve_regenerates_when_data_change(tmp_path: Path) -> None:
     try:
         url = f"http://127.0.0.1:{port}/programmes/oxygen/"
         first = _get(url, "دستگاه اکسیژن‌ساز")
-        # the charts are in the preview's pages (from the chart cache), no placeholder is left
+        # the charts are in the preview's pages (from the chart cache, inline), no placeholder is left
         assert 'class="portal-chart"' in first and 'role="img"><svg aria-hidden="true"' in first
         assert "portal-chart:" not in first
         programmes = root / "data/programmes.yaml"

@@ -317,8 +317,28 @@ def test_squash_keeps_every_version_and_drops_the_old_history(tmp_path: Path) ->
     code, out, err = run_portal(root, "publish", "--push", "origin")
     assert code == 0 and "published 1400-06-31" in out, out + err
     history = git(root, "log", "--format=%s", "publish").splitlines()
-    assert history[-1].startswith("Squash the history of publish: ") and history[0].startswith("Take 1400-06-")
-    assert history[1].startswith("Publish 1400-06-31") and len(history) == 3
+    # after the squash: the new charts' files, the version, the thinned version and the files only it showed
+    assert history[-1].startswith("Squash the history of publish: ") and history[-2].startswith("Add the ")
+    assert history[-3].startswith("Publish 1400-06-31") and history[-4].startswith("Take 1400-06-")
+    assert history[0].startswith("Take off _shared/ the ") and len(history) == 5
+    _check_shared(root)
+
+
+def _check_shared(root: Path) -> None:
+    """Every shared file a version on the branch lists is there; every one there is listed by a version."""
+    files = git(root, "ls-tree", "-r", "--name-only", "publish").splitlines()
+    lists = [f for f in files if f.endswith("/shared-files.txt") and f.count("/") == 1]
+    listed = {line for f in lists for line in git(root, "show", f"publish:{f}").splitlines()}
+    there = {f for f in files if f.startswith("_shared/")}
+    assert lists and listed and listed == there
+    for f in lists:  # each version's pages show the files it lists, one folder up
+        version = f.split("/")[0]
+        shown = set()
+        for page in (p for p in files if p.startswith(version + "/") and p.endswith(".html")):
+            shown |= {m.replace("../", "") for m in re.findall(r'src="((?:\.\./)+_shared/[^"]+)"',
+                                                               git(root, "show", f"publish:{page}"))}
+        listed_here = set(git(root, "show", f"publish:{f}").splitlines())
+        assert shown == listed_here, version
 
 
 def test_squash_refuses_when_the_remote_moved_on(tmp_path: Path) -> None:

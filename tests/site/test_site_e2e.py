@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -306,8 +307,9 @@ class _Figures(HTMLParser):
     """Each <figure class="portal-figure">: its table cells and the aria-labels of its chart's marks (of the
     phone's drawing, or the only one, in "marks"; of the wide column's in "wide_marks")."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.folder = folder  # where the page is: its charts' files are read from there
         self.figures: dict[str, dict] = {}
         self._fig: dict | None = None
         self._depth = 0
@@ -330,6 +332,10 @@ class _Figures(HTMLParser):
             self._drawing = "wide_marks"
         if tag == "path" and a.get("aria-label"):  # a mark: its description (charts/spec.py)
             self._fig[self._drawing].append(a["aria-label"])
+        if tag == "img" and "portal-chart-img" in (a.get("class") or "") and self.folder is not None:
+            # the chart's own SVG file (charts/inline.py): its marks, as the image draws them
+            drawing = (self.folder / a["src"]).read_text(encoding="utf-8")
+            self._fig[self._drawing] += [html.unescape(m) for m in re.findall(r'<path aria-label="([^"]*)"', drawing)]
         if tag == "a" and a.get("href", "").endswith((".csv", ".json", ".xlsx")):
             self._fig["links"].append(a["href"])
         if tag == "tr":
@@ -363,7 +369,7 @@ class _Figures(HTMLParser):
 def _site_figures(site: Path) -> dict[str, tuple[str, dict]]:
     found = {}
     for page in sorted(site.rglob("index.html")):
-        parser = _Figures()
+        parser = _Figures(page.parent)
         parser.feed(page.read_text(encoding="utf-8"))
         for fid, fig in parser.figures.items():
             assert fid not in found, f"figure id {fid} on two pages"
@@ -465,7 +471,8 @@ def test_chart_keys_and_labels_read_right_to_left(built: Path) -> None:
     home = (built / "site/index.html").read_text(encoding="utf-8")
     key = re.search(r'<div class="portal-key"[^>]*>(.*?)</div>', home).group(1)
     assert key.count('class="portal-key-line"') == 3 and 'stroke-dasharray="6 3"' in key  # colour and dash
-    svg = home[home.index('id="home-trends"'):]
+    src = re.search(r'id="home-trends".*?<img class="portal-chart-img" src="([^"]+)"', home, re.S).group(1)
+    svg = (built / "site" / src).read_text(encoding="utf-8")
     assert "\u2067۳ شهریور\u2069" in svg  # a week label is an isolated right-to-left run inside the chart
     page = (built / "site/programmes/oxygen-concentrators/index.html").read_text(encoding="utf-8")
     ramp = re.search(r'<figure class="portal-figure" id="programme-oxygen-concentrators-map".*?</figure>', page,

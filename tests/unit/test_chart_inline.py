@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,41 @@ def test_charts_are_drawn_once_and_put_where_their_placeholders_are(tmp_path: Pa
     assert inline_site(site, renderer) == 1
     renderer.close()
     page = (site / "p" / "index.html").read_bytes().decode("utf-8")
-    assert page.count("<svg ") == 2 and "\r\n" in page  # bytes around the charts kept as they were
-    assert 'id="fig-a' in page and 'id="fig-b' in page  # each copy's ids carry its own figure's prefix
+    assert "<svg" not in page and "\r\n" in page  # bytes around the charts kept as they were
+    sources = re.findall(r'<img class="portal-chart-img" src="([^"]+)"', page)
+    assert len(sources) == 2 and sources[0] == sources[1]  # one drawing, one file, shown twice
+    assert re.fullmatch(r"\.\./_shared/charts/[a-p]{24}\.svg", sources[0])  # no digits: no ID-like run
+    drawing = (site / "p" / sources[0]).read_text(encoding="utf-8")
+    assert drawing.startswith("<svg ") and "@font-face{font-family:Vazirmatn;font-weight:400;" in drawing
     assert renderer.rendered == 1 and len(list((tmp_path / "cache").glob("*.svg"))) == 1
+
+
+def test_a_version_of_the_branch_finds_the_shared_files_one_folder_up_and_each_image_is_named(
+        tmp_path: Path) -> None:
+    spec = {"data": {"values": [{"a": "الف", "b": 3}]}, "mark": "bar",
+            "encoding": {"x": {"field": "a", "type": "nominal"}, "y": {"field": "b", "type": "quantitative"}}}
+    renderer = ChartRenderer(tmp_path / "cache", workers=1)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(renderer.placeholder(spec, "fig-a", alt='سهم "الف" ۳ است'), encoding="utf-8")
+    inline_site(site, renderer, up="../")
+    renderer.close()
+    img = (site / "index.html").read_text(encoding="utf-8")
+    assert 'src="../_shared/charts/' in img and 'alt="سهم &quot;الف&quot; ۳ است"' in img
+    assert re.search(r'width="[\d.]+" height="[\d.]+"', img) and 'loading="lazy"' in img
+    assert len(list((site / "_shared" / "charts").glob("*.svg"))) == 1  # written under site/ all the same
+
+
+def test_a_drawing_carries_the_glyphs_of_its_own_text_in_each_weight() -> None:
+    from generator.charts.font_subset import characters, font_faces
+
+    svg = ('<svg><text font-family="Vazirmatn">مهر ۱۴۰۰</text><text font-weight="600">جمع</text>'
+           '<text>&amp;</text></svg>')
+    assert characters(svg) == {"400": "".join(sorted(set("مهر ۱۴۰۰&"))), "700": "".join(sorted("جمع"))}
+    faces = font_faces(svg, None)
+    assert faces.count("@font-face") == 2 and "font-weight:700" in faces
+    assert font_faces(svg, None) == faces  # the same text, the same bytes
+    assert font_faces("<svg><path d='M0,0'/></svg>", None) == ""
 
 
 def test_a_placeholder_the_markdown_escaped_stops_the_build_too(tmp_path: Path) -> None:
