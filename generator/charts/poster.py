@@ -1,6 +1,6 @@
 """A chart to take away: its SVG as drawn for a wide column, with what the page says around it drawn in (the
 figure's title, what its value axis measures, its key, its source and date, and the site's name and
-address), as one SVG file and a PNG (charts/png.py), for a reader to download, forward in a messaging app
+address), as one SVG file (with its font: font_subset.py) and a PNG (charts/png.py), for a reader to download, forward in a messaging app
 or put in an article. Drawn from the chart's SVG as the page shows it (no second drawing by
 Vega); text right to left as charts/svg_text.py says; the key laid out from the right, as the page's."""
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.charts.font_subset import font_faces
 from generator.charts.layout import text_px
-from generator.charts.svg import without_roles
+from generator.charts.svg import standalone
 from generator.charts.svg_text import fitted, text, wrapped
 from generator.lang.persian import format_number
 from generator.model.figures import Figure
@@ -64,7 +65,7 @@ def _key(fig: Figure, right: float, y: float, room: float) -> tuple[list[str], f
 
 
 def poster_svg(poster: Poster, chart: str, brand: str, host: str) -> str:
-    """The image: the chart's drawn SVG (`chart`, as vl-convert wrote it) framed by its title and axis line
+    """The image: the chart's drawn SVG (`chart`, as svg.standalone makes the drawing) framed by its title and axis line
     above, its key, source, date and the site's name and address below."""
     fig = poster.figure
     root = _ROOT.search(chart)
@@ -106,6 +107,13 @@ def poster_svg(poster: Poster, chart: str, brand: str, host: str) -> str:
             f'<rect width="{total:g}" height="{y:g}" fill="#ffffff"/>\n{body}\n</svg>\n')
 
 
+def with_fonts(svg: str, cache) -> str:
+    """The poster with the glyphs of its own text inside (font_subset.py): it is read where Vazirmatn is not
+    installed (a downloaded file, an article), and its text was laid out for Vazirmatn's widths."""
+    root = svg.index(">") + 1
+    return svg[:root] + "\n" + font_faces(svg, cache) + svg[root:]
+
+
 SCALE = 1.5  # the PNG: about 1,000 px wide, for a phone's screen and a printed page
 
 
@@ -115,7 +123,8 @@ def write(folder, posters: list[Poster], charts, images, brand: str, host: str) 
     PNGs), `images`: the PNG renderer, whose cache keeps an unchanged image from being drawn again. Returns
     how many."""
     folder.mkdir(parents=True, exist_ok=True)
-    svgs = [poster_svg(poster, without_roles(charts.raw_svg(poster.chart_key)), brand, host) for poster in posters]
+    svgs = [with_fonts(poster_svg(poster, standalone(charts.raw_svg(poster.chart_key))[0], brand, host),
+                       charts.cache_dir) for poster in posters]
     for poster, svg, png in zip(posters, svgs, images.pngs(svgs, SCALE, charts.map), strict=True):
         (folder / f"{poster.figure.id}.svg").write_text(svg, encoding="utf-8")
         (folder / f"{poster.figure.id}.png").write_bytes(png)

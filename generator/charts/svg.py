@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from generator.charts.svg_marks import merge_marks
+
 PLACEHOLDER_MARK = "portal-chart:"
 PLACEHOLDER = re.compile(r"<!--portal-chart:([A-Za-z0-9_.-]+):([0-9a-f]{64})-->")
 # the digits after a coordinate's first decimal (ASCII only: `\d` would match Persian digits too)
@@ -21,7 +23,7 @@ _TITLE_LABEL = re.compile(r'(aria-roledescription="title") aria-label="[^"]*"')
 _ROLES = re.compile(r' (?:role="graphics-(?:symbol|object|document)"|aria-roledescription="[^"]*")')
 _PATH = re.compile(r' d="([^"]*)"')
 _SIZE = re.compile(r'<svg ([^>]*?)\swidth="([\d.]+)" height="[\d.]+"')
-_UNUSED = re.compile(r' (?:class="[^"]*"|pointer-events="none"|aria-hidden="true"|opacity="1")')
+_UNUSED = re.compile(r' (?:class="[^"]*"|pointer-events="none"|aria-hidden="true"|opacity="1"|aria-label="[^"]*")')
 _TRANSLATE = re.compile(r"translate\(([-0-9.,]+)\)")
 _WHITE = re.compile(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>')
 
@@ -58,10 +60,10 @@ def _common(svg: str, prefix: str) -> str:
 def standalone(svg: str) -> tuple[str, float, float]:
     """The chart as a file of its own, for an `<img>` (charts/inline.py): its drawn size kept (the image's
     own), ids, roles and coordinates as `tidy` makes them, the text's positions cut to a tenth of a pixel,
-    and nothing an image never uses (classes, pointer events, ARIA states: an image is one picture to
-    assistive technology, named by its `alt`). Returns the SVG (without its font: font_subset.py) and its
-    width and height."""
-    svg = _UNUSED.sub("", _common(svg, "c"))
+    nothing an image never uses (classes, pointer events, ARIA states and labels: an image is one picture
+    to assistive technology, named by its `alt`), and its marks merged into one path per look
+    (svg_marks.py). Returns the SVG (without its font: font_subset.py) and its width and height."""
+    svg = merge_marks(_UNUSED.sub("", _common(svg, "c")))
     svg = _TRANSLATE.sub(lambda m: "translate(" + _EXTRA_DIGITS.sub("", m.group(1)) + ")", svg)
     size = _SIZE.search(svg)
     if size is None:

@@ -33,6 +33,11 @@ def test_every_chart_has_an_svg_a_png_and_an_embed_page_linked_from_its_note(exa
             texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
             title = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", body, re.S).group(1))
             assert title.split()[0] in texts and "منبع:" in texts and "درگاه شفافیت" in texts, fig_id
+            # the glyphs of its own text inside, in both weights (the title is bold): it travels on its own
+            poster = svg_path.read_text(encoding="utf-8")
+            assert "font-weight:400;src:url(data:font/woff2" in poster, fig_id
+            assert "font-weight:700;src:url(data:font/woff2" in poster, fig_id
+            assert "aria-label" not in poster and "translate(" in poster, fig_id  # its chart as the page's image
             with Image.open(svg_path.with_suffix(".png")) as png:
                 assert abs(png.size[0] - SCALE * float(root.get("width"))) <= 1, fig_id  # resvg rounds down
             code = html.unescape(re.search(r"<pre dir=\"ltr\"><code>(.*?)</code></pre>", body, re.S).group(1))

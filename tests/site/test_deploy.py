@@ -54,7 +54,9 @@ def test_deploy_writes_only_what_changed_and_removes_what_the_branch_took_off(tm
     written, removed, unchanged = _deploy(root, srv)
     changed = {p for p, data in want.items() if before.get(p) != data}
     assert written == len(changed) and unchanged == len(want) - len(changed)
-    assert all(p.startswith(("1400-06-17/", "latest/")) or "/" not in p for p in changed), changed
+    # ...and the shared files (charts) it shows that no version showed before
+    assert all(p.startswith(("1400-06-17/", "latest/", "_shared/")) or "/" not in p for p in changed), changed
+    assert any(p.startswith("_shared/") for p in changed) and any(p.startswith("_shared/") for p in before)
     # what latest/ no longer has (the previous week's bulletin, say): nothing of an older version
     assert removed == len(set(before) - set(want)) and all(p.startswith("latest/") for p in set(before) - set(want))
     assert _files(srv) == want
@@ -64,7 +66,7 @@ def test_deploy_writes_only_what_changed_and_removes_what_the_branch_took_off(tm
     want = _files(branch_tree(root, tmp_path / "want3"))
     gone = {p for p in _files(srv) if p not in want}
     assert any(p.startswith("1400-06-03/") for p in gone)
-    assert all(p.startswith(("1400-06-03/", "latest/")) for p in gone), gone
+    assert all(p.startswith(("1400-06-03/", "latest/", "_shared/")) for p in gone), gone
     written, removed, _ = _deploy(root, srv)
     assert removed == len(gone) and not (srv / "1400-06-03").exists()
     assert _files(srv) == want

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import html
 import json
@@ -14,6 +15,7 @@ from urllib.parse import urlparse
 import openpyxl
 import pytest
 
+from generator.charts.inline import chart_file
 from generator.lang.jalali import JDate, JMonth
 from generator.lang.persian import format_number
 from generator.pipeline import Project, summarise
@@ -305,11 +307,15 @@ def _number(text: str) -> float | None:
 
 class _Figures(HTMLParser):
     """Each <figure class="portal-figure">: its table cells and the aria-labels of its chart's marks (of the
-    phone's drawing, or the only one, in "marks"; of the wide column's in "wide_marks")."""
+    phone's drawing, or the only one, in "marks"; of the wide column's in "wide_marks"). A chart shown as an
+    image has no descriptions left in its file (charts/svg_marks.py merges its marks): they are read from
+    the drawing vl-convert made (`drawings`: the file's name → that drawing), which must give the file's
+    bytes exactly."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, drawings: dict[str, str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.folder = folder  # where the page is: its charts' files are read from there
+        self.drawings = drawings or {}
         self.figures: dict[str, dict] = {}
         self._fig: dict | None = None
         self._depth = 0
@@ -333,9 +339,11 @@ class _Figures(HTMLParser):
         if tag == "path" and a.get("aria-label"):  # a mark: its description (charts/spec.py)
             self._fig[self._drawing].append(a["aria-label"])
         if tag == "img" and "portal-chart-img" in (a.get("class") or "") and self.folder is not None:
-            # the chart's own SVG file (charts/inline.py): its marks, as the image draws them
-            drawing = (self.folder / a["src"]).read_text(encoding="utf-8")
-            self._fig[self._drawing] += [html.unescape(m) for m in re.findall(r'<path aria-label="([^"]*)"', drawing)]
+            # the chart's own SVG file (charts/inline.py), made from the drawing whose marks it shows
+            file = self.folder / a["src"]
+            raw = self.drawings[file.name]
+            assert chart_file(raw, None)[1] == file.read_bytes(), file
+            self._fig[self._drawing] += [html.unescape(m) for m in re.findall(r'<path aria-label="([^"]*)"', raw)]
         if tag == "a" and a.get("href", "").endswith((".csv", ".json", ".xlsx")):
             self._fig["links"].append(a["href"])
         if tag == "tr":
@@ -366,10 +374,21 @@ class _Figures(HTMLParser):
             self._cell.append(data)
 
 
+@functools.cache
+def _drawings(cache: Path) -> dict[str, str]:
+    """Every drawing in a project's chart cache, by the name of the file it makes (charts/inline.py)."""
+    drawings = {}
+    for path in cache.glob("*.svg"):
+        raw = path.read_text(encoding="utf-8")
+        drawings[chart_file(raw, None)[0]] = raw
+    return drawings
+
+
 def _site_figures(site: Path) -> dict[str, tuple[str, dict]]:
     found = {}
+    drawings = _drawings(site.parent / ".cache" / "charts")
     for page in sorted(site.rglob("index.html")):
-        parser = _Figures(page.parent)
+        parser = _Figures(page.parent, drawings)
         parser.feed(page.read_text(encoding="utf-8"))
         for fid, fig in parser.figures.items():
             assert fid not in found, f"figure id {fid} on two pages"
