@@ -1,8 +1,9 @@
 """A chart to take away: its SVG as drawn for a wide column, with what the page says around it drawn in (the
 figure's title, what its value axis measures, its key, its source and date, and the site's name and
-address), as one SVG file (with its font: font_subset.py) and a PNG (charts/png.py), for a reader to download, forward in a messaging app
-or put in an article. Drawn from the chart's SVG as the page shows it (no second drawing by
-Vega); text right to left as charts/svg_text.py says; the key laid out from the right, as the page's."""
+address), as one SVG file (with its font: font_subset.py) and a PNG (charts/png.py), for a reader to
+download, forward in a messaging app or put in an article. Drawn from the chart's SVG as the page shows it
+(no second drawing by Vega); text right to left as charts/svg_text.py says; the key laid out from the
+right, as the page's."""
 
 from __future__ import annotations
 
@@ -65,8 +66,8 @@ def _key(fig: Figure, right: float, y: float, room: float) -> tuple[list[str], f
 
 
 def poster_svg(poster: Poster, chart: str, brand: str, host: str) -> str:
-    """The image: the chart's drawn SVG (`chart`, as svg.standalone makes the drawing) framed by its title and axis line
-    above, its key, source, date and the site's name and address below."""
+    """The image: the chart's drawn SVG (`chart`, as svg.standalone makes the drawing) framed by its title
+    and axis line above, its key, source, date and the site's name and address below."""
     fig = poster.figure
     root = _ROOT.search(chart)
     size = _SIZE.search(root.group(0)) if root else None
