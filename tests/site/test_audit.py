@@ -56,6 +56,17 @@ def test_numbers_that_are_not_text_are_not_findings(tmp_path: Path) -> None:
     assert audit(tmp_path) == []
 
 
+def test_a_font_inside_a_drawing_is_not_text_but_the_rest_of_its_style_is(tmp_path: Path) -> None:
+    """A chart's file carries its font as base64 (charts/font_subset.py), whose digits may run ten long."""
+    drawing = tmp_path / "c.svg"
+    drawing.write_text('<svg><style>@font-face{font-family:Vazirmatn;src:url(data:font/woff2;base64,AB00135424'
+                       '19CD09123456789) format("woff2")}</style><text>x</text></svg>', encoding="utf-8")
+    assert audit(tmp_path) == []
+    drawing.write_text("<svg><style>/* کد ملی ۰۰۱۳۵۴۲۴۱۹ */ text{fill:url('data:x')}</style></svg>",
+                       encoding="utf-8")
+    assert [f.what.split(" (")[0] for f in audit(tmp_path)] == ["a national ID"]
+
+
 def test_pagefinds_index_hash_is_a_machine_value_but_its_entry_file_is_read(tmp_path: Path) -> None:
     """Pagefind names its index by ten hex digits, which are all decimal about one build in a hundred (a
     benchmark build met «fa_43…84»): that name is not a national ID; any other text of the file is read."""
