@@ -152,10 +152,10 @@ def _build(root: Path) -> dict:
 
     inline = chart_inline.inline_site
 
-    def timed_inline(site: Path, renderer) -> int:
+    def timed_inline(site: Path, renderer, up: str = "") -> int:
         started = time.perf_counter()
         try:
-            done = inline(site, renderer)
+            done = inline(site, renderer, up)
             renderer.close()  # the workers stopped: part of the stage (build_site's own close is then a no-op)
             return done
         finally:
