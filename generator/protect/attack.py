@@ -1,6 +1,7 @@
 """The attack: what an outsider can work out from everything published, including the previous
 publication. For every hidden cell, minimise and maximise it subject to every published cell, every
-relation and non-negativity, with linear programming (scipy's HiGHS). Equations with a single unknown are
+relation and non-negativity, with linear programming (scipy's HiGHS); a hidden cell it can pin to 0 gives
+away nothing the rules protect (a zero is published as it is), any other narrower than its protection does. Equations with a single unknown are
 solved first without an LP; the rest is cut into independent blocks, each solved on its own.
 """
 
@@ -106,6 +107,11 @@ def _attack(publications: list[Publication], k: int, p: float, truth: dict[Key, 
 
     found = []
     for key, (low, high) in intervals(relations, known, checked, need, cache).items():
+        if high < 1 - 1e-6:
+            # the cell can only be 0 (no household, no rial: counts and rials are whole): an outsider who
+            # works that out learns a zero, which the rules publish as it is (only 1..k−1 is hidden). The
+            # true values always fit what is published, so this interval is never a wrong zero.
+            continue
         need = needed_width(kinds[key], (truth or {}).get(key, low), k, p)
         if high - low < need - 1e-6:
             found.append(Exposure(key, low, high, need))

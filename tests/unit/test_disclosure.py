@@ -137,10 +137,29 @@ def test_a_carried_suppression_ends_when_the_cell_is_zero():
     later = protect(one_way({"a": 0, "b": 0, "c": 30}), K, P, previous=first)
     assert [later.value(("t", key)) for key in ("a", "b", "c", "all")] == [0, 0, 30, 30]
     assert check_publication(later, K, P, previous=first) == []
-    # carried forward, the zeros would be hidden and pinned: the audit would refuse the publication
+    # carried forward, the zeros would be hidden and pinned to 0: that tells no more than the zero the rules
+    # publish, so it is not a finding either (hiding them protects nothing and costs the reader two figures)
     carried = Publication(later.keys, (None, None, 30, 30), later.kinds, later.relations, later.attribute,
                           {0: CARRIED, 1: CARRIED})
-    assert len(check_publication(carried, K, P, previous=first)) == 2
+    assert check_publication(carried, K, P, previous=first) == []
+
+
+@pytest.mark.parametrize(("zero", "small", "found"), [(0, 3, {("t", "b")}), (0, 0, set()), (0, 12, {("t", "b")})])
+def test_a_hidden_cell_pinned_to_zero_gives_nothing_away_but_any_other_value_does(zero, small, found):
+    """A county with no household, hidden beside another (a partner chosen for it, or linked to a hidden
+    amount), pinned to 0 by the province total: a zero is published as it is, so that is no finding. The
+    same pin on 3, or on 12 (narrower than k), still is; and an interval reaching 1 or more is not a zero."""
+    cells = one_way({"a": zero, "b": small, "c": 40})
+    hidden = Publication(tuple(cells.keys), (None, None, 40, 40 + small), tuple(cells.kinds), tuple(cells.relations),
+                         tuple(cells.attribute), {0: SECONDARY, 1: SECONDARY})
+    # a and b are only known together: a + b = small
+    assert exposed(hidden) == ({("t", "a"), ("t", "b")} if small and small < K else set())
+    pinned = Publication(tuple(cells.keys), (None, small, 40, 40 + small), tuple(cells.kinds), tuple(cells.relations),
+                         tuple(cells.attribute), {0: SECONDARY})
+    assert exposed(pinned) == set()  # a = 0 exactly, which is no disclosure
+    alone = Publication(tuple(cells.keys), (zero, None, 40, 40 + small), tuple(cells.kinds), tuple(cells.relations),
+                        tuple(cells.attribute), {1: SECONDARY})
+    assert exposed(alone) == found
 
 
 def one_way(parts: dict[str, int]) -> Cells:
