@@ -121,6 +121,7 @@ _READING = """async () => {
     if (!img.complete) { img.scrollIntoView(); await img.decode().catch(() => null); }  // loaded lazily
     if (!img.naturalWidth) { out.cut.push('not loaded: ' + img.src); continue; }
     const holder = document.createElement('div');
+    holder.dir = 'ltr';  // as the image's own document lays it out (the page is right to left)
     holder.style.cssText = 'position: absolute; left: 0; top: 0; visibility: hidden; width: '
       + img.getBoundingClientRect().width + 'px';
     holder.innerHTML = await (await fetch(img.src)).text();
@@ -157,9 +158,11 @@ _READING = """async () => {
 
 
 def loaded(image) -> bool:
-    """Whether the chart's <img> (a locator) shows its drawing: scrolled to (it loads lazily), then decoded."""
-    image.scroll_into_view_if_needed()
-    return image.evaluate("i => i.decode().then(() => i.naturalWidth > 0, () => false)")
+    """Whether the chart's <img> (a locator) shows its drawing, decoded. It loads lazily, when scrolled to;
+    scrolling does not reach into a cross-origin frame out of view (Chromium does not render it, so the
+    image never settles), so the image is asked for now instead."""
+    return image.evaluate("i => { i.loading = 'eager'; return i.decode().then(() => i.naturalWidth > 0, "
+                          "() => false); }")
 
 
 def reading(page) -> dict:
