@@ -49,7 +49,7 @@ SOURCE = Mapping((
 ))
 
 RETENTION = Mapping((
-    Field("every_week_for_days", Count("365"),
+    Field("every_week_for_days", Count("91"),
           "keep every publication whose meeting is at most this many days before the newest one"),
     Field("then", Choice(RETENTION_THEN),
           "older publications: `month` keeps the last one of each Jalali month, `season` of each season (three "
