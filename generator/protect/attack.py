@@ -1,8 +1,9 @@
 """The attack: what an outsider can work out from everything published, including the previous
 publication. For every hidden cell, minimise and maximise it subject to every published cell, every
 relation and non-negativity, with linear programming (scipy's HiGHS); a hidden cell it can pin to 0 gives
-away nothing the rules protect (a zero is published as it is), any other narrower than its protection does. Equations with a single unknown are
-solved first without an LP; the rest is cut into independent blocks, each solved on its own.
+away nothing the rules protect (a zero is published as it is), any other narrower than its protection
+does. Equations with a single unknown are solved first without an LP; the rest is cut into independent
+blocks, each solved on its own.
 """
 
 from __future__ import annotations
