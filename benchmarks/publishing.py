@@ -135,6 +135,11 @@ def kept_after(weeks: int) -> list[int]:
     return [i for i, e in enumerate(log) if e.version not in removed]
 
 
+def vintages_growth(hosted: list[Hosted]) -> float:
+    """The bytes each publication adds to every later version's vintages, over this run."""
+    return (hosted[-1].vintages - hosted[0].vintages) / max(len(hosted) - 1, 1)
+
+
 def projected_bytes(hosted: list[Hosted], weeks: int, kept: list[int]) -> tuple[float, float]:
     """The deployed tree after `weeks` weekly publications with the versions `kept` online (and latest/),
     estimated from this run: (without, with) the vintages' growth. Each version's folder as this run's
@@ -146,7 +151,7 @@ def projected_bytes(hosted: list[Hosted], weeks: int, kept: list[int]) -> tuple[
     own = statistics.median(h.own for h in hosted)
     shared_new = statistics.median(h.shared_new for h in later)
     without = (len(kept) + 1) * own + hosted[0].shared_new + (len(kept) - 1) * shared_new
-    each = (hosted[-1].vintages - hosted[0].vintages) / max(len(hosted) - 1, 1)  # per publication
+    each = vintages_growth(hosted)
     base = own - statistics.median(h.vintages for h in hosted)
     vintages = [hosted[0].vintages + w * each for w in [*kept, weeks - 1]]  # latest/ is the newest's copy
     with_growth = sum(base + v for v in vintages) + hosted[0].shared_new + (len(kept) - 1) * shared_new
@@ -265,7 +270,7 @@ def main() -> int:
           f"a later version adds {new / 2**20:.1f} MiB of new content ({100 * new / whole:.0f}% of what it serves; "
           f"{shared_new / 2**20:.1f} MiB of it shared files)")
     projected, grown = projected_bytes(hosted, 260, online)
-    added = (hosted[-1].vintages - hosted[0].vintages) / max(len(hosted) - 1, 1)
+    added = vintages_growth(hosted)
     print(f"vintages: {hosted[0].vintages / 2**20:.1f} MiB in the first version, {hosted[-1].vintages / 2**20:.1f} MiB "
           f"in the last; each publication adds {added / 2**20:.2f} MiB to every later version's")
     print(f"projected, 260 weekly publications under the default retention ({_policy()}): {kept} versions "

@@ -161,12 +161,6 @@ class ChartRenderer:
         """The text alternative given with the placeholder of this prefix ("" if none was)."""
         return self._alts.get(prefix, "")
 
-    def raw_of(self, key: str) -> str:
-        """The drawing of the chart with this key, as vl-convert drew it: drawn in this build, in the cache,
-        or drawn now; ChartError if no placeholder of this build stands for it and the cache lacks it."""
-        self._known(key)
-        return self._drawn(key, self._specs.get(key))
-
     def _known(self, key: str) -> None:
         if key not in self._specs:
             cached = self._cached(key)
@@ -208,7 +202,9 @@ class ChartRenderer:
 
     def raw_svg(self, key: str) -> str:
         """The chart with this key as vl-convert drew it (not tidied: its own size and ids), for an image
-        of it alone (charts/poster.py)."""
+        of it alone (charts/inline.py, charts/poster.py): drawn in this build, in the cache, or drawn now;
+        ChartError if no placeholder of this build stands for it and the cache lacks it."""
+        self._known(key)
         return self._drawn(key, self._specs.get(key))
 
     def svg(self, spec: dict, prefix: str) -> str:

@@ -46,6 +46,12 @@ def font_faces(svg: str, cache: Path | None) -> str:
     return f"<style>{''.join(faces)}</style>" if faces else ""
 
 
+def with_fonts(svg: str, cache: Path | None, sep: str = "") -> str:
+    """The SVG with its font_faces as the first thing inside its root element (after `sep`)."""
+    root = svg.index(">") + 1
+    return svg[:root] + sep + font_faces(svg, cache) + svg[root:]
+
+
 @functools.lru_cache(maxsize=4096)
 def _subset(weight: str, chars: str, cache: Path | None) -> str:
     name = hashlib.sha256("\n".join((_salt(), weight, chars)).encode("utf-8")).hexdigest()

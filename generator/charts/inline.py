@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 from generator.charts.draw import ChartRenderer
-from generator.charts.font_subset import font_faces
+from generator.charts.font_subset import with_fonts
 from generator.charts.svg import PLACEHOLDER, PLACEHOLDER_MARK, standalone
 from generator.charts.workers import ChartError
 from generator.lang.messages import t
@@ -37,8 +37,7 @@ def chart_file(raw: str, cache: Path | None) -> tuple[str, bytes, float, float]:
     """A drawing as vl-convert drew it (`raw`) → its file's name (content_name), its bytes, and its width
     and height."""
     svg, width, height = standalone(raw)
-    root = svg.index(">") + 1
-    data = (svg[:root] + font_faces(svg, cache) + svg[root:]).encode("utf-8")
+    data = with_fonts(svg, cache).encode("utf-8")
     return content_name(data) + ".svg", data, width, height
 
 
@@ -62,7 +61,7 @@ def inline_site(site: Path, charts: ChartRenderer, up: str = "") -> int:
 
     def drawn(key: str) -> tuple[str, float, float]:
         if key not in files:
-            name, data, width, height = chart_file(charts.raw_of(key), charts.cache_dir)
+            name, data, width, height = chart_file(charts.raw_svg(key), charts.cache_dir)
             target = folder / name
             if not target.exists():
                 folder.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.charts.font_subset import font_faces
+from generator.charts.font_subset import with_fonts
 from generator.charts.layout import text_px
 from generator.charts.svg import standalone
 from generator.charts.svg_text import fitted, text, wrapped
@@ -108,13 +108,6 @@ def poster_svg(poster: Poster, chart: str, brand: str, host: str) -> str:
             f'<rect width="{total:g}" height="{y:g}" fill="#ffffff"/>\n{body}\n</svg>\n')
 
 
-def with_fonts(svg: str, cache) -> str:
-    """The poster with the glyphs of its own text inside (font_subset.py): it is read where Vazirmatn is not
-    installed (a downloaded file, an article), and its text was laid out for Vazirmatn's widths."""
-    root = svg.index(">") + 1
-    return svg[:root] + "\n" + font_faces(svg, cache) + svg[root:]
-
-
 SCALE = 1.5  # the PNG: about 1,000 px wide, for a phone's screen and a printed page
 
 
@@ -124,8 +117,10 @@ def write(folder, posters: list[Poster], charts, images, brand: str, host: str) 
     PNGs), `images`: the PNG renderer, whose cache keeps an unchanged image from being drawn again. Returns
     how many."""
     folder.mkdir(parents=True, exist_ok=True)
+    # each with the glyphs of its own text inside: it is read where Vazirmatn is not installed (a downloaded
+    # file, an article), and its text was laid out for Vazirmatn's widths
     svgs = [with_fonts(poster_svg(poster, standalone(charts.raw_svg(poster.chart_key))[0], brand, host),
-                       charts.cache_dir) for poster in posters]
+                       charts.cache_dir, "\n") for poster in posters]
     for poster, svg, png in zip(posters, svgs, images.pngs(svgs, SCALE, charts.map), strict=True):
         (folder / f"{poster.figure.id}.svg").write_text(svg, encoding="utf-8")
         (folder / f"{poster.figure.id}.png").write_bytes(png)

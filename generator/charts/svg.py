@@ -22,7 +22,7 @@ _TITLE_LABEL = re.compile(r'(aria-roledescription="title") aria-label="[^"]*"')
 # a text alternative and the table), so they say nothing to anyone, and they were a quarter of a chart's bytes
 _ROLES = re.compile(r' (?:role="graphics-(?:symbol|object|document)"|aria-roledescription="[^"]*")')
 _PATH = re.compile(r' d="([^"]*)"')
-_SIZE = re.compile(r'<svg ([^>]*?)\swidth="([\d.]+)" height="[\d.]+"')
+_SIZE = re.compile(r'<svg ([^>]*?)\swidth="([\d.]+)" height="([\d.]+)"')
 _UNUSED = re.compile(r' (?:class="[^"]*"|pointer-events="none"|aria-hidden="true"|opacity="1"|aria-label="[^"]*")')
 _TRANSLATE = re.compile(r"translate\(([-0-9.,]+)\)")
 _WHITE = re.compile(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>')
@@ -68,8 +68,7 @@ def standalone(svg: str) -> tuple[str, float, float]:
     size = _SIZE.search(svg)
     if size is None:
         raise ValueError("the chart's SVG has no size")
-    height = re.search(r'height="([\d.]+)"', size.group(0))
-    return _WHITE.sub("", svg, count=1), float(size.group(2)), float(height.group(1))
+    return _WHITE.sub("", svg, count=1), float(size.group(2)), float(size.group(3))
 
 
 def without_roles(svg: str) -> str:
