@@ -41,7 +41,7 @@ from pathlib import Path
 
 from benchmarks import national
 from generator.history.vintages import is_vintages
-from generator.model.paths import SHARED
+from generator.model.paths import SHARED, SHARED_VINTAGES
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -82,7 +82,9 @@ class Hosted:
     site: int  # what the version serves: its folder and the shared files its pages show
     new: int  # bytes of content the tree did not hold before (each blob once): what the version costs
     shared_new: int  # of which in the shared folder
-    vintages: int  # bytes of the version's vintages (downloads/*-vintages.*), which grow with each publication
+    vintages: int  # bytes of the version's whole vintages: its own (downloads/*-vintages.*) and the closed
+    # seasons' files it lists (_shared/vintages/): the history, which grows with each publication
+    vintages_own: int  # of which its own: the rows of its season
 
 
 def measure(tree: dict[str, tuple[str, int]], version: str, before: set[str], shown: set[str]) -> Hosted:
@@ -95,9 +97,10 @@ def measure(tree: dict[str, tuple[str, int]], version: str, before: set[str], sh
                   if blob not in before and path.startswith(SHARED + "/")}
     own_bytes = sum(size for _, size in own.values())
     vintages = sum(size for path, (_, size) in own.items() if is_vintages(path.rsplit("/", 1)[-1]))
+    seasons = sum(tree[path][1] for path in shown if path in tree and path.startswith(SHARED_VINTAGES + "/"))
     return Hosted(sum(size for _, size in tree.values()), len(tree), own_bytes,
                   own_bytes + sum(tree[path][1] for path in shown if path in tree), sum(added.values()),
-                  sum(shared_new.values()), vintages)
+                  sum(shared_new.values()), vintages + seasons, vintages)
 
 
 def _shown(repo: Path, version: str) -> set[str]:
@@ -135,6 +138,17 @@ def kept_after(weeks: int) -> list[int]:
     return [i for i, e in enumerate(log) if e.version not in removed]
 
 
+def in_season(weeks: int) -> list[int]:
+    """For each of `weeks` weekly publications, how many publications of its Jalali season there are up to
+    it (1 for a season's first): how many weeks' rows its own vintages hold."""
+    from generator.history.vintages import season_of
+    from generator.lang.jalali import parse_jalali
+
+    day = parse_jalali("1400-05-27")
+    seasons = [season_of(day.plus_days(7 * i).iso) for i in range(weeks)]
+    return [sum(1 for j in range(i + 1) if seasons[j] == seasons[i]) for i in range(weeks)]
+
+
 def vintages_growth(hosted: list[Hosted]) -> float:
     """The bytes each publication adds to every later version's vintages, over this run."""
     return (hosted[-1].vintages - hosted[0].vintages) / max(len(hosted) - 1, 1)
@@ -144,17 +158,21 @@ def projected_bytes(hosted: list[Hosted], weeks: int, kept: list[int]) -> tuple[
     """The deployed tree after `weeks` weekly publications with the versions `kept` online (and latest/),
     estimated from this run: (without, with) the vintages' growth. Each version's folder as this run's
     median, the shared files each later version adds as its median (an upper bound: versions share many);
-    with the growth, each version's vintages as long as that many publications make them: this run's
-    vintages start with its first publication, each later one adds rows (a running total's every row, for
-    one), so a version published after w weeks holds about w publications' rows, not this run's few."""
+    with the growth, the vintages as long as that many publications make them: this run's history starts
+    with its first publication and each later one adds rows (a running total's every row, for one), so
+    after w weeks the history holds the first publication's rows and w weeks' more, not this run's few. A
+    version's own vintages hold its season's weeks (history/vintages.py); the closed seasons are stored
+    once, in the shared folder (the whole history but the newest season's, at most)."""
     later = hosted[1:] or hosted
     own = statistics.median(h.own for h in hosted)
     shared_new = statistics.median(h.shared_new for h in later)
     without = (len(kept) + 1) * own + hosted[0].shared_new + (len(kept) - 1) * shared_new
     each = vintages_growth(hosted)
-    base = own - statistics.median(h.vintages for h in hosted)
-    vintages = [hosted[0].vintages + w * each for w in [*kept, weeks - 1]]  # latest/ is the newest's copy
-    with_growth = sum(base + v for v in vintages) + hosted[0].shared_new + (len(kept) - 1) * shared_new
+    base = own - statistics.median(h.vintages_own for h in hosted)
+    season = in_season(weeks)
+    online = [*kept, weeks - 1]  # latest/ is the newest's copy
+    vintages = sum(season[w] * each for w in online) + hosted[0].vintages + weeks * each
+    with_growth = len(online) * base + vintages + hosted[0].shared_new + (len(kept) - 1) * shared_new
     return without, with_growth
 
 
@@ -271,13 +289,14 @@ def main() -> int:
           f"{shared_new / 2**20:.1f} MiB of it shared files)")
     projected, grown = projected_bytes(hosted, 260, online)
     added = vintages_growth(hosted)
-    print(f"vintages: {hosted[0].vintages / 2**20:.1f} MiB in the first version, {hosted[-1].vintages / 2**20:.1f} MiB "
-          f"in the last; each publication adds {added / 2**20:.2f} MiB to every later version's")
+    print(f"vintages: the history {hosted[0].vintages / 2**20:.1f} MiB in the first version, "
+          f"{hosted[-1].vintages / 2**20:.1f} MiB in the last (its own folder's {hosted[-1].vintages_own / 2**20:.1f} "
+          f"MiB, the rest closed seasons' shared files); each publication adds {added / 2**20:.2f} MiB to the history")
     print(f"projected, 260 weekly publications under the default retention ({_policy()}): {kept} versions "
           f"online; about {projected / 10**9:.2f} GB deployed at this run's size per version (each version's "
           f"folder, latest/ one more, and the shared files of each: an upper bound, as versions share many), "
           f"{(kept + 1) * whole / 10**9:.2f} GB had each version been a whole copy; with each version's vintages as "
-          f"long as its week makes them, about {grown / 10**9:.2f} GB")
+          f"long as its week makes them (its season's own, the closed seasons shared), about {grown / 10**9:.2f} GB")
     ok_new = all(h.new <= h.site / 4 for h in later)
     print(f"{'PASS' if ok_new else 'FAIL'}  each later version's new content at most a quarter of what it serves")
     print(f"{'PASS' if grown <= 10**9 else 'FAIL'}  260 weeks under the default retention inside 1 GB (the "

@@ -40,6 +40,7 @@ from generator.load.files import load
 from generator.model.dataset import Dataset
 from generator.model.errors import PortalError
 from generator.model.page import Page
+from generator.model.paths import SHARED_VINTAGES
 from generator.model.problems import DataProblems, Problem, errors_in
 from generator.model.publication import DEFAULT_P, Publication
 from generator.pages import cards
@@ -50,6 +51,7 @@ from generator.render.bulletin import Bulletin, bulletin, bulletin_name
 from generator.render.embed import EMBED
 from generator.render.feed import FEED, atom
 from generator.render.markdown import CARDS, Rendered, render
+from generator.render.vintage_files import vintage_files
 from generator.render.write import DOWNLOADS, WriteResult
 from generator.schema.value_types import FieldError, Url
 from generator.site.build import Posters, build_site
@@ -174,14 +176,15 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
                   charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None,
-                  before: Before | None = None) -> tuple[Rendered, WriteResult]:
+                  before: Before | None = None, shared_up: str = "") -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json, and each figure's vintages after `before` (history/vintages.py).
     `charts_first`: draw every chart into the cache (and stop the workers)
     before any page is written, for a reader of content/ that fills the placeholders from the cache as
     soon as a page changes (the live preview); otherwise the workers go on drawing. `images`: draws the
-    pages' preview images (by default through the cache in .cache/images/)."""
+    pages' preview images (by default through the cache in .cache/images/). `shared_up`: where the shared
+    folder is seen from the site's root (charts/inline.py), for the links to the vintages' closed seasons."""
     images = images or PngRenderer(project.cache / "images")
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
@@ -204,14 +207,15 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
     # the publication's day: its meeting's; a local build's, the latest meeting's
     day = parse_jalali(this.meeting) if this else (dataset.meetings[-1].date if dataset.meetings else None)
-    histories = tuple(vintages(fig, before, This(version, day)) for fig, _ in on_page)
+    histories = [vintage_files(vintages(fig, before, This(version, day)), cite, shared_up) for fig, _ in on_page]
     files = {**rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
-             **{name: text for h in histories for name, text in open_data.history_downloads(h, cite).items()},
+             **{name: text for h in histories for name, text in h.downloads.items()},
              data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title, histories),
              bundle.LICENCE: bundle.licence_text(dataset.site.licence_fa, dataset.site.licence_id,
                                                  dataset.site.organisation_fa)}
     files[bundle.BUNDLE] = bundle.bundle(files, agg.latest_week.to_gregorian() if agg.latest_week else None)
     write.write_downloads(project.content, files)
+    write.write_downloads(project.content, {n: b for h in histories for n, b in h.shared.items()}, SHARED_VINTAGES)
     write.write_downloads(project.content, api.api_files(dataset, planned, tracked, cite, version, title),
                            api.API)
     return rendered, result
@@ -248,7 +252,8 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     images = PngRenderer(project.cache / "images")
     brand = planned[0].title if planned else ""  # the home page's title: the site's name
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
-                                     charts_first=charts_first, site_url=site_url, images=images, before=before)
+                                     charts_first=charts_first, site_url=site_url, images=images, before=before,
+                                     shared_up="../" if url_path else "")
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,

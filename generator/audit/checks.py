@@ -39,7 +39,7 @@ from generator.lang.messages import t
 from generator.lang.persian import ascii_digits, fold_text, persian_digits, persian_letters
 from generator.model.errors import PortalError
 from generator.model.figures import TEXT_MARK, read_csv_rows, spreadsheet_safe
-from generator.model.paths import INDEX_SUFFIXES
+from generator.model.paths import INDEX_SUFFIXES, SHARED_VINTAGES
 from generator.model.publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
 from generator.protect.disclosure import check_publication
 from generator.render.open_data import same_cell, xlsx_sheets
@@ -163,7 +163,7 @@ def audit_files(site: Path, paths: list[Path], look: _Look) -> list[AuditFinding
         if path.suffix == ".json" and rel != CELLS:
             findings += _small_counts(rel, raw, path.with_suffix(".csv"), look.k)
         if path.suffix == ".json" and is_vintages(path.name):
-            findings += [AuditFinding(rel, what) for what in vintage_findings(raw, path)]
+            findings += [AuditFinding(rel, what) for what in vintage_findings(raw, path, site / SHARED_VINTAGES)]
         if path.suffix == ".xlsx":
             findings += _xlsx_twin(rel, path, sheets)
     return findings

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.history.vintages import PUBLISHED, SUFFIX, VERSION, row_key
+from generator.history.vintages import EARLIER, PUBLISHED, SUFFIX, VERSION, row_key
 from generator.lang.messages import t
 
 
-def vintage_findings(raw: str, path: Path) -> list[str]:
-    """What is wrong with the vintages in `raw` (the file at `path`) against the figure's JSON beside it."""
+def vintage_findings(raw: str, path: Path, shared: Path) -> list[str]:
+    """What is wrong with the vintages in `raw` (the file at `path`) against the figure's JSON beside it, with
+    the closed seasons they list read from `shared` (the site's _shared/vintages/; each season's file is
+    checked as a table of its own, its counts of people included)."""
     try:
         doc = json.loads(raw)
     except json.JSONDecodeError:
@@ -28,10 +30,17 @@ def vintage_findings(raw: str, path: Path) -> list[str]:
     if not columns:
         return [t("the vintages have no columns")]
     first, values = columns[0], columns[1:]
-    latest: dict[str, dict] = {}
-    for row in doc.get("rows", []):
-        latest[row_key(row.get(first))] = row
     found = []
+    rows: list[dict] = []
+    for entry in doc.get(EARLIER, []):  # the closed seasons first: the latest value may be in one of them
+        name = str(entry.get("json", "")).rsplit("/", 1)[-1]
+        try:
+            rows += json.loads((shared / name).read_text(encoding="utf-8")).get("rows", [])
+        except (OSError, json.JSONDecodeError, AttributeError):
+            found.append(t("the vintages list a season's file that is not published ({name})", name=name))
+    latest: dict[str, dict] = {}
+    for row in rows + doc.get("rows", []):
+        latest[row_key(row.get(first))] = row
     shown = set()
     for row in table.get("rows", []):
         key = row_key(row.get(first))

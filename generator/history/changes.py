@@ -37,6 +37,7 @@ class Before:
     day: JDate | None  # the latest meeting it covered, when known
     docs: dict[str, dict]  # figure id -> its JSON download, parsed
     vintages: dict[str, dict] = field(default_factory=dict)  # `<figure id>-vintages` -> its JSON (vintages.py)
+    shared: dict[str, bytes] = field(default_factory=dict)  # the closed seasons' files it lists: name -> bytes
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,13 @@ branch.py), with this publication's rows added; a previous version that has none
 vintages were) starts the history with its own figures. So the vintages go on after the retention policy
 takes old versions off the branch. A local build (`portal build`) publishes nothing: its vintages hold its
 own rows alone, with no version.
+
+A version's own vintages hold the rows of its Jalali season (the three months its publication is in);
+the rows of each closed season are a file of their own (`Season`), written once by the first publication
+of a later season, named by its bytes and kept in the publish branch's shared folder (`_shared/vintages/`,
+publish/shared.py), which every later version lists: the vintages cost a version its season, not the
+whole history, and a season's rows are stored once however many versions show them. The whole history of
+a figure is its seasons' files, oldest first, then the version's own; the own JSON lists them (`earlier`).
 """
 
 from __future__ import annotations
@@ -23,11 +30,14 @@ from typing import Any
 
 from generator.history.changes import Before
 from generator.lang.jalali import JDate, parse_jalali, parse_jalali_month
+from generator.lang.messages import t
+from generator.lang.persian import persian_digits
 from generator.model.figures import DATE, MONTH, TEXT, Column, Figure, json_value
 from generator.model.publication import SUPPRESSED, SYMBOL
 
 SUFFIX = "-vintages"
 VERSION, PUBLISHED = "publication", "published"
+EARLIER = "earlier"  # in a version's own vintages JSON: its closed seasons' files, oldest first
 
 
 def vintages_id(figure_id: str) -> str:
@@ -59,6 +69,34 @@ class _Vintage:
     version: str | None
     day: str | None  # ISO Jalali
     synthetic: bool
+    season: str | None = None  # the closed season's file it was read from (None: a version's own rows)
+
+
+def season_of(iso: str | None) -> str | None:
+    """The Jalali season of an ISO Jalali day (`1400-07-08` → `1400-3`: autumn, months 7–9); None for none."""
+    if not iso:
+        return None
+    year, month = iso.split("-")[:2]
+    return f"{year}-{(int(month) - 1) // 3 + 1}"
+
+
+@dataclass(frozen=True)
+class Season:
+    """A closed season of a figure's vintages: either carried from the branch as published (`files`: its
+    CSV's and JSON's names in the shared folder → their bytes) or new (`figure`: its rows, to be written
+    by the render stage, which names the files by their bytes)."""
+
+    season: str  # `1400-2`
+    figure: Figure | None = None
+    files: tuple[tuple[str, bytes], ...] = ()
+
+
+@dataclass(frozen=True)
+class History:
+    """A figure's vintages: the closed seasons' files (oldest first) and the version's own rows."""
+
+    own: Figure
+    earlier: tuple[Season, ...] = ()
 
 
 def _value(value: Any, kind: str) -> Any:
@@ -72,28 +110,54 @@ def _value(value: Any, kind: str) -> Any:
     return value
 
 
-def _earlier(fig: Figure, first: str, keys: list[str], before: Before | None) -> list[_Vintage]:
-    """What the branch says was published before this publication."""
+def _read(rows: list[dict], first: str, keys: list[str], season: str | None = None) -> list[_Vintage]:
+    return [_Vintage(row_key(r.get(first)), {k: r.get(k) for k in keys}, r.get(VERSION), r.get(PUBLISHED),
+                     bool(r.get("synthetic")), season) for r in rows]
+
+
+def earlier_seasons(old: dict, shared: dict[str, bytes]) -> list[tuple[str, dict[str, bytes], dict]]:
+    """The closed seasons a version's own vintages JSON (`old`) lists, as the branch holds them (`shared`:
+    a shared file's name → its bytes): (season, its files, its JSON parsed), oldest first. A listed file
+    the branch does not hold is a broken history: ValueError."""
+    out = []
+    for entry in old.get(EARLIER, []):
+        names = {kind: str(entry[kind]).rsplit("/", 1)[-1] for kind in ("csv", "json")}
+        if any(name not in shared for name in names.values()):
+            raise ValueError(t("the vintages list a season's file the branch does not hold ({name})",
+                               name=names["json"]))
+        files = {name: shared[name] for name in names.values()}
+        out.append((str(entry["season"]), files, json.loads(shared[names["json"]])))
+    return out
+
+
+def _earlier(fig: Figure, first: str, keys: list[str], before: Before | None
+             ) -> tuple[list[_Vintage], dict[str, dict[str, bytes]]]:
+    """What the branch says was published before this publication, and the closed seasons' files."""
     if before is None:
-        return []
+        return [], {}
     old = before.vintages.get(vintages_id(fig.id))
     if old is not None:
-        return [_Vintage(row_key(r.get(first)), {k: r.get(k) for k in keys},
-                         r.get(VERSION), r.get(PUBLISHED), bool(r.get("synthetic"))) for r in old.get("rows", [])]
+        records: list[_Vintage] = []
+        carried: dict[str, dict[str, bytes]] = {}
+        for season, files, doc in earlier_seasons(old, before.shared):
+            records += _read(doc.get("rows", []), first, keys, season)
+            carried[season] = files
+        return records + _read(old.get("rows", []), first, keys), carried
     doc = before.docs.get(fig.id)
     if doc is None:
-        return []
+        return [], {}
     day = before.day.iso if before.day else None
     return [_Vintage(row_key(r.get(first)), {k: r.get(k) for k in keys}, before.name, day,
-                     bool(r.get("synthetic"))) for r in doc.get("rows", [])]
+                     bool(r.get("synthetic"))) for r in doc.get("rows", [])], {}
 
 
-def vintages(fig: Figure, before: Before | None, this: This) -> Figure:
-    """The figure's vintages table: the history on the branch, with this publication's rows."""
+def vintages(fig: Figure, before: Before | None, this: This) -> History:
+    """The figure's vintages: the history on the branch, with this publication's rows, its closed seasons
+    apart."""
     first = fig.columns[0]
     cols = [c for c in fig.columns[1:] if not c.joins]
     keys = [c.key for c in cols]
-    records = _earlier(fig, first.key, keys, before)
+    records, carried = _earlier(fig, first.key, keys, before)
     last: dict[str, _Vintage] = {}
     for r in records:
         last[r.key] = r
@@ -112,10 +176,30 @@ def vintages(fig: Figure, before: Before | None, this: This) -> Figure:
             last[key] = _Vintage(key, dict.fromkeys(keys), this.version, day, was.synthetic)
             records.append(last[key])
             order.append(key)
+    now = season_of(day) if this.version else None
+    closed = [r for r in records if now and r.season is None and (season_of(r.day) or now) < now]
+    gone = {id(r) for r in closed}
+    own = [r for r in records if r.season is None and id(r) not in gone]
     place = {key: n for n, key in enumerate(order)}
-    for r in records:
+    for r in own:
         place.setdefault(r.key, len(place))
-    records.sort(key=lambda r: place[r.key])  # stable: each row's publications stay in order
+    own.sort(key=lambda r: place[r.key])  # stable: each row's publications stay in order
+    table = _table(fig, first, cols, own, vintages_id(fig.id), f"{fig.title_fa}: همهٔ انتشارها")
+    seasons = [Season(s, files=tuple(sorted(files.items()))) for s, files in carried.items()]
+    for s in sorted({season_of(r.day) for r in closed}):  # closed since the previous version: kept in order
+        year, n = s.split("-")
+        seasons.append(Season(s, _table(fig, first, cols, [r for r in closed if season_of(r.day) == s],
+                                        f"{vintages_id(fig.id)}-{s}",
+                                        f"{fig.title_fa}: انتشارهای {_SEASONS[int(n) - 1]} {persian_digits(year)}")))
+    return History(table, tuple(sorted(seasons, key=lambda x: x.season)))
+
+
+_SEASONS = ("بهار", "تابستان", "پاییز", "زمستان")
+
+
+def _table(fig: Figure, first: Column, cols: list[Column], records: list[_Vintage], name: str,
+           title: str) -> Figure:
+    keys = [c.key for c in cols]
     kinds = {c.key: c.kind for c in cols}
     rows = tuple({first.key: _value(json.loads(r.key), first.kind),
                   **{k: _value(r.values.get(k), kinds[k]) for k in keys},
@@ -125,7 +209,7 @@ def vintages(fig: Figure, before: Before | None, this: This) -> Figure:
                   "آن ردیف را دیگرگون منتشر کرد (بازبینی، رقمی که پنهان شد، جمعی که افزایش یافت). رقم هر انتشار "
                   "همان رقم آخرین سطرِ آن ردیف است که در آن انتشار یا پیش از آن آمده؛ «×»: پنهان برای حفظ حریم "
                   "خصوصی؛ خانهٔ خالی: گزارش نشده، یا ردیفی که آن انتشار دیگر نشان نداد.")
-    return Figure(id=vintages_id(fig.id), title_fa=f"{fig.title_fa}: همهٔ انتشارها",
+    return Figure(id=name, title_fa=title,
                   columns=(first, *cols, Column(VERSION, "انتشار (نسخه)", TEXT),
                            Column(PUBLISHED, "تاریخ انتشار", DATE)),
                   rows=rows, chart=None, plotted=(), alt_fa="", source_fa=fig.source_fa, definition_fa=definition,

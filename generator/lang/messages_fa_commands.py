@@ -196,4 +196,8 @@ COMMANDS: dict[str, str] = {
     "{path} on the branch {branch} is a symbolic link, which a web server's folder should not hold; publish with "
     "portal publish":
         "{path} در شاخهٔ {branch} پیوند نمادین است که پوشهٔ وب‌سرور نباید داشته باشد؛ با portal publish منتشر کنید",
+    "the vintages list a season's file the branch does not hold ({name})":
+        "پروندهٔ همهٔ انتشارها پرونده‌ای از یک فصل را نام می‌برد که در شاخه نیست ({name})",
+    "the vintages list a season's file that is not published ({name})":
+        "پروندهٔ همهٔ انتشارها پرونده‌ای از یک فصل را نام می‌برد که منتشر نشده است ({name})",
 }

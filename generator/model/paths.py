@@ -14,3 +14,6 @@ CHART_IMAGES = "downloads/charts"
 # there): under site/ for a site served on its own, at the root of the publish branch for its versions
 # (publish/shared.py), where each version's pages reach it one folder up
 SHARED = "_shared"
+
+# the closed seasons of every figure's vintages (history/vintages.py), in the shared folder
+SHARED_VINTAGES = f"{SHARED}/vintages"

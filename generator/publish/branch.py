@@ -18,10 +18,11 @@ from generator import pipeline
 from generator.history import archive
 from generator.history.archive import Entry
 from generator.history.changes import SKIP, Before
-from generator.history.vintages import is_vintages
+from generator.history.vintages import EARLIER, is_vintages
 from generator.lang.jalali import parse_jalali
 from generator.lang.messages import t
 from generator.model.errors import PortalError
+from generator.model.paths import SHARED_VINTAGES
 from generator.model.publication import Publication
 
 BRANCH = "publish"
@@ -71,9 +72,13 @@ def previous_figures(branch: str, entry: dict) -> Before:
         if listing.returncode == 0 else []
     texts = read_files(branch, [f"{version}/downloads/{n}" for n in names])
     docs = {n.removesuffix(".json"): json.loads(texts[f"{version}/downloads/{n}"]) for n in names}
+    olds = {k: d for k, d in docs.items() if is_vintages(k)}
+    # the closed seasons the vintages list: shared files at the branch's root, read as they are
+    seasons = sorted({f"{SHARED_VINTAGES}/{e[kind].rsplit('/', 1)[-1]}" for d in olds.values()
+                      for e in d.get(EARLIER, []) for kind in ("csv", "json")})
+    shared = {path.rsplit("/", 1)[-1]: data for path, data in read_files(branch, seasons).items()}
     return Before(version, entry.get("title") or version, parse_jalali(archive.meeting_of(version)),
-                  {k: d for k, d in docs.items() if not is_vintages(k)},
-                  {k: d for k, d in docs.items() if is_vintages(k)})
+                  {k: d for k, d in docs.items() if not is_vintages(k)}, olds, shared)
 
 
 def read_files(branch: str, paths: list[str]) -> dict[str, bytes]:

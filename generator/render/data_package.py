@@ -27,6 +27,7 @@ from generator.model.figures import (
 )
 from generator.model.publication import SYMBOL
 from generator.render.open_data import Citation, hxl_row, joinable, unit_of
+from generator.render.vintage_files import VintageFiles
 
 PACKAGE = "datapackage.json"
 
@@ -107,11 +108,12 @@ def _field(fig: Figure, column: Any) -> dict:
 
 
 def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, version: str | None,
-            title: str | None, histories: tuple[Figure, ...]) -> str:
+            title: str | None, histories: list[VintageFiles]) -> str:
     """The Frictionless data package of every table: `figures` with the page each is on, then each
-    figure's vintages (`histories`, one for each of `figures`, in their order: CSV and JSON, no XLSX)."""
-    tables = [(fig, page, title_en(fig, ds), False) for fig, page in figures]
-    tables += [(history, page, f"{title_en(fig, ds)}: every publication (vintages)", True)
+    figure's vintages (`histories`, one for each of `figures`, in their order: CSV and JSON, no XLSX; the
+    closed seasons' files by their addresses, `x-earlier`, as they are outside the package's folder)."""
+    tables = [(fig, page, title_en(fig, ds), None) for fig, page in figures]
+    tables += [(history.figure, page, f"{title_en(fig, ds)}: every publication (vintages)", history)
                for (fig, page), history in zip(figures, histories, strict=True)]
     # a licence needs an id (or a URL) in a data package; without `licence_id` the Persian text stands alone
     licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
@@ -131,7 +133,8 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
             "dialect": {"delimiter": ",", "header": True, "commentChar": "#"},
             "schema": {"fields": fields, "missingValues": ["", SYMBOL]},
             **licences, "x-licence": cite.licence,
-            "x-page": page, "x-json": f"{fig.id}.json", **({} if history else {"x-xlsx": f"{fig.id}.xlsx"}),
+            "x-page": page, "x-json": f"{fig.id}.json",
+            **({"x-earlier": list(history.earlier)} if history else {"x-xlsx": f"{fig.id}.xlsx"}),
             "x-updated": fig.updated.iso if fig.updated else None, "x-synthetic": fig.synthetic,
             "x-citation": cite.line(fig),
         } | ({"x-hxl": hxl_row(fig)} if cite.hxl else {}))

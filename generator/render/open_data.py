@@ -171,8 +171,8 @@ def comment(text: str) -> str:
     return " ".join(text.split()).replace(",", "،").replace('"', "«")
 
 
-def json_text(fig: Figure, cite: Citation) -> str:
-    doc = json_doc(fig) | {"suppressed": SYMBOL, "licence": cite.licence, "citation": cite.line(fig)}
+def json_text(fig: Figure, cite: Citation, extra: dict[str, Any] | None = None) -> str:
+    doc = json_doc(fig) | {"suppressed": SYMBOL, "licence": cite.licence, "citation": cite.line(fig)} | (extra or {})
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -222,12 +222,6 @@ def downloads(fig: Figure, cite: Citation) -> dict[str, str | bytes]:
     fig = joinable(fig, cite)
     return {f"{fig.id}.csv": csv_text(fig, cite), f"{fig.id}.json": json_text(fig, cite),
             f"{fig.id}.xlsx": xlsx_bytes(fig, cite)}
-
-
-def history_downloads(history: Figure, cite: Citation) -> dict[str, str]:
-    """A figure's vintages (history/vintages.py) as CSV and JSON: a table to read with a program, not by eye."""
-    history = joinable(history, cite)
-    return {f"{history.id}.csv": csv_text(history, cite), f"{history.id}.json": json_text(history, cite)}
 
 
 # --- reading an XLSX back (the audit compares it with its CSV twin) ----------------------------------------

@@ -147,18 +147,29 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     assert [r["oxygen"] for r in old["rows"] if r["week"] == "1400-06-03"] == [30]
     # the figure's vintages: that week as each publication published it, read from the branch, not the data
     history = json.loads(git(remote, "show", "publish:1400-07-07/downloads/province-kerman-over-time-vintages.json"))
-    week = [(r["publication"], r["published"], r["oxygen"]) for r in history["rows"] if r["week"] == "1400-06-03"]
+    # autumn's own rows; summer's (a closed season) in a file of the shared folder that the version lists
+    assert [e["season"] for e in history["earlier"]] == ["1400-2"]
+    summer = {kind: history["earlier"][0][kind].removeprefix("../../") for kind in ("csv", "json")}
+    assert summer["json"].startswith("_shared/vintages/province-kerman-over-time-vintages-1400-2-")
+    listed = git(remote, "show", "publish:1400-07-07/shared-files.txt").splitlines()
+    assert summer["json"] in listed and summer["csv"] in listed
+    assert {r["publication"] for r in history["rows"]} == {"1400-07-07"}
+    rows = json.loads(git(remote, "show", f"publish:{summer['json']}"))["rows"] + history["rows"]
+    week = [(r["publication"], r["published"], r["oxygen"]) for r in rows if r["week"] == "1400-06-03"]
     assert week == [("1400-06-10", "1400-06-10", 30), ("1400-07-07", "1400-07-07", 35)], week
     # a week never revised has one row: the publication that first had it (not one per publication)
-    assert [r["publication"] for r in history["rows"] if r["week"] == "1400-06-10"] == ["1400-06-10"]
-    as_csv = git(remote, "show", "publish:1400-07-07/downloads/province-kerman-over-time-vintages.csv")
-    rows = read_csv_rows(as_csv)
-    at = {name: i for i, name in enumerate(rows[0])}
+    assert [r["publication"] for r in rows if r["week"] == "1400-06-10"] == ["1400-06-10"]
+    table = read_csv_rows(git(remote, "show", f"publish:{summer['csv']}"))[1:]
+    own = git(remote, "show", "publish:1400-07-07/downloads/province-kerman-over-time-vintages.csv")
+    assert own.splitlines()[-1].startswith("# ") and history["earlier"][0]["csv"] in own.splitlines()[-1]
+    table += read_csv_rows(own)[1:]
+    at = {name: i for i, name in enumerate(read_csv_rows(own)[0])}
     oxygen = next(c["label"] for c in history["columns"] if c["key"] == "oxygen")
-    assert [(r[at["انتشار (نسخه)"]], r[at[oxygen]]) for r in rows[1:] if r[0] == "1400-06-03"] == [
+    assert [(r[at["انتشار (نسخه)"]], r[at[oxygen]]) for r in table if r[0] == "1400-06-03"] == [
         ("1400-06-10", "30"), ("1400-07-07", "35")]
     package = json.loads(git(remote, "show", "publish:1400-07-07/downloads/datapackage.json"))
-    assert "province-kerman-over-time-vintages" in {r["name"] for r in package["resources"]}
+    resource = next(r for r in package["resources"] if r["name"] == "province-kerman-over-time-vintages")
+    assert resource["x-earlier"] == history["earlier"]
 
 
 def test_a_first_deployment_backfills_every_meeting_from_the_data_as_they_stood(tmp_path: Path) -> None:
