@@ -216,7 +216,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     files[bundle.BUNDLE] = bundle.bundle(files, agg.latest_week.to_gregorian() if agg.latest_week else None)
     write.write_downloads(project.content, files)
     write.write_downloads(project.content, {n: b for h in histories for n, b in h.shared.items()}, SHARED_VINTAGES)
-    write.write_downloads(project.content, api.api_files(dataset, planned, tracked, cite, version, title),
+    write.write_downloads(project.content, api.api_files(dataset, planned, tracked, cite, version, title,
+                                       {f.id: h.earlier for (f, _), h in zip(on_page, histories, strict=True)}),
                            api.API)
     return rendered, result
 

@@ -36,9 +36,11 @@ def _decision(t: Any) -> dict:
 
 
 def api_files(ds: Dataset, pages: list[Any], tracked: tuple, cite: Citation, version: str | None,
-              title: str | None) -> dict[str, str]:
+              title: str | None, earlier: dict[str, tuple] | None = None) -> dict[str, str]:
     """api/index.json and one file per programme, province and meeting; paths relative to api/. Facts and
-    links only: every count of people stays in the datasets, where the audit checks it."""
+    links only: every count of people stays in the datasets, where the audit checks it. `earlier`: each
+    figure's closed seasons of vintages (render/vintage_files.py), by figure id."""
+    earlier = earlier or {}
     from generator.pages.plan import meeting_path, programme_path, province_path
 
     on_page = {fig.id: page.path for page in pages for fig in page.figures}
@@ -87,7 +89,8 @@ def api_files(ds: Dataset, pages: list[Any], tracked: tuple, cite: Citation, ver
                       "csv": f"../{DOWNLOADS}/{f.id}.csv", "json": f"../{DOWNLOADS}/{f.id}.json",
                       "xlsx": f"../{DOWNLOADS}/{f.id}.xlsx",
                       "vintages": {"csv": f"../{DOWNLOADS}/{f.id}-vintages.csv",
-                                   "json": f"../{DOWNLOADS}/{f.id}-vintages.json"},
+                                   "json": f"../{DOWNLOADS}/{f.id}-vintages.json",
+                                   "earlier": list(earlier.get(f.id, ()))},
                       "updated": f.updated.iso if f.updated else None,
                       "synthetic": f.synthetic} for f in figures],
         "programmes": [{"id": p.id, "name_fa": p.name_fa, "href": f"programmes/{p.id}.json"} for p in ds.programmes],

@@ -170,6 +170,9 @@ def test_each_publication_says_what_changed_since_the_previous_one(repo: tuple[P
     package = json.loads(git(remote, "show", "publish:1400-07-07/downloads/datapackage.json"))
     resource = next(r for r in package["resources"] if r["name"] == "province-kerman-over-time-vintages")
     assert resource["x-earlier"] == history["earlier"]
+    api = json.loads(git(remote, "show", "publish:1400-07-07/api/index.json"))
+    listed = next(d for d in api["datasets"] if d["id"] == "province-kerman-over-time")
+    assert listed["vintages"]["earlier"] == history["earlier"]
 
 
 def test_a_first_deployment_backfills_every_meeting_from_the_data_as_they_stood(tmp_path: Path) -> None:
