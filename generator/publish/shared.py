@@ -1,13 +1,14 @@
 """The publish branch's shared folder (`_shared/` at its root): what versions share, stored once.
 
-A build writes the charts' drawings into site/_shared/ (charts/inline.py), each named by its content, and
-a version's pages point one folder up to them (`../_shared/charts/…`). Publishing sets that folder aside
-before mike copies the site into the version's folder and `latest/`, commits the files the branch does
-not hold yet into `_shared/` first (a version's pages never point to a file not there), and lists in the
-version (`shared-files.txt`) every shared file its pages show. When the retention policy takes versions
-off, every shared file no version left online lists is taken off too. A version stays whole and browsable
-on its own, with no link: its pages and every file they show are on the branch, immutable, as long as the
-version is.
+A build writes into site/_shared/ the charts' drawings (charts/inline.py), a version's link-preview cards
+(site/shared_cards.py) and the closed seasons of the figures' vintages (render/vintage_files.py), each named
+by its content, and a version's pages point one folder up to them (`../_shared/charts/…`). Publishing
+sets that folder aside before mike copies the site into the version's folder and `latest/`, commits the
+files the branch does not hold yet into `_shared/` first (a version's pages never point to a file not
+there), and lists in the version (`shared-files.txt`) every shared file it shows. When the retention
+policy takes versions off, every shared file no version left online lists is taken off too. A version
+stays whole and browsable on its own, with no link: its pages and every file they show are on the
+branch, immutable, as long as the version is.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from generator.model.paths import CHART_IMAGES
 from generator.render.write import DOWNLOADS
 from generator.site import search_index
 from generator.site.bulletin import BulletinError, Printer
+from generator.site.shared_cards import share_cards
 
 
 class SiteBuildError(PortalError):
@@ -137,6 +138,7 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
                     poster.write(staging / CHART_IMAGES, list(posters.posters), charts, posters.images,
                                  posters.brand, posters.host)
                 charts.close()  # every chart is in: the workers' memory is free for the rest
+            share_cards(staging, shared_up)  # a version's cards, stored once on the branch (shared_cards.py)
             if printer is not None:
                 printer.finish(staging / DOWNLOADS)
             search_index.index(staging)  # the search index is part of what the audit reads

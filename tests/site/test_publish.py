@@ -4,6 +4,7 @@ to push to, as a static host's repository would be."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import subprocess
 from pathlib import Path
@@ -192,6 +193,21 @@ def test_a_first_deployment_backfills_every_meeting_from_the_data_as_they_stood(
     assert [r["week"] for r in oxygen["rows"]] == ["1400-06-03"]
     page = git(root, "show", "publish:1400-05-27/index.html")
     assert "پس‌ساخت" in page
+    # the link-preview cards are shared files: a version has no cards/ of its own, a page's card is on the
+    # branch where its address leads, and a meeting's card, the same bytes each week, is one file
+    assert not any(f.startswith("cards/") for f in files)
+    tree = set(git(root, "ls-tree", "-r", "--name-only", "publish").splitlines())
+
+    def card(version: str, page: str) -> str:
+        html = git(root, "show", f"publish:{version}/{page}")
+        url = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+        return posixpath.normpath(posixpath.join(version, posixpath.dirname(page), url))
+
+    home = card("1400-05-27", "index.html")
+    assert home.startswith("_shared/cards/") and home in tree and home.replace(".png", ".svg") in tree
+    assert home in git(root, "show", "publish:1400-05-27/shared-files.txt").splitlines()
+    meeting = "meetings/1400-05-27/index.html"
+    assert card("1400-06-03", meeting) == card("1400-06-10", meeting) and card("1400-06-10", meeting) in tree
     # the data in the repository are untouched, and nothing is left to backfill
     assert git(root, "status", "--porcelain", "data") == ""
     code, out, err = run_portal(root, "publish", "--backfill")
@@ -345,12 +361,17 @@ def _check_shared(root: Path) -> None:
     listed = {line for f in lists for line in git(root, "show", f"publish:{f}").splitlines()}
     there = {f for f in files if f.startswith("_shared/")}
     assert lists and listed and listed == there
-    for f in lists:  # each version's pages show the files it lists, one folder up
+    for f in lists:  # each version shows the files it lists, one folder up: charts, cards, vintages' seasons
         version = f.split("/")[0]
         shown = set()
         for page in (p for p in files if p.startswith(version + "/") and p.endswith(".html")):
-            shown |= {m.replace("../", "") for m in re.findall(r'src="((?:\.\./)+_shared/[^"]+)"',
-                                                               git(root, "show", f"publish:{page}"))}
+            html = git(root, "show", f"publish:{page}")
+            shown |= {m.replace("../", "") for m in re.findall(r'src="((?:\.\./)+_shared/[^"]+)"', html)}
+            cards = {m.replace("../", "") for m in re.findall(r'content="((?:\.\./)+_shared/cards/[^"]+)"', html)}
+            shown |= cards | {c.replace(".png", ".svg") for c in cards}  # a card's SVG: what the audit read
+        for name in (p for p in files if p.startswith(version + "/downloads/") and p.endswith("-vintages.json")):
+            shown |= {e[kind].replace("../", "") for e in json.loads(git(root, "show", f"publish:{name}"))["earlier"]
+                      for kind in ("csv", "json")}
         listed_here = set(git(root, "show", f"publish:{f}").splitlines())
         assert shown == listed_here, version
 

@@ -1,0 +1,68 @@
+"""The pages' link-preview cards into the shared folder, for a version of the publish branch.
+
+Every generated page has a card (cards/<page>.png, 1200×630, and the SVG it is drawn from, which the audit
+reads: charts/card.py); a meeting page's card, and most others', are the same bytes from one week to the
+next. In a version of the publish branch (`up` is "../") each card is moved into the shared folder under
+a name made of its bytes (`_shared/cards/<letters>.png`, its SVG beside it under the same name), and each
+page's `og:image` and `twitter:image` point there: the branch stores a card once for every version that
+has it (publish/shared.py). An address that is absolute (with the site's address) stays absolute, without
+a `..` in it, which messaging apps do not resolve. A site served on its own (`portal build`) keeps its
+cards where they are.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from generator.charts.inline import content_name
+from generator.model.paths import SHARED
+from generator.render.markdown import CARDS
+
+SHARED_CARDS = f"{SHARED}/cards"
+_IMAGE = re.compile(r'(<meta (?:property="og:image"|name="twitter:image") content=")([^"]*)(")')
+
+
+def share_cards(site: Path, up: str) -> int:
+    """Move site/cards/ into site/_shared/cards/ by content and point the pages there; returns how many
+    cards moved. Nothing is done for a site on its own (`up` "")."""
+    folder = site / CARDS
+    if not up or not folder.is_dir():
+        return 0
+    moved: dict[str, str] = {}  # cards/<page>.png → _shared/cards/<name>.png
+    target = site / SHARED_CARDS
+    target.mkdir(parents=True, exist_ok=True)
+    for png in sorted(folder.rglob("*.png")):
+        data = png.read_bytes()
+        svg = png.with_suffix(".svg")
+        twin = svg.read_bytes() if svg.is_file() else b""
+        name = content_name(data + b"\n" + twin)
+        (target / f"{name}.png").write_bytes(data)
+        if twin:
+            (target / f"{name}.svg").write_bytes(twin)
+        moved[png.relative_to(site).as_posix()] = f"{SHARED_CARDS}/{name}.png"
+    shutil.rmtree(folder)
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if f"{CARDS}/" not in text:
+            continue
+        swapped = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), moved, up) + m.group(3), text)
+        if swapped != text:
+            page.write_text(swapped, encoding="utf-8")
+    return len(moved)
+
+
+def _moved(url: str, moved: dict[str, str], up: str) -> str:
+    """A card's address in a page, pointing to where the card is now (the same address if it is none)."""
+    for old, new in moved.items():
+        if url.endswith(old) and (len(url) == len(old) or url[-len(old) - 1] == "/"):
+            prefix = url[: -len(old)]
+            parts = urlsplit(prefix)
+            if parts.scheme:  # absolute: the version's address, then one folder up, written out
+                path = posixpath.normpath(posixpath.join(parts.path or "/", up, new))
+                return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+            return prefix + up + new
+    return url
