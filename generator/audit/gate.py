@@ -43,12 +43,14 @@ class Ahead:
     findings: list[AuditFinding]
     seconds: float = 0.0  # how long it took (the benchmark prints it)
 
-    def holds_for(self, site: Path) -> bool:
-        """Every file audited ahead is in `site` with exactly the bytes audited, and so is the CSV twin
-        that a JSON or XLSX download is checked against, wherever it is served (a twin that came from
-        elsewhere than content/ was not read beside its JSON)."""
+    def holds_for(self, site: Path, moved: dict[str, str] | None = None) -> bool:
+        """Every file audited ahead is in `site` with exactly the bytes audited (where the site stage moved
+        it, `moved`: a version's cards, site/shared_cards.py), and so is the CSV twin that a JSON or XLSX
+        download is checked against, wherever it is served (a twin that came from elsewhere than content/
+        was not read beside its JSON)."""
+        moved = moved or {}
         for rel, digest in self.digests.items():
-            path = site / rel
+            path = site / moved.get(rel, rel)
             if not path.is_file() or _digest(path) != digest:
                 return False
             twin = Path(rel).with_suffix(".csv").as_posix()
@@ -113,13 +115,17 @@ class Gate:
             # the process died (out of memory, killed), failed or hangs: everything is audited after
             return None
 
-    def check(self, staging: Path) -> None:
+    def check(self, staging: Path, moved: dict[str, str] | None = None) -> None:
+        """The audit of the built site in `staging`: the files audited ahead are not read again if they hold
+        (`moved`: where the site stage moved some of them, relative to the site)."""
         ahead = self._ahead_result()
         self.end()  # before the audit's own workers are forked
-        if ahead is not None and ahead.holds_for(staging):
+        moved = moved or {}
+        if ahead is not None and ahead.holds_for(staging, moved):
             self.used_ahead = ahead
-            done = frozenset(ahead.digests)
-            findings = ahead.findings + audit(staging, self.private_texts, self.rules, done)
+            done = frozenset(moved.get(rel, rel) for rel in ahead.digests)
+            early = [AuditFinding(moved.get(f.path, f.path), f.what) for f in ahead.findings]
+            findings = early + audit(staging, self.private_texts, self.rules, done)
             order = {rel: i for i, rel in enumerate(sorted({f.path for f in findings}))}
             findings.sort(key=lambda f: order[f.path])  # sorted() is stable: in-file order is kept
         else:

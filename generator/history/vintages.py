@@ -184,13 +184,15 @@ def vintages(fig: Figure, before: Before | None, this: This) -> History:
     for r in own:
         place.setdefault(r.key, len(place))
     own.sort(key=lambda r: place[r.key])  # stable: each row's publications stay in order
-    table = _table(fig, first, cols, own, vintages_id(fig.id), f"{fig.title_fa}: همهٔ انتشارها")
+    table = _table(fig, first, cols, own, vintages_id(fig.id), f"{fig.title_fa}: همهٔ انتشارها", fig.updated)
     seasons = [Season(s, files=tuple(sorted(files.items()))) for s, files in carried.items()]
     for s in sorted({season_of(r.day) for r in closed}):  # closed since the previous version: kept in order
         year, n = s.split("-")
-        seasons.append(Season(s, _table(fig, first, cols, [r for r in closed if season_of(r.day) == s],
-                                        f"{vintages_id(fig.id)}-{s}",
-                                        f"{fig.title_fa}: انتشارهای {_SEASONS[int(n) - 1]} {persian_digits(year)}")))
+        rows = [r for r in closed if season_of(r.day) == s]
+        last = max(r.day for r in rows if r.day)  # the season's file is as of its last publication, not this one
+        seasons.append(Season(s, _table(fig, first, cols, rows, f"{vintages_id(fig.id)}-{s}",
+                                        f"{fig.title_fa}: انتشارهای {_SEASONS[int(n) - 1]} {persian_digits(year)}",
+                                        parse_jalali(last))))
     return History(table, tuple(sorted(seasons, key=lambda x: x.season)))
 
 
@@ -198,7 +200,7 @@ _SEASONS = ("بهار", "تابستان", "پاییز", "زمستان")
 
 
 def _table(fig: Figure, first: Column, cols: list[Column], records: list[_Vintage], name: str,
-           title: str) -> Figure:
+           title: str, updated: JDate | None) -> Figure:
     keys = [c.key for c in cols]
     kinds = {c.key: c.kind for c in cols}
     rows = tuple({first.key: _value(json.loads(r.key), first.kind),
@@ -213,4 +215,4 @@ def _table(fig: Figure, first: Column, cols: list[Column], records: list[_Vintag
                   columns=(first, *cols, Column(VERSION, "انتشار (نسخه)", TEXT),
                            Column(PUBLISHED, "تاریخ انتشار", DATE)),
                   rows=rows, chart=None, plotted=(), alt_fa="", source_fa=fig.source_fa, definition_fa=definition,
-                  updated=fig.updated, synthetic_rows=synthetic)
+                  updated=updated, synthetic_rows=synthetic)

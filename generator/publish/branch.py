@@ -76,7 +76,11 @@ def previous_figures(branch: str, entry: dict) -> Before:
     # the closed seasons the vintages list: shared files at the branch's root, read as they are
     seasons = sorted({f"{SHARED_VINTAGES}/{e[kind].rsplit('/', 1)[-1]}" for d in olds.values()
                       for e in d.get(EARLIER, []) for kind in ("csv", "json")})
-    shared = {path.rsplit("/", 1)[-1]: data for path, data in read_files(branch, seasons).items()}
+    held = read_files(branch, seasons)
+    for path in seasons:
+        if path not in held:  # a history cut short: nothing is published on it
+            raise PublishError(t("the vintages list a season's file the branch does not hold ({name})", name=path))
+    shared = {path.rsplit("/", 1)[-1]: data for path, data in held.items()}
     return Before(version, entry.get("title") or version, parse_jalali(archive.meeting_of(version)),
                   {k: d for k, d in docs.items() if not is_vintages(k)}, olds, shared)
 

@@ -138,12 +138,12 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
                     poster.write(staging / CHART_IMAGES, list(posters.posters), charts, posters.images,
                                  posters.brand, posters.host)
                 charts.close()  # every chart is in: the workers' memory is free for the rest
-            share_cards(staging, shared_up)  # a version's cards, stored once on the branch (shared_cards.py)
+            moved = share_cards(staging, shared_up)  # a version's cards, stored once on the branch
             if printer is not None:
                 printer.finish(staging / DOWNLOADS)
             search_index.index(staging)  # the search index is part of what the audit reads
             if gate is not None:
-                gate.check(staging)
+                gate.check(staging, moved)
         except (search_index.SearchIndexError, ChartError, BulletinError) as exc:
             raise SiteBuildError(t("{detail}\nsite/ was left as it was", detail=said_text(exc))) from exc
 

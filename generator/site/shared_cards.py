@@ -26,12 +26,13 @@ SHARED_CARDS = f"{SHARED}/cards"
 _IMAGE = re.compile(r'(<meta (?:property="og:image"|name="twitter:image") content=")([^"]*)(")')
 
 
-def share_cards(site: Path, up: str) -> int:
-    """Move site/cards/ into site/_shared/cards/ by content and point the pages there; returns how many
-    cards moved. Nothing is done for a site on its own (`up` "")."""
+def share_cards(site: Path, up: str) -> dict[str, str]:
+    """Move site/cards/ into site/_shared/cards/ by content and point the pages there; returns where each
+    file went (`cards/<page>.png` → `_shared/cards/<name>.png`, and its SVG), relative to the site. Nothing
+    is done for a site on its own (`up` "")."""
     folder = site / CARDS
     if not up or not folder.is_dir():
-        return 0
+        return {}
     moved: dict[str, str] = {}  # cards/<page>.png → _shared/cards/<name>.png
     target = site / SHARED_CARDS
     target.mkdir(parents=True, exist_ok=True)
@@ -44,25 +45,31 @@ def share_cards(site: Path, up: str) -> int:
         if twin:
             (target / f"{name}.svg").write_bytes(twin)
         moved[png.relative_to(site).as_posix()] = f"{SHARED_CARDS}/{name}.png"
+    images = dict(moved)
+    moved.update({old.removesuffix(".png") + ".svg": new.removesuffix(".png") + ".svg"
+                  for old, new in images.items() if (site / new.removesuffix(".png")).with_suffix(".svg").is_file()})
     shutil.rmtree(folder)
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         if f"{CARDS}/" not in text:
             continue
-        swapped = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), moved, up) + m.group(3), text)
+        swapped = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), images, up) + m.group(3), text)
         if swapped != text:
             page.write_text(swapped, encoding="utf-8")
-    return len(moved)
+    return moved
 
 
 def _moved(url: str, moved: dict[str, str], up: str) -> str:
     """A card's address in a page, pointing to where the card is now (the same address if it is none)."""
-    for old, new in moved.items():
-        if url.endswith(old) and (len(url) == len(old) or url[-len(old) - 1] == "/"):
-            prefix = url[: -len(old)]
-            parts = urlsplit(prefix)
-            if parts.scheme:  # absolute: the version's address, then one folder up, written out
-                path = posixpath.normpath(posixpath.join(parts.path or "/", up, new))
-                return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-            return prefix + up + new
-    return url
+    at = url.rfind(f"{CARDS}/")
+    while at >= 0 and not (at == 0 or url[at - 1] == "/"):
+        at = url.rfind(f"{CARDS}/", 0, at)
+    new = moved.get(url[at:]) if at >= 0 else None
+    if new is None:
+        return url
+    prefix = url[:at]
+    parts = urlsplit(prefix)
+    if parts.scheme:  # absolute: the version's address, then one folder up, written out
+        path = posixpath.normpath(posixpath.join(parts.path or "/", up, new))
+        return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return prefix + up + new

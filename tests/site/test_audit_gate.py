@@ -163,3 +163,36 @@ def test_a_csv_twin_served_from_elsewhere_than_content_is_checked_against_its_js
     assert gate.used_ahead is None
     assert [f.format() for f in failed.value.findings] == [f.format() for f in audit(site, rules=Rules(k=5))]
     assert any(f.path == "downloads/f.csv" and "a count of 2" in f.what for f in failed.value.findings)
+
+
+def test_the_audit_ahead_holds_for_a_version_s_cards_moved_to_the_shared_folder(built: Path, tmp_path: Path) -> None:
+    """A published version's cards move into _shared/cards/ after MkDocs (site/shared_cards.py): the audit
+    done ahead still counts, read at their new place, and a finding in a card is named where it is now."""
+    from generator.site.shared_cards import share_cards
+
+    content, site = tmp_path / "content", tmp_path / "site"
+    shutil.copytree(built / "content", content)
+    shutil.copytree(built / "site", site)
+    moved = share_cards(site, "../")
+    assert moved and not (site / "cards").exists()
+    gate = Gate([], Rules())
+    gate.begin(content)
+    try:
+        gate.check(site, moved)
+    finally:
+        gate.end()
+    assert gate.used_ahead is not None
+    # a card whose text names a phone number, in content/ and (moved) in the site: found under its new name
+    for root in (content, site / "_shared" / "cards"):
+        svg = root / ("cards/index.svg" if root == content else Path(moved["cards/index.svg"]).name)
+        svg.write_text(svg.read_text(encoding="utf-8").replace("</svg>", "<text>۰۹۱۲۳۴۵۶۷۸۹</text></svg>"),
+                       encoding="utf-8")
+    gate = Gate([], Rules())
+    gate.begin(content)
+    try:
+        with pytest.raises(AuditFailed) as failed:
+            gate.check(site, moved)
+    finally:
+        gate.end()
+    assert gate.used_ahead is not None
+    assert [f.path for f in failed.value.findings] == [moved["cards/index.svg"]]

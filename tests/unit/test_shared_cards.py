@@ -31,7 +31,8 @@ def _site(tmp_path: Path, host: str = "") -> Path:
 
 def test_a_version_s_cards_go_to_the_shared_folder_by_their_bytes(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    assert share_cards(site, "../") == 3
+    moved = share_cards(site, "../")
+    assert len(moved) == 6 and moved["cards/index.svg"] == moved["cards/index.png"].replace(".png", ".svg")
     assert not (site / "cards").exists()
     shared = sorted(p.name for p in (site / "_shared" / "cards").iterdir())
     # two cards of the same bytes are one file; each PNG has its SVG under the same name (the audit's twin)
@@ -59,5 +60,5 @@ def test_an_absolute_address_stays_absolute_without_dots(tmp_path: Path) -> None
 def test_a_site_on_its_own_keeps_its_cards(tmp_path: Path) -> None:
     site = _site(tmp_path)
     before = (site / "index.html").read_text(encoding="utf-8")
-    assert share_cards(site, "") == 0
+    assert share_cards(site, "") == {}
     assert (site / "cards/index.png").is_file() and (site / "index.html").read_text(encoding="utf-8") == before
