@@ -128,10 +128,10 @@ def _build(root: Path) -> dict:
                                                frozenset(validated.register_keys)))
     check = gate.check
 
-    def timed_check(staging: Path) -> None:
+    def timed_check(staging: Path, moved: dict[str, str] | None = None) -> None:
         started = time.perf_counter()
         try:
-            check(staging)
+            check(staging, moved)
         finally:
             times["audit"] = time.perf_counter() - started
 
