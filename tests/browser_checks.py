@@ -22,6 +22,7 @@ PAGE_TYPES = {  # page type -> (path, figures it must have)
     "province with data": ("provinces/gilan/", 3),
     "households": ("households/", 3),
     "centres": ("centres/", 1),
+    "a province's centres": ("centres/gilan/", 0),
     "meetings index": ("meetings/", 0),
     "meeting": ("meetings/1400-05-27/", 0),
     "decisions": ("decisions/", 0),

@@ -21,8 +21,9 @@ from generator.model.page import Page
 from generator.pages import figures as pf
 from generator.pages import household_figures as hf
 from generator.pages.decision_figures import decisions_table
+from generator.schema.files import CENTRE_STATUS, CENTRE_TYPES
 
-PROGRAMMES, PROVINCES, MEETINGS = "programmes", "provinces", "meetings"
+PROGRAMMES, PROVINCES, MEETINGS, CENTRES = "programmes", "provinces", "meetings", "centres"
 DECISIONS = "decisions.md"
 CHANGES = "changes.md"
 ARCHIVE = "archive.md"
@@ -44,6 +45,12 @@ def programme_path(pid: str) -> str:
 
 def province_path(p: Province) -> str:
     return f"{PROVINCES}/{p.slug}.md"
+
+
+def centres_path(p: Province) -> str:
+    """A province's list of centres: a page of its own, so that neither the province's page nor the
+    national list of centres grows with every centre the country opens."""
+    return f"{CENTRES}/{p.slug}.md"
 
 
 def meeting_path(mid: str) -> str:
@@ -84,12 +91,13 @@ class ProvincesContext:
 @dataclass(frozen=True)
 class ProvinceContext:
     stats: ProvinceStats
-    county_names: dict[str, str]  # county id -> Persian name
     national_population: int
     over_time: Figure | None  # weekly deliveries per programme
     per_capita: Figure | None  # deliveries per 100,000 people here and in the whole country
     households: tuple[Figure, ...]  # households supported here, by county, one figure per programme
     decisions: tuple[Tracked, ...]  # the decisions that name this province, as tracked
+    centres_path: str  # the page listing this province's centres
+    centres_by_type: tuple[tuple[str, int], ...]  # its centres per type (Persian name, count), largest first
 
 
 @dataclass(frozen=True)
@@ -109,9 +117,18 @@ class HouseholdsContext:
 class CentresContext:
     table: CentreTable
     by_type: Figure | None  # centres per province and type
-    by_province: tuple[tuple[Province, str, tuple[Centre, ...]], ...]  # province, page path, its centres
-    county_names: dict[str, str]
+    by_province: tuple[tuple[Province, str, tuple[Centre, ...]], ...]  # province, its centres' page, its centres
     synthetic: int  # how many centres are synthetic
+
+
+@dataclass(frozen=True)
+class ProvinceCentresContext:
+    province: Province
+    province_page: str  # the province's own page
+    centres: tuple[Centre, ...]  # its centres, in the order the province's figures list them
+    county_names: dict[str, str]
+    by_status: tuple[tuple[str, int], ...]  # (Persian status, count): open, planned, then closed
+    synthetic: int  # how many of them are synthetic
 
 
 @dataclass(frozen=True)
@@ -201,6 +218,18 @@ def archive_page(ds: Dataset, log: tuple[Entry, ...]) -> Page:
         tuple(reversed(log)), log[-1] if log else None, {e.version: e.title for e in log}, ds.site.retention))
 
 
+STATUS_ORDER = {k: CENTRE_STATUS[k] for k in ("open", "planned", "closed")} | CENTRE_STATUS  # as told
+
+
+def _counted(names: dict[str, str], centres: tuple[Centre, ...], field: str, largest_first: bool = True
+             ) -> tuple[tuple[str, int], ...]:
+    """How many of `centres` have each value of `field` (type or status), by its Persian name in `names`;
+    the values none has are left out."""
+    counts = {key: sum(getattr(c, field) == key for c in centres) for key in names}
+    order = sorted(counts, key=lambda k: -counts[k]) if largest_first else list(names)
+    return tuple((names[k], counts[k]) for k in order if counts[k])
+
+
 def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: dict) -> list[Page]:
     """Every generated page of the site, in a stable order."""
     province_paths = {p.iso_code: province_path(p) for p in ds.provinces}
@@ -238,17 +267,24 @@ def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: d
     national = sum(p.population_2016 for p in ds.provinces)
     for p in ds.provinces:
         pages.append(Page(province_paths[p.iso_code], "province.md.j2", f"استان {p.name_fa}",
-                          ProvinceContext(agg.provinces[p.iso_code], county_names, national,
+                          ProvinceContext(agg.provinces[p.iso_code], national,
                                           pf.province_over_time(agg.provinces[p.iso_code], ds, agg),
                                           pf.province_per_capita(agg.provinces[p.iso_code], ds, agg),
                                           tuple(f for h in agg.households.values()
                                                 if (f := hf.province_households(h, p, county_names, agg))),
-                                          tuple(by_province.get(p.iso_code, ())))))
-    by_province = tuple((p, province_paths[p.iso_code], agg.provinces[p.iso_code].centres)
-                        for p in ds.provinces if agg.provinces[p.iso_code].centres)
-    pages.append(Page("centres/index.md", "centres.md.j2", "مراکز", CentresContext(
-        agg.centres, pf.centres_by_province(agg.centres, agg, province_paths), by_province, county_names,
+                                          tuple(by_province.get(p.iso_code, ())), centres_path(p),
+                                          _counted(CENTRE_TYPES, agg.provinces[p.iso_code].centres, "type"))))
+    with_centres = [p for p in ds.provinces if agg.provinces[p.iso_code].centres]
+    pages.append(Page(f"{CENTRES}/index.md", "centres.md.j2", "مراکز", CentresContext(
+        agg.centres, pf.centres_by_province(agg.centres, agg, province_paths),
+        tuple((p, centres_path(p), agg.provinces[p.iso_code].centres) for p in with_centres),
         sum(c.synthetic for c in ds.centres))))
+    for p in with_centres:
+        mine = agg.provinces[p.iso_code].centres
+        pages.append(Page(centres_path(p), "province-centres.md.j2", f"مراکز استان {p.name_fa}",
+                          ProvinceCentresContext(p, province_paths[p.iso_code], mine, county_names,
+                                                 _counted(STATUS_ORDER, mine, "status", largest_first=False),
+                                                 sum(c.synthetic for c in mine))))
     pages.append(Page("households.md", "households.md.j2", "خانوارهای حمایت‌شده", HouseholdsContext(tuple(
         HouseholdSection(h, hf.households_by_province(h, ds, agg, province_paths), hf.households_by_head(h, agg),
                          hf.households_by_month(h, agg)) for h in agg.households.values()))))

@@ -88,7 +88,10 @@ def test_the_national_sites_largest_pages_read_on_a_phone(national, browser) -> 
     root, base = national
     provinces = sorted((root / "site/provinces").glob("*/index.html"), key=lambda p: p.stat().st_size)
     largest = provinces[-1].parent.relative_to(root / "site").as_posix() + "/"
-    paths = {"largest province": largest, "centres": "centres/", "decisions": "decisions/", "home": "",
+    centres = sorted((root / "site/centres").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    paths = {"largest province": largest, "centres": "centres/",
+             "largest province's centres": centres[-1].parent.relative_to(root / "site").as_posix() + "/",
+             "decisions": "decisions/", "home": "",
              "households": "households/", "what changed": "changes/"}
     seen = _read(browser, base, paths, PHONE)
     assert _problems(seen) == {}

@@ -104,6 +104,7 @@ def test_every_page_context_field_is_used_by_its_template() -> None:
     contexts = {"home.md.j2": pages_module.HomeContext, "programmes.md.j2": pages_module.ProgrammesContext,
                 "programme.md.j2": pages_module.ProgrammeContext, "provinces.md.j2": pages_module.ProvincesContext,
                 "province.md.j2": pages_module.ProvinceContext, "centres.md.j2": pages_module.CentresContext,
+                "province-centres.md.j2": pages_module.ProvinceCentresContext,
                 "meetings.md.j2": pages_module.MeetingsContext, "meeting.md.j2": pages_module.MeetingContext,
                 "methodology.md.j2": pages_module.MethodologyContext,
                 "households.md.j2": pages_module.HouseholdsContext, "decisions.md.j2": pages_module.DecisionsContext,
@@ -190,3 +191,28 @@ def test_text_in_a_raw_html_table_shows_as_typed_and_never_as_markup(text: str) 
     shown = re.search(r'<td data-label="دلیل">(.*?)</td>', out, re.S).group(1)
     assert "<" not in shown and html.unescape(shown) == " ".join(text.split()).translate(str.maketrans(
         "0123456789", "۰۱۲۳۴۵۶۷۸۹")), (text, out)
+
+
+def test_each_province_lists_its_centres_on_a_page_of_its_own(tmp_path: Path) -> None:
+    """A province's page counts its centres and links to their list; the list is the page
+    centres/<province>.md, and the national page links each province's list, never repeating them all."""
+    extra = "".join(f"gil-{i},field-hospital,گیلان,,بیمارستان {i},planned,,,1400-05-27,no,\n" for i in range(2, 5))
+    centres = (MINIMAL / "centres").glob("*.csv")
+    first = next(iter(sorted(centres)))
+    root = make_project(tmp_path / "p", overlay={f"centres/{first.name}": first.read_text(encoding="utf-8") + extra})
+    pipeline.generate(pipeline.Project.at(root))
+    content = root / "content"
+    gilan = (content / "centres/gilan.md").read_text(encoding="utf-8")
+    for name in ("مرکز ۱", "بیمارستان ۲", "بیمارستان ۳", "بیمارستان ۴"):
+        assert f"| {name}" in gilan
+    assert "انبار بم" not in gilan
+    assert "۴ مرکز: ۱ فعال و ۳ در دست احداث" in gilan
+    assert "(../provinces/gilan.md)" in gilan
+    province = (content / "provinces/gilan.md").read_text(encoding="utf-8")
+    assert "| مرکز ۱" not in province and "۴ مرکز: ۳ بیمارستان صحرایی و ۱ مرکز تزریق واکسن" in province
+    assert "(../centres/gilan.md)" in province
+    national = (content / "centres/index.md").read_text(encoding="utf-8")
+    assert "(gilan.md)" in national and "(kerman.md)" in national and "| مرکز ۱" not in national
+    kerman = (content / "centres/kerman.md").read_text(encoding="utf-8")
+    assert "۱ مرکز، همه فعال" in kerman and "| انبار بم" in kerman
+    assert not (content / "centres/tehran.md").exists()  # a province without centres has no list

@@ -1,0 +1,95 @@
+"""The memory a build holds at once: this process and every process it started (the chart workers, the
+audit beside MkDocs, Chromium printing the bulletin, Pagefind), sampled together.
+
+`ru_maxrss` gives each process's own peak, and the largest child's; adding peaks that never happened at the
+same moment overstates, and counting one child's peak for each worker understates when another kind of
+child is larger. A thread reads the resident set (VmRSS) of the whole process tree every `interval` seconds
+from /proc and keeps the largest sum, and what each kind of process held at that moment. Resident memory
+counts a shared library's pages in each process that maps it, so the figure is an upper bound.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+PROC = Path("/proc")
+
+
+def _parents() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = defaultdict(list)
+    for entry in PROC.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        children[int(fields[1])].append(int(entry.name))
+    return children
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in (PROC / str(pid) / "status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _kind(pid: int) -> str:
+    try:
+        words = (PROC / str(pid) / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    text = b" ".join(words).decode(errors="replace")
+    if pid == os.getpid():
+        return "build"
+    for needle, kind in (("chromium", "chromium"), ("pagefind", "pagefind"), ("multiprocessing", "worker")):
+        if needle in text:
+            return kind
+    return Path(words[0].decode(errors="replace")).name or "?"
+
+
+class TreeMemory:
+    """`with TreeMemory() as memory:` … `memory.peak` (bytes), `memory.at_peak` ({kind: bytes})."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak = 0
+        self.at_peak: dict[str, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def sample(self) -> None:
+        children = _parents()
+        tree, i = [os.getpid()], 0
+        while i < len(tree):
+            tree += children.get(tree[i], [])
+            i += 1
+        sizes = {pid: _rss(pid) for pid in tree}
+        total = sum(sizes.values())
+        if total > self.peak:
+            kinds: dict[str, int] = defaultdict(int)
+            for pid, size in sizes.items():
+                kinds[_kind(pid)] += size
+            self.peak, self.at_peak = total, dict(kinds)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def __enter__(self) -> TreeMemory:
+        self.sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
