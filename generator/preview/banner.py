@@ -2,8 +2,8 @@
 
 serve.py records the outcome of each regeneration here (`report`); preview/hook.py, an MkDocs hook given
 only to the preview's own MkDocs (never to `portal build`), writes them at the top of every page. A
-hidden file in content/ is touched after each change of outcome, so MkDocs rebuilds and the browser
-reloads. Every text is escaped: a problem quotes what staff typed.
+hidden file in content/ is written after each change of outcome, and every page touched, so MkDocs
+renders every page again and the browser reloads. Every text is escaped: a problem quotes what staff typed.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ def report(content: Path, problems: list[tuple[str, str]], summary: str, lang: s
     if changed and content.is_dir():
         lines = [f"{where} {what}" for where, what in problems]
         (content / STAMP).write_text("\n".join([summary, *lines]) + "\n", encoding="utf-8")
+        # the preview's MkDocs renders only pages newer than their HTML (serve.py): the banner is on
+        # every page, so every page is made newer
+        for page in content.rglob("*.md"):
+            page.touch()
 
 
 def banner() -> str:

@@ -96,9 +96,12 @@ def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:
     _show_mkdocs_messages()
     try:
         # not strict: a warning (a link to a page not generated yet) must not stop the preview, as it
-        # stops `portal build`; MkDocs prints it, and the preview goes on
+        # stops `portal build`; MkDocs prints it, and the preview goes on. "dirty": after the first build,
+        # MkDocs renders again only the pages whose Markdown is newer than their HTML (the generator rewrites
+        # only the pages that changed), so a saved meeting file rebuilds a few pages, not all of them; when
+        # the banner comes or goes, preview/banner.py touches every page, and all are rendered again
         mkdocs_serve(config_file=str(project.mkdocs_yml), dev_addr=dev_addr, docs_dir=str(project.content),
-                     hooks=[str(HOOK)], strict=False)
+                     hooks=[str(HOOK)], strict=False, build_type="dirty")
     finally:
         observer.stop()
         observer.join()
@@ -111,6 +114,14 @@ def _show_mkdocs_messages() -> None:
     if not any(getattr(h, "portal_preview", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stdout)
         handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+        handler.addFilter(_not_the_dirty_warning)
         handler.portal_preview = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns at each dirty build that its navigation may be inaccurate: it is not here (the
+    navigation is mkdocs.yml's, the same for every page, and no page's HTML depends on another's Markdown),
+    and a warning at every save would hide the ones that matter."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")

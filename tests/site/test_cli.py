@@ -69,14 +69,25 @@ def test_serve_regenerates_when_data_change(tmp_path: Path) -> None:
         banner = page[page.index('class="portal-preview-problems"'):]
         assert "data/<wbr>deliveries/<wbr>weekly.csv:2: province:" in banner[:4000]
         assert "«&lt;" not in banner and "<script" not in banner[:4000]  # every text escaped
+        # the preview renders only pages whose Markdown changed: the banner is on the others too (about.md
+        # is written by hand, never regenerated)
+        _get(f"http://127.0.0.1:{port}/about/", "portal-preview-problems")
         # fixed: the banner goes
         shutil.copy(ROOT / "tests/data/minimal/deliveries/weekly.csv", root / "data/deliveries/weekly.csv")
         _get(url, "دستگاه اکسیژن‌ساز بازبینی‌شده", absent="portal-preview-problems")
+        _get(f"http://127.0.0.1:{port}/about/", "</html>", absent="portal-preview-problems")
+        # a meeting's file saved: its page shows the new text, and the pages it does not change stay
+        meeting = root / "data/meetings/1400-05-27.yaml"
+        meeting.write_text(meeting.read_text(encoding="utf-8").replace("summary_fa: خلاصه", "summary_fa: خلاصهٔ تازه"),
+                           encoding="utf-8")
+        _get(f"http://127.0.0.1:{port}/meetings/1400-05-27/", "خلاصهٔ تازه")
+        assert "دستگاه اکسیژن‌ساز بازبینی‌شده" in _get(url, "دستگاه اکسیژن‌ساز")
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=20)
     assert "regenerated" in out
     assert "data/deliveries/weekly.csv:2: province:" in out
+    assert "'dirty' build" not in out  # MkDocs' warning at each of the preview's builds is not shown
 
 
 def test_serve_keeps_serving_broken_data_and_pages_that_mkdocs_would_refuse(tmp_path: Path) -> None:
