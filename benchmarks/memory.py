@@ -3,9 +3,11 @@ audit beside MkDocs, Chromium printing the bulletin, Pagefind), sampled together
 
 `ru_maxrss` gives each process's own peak, and the largest child's; adding peaks that never happened at the
 same moment overstates, and counting one child's peak for each worker understates when another kind of
-child is larger. A thread reads the resident set (VmRSS) of the whole process tree every `interval` seconds
-from /proc and keeps the largest sum, and what each kind of process held at that moment. Resident memory
-counts a shared library's pages in each process that maps it, so the figure is an upper bound.
+child is larger. A thread reads the proportional set size (Pss, /proc/PID/smaps_rollup) of every process of
+the tree every `interval` seconds and keeps the largest sum, and what each kind of process held at that
+moment. Pss counts a page shared by n processes as 1/n in each (Chromium's dozen processes share most of
+theirs), so the sum is the memory the tree holds, not a multiple of it; a process's resident set (RSS)
+counts every shared page in full: added up over Chromium's processes, about three times their Pss.
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ def _parents() -> dict[int, list[int]]:
     return children
 
 
-def _rss(pid: int) -> int:
+def _pss(pid: int) -> int:
+    """The process's proportional set size: its own pages, and its share of each page it shares."""
     try:
-        for line in (PROC / str(pid) / "status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -50,14 +53,15 @@ def _kind(pid: int) -> str:
     text = b" ".join(words).decode(errors="replace")
     if pid == os.getpid():
         return "build"
-    for needle, kind in (("chromium", "chromium"), ("pagefind", "pagefind"), ("multiprocessing", "worker")):
+    # the build's spawned Python processes: the chart workers, and the audit beside MkDocs
+    for needle, kind in (("chromium", "chromium"), ("pagefind", "pagefind"), ("multiprocessing", "spawned")):
         if needle in text:
             return kind
     return Path(words[0].decode(errors="replace")).name or "?"
 
 
 class TreeMemory:
-    """`with TreeMemory() as memory:` … `memory.peak` (bytes), `memory.at_peak` ({kind: bytes})."""
+    """`with TreeMemory() as memory:` … `memory.peak` (bytes), `memory.at_peak` ({kind and how many: bytes})."""
 
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
@@ -72,13 +76,17 @@ class TreeMemory:
         while i < len(tree):
             tree += children.get(tree[i], [])
             i += 1
-        sizes = {pid: _rss(pid) for pid in tree}
+        sizes = {pid: _pss(pid) for pid in tree}
         total = sum(sizes.values())
         if total > self.peak:
             kinds: dict[str, int] = defaultdict(int)
+            counts: dict[str, int] = defaultdict(int)
             for pid, size in sizes.items():
                 kinds[_kind(pid)] += size
-            self.peak, self.at_peak = total, dict(kinds)
+                counts[_kind(pid)] += 1
+            self.peak = total
+            self.at_peak = {(f"{kind} ×{counts[kind]}" if counts[kind] > 1 else kind): size
+                            for kind, size in kinds.items()}
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):

@@ -186,7 +186,7 @@ def _build(root: Path) -> dict:
     finish = printer.finish
 
     def timed_finish(downloads: Path) -> list[str]:
-        started = time.perf_counter()  # what the build waits for: Chromium prints while MkDocs builds
+        started = time.perf_counter()  # what the build waits for: Chromium prints while Pagefind indexes
         try:
             return finish(downloads)
         finally:

@@ -138,7 +138,7 @@ class Generated:
     images_drawn: int = 0  # images (PNG: link previews, charts to take away) drawn in this build; the others
     images_reused: int = 0  # came from the cache
     posters: tuple[Poster, ...] = ()  # each chart as an image, made once its chart is drawn (the site stage)
-    bulletin: Bulletin | None = None  # the weekly bulletin, printed while MkDocs builds (the site stage)
+    bulletin: Bulletin | None = None  # the weekly bulletin, printed in the site stage (while Pagefind indexes)
     brand: str = ""  # the site's name, drawn on the images
 
 

@@ -122,14 +122,13 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
     theme's settings: a publication's version). `site_url`: the address the build is published at
     (MkDocs' own `site_url`: the sitemap's entries and each page's canonical link); "" leaves it unset.
     `posters`: the charts to write as images once they are drawn (with `charts`); `printer`: the weekly
-    bulletin, printed by Chromium while MkDocs builds, into downloads/ (it belongs to the caller too);
+    bulletin, printed by Chromium once the chart workers have stopped, while Pagefind indexes, into
+    downloads/ (it belongs to the caller too);
     `shared_up`: where the pages find the shared folder from the site's root (charts/inline.py)."""
     with _staged(site) as staging:
         try:
             if gate is not None:
                 gate.begin(content)
-            if printer is not None:
-                printer.start()
             _mkdocs(mkdocs_yml, content, staging, build_date, extra, site_url)
             prune(staging)
             if charts is not None:
@@ -138,10 +137,14 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
                     poster.write(staging / CHART_IMAGES, list(posters.posters), charts, posters.images,
                                  posters.brand, posters.host)
                 charts.close()  # every chart is in: the workers' memory is free for the rest
+            # Chromium prints the bulletin once the chart workers are gone, while the cards move and Pagefind
+            # indexes: the two largest helpers never hold their memory at the same time
+            if printer is not None:
+                printer.start()
             moved = share_cards(staging, shared_up)  # a version's cards, stored once on the branch
+            search_index.index(staging)  # the search index is part of what the audit reads
             if printer is not None:
                 printer.finish(staging / DOWNLOADS)
-            search_index.index(staging)  # the search index is part of what the audit reads
             if gate is not None:
                 gate.check(staging, moved)
         except (search_index.SearchIndexError, ChartError, BulletinError) as exc:
