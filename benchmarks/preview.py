@@ -25,6 +25,7 @@ import yaml
 
 CHROMIUM = "/usr/bin/chromium"
 LIMIT = 2.0  # seconds: issue 24's target at scale 1
+ORDINALS = ("نخست", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم")
 
 
 def _free_port() -> int:
@@ -66,7 +67,8 @@ def measure(root: Path, edits: int, timeout: float = 120) -> list[float]:
             original = latest.read_text(encoding="utf-8")
             try:
                 for i in range(edits):
-                    marker = f"ویرایش آزمایشی شمارهٔ {i + 1} برای سنجش پیش‌نمایش"
+                    # no digits: the pages write every number in Persian digits
+                    marker = f"ویرایش آزمایشی {ORDINALS[i % len(ORDINALS)]} برای سنجش پیش‌نمایش"
                     meeting = yaml.safe_load(original)
                     meeting["summary_fa"] = marker
                     text = yaml.safe_dump(meeting, allow_unicode=True, sort_keys=False)

@@ -172,7 +172,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(served, browser) -> Non
     context.close()
 
 
-def test_each_page_types_first_visit_weighs_under_150_kb_compressed(served, browser, capsys) -> None:
+def test_each_page_types_first_visit_weighs_under_100_kb_compressed(served, browser, capsys) -> None:
     """What a first visit transfers, compressed as a web server would (gzip, level 6), the font excepted
     (one file, 111 KB, cached for every later page). Printed per page type, and what a first search adds
     to the search page."""
@@ -195,7 +195,7 @@ def test_each_page_types_first_visit_weighs_under_150_kb_compressed(served, brow
             print(f"  {name:32} {total / 1024:6.1f} KB")
         print(f"  {'a first query, in addition':32} {query / 1024:6.1f} KB")
     assert query > 50 * 1024  # the index is loaded only for a query
-    heavy = {name: round(total / 1024, 1) for name, total in figures.items() if total >= 150 * 1024}
+    heavy = {name: round(total / 1024, 1) for name, total in figures.items() if total >= 100 * 1024}
     assert heavy == {}
     assert query < 150 * 1024, query
 
