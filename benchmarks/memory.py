@@ -4,7 +4,8 @@ audit beside MkDocs, Chromium printing the bulletin, Pagefind), sampled together
 `ru_maxrss` gives each process's own peak, and the largest child's; adding peaks that never happened at the
 same moment overstates, and counting one child's peak for each worker understates when another kind of
 child is larger. A thread reads the proportional set size (Pss, /proc/PID/smaps_rollup) of every process of
-the tree every `interval` seconds and keeps the largest sum, and what each kind of process held at that
+the tree every `interval` seconds (the tree found from each thread's list of children, not a scan of /proc:
+the sampling thread costs the build little) and keeps the largest sum, and what each kind of process held at that
 moment. Pss counts a page shared by n processes as 1/n in each (Chromium's dozen processes share most of
 theirs), so the sum is the memory the tree holds, not a multiple of it; a process's resident set (RSS)
 counts every shared page in full: added up over Chromium's processes, about three times their Pss.
@@ -12,6 +13,7 @@ counts every shared page in full: added up over Chromium's processes, about thre
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import defaultdict
@@ -20,18 +22,17 @@ from pathlib import Path
 PROC = Path("/proc")
 
 
-def _parents() -> dict[int, list[int]]:
-    children: dict[int, list[int]] = defaultdict(list)
-    for entry in PROC.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        children[int(fields[1])].append(int(entry.name))
-    return children
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started, from each of its threads' children list (Linux); no scan of /proc."""
+    found: list[int] = []
+    try:
+        tasks = list((PROC / str(pid) / "task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
+        with contextlib.suppress(OSError):  # a thread that has ended meanwhile
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
 
 
 def _pss(pid: int) -> int:
@@ -53,7 +54,8 @@ def _kind(pid: int) -> str:
     text = b" ".join(words).decode(errors="replace")
     if pid == os.getpid():
         return "build"
-    # the build's spawned Python processes: the chart workers, and the audit beside MkDocs
+    # the build's spawned Python processes: the chart workers, the audit beside MkDocs, multiprocessing's
+    # resource tracker
     for needle, kind in (("chromium", "chromium"), ("pagefind", "pagefind"), ("multiprocessing", "spawned")):
         if needle in text:
             return kind
@@ -63,7 +65,7 @@ def _kind(pid: int) -> str:
 class TreeMemory:
     """`with TreeMemory() as memory:` … `memory.peak` (bytes), `memory.at_peak` ({kind and how many: bytes})."""
 
-    def __init__(self, interval: float = 0.05) -> None:
+    def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
         self.peak = 0
         self.at_peak: dict[str, int] = {}
@@ -71,10 +73,9 @@ class TreeMemory:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def sample(self) -> None:
-        children = _parents()
         tree, i = [os.getpid()], 0
         while i < len(tree):
-            tree += children.get(tree[i], [])
+            tree += _children(tree[i])
             i += 1
         sizes = {pid: _pss(pid) for pid in tree}
         total = sum(sizes.values())

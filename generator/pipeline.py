@@ -36,7 +36,7 @@ from generator.history.changes import Before, compare
 from generator.history.vintages import This, vintages
 from generator.lang.jalali import JDate, parse_jalali
 from generator.lang.messages import t
-from generator.load.files import load
+from generator.load.files import FileMemo, load
 from generator.model.dataset import Dataset
 from generator.model.errors import PortalError
 from generator.model.page import Page
@@ -51,6 +51,7 @@ from generator.render.bulletin import Bulletin, bulletin, bulletin_name
 from generator.render.embed import EMBED
 from generator.render.feed import FEED, atom
 from generator.render.markdown import CARDS, Rendered, render
+from generator.render.markdown import downloads as figure_downloads
 from generator.render.vintage_files import vintage_files
 from generator.render.write import DOWNLOADS, WriteResult
 from generator.schema.value_types import FieldError, Url
@@ -88,9 +89,11 @@ class Checked:
     register_keys: list[str]  # the registers' household keys: the audit checks none is on the site
 
 
-def check(project: Project) -> Checked:
-    """Load, validate and normalise the data; raise DataProblems listing every problem if any is an error."""
-    raw = load(project.data, project.root)
+def check(project: Project, memo: FileMemo | None = None) -> Checked:
+    """Load, validate and normalise the data; raise DataProblems listing every problem if any is an error.
+    `memo`: what an earlier check read, kept by a long-running caller (the live preview): only the files
+    changed since are read again."""
+    raw = load(project.data, project.root, memo)
     validated = validate(raw)
     if errors_in(validated.problems):
         raise DataProblems(validated.problems)
@@ -112,12 +115,12 @@ def rules(checked: Checked, previous: Publication | None) -> Rules:
 ONLINE = object()  # `previous`: the publication in site/ (publish.py passes the one on the publish branch)
 
 
-def summarise(project: Project, previous: Publication | object | None = ONLINE, checked: Checked | None = None
-              ) -> tuple[Checked, Aggregates, Publication]:
+def summarise(project: Project, previous: Publication | object | None = ONLINE, checked: Checked | None = None,
+              memo: FileMemo | None = None) -> tuple[Checked, Aggregates, Publication]:
     """The checked data, and the aggregates as published: disclosure control applied, with the
     suppressions of the previous publication (by default the one still online in site/) carried forward.
     `checked`: the project's data checked already (publish.py checks them before it builds)."""
-    checked = checked or check(project)
+    checked = checked or check(project, memo)
     if previous is ONLINE:
         previous = previous_publication(project)
     result = protected(checked.dataset, aggregate(checked.dataset), previous)
@@ -194,7 +197,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
               # the weekly bulletin's PDF (and PNG) under downloads/, printed in the site stage
               "bulletin": f"{DOWNLOADS}/{bulletin_name(dataset)}"}
     cite = open_data.citation(dataset.site, dataset.provinces)
-    rendered = render(planned, common, charts, cite, images, brand=planned[0].title if planned else "",
+    rendered = render(planned, common, charts, images, brand=planned[0].title if planned else "",
                       site_url=site_url)
     if charts_first:
         charts.close()
@@ -208,7 +211,9 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     # the publication's day: its meeting's; a local build's, the latest meeting's
     day = parse_jalali(this.meeting) if this else (dataset.meetings[-1].date if dataset.meetings else None)
     histories = [vintage_files(vintages(fig, before, This(version, day)), cite, shared_up) for fig, _ in on_page]
-    files = {**rendered.downloads, Path(CELLS).name: publication.to_json(), Path(LOG).name: archive_dumps(log),
+    # the downloads after the pages: the live preview shows each page as soon as it is written
+    files = {**figure_downloads(planned, cite), Path(CELLS).name: publication.to_json(),
+             Path(LOG).name: archive_dumps(log),
              **{name: text for h in histories for name, text in h.downloads.items()},
              data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title, histories),
              bundle.LICENCE: bundle.licence_text(dataset.site.licence_fa, dataset.site.licence_id,
@@ -225,7 +230,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
              before: Before | None = None, log: tuple[Entry, ...] = (),
              charts: ChartRenderer | None = None, checked: Checked | None = None,
-             url_path: str | None = None) -> Generated:
+             url_path: str | None = None, memo: FileMemo | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed), each chart as a placeholder (render/markdown.py). Charts come from the cache in .cache/charts/ when
     their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
@@ -233,19 +238,19 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     the pages); without it, this owns one, and every chart is in the cache when this returns (the live
     preview). `warm`: start the chart workers while the data are read (a full build); the live preview,
     whose edits change a few charts at a time, does not. `url_path`: the build's path below the site's
-    address (site_address), for absolute links; None: no address (the live preview)."""
+    address (site_address), for absolute links; None: no address (the live preview). `memo`: see `check`."""
     if charts is None:
         with ChartRenderer(project.cache / "charts") as own:
-            return _generate(project, warm, previous, before, log, own, checked, True, url_path)
-    return _generate(project, warm, previous, before, log, charts, checked, False, url_path)
+            return _generate(project, warm, previous, before, log, own, checked, True, url_path, memo)
+    return _generate(project, warm, previous, before, log, charts, checked, False, url_path, memo)
 
 
 def _generate(project: Project, warm: bool, previous: Publication | object | None, before: Before | None,
               log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool,
-              url_path: str | None) -> Generated:
+              url_path: str | None, memo: FileMemo | None = None) -> Generated:
     if warm:
         charts.warm()
-    checked, agg, publication = summarise(project, previous, checked)
+    checked, agg, publication = summarise(project, previous, checked, memo)
     site_url = site_address(checked.dataset, url_path) if url_path is not None else ""
     tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
     planned = plan(project, checked.dataset, agg, tracked, before, log)

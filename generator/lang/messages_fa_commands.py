@@ -97,6 +97,7 @@ COMMANDS: dict[str, str] = {
         "کنید، همراه با خروجی همین فرمان با --debug",
     "{prog}: the command line is not right: {message}; see `portal --help`":
         "{prog}: فرمان درست نوشته نشده است: {message}؛ راهنما: `portal --help`",
+    "the preview rendered {n} of {total} pages again": "پیش‌نمایش {n} صفحه از {total} صفحه را دوباره ساخت",
     "regenerated {pages} pages ({written} changed, {removed} removed)":
         "{pages} صفحه دوباره ساخته شد ({written} تغییرکرده، {removed} پاک‌شده)",
     "the preview could not record this change: {kind}: {detail}":

@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -160,8 +161,40 @@ def _at(doc, *keys):
 PARALLEL_BYTES = 8 << 20  # files this large are read in a second process when there are two or more
 
 
-def load(data_dir: Path, root_dir: Path) -> RawData:
-    """Read every data file under `data_dir`. Paths in problems are relative to `root_dir`."""
+@dataclass
+class FileMemo:
+    """What `load` read from each file, with the file's size, times and inode then: given to `load` again,
+    a file whose stat is the same is not read again (the live preview, which loads after every save, reads
+    only the file saved). Safe because no stage changes what was read: validation reads the Tables and
+    Nodes and builds the Dataset anew. Owned by the process that keeps it (preview/serve.py)."""
+
+    read: dict[str, tuple[tuple[int, ...], Node | Table | dict | None, list[Problem]]] = field(default_factory=dict)
+
+    @staticmethod
+    def stamp(path: Path) -> tuple[int, ...] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None  # read (and reported) as if new
+        return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+    def get(self, rel: str, stamp: tuple[int, ...] | None):
+        """(what was read, its problems) if the file's `stamp` is the one it had then; None otherwise."""
+        kept = self.read.get(rel)
+        return kept[1:] if kept is not None and stamp is not None and kept[0] == stamp else None
+
+    def keep(self, rel: str, stamp: tuple[int, ...] | None, node, problems: list[Problem]) -> None:
+        """Keep what was read from a file whose stamp was `stamp` before it was read (a save while it was
+        being read gives it another stamp, so it is read again next time)."""
+        if stamp is not None:
+            self.read[rel] = (stamp, node, list(problems))
+        else:
+            self.read.pop(rel, None)
+
+
+def load(data_dir: Path, root_dir: Path, memo: FileMemo | None = None) -> RawData:
+    """Read every data file under `data_dir`. Paths in problems are relative to `root_dir`. `memo`: what an
+    earlier load read, for the files unchanged since (and it keeps what this one reads)."""
     raw = RawData()
     todo: list[tuple[str, Path, str]] = []
     for kind, pattern in FILE_KINDS.items():
@@ -171,13 +204,30 @@ def load(data_dir: Path, root_dir: Path) -> RawData:
             raw.problems.append(Problem(rel, 0, "", "file-unreadable", t("the file is missing"),
                                         t("restore it from git, or create it as docs/schema.md describes")))
         todo += [(kind, path, _rel(path, root_dir)) for path in paths]
-    read = _read_large([(path, rel) for _, path, rel in todo if path.suffix == ".csv"])
+    # each file's stamp before it is read
+    stamps = {rel: FileMemo.stamp(path) for _, path, rel in todo} if memo is not None else {}
+    kept = {rel: found for _, _, rel in todo if memo and (found := memo.get(rel, stamps[rel])) is not None}
+    read = _read_large([(path, rel) for _, path, rel in todo if path.suffix == ".csv" and rel not in kept])
     for kind, path, rel in todo:
         reader = load_csv if path.suffix == ".csv" else load_yaml
-        node, problems = read.pop(rel) if rel in read else reader(path, rel)
+        node, problems = kept.get(rel) or (read.pop(rel) if rel in read else reader(path, rel))
+        if memo is not None and rel not in kept:
+            memo.keep(rel, stamps[rel], node, problems)
         raw.files.append(RawFile(kind, rel, node))
         raw.problems.extend(problems)
-    raw.boundaries = load_boundaries(data_dir / BOUNDARIES, _rel(data_dir / BOUNDARIES, root_dir), raw.problems)
+    path, rel = data_dir / BOUNDARIES, _rel(data_dir / BOUNDARIES, root_dir)
+    stamp = FileMemo.stamp(path)
+    found = memo.get(rel, stamp) if memo is not None else None
+    if found is None:
+        problems = []
+        found = (load_boundaries(path, rel, problems), problems)
+        if memo is not None:
+            memo.keep(rel, stamp, *found)
+    raw.boundaries = found[0]
+    raw.problems.extend(found[1])
+    if memo is not None:  # files gone since are forgotten
+        for gone in set(memo.read) - {rel for _, _, rel in todo} - {rel}:
+            del memo.read[gone]
     return raw
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,9 +24,10 @@ class Page:
         """Where its preview image goes, under content/cards/: «provinces/gilan.png»."""
         return self.path.removesuffix(".md") + ".png"
 
-    @property
+    @functools.cached_property
     def figures(self) -> list[Figure]:
-        """Every figure of the context: its Figure fields, and those in tuples of figures or of sections."""
+        """Every figure of the context: its Figure fields, and those in tuples of figures or of sections.
+        Found once per page (a page's context is frozen): every stage after planning asks for them."""
         return _figures_in(self.context)
 
 

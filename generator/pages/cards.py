@@ -82,6 +82,12 @@ def _centres(c: p.CentresContext, ds: Dataset, agg: Aggregates) -> tuple[tuple[C
             *(_counted(n, "مرکز", CENTRE_TYPES[kind]) for kind, n in kinds if n)), ""
 
 
+def _province_centres(c: p.ProvinceCentresContext, ds: Dataset, agg: Aggregates
+                      ) -> tuple[tuple[CardLine, ...], str]:
+    return (_counted(len(c.centres), "مرکز", f"مراکز استان {c.province.name_fa}"),
+            *(_counted(n, "مرکز", status) for status, n in c.by_status)), ""
+
+
 def _households(c: p.HouseholdsContext, ds: Dataset, agg: Aggregates) -> tuple[tuple[CardLine, ...], str]:
     lines = tuple(CardLine(s.stats.programme.short_name_fa, f"{_n(s.stats.households)} خانوار") for s in c.sections)
     months = [s.stats.by_month[-1][0] for s in c.sections if s.stats.by_month]
@@ -134,6 +140,7 @@ def _open_data(c: p.OpenDataContext, ds: Dataset, agg: Aggregates) -> tuple[tupl
 _BY_CONTEXT: dict[type, Callable] = {
     p.HomeContext: _home, p.ProgrammesContext: _home, p.ProgrammeContext: _programme,
     p.ProvincesContext: _provinces, p.ProvinceContext: _province, p.CentresContext: _centres,
+    p.ProvinceCentresContext: _province_centres,
     p.HouseholdsContext: _households, p.MeetingsContext: _meetings, p.MeetingContext: _meeting,
     p.DecisionsContext: _decisions, p.ChangesContext: _changes, p.ArchiveContext: _archive,
     p.OpenDataContext: _open_data,

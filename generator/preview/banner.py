@@ -41,6 +41,12 @@ def report(content: Path, problems: list[tuple[str, str]], summary: str, lang: s
             page.touch()
 
 
+def language() -> str:
+    """The language of the preview's messages, as the last regeneration was asked for."""
+    with _lock:
+        return _lang
+
+
 def banner() -> str:
     """The HTML of the banner, or "" when the data are good: in Persian, right to left, when the messages
     are Persian; each problem's place (file, line, field) left to right, as typed."""

@@ -1,17 +1,50 @@
 """The MkDocs hook of `portal serve` only (serve.py passes it; mkdocs.yml does not name it): each preview
 page gets its charts from the cache (a built site gets them from charts/inline.py), and starts with the
-data's problems while there are any (preview/banner.py)."""
+data's problems while there are any (preview/banner.py); each build holds content/ against the
+regeneration (preview/turns.py) and says how many pages it rendered again."""
 
 from __future__ import annotations
 
 import re
 
+from generator.lang.messages import render, t
 from generator.preview import banner as preview
+from generator.preview.turns import CONTENT
 
 _BODY = re.compile(r"<body[^>]*>")
 
 
+_pages = {"rendered": 0, "total": 0, "held": False}
+
+
+def on_pre_build(config) -> None:
+    CONTENT.acquire()
+    _pages.update(rendered=0, held=True)
+
+
+def on_files(files, config):
+    _pages["total"] = len(files.documentation_pages())
+    return files
+
+
+def _release() -> None:
+    if _pages["held"]:  # this build's own hold, never the regeneration's
+        _pages["held"] = False
+        CONTENT.release()
+
+
+def on_post_build(config) -> None:
+    _release()
+    print(render(t("the preview rendered {n} of {total} pages again", n=_pages["rendered"],
+                   total=_pages["total"]), preview.language()), flush=True)
+
+
+def on_build_error(error) -> None:
+    _release()
+
+
 def on_post_page(output: str, page, config) -> str:
+    _pages["rendered"] += 1
     output = preview.with_charts(output)
     text = preview.banner()
     if not text:

@@ -21,16 +21,25 @@ from watchdog.observers import Observer
 
 from generator import pipeline
 from generator.lang.messages import render, said_text, t
+from generator.load.files import FileMemo
 from generator.model.problems import DataProblems, Problem, capped, more_line, report_lines
 from generator.preview import banner as preview
+from generator.preview.turns import CONTENT
 
 HOOK = Path(__file__).with_name("hook.py")
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "closed": closed after writing
 
 
-def regenerate(project: pipeline.Project, lang: str = "en") -> bool:
+def regenerate(project: pipeline.Project, lang: str = "en", memo: FileMemo | None = None) -> bool:
+    """Generate content/ again; `memo`: what the last regeneration read (only the files saved since are
+    read again)."""
+    with CONTENT:  # the preview's MkDocs builds between two regenerations, never during one
+        return _regenerate(project, lang, memo)
+
+
+def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None) -> bool:
     try:
-        result = pipeline.generate(project, warm=False)
+        result = pipeline.generate(project, warm=False, memo=memo)
     except DataProblems as exc:
         summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
                            "preview follows.", n=len(exc.errors)), lang)
@@ -59,8 +68,8 @@ class _OnChange(FileSystemEventHandler):
     or `sed -i` saves in several events, and a regeneration can take seconds; a change made meanwhile
     makes one more run after it, never a second run beside it (both would write the same files)."""
 
-    def __init__(self, project: pipeline.Project, lang: str, delay: float = 0.3):
-        self.project, self.lang, self.delay = project, lang, delay
+    def __init__(self, project: pipeline.Project, lang: str, memo: FileMemo, delay: float = 0.3):
+        self.project, self.lang, self.memo, self.delay = project, lang, memo, delay
         self._changed = threading.Event()
         threading.Thread(target=self._loop, daemon=True).start()
 
@@ -80,7 +89,7 @@ class _OnChange(FileSystemEventHandler):
                 self._changed.clear()
                 time.sleep(self.delay)
             try:
-                regenerate(self.project, self.lang)
+                regenerate(self.project, self.lang, self.memo)
             except Exception as exc:
                 print(render(t("error: {message}", message=t("the preview could not record this change: {kind}: "
                                                              "{detail}", kind=type(exc).__name__, detail=str(exc))),
@@ -89,9 +98,10 @@ class _OnChange(FileSystemEventHandler):
 
 def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:
     preview.use_charts(project.cache / "charts")
-    regenerate(project, lang)
+    memo = FileMemo()  # what the data files held at the last regeneration: one regeneration at a time uses it
+    regenerate(project, lang, memo)
     observer = Observer()
-    observer.schedule(_OnChange(project, lang), str(project.data), recursive=True)
+    observer.schedule(_OnChange(project, lang, memo), str(project.data), recursive=True)
     observer.start()
     _show_mkdocs_messages()
     try:

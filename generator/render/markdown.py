@@ -31,7 +31,6 @@ from generator.render.write import DOWNLOADS
 @dataclass(frozen=True)
 class Rendered:
     pages: dict[str, str]  # path under content/ -> Markdown
-    downloads: dict[str, str | bytes]  # path under content/downloads/ -> CSV or JSON text, or XLSX bytes
     cards: dict[str, str | bytes]  # path under content/cards/ -> each page's preview, as PNG and its SVG
     posters: tuple[Poster, ...] = ()  # each chart as an image to take away, made once it is drawn (site stage)
     embeds: dict[str, str] = field(default_factory=dict)  # path under content/embed/ -> a chart's embed page
@@ -40,12 +39,11 @@ class Rendered:
 CARDS = "cards"  # the folder of the previews, under content/ (and site/)
 
 
-def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cite: Citation,
+def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
            images: PngRenderer | None = None, brand: str = "", site_url: str = "") -> Rendered:
-    """Every page's Markdown, every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its
-    licence and citation `cite`) and every page's preview image (charts/card.py, drawn through `images`,
-    whose cache keeps the unchanged ones; `brand`: the site's name on them, `site_url`: the build's address,
-    or ""), and each chart's embed page (embed.py).
+    """Every page's Markdown (its figures' downloads: `downloads`, below) and every page's preview image
+    (charts/card.py, drawn through `images`, whose cache keeps the unchanged ones; `brand`: the site's name
+    on them, `site_url`: the build's address, or ""), and each chart's embed page (embed.py).
     Raises on any template error: nothing is written then. A page holds a placeholder where each chart
     goes: the charts are drawn meanwhile (on every core when many are new, through the renderer's cache)
     and put in the built pages (charts/inline.py). `charts` belongs to the caller, who closes it."""
@@ -63,17 +61,17 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
     charts.prepare([spec for page in pages for fig in page.figures if fig.chart for spec in fig.chart.specs])
     names = {p.path: p.title for p in pages}
     out: dict[str, str] = {}
-    downloads: dict[str, str | bytes] = {}
+    ids: set[str] = set()
     posters: list[Poster] = []
     for page in sorted(pages, key=lambda p: bool(p.figures)):
         svgs = {}
         for fig in page.figures:
-            if f"{fig.id}.csv" in downloads:
+            if fig.id in ids:
                 raise ValueError(f"two figures have the id {fig.id}")
+            ids.add(fig.id)
             if fig.chart:
                 svgs[fig.id] = placeholders[fig.id] = _chart(charts, fig)
                 posters.append(Poster(fig, charts.key(fig.chart.wide or fig.chart.phone)))
-            downloads.update(open_data.downloads(fig, cite))
         template = env.get_template(page.template)
         text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
                                downloads=DOWNLOADS, card=page.card, CHART_IMAGES=CHART_IMAGES,
@@ -82,7 +80,18 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer, cit
                                                                                page_path=page.path), **common)
         out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
     embeds = embed_pages(pages, placeholders, site_url, brand, SYMBOL)
-    return Rendered(out, downloads, cards, tuple(posters), embeds)
+    return Rendered(out, cards, tuple(posters), embeds)
+
+
+def downloads(pages: list[Page], cite: Citation) -> dict[str, str | bytes]:
+    """Every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its licence and citation
+    `cite`): path under content/downloads/ -> text or bytes. Apart from `render`, so that the pages can be
+    written before them (the live preview shows a page as soon as it is written)."""
+    files: dict[str, str | bytes] = {}
+    for page in pages:
+        for fig in page.figures:
+            files.update(open_data.downloads(fig, cite))
+    return files
 
 
 def _chart(charts: ChartRenderer, fig: Figure) -> Markup:

@@ -54,8 +54,15 @@ def stamp(pdf: bytes, when: dt.datetime) -> bytes:
     return _DATE.sub(same_length, pdf)
 
 
+def _chromium() -> None:
+    if not CHROMIUM.is_file():
+        raise BulletinError(t("the weekly bulletin is printed by Debian's chromium, which is not at {path}: "
+                              "install it (make chromium)", path=str(CHROMIUM)))
+
+
 class Printer:
-    """Prints one bulletin beside the build: `start` it before MkDocs, `finish` it into the built site.
+    """Prints one bulletin beside the build: `start` it once the chart workers have stopped, `finish` it
+    into the built site.
     Used as a context manager by its owner, which stops Chromium however the block ends."""
 
     def __init__(self, bulletin: Bulletin, day: dt.date | None):
@@ -68,6 +75,7 @@ class Printer:
         self._stopped = False
 
     def __enter__(self) -> Printer:
+        _chromium()  # missing, it is said before the build begins, not after MkDocs and the charts
         return self
 
     def __exit__(self, *exc) -> None:
@@ -80,9 +88,7 @@ class Printer:
             shutil.rmtree(self._folder, ignore_errors=True)
 
     def start(self) -> None:
-        if not CHROMIUM.is_file():
-            raise BulletinError(t("the weekly bulletin is printed by Debian's chromium, which is not at {path}: "
-                                  "install it (make chromium)", path=str(CHROMIUM)))
+        _chromium()
         self._folder = Path(tempfile.mkdtemp(prefix="portal-bulletin-"))
         page = self._folder / "bulletin.html"
         page.write_text(self.bulletin.html, encoding="utf-8")

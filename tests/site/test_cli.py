@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -88,6 +89,10 @@ def test_serve_regenerates_when_data_change(tmp_path: Path) -> None:
     assert "regenerated" in out
     assert "data/deliveries/weekly.csv:2: province:" in out
     assert "'dirty' build" not in out  # MkDocs' warning at each of the preview's builds is not shown
+    # the first build renders every page; a saved meeting, only the pages it changes; the banner, every page
+    builds = [(int(n), int(total)) for n, total in re.findall(r"the preview rendered (\d+) of (\d+) pages again", out)]
+    assert builds and builds[0][0] == builds[0][1] > 20, out
+    assert any(0 < n <= 5 for n, _ in builds), builds
 
 
 def test_serve_keeps_serving_broken_data_and_pages_that_mkdocs_would_refuse(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from generator.publish.as_of import data_as_of
 from helpers import make_project
 
 PAGE_TYPES = ["index.html", "programmes/index.html", "programmes/family-support/index.html",
-              "provinces/index.html", "provinces/tehran/index.html", "centres/index.html", "households/index.html",
-              "meetings/index.html", "meetings/1400-07-28/index.html", "decisions/index.html",
+              "provinces/index.html", "provinces/tehran/index.html", "centres/index.html", "centres/gilan/index.html",
+              "households/index.html", "meetings/index.html", "meetings/1400-07-28/index.html", "decisions/index.html",
               "changes/index.html", "archive/index.html", "open-data/index.html", "methodology/index.html",
               "search/index.html", "about/index.html"]
 
@@ -65,6 +65,9 @@ def test_a_description_is_the_pages_own_headline_figures_and_their_date(example_
     tehran = _meta((site / "provinces/tehran/index.html").read_text(encoding="utf-8"))["og:description"]
     assert "استان" not in tehran.split(":")[0] and "خانوار" in tehran
     assert not re.search(r"[0-9]", tehran)  # Persian digits, as the page writes them
+    # a province's list of centres: how many, and how many of them open
+    gilan = _meta((site / "centres/gilan/index.html").read_text(encoding="utf-8"))["og:description"]
+    assert re.search(r"مراکز استان گیلان: [۰-۹]+ مرکز", gilan) and "فعال: " in gilan, gilan
 
 
 def test_with_an_address_the_preview_image_is_absolute(tmp_path: Path, monkeypatch) -> None:

@@ -56,10 +56,11 @@ def test_the_preview_regenerates_on_a_change_once_and_never_on_a_read(tmp_path: 
     )
 
     import generator.preview.serve as serve_module
+    from generator.load.files import FileMemo
 
     runs: list[float] = []
-    monkeypatch.setattr(serve_module, "regenerate", lambda project, lang: runs.append(time.monotonic()))
-    handler = serve_module._OnChange(project=None, lang="fa", delay=0.2)  # type: ignore[arg-type]
+    monkeypatch.setattr(serve_module, "regenerate", lambda project, lang, memo: runs.append(time.monotonic()))
+    handler = serve_module._OnChange(project=None, lang="fa", memo=FileMemo(), delay=0.2)  # type: ignore[arg-type]
     weekly = str(tmp_path / "data/deliveries/weekly.csv")
     for event in (FileOpenedEvent(weekly), FileClosedNoWriteEvent(weekly)):  # what the generator's reading makes
         handler.on_any_event(event)

@@ -159,7 +159,6 @@ def test_chart_workers_stop_when_the_build_fails(tmp_path: Path) -> None:
 
     from generator.model.page import Page
     from generator.render.markdown import render
-    from generator.render.open_data import Citation
 
     specs = [charts.bars([{"name": f"استان {i}", "value": i + 1}]).phone for i in range(20)]
     renderer = ChartRenderer(tmp_path / "cache", workers=2)
@@ -181,7 +180,7 @@ def test_chart_workers_stop_when_the_build_fails(tmp_path: Path) -> None:
              Page("x.md", "missing-template.md.j2", "x", empty)]  # rendered first (no figures), and fails
     try:
         with renderer:  # its owner's block: the workers stop however it ends
-            render(pages, {}, renderer, Citation("آزاد", "", "سازمان"))
+            render(pages, {}, renderer)
     except Exception as exc:  # the template's own error, not a chart's
         assert "missing-template" in str(exc)
     else:

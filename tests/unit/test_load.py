@@ -210,3 +210,54 @@ def test_large_files_read_on_two_cores_give_the_same_data_and_problems(tmp_path:
             assert mine.root.columns == theirs.root.columns and list(mine.root.lines) == list(theirs.root.lines)
             cells = {n: list(c) for n, c in mine.root.cells.items()}
             assert cells == {n: list(c) for n, c in theirs.root.cells.items()}
+
+
+def _same(a, b) -> bool:
+    """Two loads read the same: every file's kind, path and what was read, and the same problems."""
+    from generator.load.raw import Table
+
+    def value(node):
+        if isinstance(node, Table):
+            return (node.columns, {c: list(node.cells[c]) for c in node.columns}, list(node.lines))
+        return repr(node)
+
+    return ([(f.kind, f.path, value(f.root)) for f in a.files] == [(f.kind, f.path, value(f.root)) for f in b.files]
+            and [p.format() for p in a.problems] == [p.format() for p in b.problems]
+            and a.boundaries == b.boundaries)
+
+
+def test_a_memo_reads_again_only_the_files_changed_since(tmp_path: Path) -> None:
+    """The live preview loads after every save with a FileMemo: an unchanged file is what the last load
+    read (the same object), a saved one is read again, a new one read, a deleted one forgotten; and every
+    load equals a load without the memo."""
+    from generator.load.files import FileMemo
+    from helpers import make_project
+
+    root = make_project(tmp_path / "p")
+    data = root / "data"
+    memo = FileMemo()
+    first = load(data, root, memo)
+    assert _same(first, load(data, root))
+    by_path = {f.path: f.root for f in first.files}
+    meeting = sorted((data / "meetings").glob("*.yaml"))[0]
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("summary_fa: خلاصه", "summary_fa: تازه"),
+                       encoding="utf-8")
+    extra = data / "centres" / "more.csv"
+    extra.write_text("id,type,province,county,name_fa,status,opened,capacity,reported_at,synthetic,note_fa\n"
+                     "gil-9,vaccination,گیلان,,مرکز ۹,open,,,1400-05-27,no,\n", encoding="utf-8")
+    second = load(data, root, memo)
+    assert _same(second, load(data, root))
+    again = {f.path: f.root for f in second.files}
+    rel = meeting.relative_to(root).as_posix()
+    assert again[rel] is not by_path[rel] and "تازه" in repr(again[rel])
+    unchanged = [p for p in by_path if p != rel]
+    assert unchanged and all(again[p] is by_path[p] for p in unchanged)
+    assert "data/centres/more.csv" in again
+    # a file whose problems were found keeps them, read or remembered
+    (data / "programmes.yaml").write_text("- id: [broken\n", encoding="utf-8")
+    third = load(data, root, memo)
+    assert _same(third, load(data, root)) and any("programmes.yaml" in p.format() for p in third.problems)
+    assert _same(load(data, root, memo), third)
+    extra.unlink()
+    fourth = load(data, root, memo)
+    assert "data/centres/more.csv" not in memo.read and _same(fourth, load(data, root))

@@ -214,5 +214,11 @@ def test_each_province_lists_its_centres_on_a_page_of_its_own(tmp_path: Path) ->
     national = (content / "centres/index.md").read_text(encoding="utf-8")
     assert "(gilan.md)" in national and "(kerman.md)" in national and "| مرکز ۱" not in national
     kerman = (content / "centres/kerman.md").read_text(encoding="utf-8")
-    assert "۱ مرکز، همه فعال" in kerman and "| انبار بم" in kerman
+    assert "۱ مرکز فعال." in kerman and "| انبار بم" in kerman
+    # Kerman's one centre is synthetic: its count says so, labelled, on the province's page and the national one
+    kerman_page = (content / "provinces/kerman.md").read_text(encoding="utf-8")
+    assert re.search(r"۱ انبار اکسیژن‌ساز \(از آن‌ها ۱ ?<span class=\"portal-synthetic\"[^>]*>ساختگی</span>\)\.",
+                     kerman_page), kerman_page
+    assert re.search(r"\| کرمان \| ۱ ?<span class=\"portal-synthetic\"", national), national
+    assert re.search(r"\| گیلان \| ۴ \|", national), national  # none of Gilan's is synthetic
     assert not (content / "centres/tehran.md").exists()  # a province without centres has no list
