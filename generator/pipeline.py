@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -179,7 +180,8 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
                   charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None,
-                  before: Before | None = None, shared_up: str = "") -> tuple[Rendered, WriteResult]:
+                  before: Before | None = None, shared_up: str = "", pages_written: Callable[[], None] | None = None
+                  ) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json, and each figure's vintages after `before` (history/vintages.py).
@@ -187,7 +189,9 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     before any page is written, for a reader of content/ that fills the placeholders from the cache as
     soon as a page changes (the live preview); otherwise the workers go on drawing. `images`: draws the
     pages' preview images (by default through the cache in .cache/images/). `shared_up`: where the shared
-    folder is seen from the site's root (charts/inline.py), for the links to the vintages' closed seasons."""
+    folder is seen from the site's root (charts/inline.py), for the links to the vintages' closed seasons.
+    `pages_written`: called once the pages (and the feed, cards and embed pages) are in content/, before
+    the downloads are made (the live preview lets MkDocs show the pages then)."""
     images = images or PngRenderer(project.cache / "images")
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
@@ -205,6 +209,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
     write.write_downloads(project.content, rendered.cards, CARDS)
     write.write_downloads(project.content, rendered.embeds, EMBED)
+    if pages_written is not None:
+        pages_written()
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
@@ -230,7 +236,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
              before: Before | None = None, log: tuple[Entry, ...] = (),
              charts: ChartRenderer | None = None, checked: Checked | None = None,
-             url_path: str | None = None, memo: FileMemo | None = None) -> Generated:
+             url_path: str | None = None, memo: FileMemo | None = None,
+             pages_written: Callable[[], None] | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed), each chart as a placeholder (render/markdown.py). Charts come from the cache in .cache/charts/ when
     their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
@@ -238,16 +245,19 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     the pages); without it, this owns one, and every chart is in the cache when this returns (the live
     preview). `warm`: start the chart workers while the data are read (a full build); the live preview,
     whose edits change a few charts at a time, does not. `url_path`: the build's path below the site's
-    address (site_address), for absolute links; None: no address (the live preview). `memo`: see `check`."""
+    address (site_address), for absolute links; None: no address (the live preview). `memo`: see `check`;
+    `pages_written`: see `write_content`."""
     if charts is None:
         with ChartRenderer(project.cache / "charts") as own:
-            return _generate(project, warm, previous, before, log, own, checked, True, url_path, memo)
-    return _generate(project, warm, previous, before, log, charts, checked, False, url_path, memo)
+            return _generate(project, warm, previous, before, log, own, checked, True, url_path, memo,
+                             pages_written)
+    return _generate(project, warm, previous, before, log, charts, checked, False, url_path, memo, pages_written)
 
 
 def _generate(project: Project, warm: bool, previous: Publication | object | None, before: Before | None,
               log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool,
-              url_path: str | None, memo: FileMemo | None = None) -> Generated:
+              url_path: str | None, memo: FileMemo | None = None,
+              pages_written: Callable[[], None] | None = None) -> Generated:
     if warm:
         charts.warm()
     checked, agg, publication = summarise(project, previous, checked, memo)
@@ -259,7 +269,7 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     brand = planned[0].title if planned else ""  # the home page's title: the site's name
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
                                      charts_first=charts_first, site_url=site_url, images=images, before=before,
-                                     shared_up="../" if url_path else "")
+                                     shared_up="../" if url_path else "", pages_written=pages_written)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,

@@ -24,7 +24,7 @@ from generator.lang.messages import render, said_text, t
 from generator.load.files import FileMemo
 from generator.model.problems import DataProblems, Problem, capped, more_line, report_lines
 from generator.preview import banner as preview
-from generator.preview.turns import CONTENT
+from generator.preview.turns import Regeneration
 
 HOOK = Path(__file__).with_name("hook.py")
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "closed": closed after writing
@@ -33,13 +33,13 @@ CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "c
 def regenerate(project: pipeline.Project, lang: str = "en", memo: FileMemo | None = None) -> bool:
     """Generate content/ again; `memo`: what the last regeneration read (only the files saved since are
     read again)."""
-    with CONTENT:  # the preview's MkDocs builds between two regenerations, never during one
-        return _regenerate(project, lang, memo)
+    with Regeneration() as turn:  # the preview's MkDocs builds once the pages are written, never while
+        return _regenerate(project, lang, memo, turn)
 
 
-def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None) -> bool:
+def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, turn: Regeneration) -> bool:
     try:
-        result = pipeline.generate(project, warm=False, memo=memo)
+        result = pipeline.generate(project, warm=False, memo=memo, pages_written=turn.pages_written)
     except DataProblems as exc:
         summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
                            "preview follows.", n=len(exc.errors)), lang)
@@ -49,16 +49,19 @@ def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None) -> 
         places = [(p.where(), p.explain(lang)) if isinstance(p, Problem) else (f"{p[0]}:", more_line(*p, lang=lang)
                                                                               .split(": ", 1)[1])
                   for p in capped(exc.problems)]
+        turn.again()
         preview.report(project.content, places, summary, lang)
         return False
     except Exception as exc:  # the preview must keep running whatever the generator meets
         failed = t("the pages could not be generated: {detail}",
                    detail=t("{kind}: {message}", kind=type(exc).__name__, message=said_text(exc)))
         print(render(t("error: {message}", message=failed), lang), flush=True)
+        turn.again()
         preview.report(project.content, [], render(failed, lang), lang)
         return False
     print(render(t("regenerated {pages} pages ({written} changed, {removed} removed)", pages=result.pages,
                    written=len(result.written), removed=len(result.removed)), lang), flush=True)
+    turn.again()
     preview.report(project.content, [], "", lang)
     return True
 

@@ -41,7 +41,7 @@ def _write_if_changed(path: Path, text: str | bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f".{path.name}.tmp")  # hidden: MkDocs, building meanwhile in the preview, leaves it out
     tmp.write_bytes(data)
     tmp.replace(path)
     return True

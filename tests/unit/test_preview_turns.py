@@ -1,0 +1,60 @@
+"""The live preview's regeneration and its MkDocs build take turns with content/ (preview/turns.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+
+from generator.preview import turns
+
+
+def _hook():
+    """preview/hook.py as MkDocs loads it: from its file, as a module of its own."""
+    spec = importlib.util.spec_from_file_location("portal_preview_hook", turns.__file__.replace("turns.py", "hook.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _build_when_let(hook, started: list[float]) -> threading.Thread:
+    def build() -> None:
+        hook.on_pre_build(None)
+        started.append(time.monotonic())
+        hook.on_post_build(None)
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    return thread
+
+
+def test_mkdocs_builds_only_once_the_pages_are_written_and_never_while_they_are_touched() -> None:
+    hook = _hook()
+    started: list[float] = []
+    with turns.Regeneration() as turn:
+        thread = _build_when_let(hook, started)
+        time.sleep(0.3)
+        assert started == []  # the pages are being written: the build waits
+        given = time.monotonic()
+        turn.pages_written()
+        thread.join(5)
+        assert started and started[0] >= given  # it built once they were
+        turn.again()  # the banner changed: every page is touched, in the regeneration's turn
+        thread = _build_when_let(hook, started)
+        time.sleep(0.3)
+        assert len(started) == 1
+        touched = time.monotonic()
+    thread.join(5)
+    assert len(started) == 2 and started[1] >= touched
+    assert not turns.CONTENT.locked()
+
+
+def test_a_failed_build_gives_content_back_and_never_the_regenerations_turn() -> None:
+    hook = _hook()
+    hook.on_pre_build(None)
+    hook.on_build_error(RuntimeError("a page failed"))
+    assert not turns.CONTENT.locked()
+    with turns.Regeneration():
+        hook.on_build_error(RuntimeError("before the build took its turn"))  # e.g. its config failed
+        assert turns.CONTENT.locked()  # still the regeneration's
+    assert not turns.CONTENT.locked()
