@@ -180,8 +180,8 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
                   charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None,
-                  before: Before | None = None, shared_up: str = "", pages_written: Callable[[], None] | None = None
-                  ) -> tuple[Rendered, WriteResult]:
+                  before: Before | None = None, shared_up: str = "",
+                  pages_written: Callable[[bool], None] | None = None) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json, and each figure's vintages after `before` (history/vintages.py).
@@ -191,7 +191,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     pages' preview images (by default through the cache in .cache/images/). `shared_up`: where the shared
     folder is seen from the site's root (charts/inline.py), for the links to the vintages' closed seasons.
     `pages_written`: called once the pages (and the feed, cards and embed pages) are in content/, before
-    the downloads are made (the live preview lets MkDocs show the pages then)."""
+    the downloads are made, with whether any of them changed (the live preview lets MkDocs show them)."""
     images = images or PngRenderer(project.cache / "images")
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
@@ -206,11 +206,11 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     if charts_first:
         charts.close()
     result = write.write(project.content, rendered.pages)
-    write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
-    write.write_downloads(project.content, rendered.cards, CARDS)
-    write.write_downloads(project.content, rendered.embeds, EMBED)
+    feed = write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
+    shown = [write.write_downloads(project.content, rendered.cards, CARDS),
+             write.write_downloads(project.content, rendered.embeds, EMBED)]
     if pages_written is not None:
-        pages_written()
+        pages_written(feed or any(r.written or r.removed for r in [result, *shown]))
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
@@ -237,7 +237,7 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
              before: Before | None = None, log: tuple[Entry, ...] = (),
              charts: ChartRenderer | None = None, checked: Checked | None = None,
              url_path: str | None = None, memo: FileMemo | None = None,
-             pages_written: Callable[[], None] | None = None) -> Generated:
+             pages_written: Callable[[bool], None] | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed), each chart as a placeholder (render/markdown.py). Charts come from the cache in .cache/charts/ when
     their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
@@ -257,7 +257,7 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
 def _generate(project: Project, warm: bool, previous: Publication | object | None, before: Before | None,
               log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool,
               url_path: str | None, memo: FileMemo | None = None,
-              pages_written: Callable[[], None] | None = None) -> Generated:
+              pages_written: Callable[[bool], None] | None = None) -> Generated:
     if warm:
         charts.warm()
     checked, agg, publication = summarise(project, previous, checked, memo)

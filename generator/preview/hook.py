@@ -9,7 +9,7 @@ import re
 
 from generator.lang.messages import render, t
 from generator.preview import banner as preview
-from generator.preview.turns import CONTENT
+from generator.preview.turns import BUILT, CONTENT
 
 _BODY = re.compile(r"<body[^>]*>")
 
@@ -35,12 +35,14 @@ def _release() -> None:
 
 def on_post_build(config) -> None:
     _release()
+    BUILT.set()
     print(render(t("the preview rendered {n} of {total} pages again", n=_pages["rendered"],
                    total=_pages["total"]), preview.language()), flush=True)
 
 
 def on_build_error(error) -> None:
     _release()
+    BUILT.set()
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -30,10 +30,11 @@ HOOK = Path(__file__).with_name("hook.py")
 CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "closed": closed after writing
 
 
-def regenerate(project: pipeline.Project, lang: str = "en", memo: FileMemo | None = None) -> bool:
+def regenerate(project: pipeline.Project, lang: str = "en", memo: FileMemo | None = None,
+               mkdocs_running: bool = True) -> bool:
     """Generate content/ again; `memo`: what the last regeneration read (only the files saved since are
-    read again)."""
-    with Regeneration() as turn:  # the preview's MkDocs builds once the pages are written, never while
+    read again); `mkdocs_running`: False for the first one, made before the preview's MkDocs starts."""
+    with Regeneration(mkdocs_running) as turn:  # the preview's MkDocs builds once the pages are written, never while
         return _regenerate(project, lang, memo, turn)
 
 
@@ -102,7 +103,7 @@ class _OnChange(FileSystemEventHandler):
 def serve(project: pipeline.Project, dev_addr: str, lang: str = "en") -> None:
     preview.use_charts(project.cache / "charts")
     memo = FileMemo()  # what the data files held at the last regeneration: one regeneration at a time uses it
-    regenerate(project, lang, memo)
+    regenerate(project, lang, memo, mkdocs_running=False)
     observer = Observer()
     observer.schedule(_OnChange(project, lang, memo), str(project.data), recursive=True)
     observer.start()

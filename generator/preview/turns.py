@@ -13,16 +13,22 @@ from __future__ import annotations
 import threading
 
 CONTENT = threading.Lock()
+# set by each build of the preview's MkDocs when it ends (hook.py): the regeneration, which runs in the same
+# process, waits for it before it makes the downloads, so that the two do not share one interpreter (the
+# pages would show no sooner for being built beside the downloads)
+BUILT = threading.Event()
+WAIT = 10.0  # seconds at most: a build that never comes (nothing it watches changed) delays nothing more
 
 
 class Regeneration:
     """The regeneration's turn: `with Regeneration() as turn:` holds CONTENT; `turn.pages_written()` gives
-    it up once the pages are in content/ (the downloads written after them are copied by MkDocs whole or
-    not at all: each is replaced at once, under a hidden name until then), so that MkDocs shows the new
-    pages meanwhile; `turn.again()` takes it back (to touch every page when the problems banner changes)."""
+    it up once the pages are in content/ and waits for MkDocs to show them before the downloads are made
+    (each download is written under a hidden name and replaced at once, so MkDocs copies it whole or not
+    at all); `turn.again()` takes it back (to touch every page when the problems banner changes)."""
 
-    def __init__(self) -> None:
+    def __init__(self, mkdocs_running: bool = True) -> None:
         self._held = False
+        self._waits = mkdocs_running  # the first regeneration comes before the preview's MkDocs starts
 
     def __enter__(self) -> Regeneration:
         self.again()
@@ -33,10 +39,17 @@ class Regeneration:
             CONTENT.acquire()
             self._held = True
 
-    def pages_written(self) -> None:
+    def pages_written(self, changed: bool = False) -> None:
+        """Give content/ to MkDocs; `changed`: a page or other file MkDocs watches was written, so wait
+        (at most WAIT seconds) for the build it makes before going on."""
+        if self._held:
+            BUILT.clear()
+            self._held = False
+            CONTENT.release()
+            if changed and self._waits:
+                BUILT.wait(WAIT)
+
+    def __exit__(self, *exc) -> None:
         if self._held:
             self._held = False
             CONTENT.release()
-
-    def __exit__(self, *exc) -> None:
-        self.pages_written()

@@ -58,3 +58,30 @@ def test_a_failed_build_gives_content_back_and_never_the_regenerations_turn() ->
         hook.on_build_error(RuntimeError("before the build took its turn"))  # e.g. its config failed
         assert turns.CONTENT.locked()  # still the regeneration's
     assert not turns.CONTENT.locked()
+
+
+def test_the_downloads_wait_for_the_build_that_shows_the_pages() -> None:
+    """pages_written(changed=True): the regeneration goes on (to the downloads) only once MkDocs has built,
+    so the two do not share the interpreter; without a change, or before MkDocs runs, it does not wait."""
+    hook = _hook()
+    ended: list[float] = []
+
+    def build() -> None:
+        hook.on_pre_build(None)
+        time.sleep(0.4)
+        ended.append(time.monotonic())
+        hook.on_post_build(None)
+
+    with turns.Regeneration() as turn:
+        thread = threading.Thread(target=build)
+        thread.start()
+        turn.pages_written(changed=True)
+        went_on = time.monotonic()
+    thread.join(5)
+    assert ended and went_on >= ended[0]
+    started = time.monotonic()
+    with turns.Regeneration(mkdocs_running=False) as turn:
+        turn.pages_written(changed=True)
+    with turns.Regeneration() as turn:
+        turn.pages_written(changed=False)
+    assert time.monotonic() - started < 1
