@@ -98,6 +98,7 @@ class Gate:
         self._pool: ProcessPoolExecutor | None = None
         self._future = None
         self.used_ahead: Ahead | None = None  # the audit done ahead, when its files were served as audited
+        self._collected: Ahead | None = None  # the audit done ahead, once `collect` has taken it
 
     def begin(self, content: Path) -> None:
         if not self.ahead:
@@ -108,12 +109,18 @@ class Gate:
 
     def _ahead_result(self) -> Ahead | None:
         if self._future is None:
-            return None
+            return self._collected
         try:
             return self._future.result(timeout=AHEAD_TIMEOUT)
         except (BrokenProcessPool, Exception):
             # the process died (out of memory, killed), failed or hangs: everything is audited after
             return None
+
+    def collect(self) -> None:
+        """Take the audit done ahead (waiting for it if need be) and stop its process: its memory is free
+        for what the site stage starts next (Chromium, Pagefind). `check` uses what was collected."""
+        self._collected = self._ahead_result()
+        self.end()
 
     def check(self, staging: Path, moved: dict[str, str] | None = None) -> None:
         """The audit of the built site in `staging`: the files audited ahead are not read again if they hold

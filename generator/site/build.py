@@ -138,7 +138,10 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
                                  posters.brand, posters.host)
                 charts.close()  # every chart is in: the workers' memory is free for the rest
             # Chromium prints the bulletin once the chart workers are gone, while the cards move and Pagefind
-            # indexes: the two largest helpers never hold their memory at the same time
+            # indexes: the two largest helpers never hold their memory at the same time; the audit done
+            # beside MkDocs is taken first, and its process stopped
+            if gate is not None:
+                gate.collect()
             if printer is not None:
                 printer.start()
             moved = share_cards(staging, shared_up)  # a version's cards, stored once on the branch
