@@ -146,6 +146,16 @@ class Generated:
     brand: str = ""  # the site's name, drawn on the images
 
 
+@dataclass(frozen=True)
+class Writes:
+    """Told of the writes into content/ (the live preview, whose MkDocs builds while the generator goes on):
+    `begin()` before the pages are written and again before the downloads are, `pages_written(changed)`
+    in between, with whether anything MkDocs shows changed."""
+
+    begin: Callable[[], None]
+    pages_written: Callable[[bool], None]
+
+
 SITE_URL_SETTING = "PORTAL_SITE_URL"
 
 
@@ -180,8 +190,8 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
                   charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None,
-                  before: Before | None = None, shared_up: str = "",
-                  pages_written: Callable[[bool], None] | None = None) -> tuple[Rendered, WriteResult]:
+                  before: Before | None = None, shared_up: str = "", writes: Writes | None = None
+                  ) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json, and each figure's vintages after `before` (history/vintages.py).
@@ -190,8 +200,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     soon as a page changes (the live preview); otherwise the workers go on drawing. `images`: draws the
     pages' preview images (by default through the cache in .cache/images/). `shared_up`: where the shared
     folder is seen from the site's root (charts/inline.py), for the links to the vintages' closed seasons.
-    `pages_written`: called once the pages (and the feed, cards and embed pages) are in content/, before
-    the downloads are made, with whether any of them changed (the live preview lets MkDocs show them)."""
+    `writes`: told before content/ is written (the pages, then the downloads) and once the pages are
+    written (the live preview, whose MkDocs builds between the two)."""
     images = images or PngRenderer(project.cache / "images")
     common = {"ds": dataset, "agg": agg, "site": dataset.site, "programme_path": pages.programme_path,
               "province_path": pages.province_path, "meeting_path": pages.meeting_path,
@@ -205,12 +215,14 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
                       site_url=site_url)
     if charts_first:
         charts.close()
+    if writes is not None:
+        writes.begin()
     result = write.write(project.content, rendered.pages)
     feed = write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
     shown = [write.write_downloads(project.content, rendered.cards, CARDS),
              write.write_downloads(project.content, rendered.embeds, EMBED)]
-    if pages_written is not None:
-        pages_written(feed or any(r.written or r.removed for r in [result, *shown]))
+    if writes is not None:
+        writes.pages_written(feed or any(r.written or r.removed for r in [result, *shown]))
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
@@ -225,19 +237,21 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
              bundle.LICENCE: bundle.licence_text(dataset.site.licence_fa, dataset.site.licence_id,
                                                  dataset.site.organisation_fa)}
     files[bundle.BUNDLE] = bundle.bundle(files, agg.latest_week.to_gregorian() if agg.latest_week else None)
+    api_files = api.api_files(dataset, planned, tracked, cite, version, title,
+                              {f.id: h.earlier for (f, _), h in zip(on_page, histories, strict=True)})
+    if writes is not None:  # every download made: written in one short burst
+        writes.begin()
     write.write_downloads(project.content, files)
     write.write_downloads(project.content, {n: b for h in histories for n, b in h.shared.items()}, SHARED_VINTAGES)
-    write.write_downloads(project.content, api.api_files(dataset, planned, tracked, cite, version, title,
-                                       {f.id: h.earlier for (f, _), h in zip(on_page, histories, strict=True)}),
-                           api.API)
+    write.write_downloads(project.content, api_files, api.API)
     return rendered, result
 
 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
              before: Before | None = None, log: tuple[Entry, ...] = (),
              charts: ChartRenderer | None = None, checked: Checked | None = None,
-             url_path: str | None = None, memo: FileMemo | None = None,
-             pages_written: Callable[[bool], None] | None = None) -> Generated:
+             url_path: str | None = None, memo: FileMemo | None = None, writes: Writes | None = None
+             ) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed), each chart as a placeholder (render/markdown.py). Charts come from the cache in .cache/charts/ when
     their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
@@ -246,18 +260,16 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     preview). `warm`: start the chart workers while the data are read (a full build); the live preview,
     whose edits change a few charts at a time, does not. `url_path`: the build's path below the site's
     address (site_address), for absolute links; None: no address (the live preview). `memo`: see `check`;
-    `pages_written`: see `write_content`."""
+    `writes`: see `write_content`."""
     if charts is None:
         with ChartRenderer(project.cache / "charts") as own:
-            return _generate(project, warm, previous, before, log, own, checked, True, url_path, memo,
-                             pages_written)
-    return _generate(project, warm, previous, before, log, charts, checked, False, url_path, memo, pages_written)
+            return _generate(project, warm, previous, before, log, own, checked, True, url_path, memo, writes)
+    return _generate(project, warm, previous, before, log, charts, checked, False, url_path, memo, writes)
 
 
 def _generate(project: Project, warm: bool, previous: Publication | object | None, before: Before | None,
               log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool,
-              url_path: str | None, memo: FileMemo | None = None,
-              pages_written: Callable[[bool], None] | None = None) -> Generated:
+              url_path: str | None, memo: FileMemo | None = None, writes: Writes | None = None) -> Generated:
     if warm:
         charts.warm()
     checked, agg, publication = summarise(project, previous, checked, memo)
@@ -269,7 +281,7 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     brand = planned[0].title if planned else ""  # the home page's title: the site's name
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
                                      charts_first=charts_first, site_url=site_url, images=images, before=before,
-                                     shared_up="../" if url_path else "", pages_written=pages_written)
+                                     shared_up="../" if url_path else "", writes=writes)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,

@@ -101,6 +101,7 @@ class Gate:
         self._collected: Ahead | None = None  # the audit done ahead, once `collect` has taken it
 
     def begin(self, content: Path) -> None:
+        self._collected = None
         if not self.ahead:
             return
         # a new interpreter (spawn), not a fork: the chart workers' threads are running in this process

@@ -5,6 +5,7 @@ regeneration (preview/turns.py) and says how many pages it rendered again."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from generator.lang.messages import render, t
@@ -34,15 +35,16 @@ def _release() -> None:
 
 
 def on_post_build(config) -> None:
+    BUILT.set()  # before content/ is given back: a regeneration waiting for this build sees this one
     _release()
-    BUILT.set()
-    print(render(t("the preview rendered {n} of {total} pages again", n=_pages["rendered"],
-                   total=_pages["total"]), preview.language()), flush=True)
+    with contextlib.suppress(OSError):  # no terminal to print to: the build is no less done
+        print(render(t("the preview rendered {n} of {total} pages again", n=_pages["rendered"],
+                       total=_pages["total"]), preview.language()), flush=True)
 
 
 def on_build_error(error) -> None:
-    _release()
     BUILT.set()
+    _release()
 
 
 def on_post_page(output: str, page, config) -> str:

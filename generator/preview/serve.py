@@ -34,13 +34,16 @@ def regenerate(project: pipeline.Project, lang: str = "en", memo: FileMemo | Non
                mkdocs_running: bool = True) -> bool:
     """Generate content/ again; `memo`: what the last regeneration read (only the files saved since are
     read again); `mkdocs_running`: False for the first one, made before the preview's MkDocs starts."""
-    with Regeneration(mkdocs_running) as turn:  # the preview's MkDocs builds once the pages are written, never while
+    # the preview's MkDocs builds while this reads and renders, and between the pages and the downloads,
+    # never while either is written
+    with Regeneration(mkdocs_running) as turn:
         return _regenerate(project, lang, memo, turn)
 
 
 def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, turn: Regeneration) -> bool:
     try:
-        result = pipeline.generate(project, warm=False, memo=memo, pages_written=turn.pages_written)
+        result = pipeline.generate(project, warm=False, memo=memo,
+                                   writes=pipeline.Writes(turn.again, turn.pages_written))
     except DataProblems as exc:
         summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
                            "preview follows.", n=len(exc.errors)), lang)

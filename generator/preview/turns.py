@@ -3,8 +3,9 @@
 The preview's MkDocs renders again only the pages whose Markdown is newer than their HTML (a dirty build),
 and it decides that twice for each page: when it reads the Markdown and when it writes the HTML. A page the
 generator rewrote between the two would be left stale for good (its HTML newer than the text it shows) or
-fail to render. So the regeneration (serve.py) holds `CONTENT` while it writes the pages (and while it
-touches them all for the problems banner), and the preview's MkDocs holds it for each build (hook.py, from
+fail to render; a download replaced while MkDocs copies it could stay old. So the regeneration (serve.py)
+holds `CONTENT` while it writes the pages, while it writes the downloads, and while it touches every page
+for the problems banner, and the preview's MkDocs holds it for each build (hook.py, from
 `on_pre_build` to `on_post_build` or `on_build_error`).
 """
 
@@ -21,17 +22,18 @@ WAIT = 10.0  # seconds at most: a build that never comes (nothing it watches cha
 
 
 class Regeneration:
-    """The regeneration's turn: `with Regeneration() as turn:` holds CONTENT; `turn.pages_written()` gives
-    it up once the pages are in content/ and waits for MkDocs to show them before the downloads are made
-    (each download is written under a hidden name and replaced at once, so MkDocs copies it whole or not
-    at all); `turn.again()` takes it back (to touch every page when the problems banner changes)."""
+    """The regeneration's turns with content/: `with Regeneration() as turn:` holds nothing yet (MkDocs may
+    build while the data are read and the pages rendered); `turn.again()` takes CONTENT before a write (the
+    pages; the downloads, all at once; every page touched when the problems banner changes);
+    `turn.pages_written(changed)` gives it up once the pages are in content/ and, when any changed, waits
+    (at most WAIT seconds) for the build that shows them, before the downloads are made: the two run in one
+    process and would share its interpreter. The block's end gives it up."""
 
     def __init__(self, mkdocs_running: bool = True) -> None:
         self._held = False
         self._waits = mkdocs_running  # the first regeneration comes before the preview's MkDocs starts
 
     def __enter__(self) -> Regeneration:
-        self.again()
         return self
 
     def again(self) -> None:
@@ -40,8 +42,6 @@ class Regeneration:
             self._held = True
 
     def pages_written(self, changed: bool = False) -> None:
-        """Give content/ to MkDocs; `changed`: a page or other file MkDocs watches was written, so wait
-        (at most WAIT seconds) for the build it makes before going on."""
         if self._held:
             BUILT.clear()
             self._held = False

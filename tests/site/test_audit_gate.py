@@ -47,6 +47,22 @@ def test_the_downloads_are_audited_ahead_and_the_result_used_when_served_as_audi
     assert gate.used_ahead.findings == []
 
 
+def test_the_audit_ahead_collected_before_the_check_is_used_and_its_process_stopped(built: Path) -> None:
+    """build_site collects the audit done beside MkDocs before Chromium starts (Gate.collect): its process
+    is gone then, and check() uses what was collected."""
+    import multiprocessing
+
+    gate = Gate([], Rules())
+    gate.begin(built / "content")
+    try:
+        gate.collect()
+        assert gate._pool is None and not [p for p in multiprocessing.active_children() if p.is_alive()]
+        gate.check(built / "site")
+    finally:
+        gate.end()
+    assert gate.used_ahead is not None and gate.used_ahead.findings == []
+
+
 def test_a_finding_in_a_download_ahead_fails_the_gate_in_file_order(built: Path, tmp_path: Path) -> None:
     content, site = tmp_path / "content", tmp_path / "site"
     shutil.copytree(built / "content", content)
