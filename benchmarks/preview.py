@@ -77,7 +77,7 @@ def measure(root: Path, edits: int, timeout: float = 120) -> list[float]:
                     page.wait_for_function("m => document.body && document.body.innerText.includes(m)", arg=marker,
                                            timeout=timeout * 1000, polling=50)
                     seconds.append(time.perf_counter() - started)
-                    time.sleep(1.0)  # the preview settles before the next save
+                    time.sleep(5.0)  # the preview settles (its downloads made and copied) before the next save
             finally:
                 latest.write_text(original, encoding="utf-8")
                 browser.close()
