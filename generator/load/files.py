@@ -204,34 +204,43 @@ def load(data_dir: Path, root_dir: Path, memo: FileMemo | None = None) -> RawDat
             raw.problems.append(Problem(rel, 0, "", "file-unreadable", t("the file is missing"),
                                         t("restore it from git, or create it as docs/schema.md describes")))
         todo += [(kind, path, _rel(path, root_dir)) for path in paths]
-    # each file's stamp before it is read
+    # each file's stamp before it is read (the large ones are read together, ahead of the others)
     stamps = {rel: FileMemo.stamp(path) for _, path, rel in todo} if memo is not None else {}
-    kept = {rel: found for _, _, rel in todo if memo and (found := memo.get(rel, stamps[rel])) is not None}
+    kept = {rel for rel in stamps if memo.get(rel, stamps[rel]) is not None}
     read = _read_large([(path, rel) for _, path, rel in todo if path.suffix == ".csv" and rel not in kept])
     for kind, path, rel in todo:
         reader = load_csv if path.suffix == ".csv" else load_yaml
-        node, problems = kept.get(rel) or (read.pop(rel) if rel in read else reader(path, rel))
-        if memo is not None and rel not in kept:
-            memo.keep(rel, stamps[rel], node, problems)
+        node, problems = _through(memo, rel, stamps.get(rel),
+                                  lambda: read.pop(rel) if rel in read else reader(path, rel))  # noqa: B023
         raw.files.append(RawFile(kind, rel, node))
         raw.problems.extend(problems)
     path, rel = data_dir / BOUNDARIES, _rel(data_dir / BOUNDARIES, root_dir)
-    stamp = FileMemo.stamp(path)
-    found = memo.get(rel, stamp) if memo is not None else None
-    if found is None:
-        problems = []
-        found = (load_boundaries(path, rel, problems), problems)
-        if memo is not None:
-            memo.keep(rel, stamp, *found)
-    raw.boundaries = found[0]
-    raw.problems.extend(found[1])
+    raw.boundaries, problems = _through(memo, rel, FileMemo.stamp(path) if memo is not None else None,
+                                        lambda: _boundaries(path, rel))
+    raw.problems.extend(problems)
     if memo is not None:  # files gone since are forgotten
         for gone in set(memo.read) - {rel for _, _, rel in todo} - {rel}:
             del memo.read[gone]
     return raw
 
 
+def _through(memo: FileMemo | None, rel: str, stamp: tuple[int, ...] | None, read):
+    """What `read()` gives for the file `rel` ((what was read, its problems)), or what `memo` kept of it
+    while its stamp is the same; `memo` keeps what is read now."""
+    found = memo.get(rel, stamp) if memo is not None else None
+    if found is None:
+        found = read()
+        if memo is not None:
+            memo.keep(rel, stamp, *found)
+    return found
+
+
 BOUNDARIES = "reference/provinces.topo.json"  # the provinces' boundaries, for the map (TopoJSON)
+
+
+def _boundaries(path: Path, rel: str) -> tuple[dict | None, list[Problem]]:
+    problems: list[Problem] = []
+    return load_boundaries(path, rel, problems), problems
 
 
 def load_boundaries(path: Path, rel: str, problems: list[Problem]) -> dict | None:

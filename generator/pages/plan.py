@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.aggregate.households import HouseholdStats
-from generator.aggregate.totals import Aggregates, CentreTable, ProgrammeStats, ProvinceStats
+from generator.aggregate.totals import Aggregates, CentreCountRow, CentreTable, ProgrammeStats, ProvinceStats
 from generator.aggregate.tracker import STATUSES, Tracked
 from generator.history.archive import Entry
 from generator.history.changes import Changes, reasons
@@ -117,7 +117,7 @@ class HouseholdsContext:
 class CentresContext:
     table: CentreTable
     by_type: Figure | None  # centres per province and type
-    by_province: tuple[tuple[Province, str, tuple[Centre, ...]], ...]  # province, its centres' page, its centres
+    by_province: tuple[tuple[CentreCountRow, str], ...]  # each province with centres, and its centres' page
     synthetic: int  # how many centres are synthetic
 
 
@@ -221,13 +221,18 @@ def archive_page(ds: Dataset, log: tuple[Entry, ...]) -> Page:
 STATUS_ORDER = {k: CENTRE_STATUS[k] for k in ("open", "planned", "closed")} | CENTRE_STATUS  # as told
 
 
-def _counted(names: dict[str, str], centres: tuple[Centre, ...], field: str, largest_first: bool = True
-             ) -> tuple[tuple[str, int], ...]:
-    """How many of `centres` have each value of `field` (type or status), by its Persian name in `names`;
-    the values none has are left out."""
-    counts = {key: sum(getattr(c, field) == key for c in centres) for key in names}
-    order = sorted(counts, key=lambda k: -counts[k]) if largest_first else list(names)
-    return tuple((names[k], counts[k]) for k in order if counts[k])
+def _by_type(row: CentreCountRow | None, table: CentreTable) -> tuple[tuple[str, int], ...]:
+    """A province's centres per type (the aggregates' count), by Persian name, the largest first."""
+    if row is None:
+        return ()
+    counted = [(CENTRE_TYPES[kind], n) for kind, n in zip(table.types, row.counts, strict=True) if n]
+    return tuple(sorted(counted, key=lambda kv: -kv[1]))
+
+
+def _by_status(centres: tuple[Centre, ...]) -> tuple[tuple[str, int], ...]:
+    """How many of `centres` are open, planned and closed (the statuses none has left out)."""
+    counts = {key: sum(c.status == key for c in centres) for key in STATUS_ORDER}
+    return tuple((STATUS_ORDER[k], n) for k, n in counts.items() if n)
 
 
 def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: dict) -> list[Page]:
@@ -265,6 +270,7 @@ def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: d
         tuple((agg.provinces[p.iso_code], province_paths[p.iso_code]) for p in ds.provinces),
         sum(1 for s in agg.provinces.values() if not s.has_data))))
     national = sum(p.population_2016 for p in ds.provinces)
+    centre_rows = {row.province.iso_code: row for row in agg.centres.rows}
     for p in ds.provinces:
         pages.append(Page(province_paths[p.iso_code], "province.md.j2", f"استان {p.name_fa}",
                           ProvinceContext(agg.provinces[p.iso_code], national,
@@ -273,18 +279,16 @@ def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: d
                                           tuple(f for h in agg.households.values()
                                                 if (f := hf.province_households(h, p, county_names, agg))),
                                           tuple(by_province.get(p.iso_code, ())), centres_path(p),
-                                          _counted(CENTRE_TYPES, agg.provinces[p.iso_code].centres, "type"))))
-    with_centres = [p for p in ds.provinces if agg.provinces[p.iso_code].centres]
+                                          _by_type(centre_rows.get(p.iso_code), agg.centres))))
     pages.append(Page(f"{CENTRES}/index.md", "centres.md.j2", "مراکز", CentresContext(
         agg.centres, pf.centres_by_province(agg.centres, agg, province_paths),
-        tuple((p, centres_path(p), agg.provinces[p.iso_code].centres) for p in with_centres),
+        tuple((row, centres_path(row.province)) for row in agg.centres.rows),
         sum(c.synthetic for c in ds.centres))))
-    for p in with_centres:
-        mine = agg.provinces[p.iso_code].centres
+    for row in agg.centres.rows:
+        p, mine = row.province, agg.provinces[row.province.iso_code].centres
         pages.append(Page(centres_path(p), "province-centres.md.j2", f"مراکز استان {p.name_fa}",
                           ProvinceCentresContext(p, province_paths[p.iso_code], mine, county_names,
-                                                 _counted(STATUS_ORDER, mine, "status", largest_first=False),
-                                                 sum(c.synthetic for c in mine))))
+                                                 _by_status(mine), sum(c.synthetic for c in mine))))
     pages.append(Page("households.md", "households.md.j2", "خانوارهای حمایت‌شده", HouseholdsContext(tuple(
         HouseholdSection(h, hf.households_by_province(h, ds, agg, province_paths), hf.households_by_head(h, agg),
                          hf.households_by_month(h, agg)) for h in agg.households.values()))))

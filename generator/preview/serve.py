@@ -32,15 +32,21 @@ CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})  # "c
 
 def regenerate(project: pipeline.Project, lang: str = "en", memo: FileMemo | None = None,
                mkdocs_running: bool = True) -> bool:
-    """Generate content/ again; `memo`: what the last regeneration read (only the files saved since are
-    read again); `mkdocs_running`: False for the first one, made before the preview's MkDocs starts."""
+    """Generate content/ again, and show its outcome in the preview (the banner; the terminal); True when the
+    pages were made. `memo`: what the last regeneration read (only the files saved since are read again);
+    `mkdocs_running`: False for the first one, made before the preview's MkDocs starts."""
     # the preview's MkDocs builds while this reads and renders, and between the pages and the downloads,
-    # never while either is written
+    # never while either is written, nor while the banner touches every page
     with Regeneration(mkdocs_running) as turn:
-        return _regenerate(project, lang, memo, turn)
+        places, summary = _regenerate(project, lang, memo, turn)
+        turn.again()
+        preview.report(project.content, places, summary, lang)
+        return not summary
 
 
-def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, turn: Regeneration) -> bool:
+def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, turn: Regeneration
+                ) -> tuple[list[tuple[str, str]], str]:
+    """The problems for the banner (each place and what to do) and its summary; none when the pages were made."""
     try:
         result = pipeline.generate(project, warm=False, memo=memo,
                                    writes=pipeline.Writes(turn.again, turn.pages_written))
@@ -50,24 +56,17 @@ def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, tur
         for line in report_lines(exc.problems, lang):
             print(line, flush=True)
         print(summary, flush=True)
-        places = [(p.where(), p.explain(lang)) if isinstance(p, Problem) else (f"{p[0]}:", more_line(*p, lang=lang)
-                                                                              .split(": ", 1)[1])
-                  for p in capped(exc.problems)]
-        turn.again()
-        preview.report(project.content, places, summary, lang)
-        return False
+        return [(p.where(), p.explain(lang)) if isinstance(p, Problem) else (f"{p[0]}:", more_line(*p, lang=lang)
+                                                                            .split(": ", 1)[1])
+                for p in capped(exc.problems)], summary
     except Exception as exc:  # the preview must keep running whatever the generator meets
         failed = t("the pages could not be generated: {detail}",
                    detail=t("{kind}: {message}", kind=type(exc).__name__, message=said_text(exc)))
         print(render(t("error: {message}", message=failed), lang), flush=True)
-        turn.again()
-        preview.report(project.content, [], render(failed, lang), lang)
-        return False
+        return [], render(failed, lang)
     print(render(t("regenerated {pages} pages ({written} changed, {removed} removed)", pages=result.pages,
                    written=len(result.written), removed=len(result.removed)), lang), flush=True)
-    turn.again()
-    preview.report(project.content, [], "", lang)
-    return True
+    return [], ""
 
 
 class _OnChange(FileSystemEventHandler):
