@@ -53,6 +53,7 @@ from generator.render.embed import EMBED
 from generator.render.feed import FEED, atom
 from generator.render.markdown import CARDS, Rendered, render
 from generator.render.markdown import downloads as figure_downloads
+from generator.render.markdown import embeds as figure_embeds
 from generator.render.vintage_files import vintage_files
 from generator.render.write import DOWNLOADS, WriteResult
 from generator.schema.value_types import FieldError, Url
@@ -93,9 +94,9 @@ class Checked:
 def check(project: Project, memo: FileMemo | None = None) -> Checked:
     """Load, validate and normalise the data; raise DataProblems listing every problem if any is an error.
     `memo`: what an earlier check read, kept by a long-running caller (the live preview): only the files
-    changed since are read again."""
+    changed since are read again, and only the large tables read again are validated again as columns."""
     raw = load(project.data, project.root, memo)
-    validated = validate(raw)
+    validated = validate(raw, memo.derived if memo is not None else None)
     if errors_in(validated.problems):
         raise DataProblems(validated.problems)
     return Checked(normalise(validated), sorted(validated.problems), validated.private_texts,
@@ -120,11 +121,13 @@ def summarise(project: Project, previous: Publication | object | None = ONLINE, 
               memo: FileMemo | None = None) -> tuple[Checked, Aggregates, Publication]:
     """The checked data, and the aggregates as published: disclosure control applied, with the
     suppressions of the previous publication (by default the one still online in site/) carried forward.
-    `checked`: the project's data checked already (publish.py checks them before it builds)."""
+    `checked`: the project's data checked already (publish.py checks them before it builds); `memo`: see
+    `check` (what its stages made is reused too: the aggregates' sums)."""
     checked = checked or check(project, memo)
     if previous is ONLINE:
         previous = previous_publication(project)
-    result = protected(checked.dataset, aggregate(checked.dataset), previous)
+    reuse = memo.derived if memo is not None else None
+    result = protected(checked.dataset, aggregate(checked.dataset, reuse), previous, reuse)
     return dataclasses.replace(checked, dataset=result.dataset), result.aggregates, result.publication
 
 
@@ -219,10 +222,10 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
         writes.begin()
     result = write.write(project.content, rendered.pages)
     feed = write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
-    shown = [write.write_downloads(project.content, rendered.cards, CARDS),
-             write.write_downloads(project.content, rendered.embeds, EMBED)]
+    cards = write.write_downloads(project.content, rendered.cards, CARDS)
     if writes is not None:
-        writes.pages_written(feed or any(r.written or r.removed for r in [result, *shown]))
+        writes.pages_written(feed or any(r.written or r.removed for r in [result, cards]))
+    embeds = figure_embeds(planned, rendered, brand=planned[0].title if planned else "", site_url=site_url)
     this = log[-1] if log else None
     version, title = (this.version, this.title) if this else (None, None)
     on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
@@ -244,6 +247,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     write.write_downloads(project.content, files)
     write.write_downloads(project.content, {n: b for h in histories for n, b in h.shared.items()}, SHARED_VINTAGES)
     write.write_downloads(project.content, api_files, api.API)
+    write.write_downloads(project.content, embeds, EMBED)
     return rendered, result
 
 

@@ -20,6 +20,7 @@ from generator.aggregate.households import HouseholdStats, household_stats
 from generator.lang.jalali import JDate, JMonth
 from generator.model.dataset import Centre, Dataset, Decision, Meeting, Programme, Province, Report
 from generator.model.publication import SUPPRESSED
+from generator.model.reuse import Reuse, reused
 from generator.schema.files import CENTRE_TYPES
 
 WEEKLY_UP_TO = 53
@@ -200,6 +201,14 @@ def _province_tables(frame: pd.DataFrame) -> dict[str, tuple]:
     return tables
 
 
+def _summed(deliveries: pd.DataFrame, monthly: bool) -> pd.DataFrame:
+    """The deliveries summed per period (a week, or a month when `monthly`), province and programme."""
+    periods = deliveries.week.map(lambda w: str(w)[:7]) if monthly else deliveries.week
+    return deliveries.assign(period=periods).groupby(
+        ["period", "province", "programme"], observed=True, sort=True).agg(
+        quantity=("quantity", "sum"), synthetic=("synthetic", "any")).reset_index()
+
+
 def _centre_table(ds: Dataset) -> CentreTable:
     types = tuple(t for t in CENTRE_TYPES if any(c.type == t for c in ds.centres))
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(types))
@@ -213,15 +222,17 @@ def _centre_table(ds: Dataset) -> CentreTable:
     return CentreTable(types, rows, totals, sum(totals))
 
 
-def aggregate(ds: Dataset) -> Aggregates:
+def aggregate(ds: Dataset, reuse: Reuse | None = None) -> Aggregates:
+    """`reuse`: the sums of the last aggregation (model/reuse.py: the live preview), made again only when
+    the deliveries or the registers changed."""
     # every table below is a sum over counties: sum them once (a million county rows become a few
     # thousand province rows), then each programme and province reads its own part
-    weeks = set(ds.deliveries.week.unique()) | {m.id for m in ds.meetings}
+    deliveries = ds.deliveries
+    weeks = reused(reuse, "delivery weeks", lambda: set(deliveries.week.unique()), same=(deliveries,)) \
+        | {m.id for m in ds.meetings}
     monthly = len(weeks) > WEEKLY_UP_TO
-    periods = ds.deliveries.week.map(lambda w: str(w)[:7]) if monthly else ds.deliveries.week
-    frame = ds.deliveries.assign(period=periods).groupby(
-        ["period", "province", "programme"], observed=True, sort=True).agg(
-        quantity=("quantity", "sum"), synthetic=("synthetic", "any")).reset_index()
+    frame = reused(reuse, "deliveries summed", lambda: _summed(deliveries, monthly), same=(deliveries,),
+                   equal=(monthly,))
     by_programme: dict[str, list] = defaultdict(list)
     by_province_decisions: dict[str, list] = defaultdict(list)
     reports: dict[str, list] = defaultdict(list)
@@ -237,7 +248,7 @@ def aggregate(ds: Dataset) -> Aggregates:
     for c in ds.centres:
         centres[c.province].append(c)
     dates = [m.date for m in ds.meetings] + ([_jdate(str(ds.deliveries.week.max()))] if len(frame) else [])
-    tables = _province_tables(frame)
+    tables = reused(reuse, "province tables", lambda: _province_tables(frame), same=(frame,))
     return Aggregates(
         programmes={p.id: _programme_stats(ds, p, frame, by_programme, monthly) for p in ds.programmes},
         provinces={p.iso_code: _province_stats(ds, p, tables, reports, by_province_decisions, centres)
@@ -245,5 +256,6 @@ def aggregate(ds: Dataset) -> Aggregates:
         centres=_centre_table(ds),
         latest_week=max(dates) if dates else None,
         monthly=monthly,
-        households=household_stats(ds),
+        households=reused(reuse, "households", lambda: household_stats(ds), same=(ds.registers,),
+                          equal=(ds.programmes,)),
     )

@@ -25,6 +25,7 @@ from generator.lang.messages import t
 from generator.load.csv_read import load_csv
 from generator.load.raw import Node, RawData, RawFile, Table, read_text
 from generator.model.problems import Problem
+from generator.model.reuse import Reuse
 
 # The kinds of data file, where they live under data/, and whether there is one file or a folder of them.
 # The schema of each kind is in schema/files.py under the same name.
@@ -169,6 +170,9 @@ class FileMemo:
     Nodes and builds the Dataset anew. Owned by the process that keeps it (preview/serve.py)."""
 
     read: dict[str, tuple[tuple[int, ...], Node | Table | dict | None, list[Problem]]] = field(default_factory=dict)
+    # what the later stages made of what was read (validation's frames, the sums): while `load` hands out the
+    # same tables again, they are reused (model/reuse.py)
+    derived: Reuse = field(default_factory=Reuse)
 
     @staticmethod
     def stamp(path: Path) -> tuple[int, ...] | None:

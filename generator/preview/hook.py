@@ -1,7 +1,8 @@
 """The MkDocs hook of `portal serve` only (serve.py passes it; mkdocs.yml does not name it): each preview
 page gets its charts from the cache (a built site gets them from charts/inline.py), and starts with the
 data's problems while there are any (preview/banner.py); each build holds content/ against the
-regeneration (preview/turns.py) and says how many pages it rendered again."""
+regeneration (preview/turns.py) and says how many pages it rendered again; its templates are compiled once
+(preview/compiled.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 
 from generator.lang.messages import render, t
 from generator.preview import banner as preview
+from generator.preview.compiled import Compiled
 from generator.preview.turns import BUILT, CONTENT
 
 _BODY = re.compile(r"<body[^>]*>")
@@ -21,6 +23,19 @@ _pages = {"rendered": 0, "total": 0, "held": False}
 def on_pre_build(config) -> None:
     CONTENT.acquire()
     _pages.update(rendered=0, held=True)
+
+
+def on_serve(server, config, builder):
+    # MkDocs waits for a tenth of a second without a change in content/ before it builds; the generator
+    # writes its pages in one burst, under the lock that each build takes first (preview/turns.py), so no
+    # build can start halfway through it, and a fiftieth is enough
+    server.build_delay = 0.02
+    return server
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = Compiled()  # the theme's templates compiled once, not at every build
+    return env
 
 
 def on_files(files, config):

@@ -9,6 +9,7 @@ hook given to the preview's MkDocs only) and in the terminal.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -47,9 +48,17 @@ def regenerate(project: pipeline.Project, lang: str = "en", memo: FileMemo | Non
 def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, turn: Regeneration
                 ) -> tuple[list[tuple[str, str]], str]:
     """The problems for the banner (each place and what to do) and its summary; none when the pages were made."""
+    def pages_written(changed: bool) -> None:
+        turn.pages_written(changed)  # which waits for MkDocs' build of the changed pages
+        gc.enable()
+
+    # after the first, no garbage collection until the pages are written and built: with the data the memo
+    # keeps, a full collection walks millions of objects (a tenth of a second or more, at any moment of a
+    # save, the preview's MkDocs' build included); one regeneration's garbage waits for it
+    if memo is not None and memo.read:
+        gc.disable()
     try:
-        result = pipeline.generate(project, warm=False, memo=memo,
-                                   writes=pipeline.Writes(turn.again, turn.pages_written))
+        result = pipeline.generate(project, warm=False, memo=memo, writes=pipeline.Writes(turn.again, pages_written))
     except DataProblems as exc:
         summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
                            "preview follows.", n=len(exc.errors)), lang)
@@ -64,6 +73,8 @@ def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, tur
                    detail=t("{kind}: {message}", kind=type(exc).__name__, message=said_text(exc)))
         print(render(t("error: {message}", message=failed), lang), flush=True)
         return [], render(failed, lang)
+    finally:
+        gc.enable()
     print(render(t("regenerated {pages} pages ({written} changed, {removed} removed)", pages=result.pages,
                    written=len(result.written), removed=len(result.removed)), lang), flush=True)
     return [], ""
@@ -74,7 +85,7 @@ class _OnChange(FileSystemEventHandler):
     or `sed -i` saves in several events, and a regeneration can take seconds; a change made meanwhile
     makes one more run after it, never a second run beside it (both would write the same files)."""
 
-    def __init__(self, project: pipeline.Project, lang: str, memo: FileMemo, delay: float = 0.3):
+    def __init__(self, project: pipeline.Project, lang: str, memo: FileMemo, delay: float = 0.1):
         self.project, self.lang, self.memo, self.delay = project, lang, memo, delay
         self._changed = threading.Event()
         threading.Thread(target=self._loop, daemon=True).start()

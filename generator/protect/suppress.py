@@ -43,6 +43,7 @@ from generator.aggregate.households import HouseholdStats, PlaceCount
 from generator.aggregate.totals import Aggregates, PlaceRow, ProvinceProgrammeRow, ProvinceWeekRow, WeekRow
 from generator.model.dataset import Dataset
 from generator.model.publication import AMOUNT, SUPPRESSED, Cells, Publication, largest_first
+from generator.model.reuse import Reuse, reused
 from generator.protect.disclosure import P_PERCENT, p_percent_unsafe, protect
 from generator.schema.files import PEOPLE_UNITS
 
@@ -57,9 +58,13 @@ class Protected:
     publication: Publication  # every protected cell, published or suppressed (downloads/cells.json)
 
 
-def protected(ds: Dataset, agg: Aggregates, previous: Publication | None = None) -> Protected:
+def protected(ds: Dataset, agg: Aggregates, previous: Publication | None = None, reuse: Reuse | None = None
+              ) -> Protected:
+    """`reuse`: the last protection (model/reuse.py: the live preview), used again while every cell, the
+    rules and the previous publication are equal to what they were then."""
     k, p = ds.site.disclosure_threshold, ds.site.dominance_percent
-    pub = protect(all_cells(ds, agg), k, p, previous)
+    cells = all_cells(ds, agg)
+    pub = reused(reuse, "protected cells", lambda: protect(cells, k, p, previous), equal=(cells, k, p, previous))
     minutes = published_minutes(ds, pub)
     published = published_households(published_aggregates(agg, pub), pub)
     return Protected(minutes, _with_reports(published, ds, minutes), pub)

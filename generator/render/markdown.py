@@ -33,7 +33,8 @@ class Rendered:
     pages: dict[str, str]  # path under content/ -> Markdown
     cards: dict[str, str | bytes]  # path under content/cards/ -> each page's preview, as PNG and its SVG
     posters: tuple[Poster, ...] = ()  # each chart as an image to take away, made once it is drawn (site stage)
-    embeds: dict[str, str] = field(default_factory=dict)  # path under content/embed/ -> a chart's embed page
+    # each chart's placeholder by its figure's id, for the embed pages (`embeds`, made after the pages)
+    placeholders: dict[str, Markup] = field(default_factory=dict)
 
 
 CARDS = "cards"  # the folder of the previews, under content/ (and site/)
@@ -43,7 +44,7 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
            images: PngRenderer | None = None, brand: str = "", site_url: str = "") -> Rendered:
     """Every page's Markdown (its figures' downloads: `downloads`, below) and every page's preview image
     (charts/card.py, drawn through `images`, whose cache keeps the unchanged ones; `brand`: the site's name
-    on them, `site_url`: the build's address, or ""), and each chart's embed page (embed.py).
+    on them, `site_url`: the build's address, or "").
     Raises on any template error: nothing is written then. A page holds a placeholder where each chart
     goes: the charts are drawn meanwhile (on every core when many are new, through the renderer's cache)
     and put in the built pages (charts/inline.py). `charts` belongs to the caller, who closes it."""
@@ -79,8 +80,13 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
                                embed_path=embed_path, iframe=functools.partial(iframe_code, site_url=site_url,
                                                                                page_path=page.path), **common)
         out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
-    embeds = embed_pages(pages, placeholders, site_url, brand, SYMBOL)
-    return Rendered(out, cards, tuple(posters), embeds)
+    return Rendered(out, cards, tuple(posters), placeholders)
+
+
+def embeds(pages: list[Page], rendered: Rendered, brand: str = "", site_url: str = "") -> dict[str, str]:
+    """Each chart's embed page (embed.py): path under content/embed/ -> its HTML. Apart from `render`, as
+    the downloads are: the live preview shows the pages first."""
+    return embed_pages(pages, rendered.placeholders, site_url, brand, SYMBOL)
 
 
 def downloads(pages: list[Page], cite: Citation) -> dict[str, str | bytes]:

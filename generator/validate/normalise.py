@@ -30,6 +30,7 @@ from generator.model.dataset import (
     Site,
     Source,
 )
+from generator.model.reuse import reused
 from generator.schema.fields import Rec
 from generator.schema.files import CENTRE_TYPES
 from generator.validate.tables import DELIVERY_COLUMNS
@@ -89,8 +90,11 @@ def normalise(v: Validated) -> Dataset:
                                follow_ups=tuple(_build(FollowUp, f) for f in m["follow_ups"])))
     meetings.sort(key=lambda m: m.date)
 
-    deliveries = (v.deliveries.loc[:, list(DELIVERY_COLUMNS)]
-                  .sort_values(["week", "programme", "province", "county"], kind="stable", ignore_index=True))
+    deliveries = reused(v.reuse, "deliveries sorted",
+                        lambda: (v.deliveries.loc[:, list(DELIVERY_COLUMNS)]
+                                 .sort_values(["week", "programme", "province", "county"], kind="stable",
+                                              ignore_index=True)),
+                        same=(v.deliveries,))
 
     centres = []
     for _, r in v.records("centres"):

@@ -16,6 +16,7 @@ from generator.lang import personal_data
 from generator.lang.messages import t
 from generator.load.raw import Node, RawData, RawFile, Table
 from generator.model.problems import Problem, errors_in
+from generator.model.reuse import Reuse, reused
 from generator.schema.fields import Mapping, parse_node, parse_table
 from generator.schema.files import IDENTIFYING_COLUMNS, SCHEMAS
 from generator.validate.places import PlaceIndex
@@ -32,8 +33,12 @@ from generator.validate.tables import (
 )
 from generator.validate.validated import Parsed, Validated
 
+REFERENCE_KINDS = ("provinces", "province_aliases", "counties")  # what the places are read from (and the boundaries)
 
-def validate(raw: RawData) -> Validated:
+
+def validate(raw: RawData, reuse: Reuse | None = None) -> Validated:
+    """`reuse`: what the last validation made of the same tables (model/reuse.py: the live preview); the
+    large tables' frames and checks are made again only when those tables were read again."""
     problems = list(raw.problems)
     files: dict[str, list[Parsed]] = defaultdict(list)
     for f in raw.files:
@@ -49,14 +54,21 @@ def validate(raw: RawData) -> Validated:
     names = {PurePosixPath(f.path).stem for f in raw.files if f.kind == "meetings"}
     renamed = renamed_codes(_complete_rows(files, "provinces"), raw.boundaries)
     places = _place_index(files, renamed)
-    v = Validated(dict(files), places, problems, names, delivery_frame(files.get("deliveries", []), places),
-                  _private_texts(raw), boundaries=raw.boundaries, renamed=renamed)
+    # a frame is made from its files and the places (the reference files and the boundaries) alone
+    references = (*(f.root for f in raw.files if f.kind in REFERENCE_KINDS), raw.boundaries)
+    deliveries = files.get("deliveries", [])
+    frame = reused(reuse, "delivery frame", lambda: delivery_frame(deliveries, places),
+                   same=(*(p.file.root for p in deliveries), *references))
+    v = Validated(dict(files), places, problems, names, frame, _private_texts(raw), boundaries=raw.boundaries,
+                  renamed=renamed, reuse=reuse)
     for rule in RULES:
         problems.extend(rule(v))
     v.register_keys = sorted({str(k) for parsed in files.get("registers", [])
                               for k in parsed.value.values.get("household", ()) if k})
     if not errors_in(problems):
-        v.registers = register_frame(files.get("registers", []), places)
+        registers = files.get("registers", [])
+        v.registers = reused(reuse, "register frame", lambda: register_frame(registers, places),
+                             same=(*(p.file.root for p in registers), *references))
     return v
 
 
@@ -150,7 +162,7 @@ def _personal_data(v: Validated) -> Iterator[Problem]:
     def found(path: str, line: int, where: str, value: Any) -> list[Problem]:
         return [_personal_problem(path, line, where, f) for f in personal_data.find(value)] \
             if isinstance(value, str) else []
-    yield from v.problems_in_values(lambda shape: True, found)
+    yield from v.problems_in_values(lambda shape: True, found, reuse_as="personal data")
 
 
 def _personal_problem(path: str, line: int, where: str, found: personal_data.Finding) -> Problem:

@@ -20,6 +20,7 @@ from pandas.api.types import union_categoricals
 
 from generator.lang.messages import t
 from generator.model.problems import WARNING, Problem
+from generator.model.reuse import reused
 from generator.schema.fields import Columns, Rec, object_array
 from generator.validate.places import PlaceIndex
 
@@ -109,16 +110,27 @@ def _categorical(parts: list[tuple[np.ndarray, np.ndarray]]) -> pd.Categorical:
     return union_categoricals(pieces, sort_categories=True).as_ordered()
 
 
-def check_deliveries(v: Validated) -> Iterator[Problem]:
+def check_deliveries(v: Validated) -> list[Problem]:
+    """The deliveries' rules (see the module's docstring): on the frame, the meetings' dates and the
+    programmes' settings alone, so the problems found are reused while those three are as they were."""
     frame = v.deliveries
     if not len(frame):
-        return
-    paths = [p.file.path for p in v.files.get("deliveries", [])]
-    meetings = {rec["date"].iso for _, rec in v.records("meetings") if rec.get("date")} | v.meeting_names
+        return []
+    paths = tuple(p.file.path for p in v.files.get("deliveries", []))
+    meetings = frozenset({rec["date"].iso for _, rec in v.records("meetings") if rec.get("date")} | v.meeting_names)
     programmes: dict[str, Rec] = {}
     for _, rec in v.records("programmes"):
         if rec.get("id"):
             programmes.setdefault(rec["id"], rec)  # a duplicate id is reported by _unique_ids
+    settings = {pid: (p.get("delivered_from"), p.get("pledged")) for pid, p in programmes.items()}
+    return list(reused(v.reuse, "deliveries checked",
+                       lambda: list(_delivery_problems(frame, paths, meetings, settings)),
+                       same=(frame,), equal=(paths, meetings, tuple(sorted(settings.items(), key=str)))))
+
+
+def _delivery_problems(frame: pd.DataFrame, paths: tuple[str, ...], meetings: frozenset[str],
+                       settings: dict[str, tuple]) -> Iterator[Problem]:
+    """`settings`: each programme's (delivered_from, pledged)."""
     placed = frame[frame.province.notna()]
 
     # the same week, place and programme twice (rare: only those rows are walked, in file order)
@@ -162,7 +174,7 @@ def check_deliveries(v: Validated) -> Iterator[Problem]:
                       t("no meeting was held on {week}; a week's figures are dated by the meeting that "
                         "reported them", week=row.week),
                       t("use the date of a meeting in data/meetings/, or add that meeting's file"))
-    counted = [pid for pid, p in programmes.items() if p.get("delivered_from") == "meetings"]
+    counted = [pid for pid, (source, _) in settings.items() if source == "meetings"]
     for row in frame[frame.programme.isin(counted)].itertuples():
         yield Problem(paths[row.file], row.line, "programme", "unknown-programme",
                       t("programme «{programme}» is counted from meetings, not from deliveries",
@@ -170,7 +182,7 @@ def check_deliveries(v: Validated) -> Iterator[Problem]:
                       t("remove this row; the portal counts the meetings held itself"))
 
     # the row with which a programme's running total first passes its pledge (a warning)
-    pledged = {pid: p.get("pledged") for pid, p in programmes.items() if p.get("pledged") is not None}
+    pledged = {pid: limit for pid, (_, limit) in settings.items() if limit is not None}
     ordered = frame[frame.programme.isin(pledged)].sort_values(["week", "file", "line"], kind="stable")
     after = ordered.groupby("programme", sort=False).quantity.cumsum()
     before = after - ordered.quantity
@@ -184,10 +196,16 @@ def check_deliveries(v: Validated) -> Iterator[Problem]:
                       severity=WARNING)
 
 
-def check_registers(v: Validated) -> Iterator[Problem]:
+def check_registers(v: Validated) -> list[Problem]:
     """One row per household, programme and month, across every register file (checked as columns: a
-    national register has millions of rows; only the repeated ones are walked)."""
+    national register has millions of rows; only the repeated ones are walked); reused while the register
+    files are as they were."""
     files = v.files.get("registers", [])
+    return list(reused(v.reuse, "registers checked", lambda: list(_register_problems(files)),
+                       same=tuple(p.file.root for p in files), equal=tuple(p.file.path for p in files)))
+
+
+def _register_problems(files: list[Parsed]) -> Iterator[Problem]:
     parts = []
     for index, parsed in enumerate(files):
         c: Columns = parsed.value

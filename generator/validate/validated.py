@@ -14,6 +14,7 @@ import pandas as pd
 from generator.load.raw import RawFile
 from generator.model.problems import Problem
 from generator.model.publication import DEFAULT_K
+from generator.model.reuse import Reuse, reused
 from generator.schema.fields import Columns, ListOf, Rec, typed_columns, typed_in_rec
 from generator.schema.files import SCHEMAS
 from generator.validate.places import PlaceIndex
@@ -66,6 +67,8 @@ class Validated:
     boundaries: dict | None = None
     # {old code: code in provinces.csv} for a province whose code changed there alone (validate/rules/references.py)
     renamed: dict[str, str] = field(default_factory=dict)
+    # what the last validation made of the same tables (model/reuse.py), for the live preview; None: none
+    reuse: Reuse | None = None
 
     def records(self, kind: str) -> Iterator[tuple[str, Rec]]:
         for parsed in self.files.get(kind, []):
@@ -77,28 +80,39 @@ class Validated:
         return next((rec.get(name) for _, rec in self.records("site")), None) or default
 
     def problems_in_values(self, wanted: Callable[[Any], bool], problems_of: Callable[[str, int, str, Any],
-                           list[Problem]], skip: frozenset[str] = frozenset()) -> Iterator[Problem]:
+                           list[Problem]], skip: frozenset[str] = frozenset(), reuse_as: str = "") -> Iterator[Problem]:
         """What `problems_of(path, line, field, value)` finds in each value of a field whose type is `wanted`,
         in every file but those of the kinds in `skip`. A CSV column's distinct values are looked at once,
-        and a problem is put on every row that holds its value."""
+        and a problem is put on every row that holds its value. `reuse_as`: a name under which each file's
+        problems are reused while its table is the one read last time (`reuse`): for a `problems_of` that
+        reads the value alone."""
         for kind, files in self.files.items():
             if kind in skip:
                 continue
             shape = SCHEMAS[kind].shape
             row = shape.item if isinstance(shape, ListOf) else shape
             for parsed in files:
-                path = parsed.file.path
-                if isinstance(parsed.value, Columns):
-                    for name, values, codes in typed_columns(parsed.value, row, wanted):
-                        found = {i: problems_of(path, 0, name, value) for i, value in enumerate(values)
-                                 if value is not None}
-                        yield from problems_on_rows(found, codes, parsed.value.lines)
-                    continue
-                for rec in parsed.records:
-                    for line, where, value in typed_in_rec(rec, row, wanted):
-                        yield from problems_of(path, line, where, value)
+                if reuse_as:
+                    yield from reused(self.reuse, f"{reuse_as}: {parsed.file.path}",
+                                      lambda: list(_file_problems(parsed, row, wanted, problems_of)),  # noqa: B023
+                                      same=(parsed.file.root,))
+                else:
+                    yield from _file_problems(parsed, row, wanted, problems_of)
 
     @property
     def threshold(self) -> int:
         """k: the smallest count of people that is published (site.yaml `disclosure_threshold`)."""
         return self.setting("disclosure_threshold", DEFAULT_K)
+
+
+def _file_problems(parsed: Parsed, row, wanted: Callable[[Any], bool],
+                   problems_of: Callable[[str, int, str, Any], list[Problem]]) -> Iterator[Problem]:
+    path = parsed.file.path
+    if isinstance(parsed.value, Columns):
+        for name, values, codes in typed_columns(parsed.value, row, wanted):
+            found = {i: problems_of(path, 0, name, value) for i, value in enumerate(values) if value is not None}
+            yield from problems_on_rows(found, codes, parsed.value.lines)
+        return
+    for rec in parsed.records:
+        for line, where, value in typed_in_rec(rec, row, wanted):
+            yield from problems_of(path, line, where, value)
