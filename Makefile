@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 TESTED := $(VENV)/.tested-$(shell cat requirements-test.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help site test test-fast golden libreoffice poppler nginx validate new-meeting hooks serve publish squash deploy synthesize schema screenshots chromium lock clean
+.PHONY: help site test test-fast golden libreoffice poppler nginx validate new-meeting workbook import hooks serve publish squash deploy synthesize schema screenshots chromium lock clean
 
 help:
 	@echo "make site         build site/ from data/ (validate, generate, mkdocs build --strict)"
@@ -17,6 +17,8 @@ help:
 	@echo "make golden       rewrite tests/data/example-site.sha256 when a change is meant to change the site"
 	@echo "make validate     check data/ and print every problem as path:line: field: message"
 	@echo "make new-meeting  write data/meetings/<date>.yaml for the next meeting, to fill in (DATE=1400-08-05)"
+	@echo "make workbook     write workbooks/ the week's XLSX for the provinces (DATE=1400-08-05, PROVINCE=کرمان or all)"
+	@echo "make import       import a filled-in workbook or CSV into data/deliveries/ (FILE=…, REASON=… to revise)"
 	@echo "make hooks        check data/ before every commit (pre-commit: hygiene, portal validate)"
 	@echo "make serve        live preview on http://127.0.0.1:8000 that follows changes in data/"
 	@echo "make publish      build, audit and commit the latest meeting's version on the publish branch"
@@ -99,6 +101,13 @@ validate: $(STAMP)
 
 new-meeting: $(STAMP)
 	$(BIN)/portal new-meeting $(if $(DATE),--date $(DATE))
+
+workbook: $(STAMP)
+	$(BIN)/portal workbook $(if $(DATE),--date $(DATE)) $(if $(PROVINCE),--province "$(PROVINCE)")
+
+import: $(STAMP)
+	@test -n "$(FILE)" || { echo 'make import FILE=path/to/filled-in.xlsx [REASON="why figures changed"]'; exit 2; }
+	$(BIN)/portal import "$(FILE)" $(if $(REASON),--revise --reason "$(REASON)")
 
 hooks: $(STAMP)
 	$(BIN)/pre-commit install

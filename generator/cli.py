@@ -17,7 +17,8 @@ from generator.lang.messages import LANGUAGES, language, render, said_text, t
 from generator.model.errors import PortalError
 from generator.model.problems import DataProblems, report_lines
 from generator.schema import doc as schema_doc
-from generator.staff import scaffold, synthetic
+from generator.staff import importing, scaffold, synthetic
+from generator.staff import workbook as workbooks
 
 
 def _project(args: argparse.Namespace) -> pipeline.Project:
@@ -48,6 +49,62 @@ def cmd_new_meeting(args: argparse.Namespace) -> int:
     print(render(t("wrote {path}: {follow_ups} open decision(s) to follow up, {reports} province report(s) from "
                    "the last meeting; fill in every \"\" (portal validate names each one), then `portal serve` "
                    "to preview", path=_rel(made.path), follow_ups=made.follow_ups, reports=made.reports), args.lang))
+    return 0
+
+
+def cmd_workbook(args: argparse.Namespace) -> int:
+    project = _project(args)
+    ds = pipeline.check(project).dataset
+    week = scaffold.next_date(ds, None) if args.date is None else scaffold.parse_date(args.date)
+    if args.province in (None, ""):
+        chosen = [None]
+    elif args.province == "all":
+        chosen = list(ds.provinces)
+    else:
+        chosen = [scaffold.province_named(ds, args.province)]
+    out = Path(args.out) if args.out else project.root / "workbooks"
+    out.mkdir(parents=True, exist_ok=True)
+    for province in chosen:
+        made = workbooks.workbook(ds, week, province)
+        (out / made.name).write_bytes(made.data)
+        _say(args, t("wrote {path}: {rows} row(s) to fill in for the week ending {week}", path=_rel(out / made.name),
+                     rows=made.rows, week=week.iso))
+    _say(args, t("send each province its workbook; import the filled-in replies with `portal import FILE`"))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if args.revise and not (args.reason or "").strip():
+        raise PortalError(t("--revise needs --reason \"why the figures changed\" (it is written to "
+                            "data/revisions.yaml and published beside the figures)"))
+    if args.reason and not args.revise:
+        raise PortalError(t("--reason goes with --revise"))
+    path = Path(args.file)
+    if not path.is_file():
+        raise PortalError(t("{path}: no such file", path=args.file))
+    try:
+        result = importing.import_file(project.root, project.data, path, args.reason if args.revise else None,
+                                       lang=args.lang)
+    except importing.ImportProblems as exc:
+        for line in exc.lines(args.lang):
+            print(line, file=sys.stderr)
+        print(render(said_text(exc), args.lang), file=sys.stderr)
+        return 1
+    for line in result.warnings:
+        print(line)
+    if not result.written:
+        _say(args, t("{file}: nothing to change: its {n} figure(s) are in the data already", file=result.source,
+                     n=result.unchanged))
+    else:
+        _say(args, t("{file}: {added} figure(s) added, {revised} revised, {notes} note(s) changed, {unchanged} "
+                     "already in the data; wrote {paths}", file=result.source, added=result.added,
+                     revised=result.revised, notes=result.notes, unchanged=result.unchanged,
+                     paths=", ".join(result.written)))
+    if result.silent:
+        _say(args, t("no figure from {provinces}: their rows were left empty", provinces="، ".join(result.silent)))
+    if result.written:
+        _say(args, t("next: `portal serve` to preview, then commit data/ and publish"))
     return 0
 
 
@@ -250,6 +307,18 @@ def parser() -> argparse.ArgumentParser:
                         "open decisions to follow up and last time's provincial reports, with Persian comments")
     nm.add_argument("--date", help="the meeting's Jalali date, YYYY-MM-DD (default: a week after the latest)")
     nm.set_defaults(func=cmd_new_meeting)
+    wb = sub.add_parser("workbook", help="write the week's workbook (XLSX) for the provinces to fill in, into "
+                        "workbooks/: every province and programme, or one province's rows")
+    wb.add_argument("--date", help="the week's meeting, a Jalali date YYYY-MM-DD (default: a week after the latest)")
+    wb.add_argument("--province", help="one province (its name or ISO code), or «all» for a workbook per province")
+    wb.add_argument("--out", metavar="DIR", help="where to write it (default: ROOT/workbooks)")
+    wb.set_defaults(func=cmd_workbook)
+    im = sub.add_parser("import", help="read a filled-in workbook (or the CSV a province sent), check it with every "
+                        "rule of validate, and only then write its figures into data/deliveries/")
+    im.add_argument("file", help="the .xlsx or .csv file")
+    im.add_argument("--revise", action="store_true", help="let figures already in the data change (with --reason)")
+    im.add_argument("--reason", help="why the figures changed, in Persian: written to data/revisions.yaml")
+    im.set_defaults(func=cmd_import)
     audit = sub.add_parser("audit", help="check the built site/: personal data, private text, small counts and "
                            "suppressed cells an outsider could work out; exit 1 on any")
     audit.add_argument("--previous", metavar="PATH",

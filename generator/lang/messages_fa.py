@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.lang.messages_fa_commands import COMMANDS
 from generator.lang.messages_fa_rules import RULES
+from generator.lang.messages_fa_sheets import SHEETS
 
 FA: dict[str, str] = {
     # --- words used inside other messages --------------------------------------------------------------
@@ -305,3 +306,4 @@ FA: dict[str, str] = {
 # personal data), and the commands' own reports and errors (build, audit, publish, squash)
 FA.update(RULES)
 FA.update(COMMANDS)
+FA.update(SHEETS)

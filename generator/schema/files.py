@@ -11,7 +11,20 @@ from typing import Any
 
 from generator.model.publication import DEFAULT_K, DEFAULT_P
 from generator.schema.fields import Field, ListOf, Mapping
-from generator.schema.value_types import Choice, Count, Date, Flag, Id, Line, Month, Pseudonym, Ref, Text, Url
+from generator.schema.value_types import (
+    Choice,
+    Count,
+    Date,
+    Digest,
+    Flag,
+    Id,
+    Line,
+    Month,
+    Pseudonym,
+    Ref,
+    Text,
+    Url,
+)
 
 # ---- the files -----------------------------------------------------------------------------------------
 
@@ -205,6 +218,10 @@ DELIVERY = Mapping((
     Field("quantity", Count("25"), "quantity delivered in that week"),
     Field("synthetic", Flag(), "`yes` if the figure is made up for the example site"),
     Field("note_fa", Text(), "a note on the figure", required=False, default=""),
+    Field("source", Line("کرمان.xlsx"), "the workbook or file the row was imported from (`portal import` writes it); "
+          "never published", required=False, default=""),
+    Field("source_sha256", Digest(), "that file's SHA-256, to tell which version of it the row came from",
+          required=False, default=""),
 ))
 
 CENTRE = Mapping((

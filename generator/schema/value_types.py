@@ -172,6 +172,25 @@ class Pseudonym:
         return "pseudonymous household key: 6–64 Latin letters, digits, - or _, with at least one letter"
 
 
+class Digest:
+    """A file's SHA-256, in 64 hexadecimal digits: the fingerprint of the file a row was imported from. Not a
+    text for the personal-data scan (its digits are a hash, not a number about anyone)."""
+
+    kind = "sha256"
+    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    _PATTERN = re.compile(r"^[0-9a-f]{64}$")
+
+    def parse(self, raw: str) -> str:
+        value = raw.strip().lower()
+        if not self._PATTERN.match(value):
+            raise FieldError("invalid-id", t("«{raw}» is not a SHA-256 (64 hexadecimal digits)", raw=raw),
+                             t("leave it as `portal import` wrote it, e.g. {example}", example=self.example))
+        return value
+
+    def describe(self) -> str:
+        return "SHA-256: 64 hexadecimal digits"
+
+
 class Choice:
     kind = "choice"
 

@@ -40,6 +40,26 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def parse_date(date: str) -> JDate:
+    """--date as given, or a ScaffoldError saying what is wrong with it."""
+    try:
+        return parse_jalali(date)
+    except DateError as exc:
+        raise ScaffoldError(t("--date {date}: {problem}; {fix}", date=date, problem=exc.message,
+                              fix=exc.fix)) from exc
+
+
+def province_named(ds: Dataset, name: str):
+    """The province `name` means (its Persian or English name, or ISO code), or a ScaffoldError listing them."""
+    from generator.lang.persian import match_key
+
+    for p in ds.provinces:
+        if match_key(name) in (match_key(p.name_fa), match_key(p.name_en), match_key(p.iso_code)):
+            return p
+    raise ScaffoldError(t("--province {name}: no such province; give its Persian or English name or its ISO code "
+                          "(e.g. {example})", name=name, example=ds.provinces[0].name_fa if ds.provinces else "گیلان"))
+
+
 def next_date(ds: Dataset, date: str | None) -> JDate:
     latest = ds.meetings[-1] if ds.meetings else None
     if date is None:

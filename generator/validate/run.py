@@ -19,6 +19,7 @@ from generator.model.problems import Problem, errors_in
 from generator.model.reuse import Reuse, reused
 from generator.schema.fields import Mapping, parse_node, parse_table
 from generator.schema.files import IDENTIFYING_COLUMNS, SCHEMAS
+from generator.schema.value_types import Digest
 from generator.validate.places import PlaceIndex
 from generator.validate.rules.dates import dates_in_window
 from generator.validate.rules.decisions import follow_ups, small_people_quantities
@@ -162,7 +163,7 @@ def _personal_data(v: Validated) -> Iterator[Problem]:
     def found(path: str, line: int, where: str, value: Any) -> list[Problem]:
         return [_personal_problem(path, line, where, f) for f in personal_data.find(value)] \
             if isinstance(value, str) else []
-    yield from v.problems_in_values(lambda shape: True, found, reuse_as="personal data")
+    yield from v.problems_in_values(lambda shape: not isinstance(shape, Digest), found, reuse_as="personal data")
 
 
 def _personal_problem(path: str, line: int, where: str, found: personal_data.Finding) -> Problem:
