@@ -92,9 +92,10 @@ nginx:
 
 # The downloads' safety is proven in a real spreadsheet program: Debian's LibreOffice Calc, without its GUI.
 libreoffice:
-	@test -x /usr/bin/soffice || { echo "installing Debian's LibreOffice Calc for the download tests (needs root)"; \
+	@{ test -x /usr/bin/soffice && /usr/bin/python3 -c "import uno" 2>/dev/null; } || { echo "installing Debian's \
+	  LibreOffice Calc and its Python bridge for the download and workbook tests (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	  libreoffice-calc-nogui >/dev/null; }
+	  libreoffice-calc-nogui python3-uno >/dev/null; }
 
 validate: $(STAMP)
 	$(BIN)/portal validate

@@ -61,6 +61,10 @@ SHEETS: dict[str, str] = {
     "program":
         "یک خانه جداکنندهٔ «{sep}» را در خود دارد: آن خانه را در گیومهٔ دوتایی بگذارید، یا پرونده را دوباره از "
         "برنامهٔ صفحه‌گسترده ذخیره کنید",
+    "the note lost letters that Windows-1256 cannot hold («{note}»)":
+        "یادداشت حرف‌هایی را که Windows-1256 نمی‌تواند نگه دارد از دست داده است («{note}»)",
+    "save the file as CSV UTF-8, or as .xlsx, and import it again":
+        "پرونده را با قالب CSV UTF-8 یا ‎.xlsx‎ ذخیره کنید و دوباره وارد کنید",
     # rows
     "the quantity is empty, but the row has a note": "تعداد خالی است ولی سطر یادداشت دارد",
     "write the quantity delivered (0 if nothing was)": "تعداد تحویل‌شده را بنویسید (اگر چیزی تحویل نشد، ۰)",

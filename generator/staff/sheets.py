@@ -260,9 +260,12 @@ def _decode(data: bytes) -> tuple[str, str]:
     return data.decode("cp1256", errors="replace"), "windows-1256"
 
 
+_LOST = re.compile(r"[\u0600-\u06ff]\?|\?[\u0600-\u06ff]")  # «تحو?ل»: a letter Windows-1256 could not keep
+
+
 def read_csv(name: str, data: bytes) -> Sheet:
     out = Sheet(kind="csv")
-    text, _ = _decode(data)
+    text, encoding = _decode(data)
     if "\ufffd" in text:
         out.problems.append(SheetProblem(Place(name), t("the file's text is in an encoding that cannot be read"),
                                          t("save it as CSV UTF-8 (or as .xlsx)")))
@@ -292,6 +295,11 @@ def read_csv(name: str, data: bytes) -> Sheet:
             continue
         values = {f: _typed_text(cells[j], f) if j < len(cells) else "" for j, f in fields.items()}
         places = {f: Place(name, line=n, column=by_field[f]) for f in fields.values()}
+        if encoding == "windows-1256" and _LOST.search(values.get("note_fa", "")):
+            out.problems.append(SheetProblem(places["note_fa"], t("the note lost letters that Windows-1256 cannot "
+                                                                  "hold («{note}»)", note=values["note_fa"]),
+                                             t("save the file as CSV UTF-8, or as .xlsx, and import it again")))
+            continue
         _add_row(out, values, places, Place(name, line=n))
     _whole(out, name, Place(name))
     return out

@@ -255,31 +255,47 @@ def test_the_csv_files_staff_receive_are_imported_as_the_workbook_is(project: Pa
 
 # ----------------------------------------------------------------------------------------- LibreOffice
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (Debian's libreoffice-calc: make libreoffice)")
-def test_a_workbook_saved_by_libreoffice_as_xlsx_and_as_windows_1256_csv_is_imported(project: Path,
-                                                                                      tmp_path: Path) -> None:
-    filled = _filled(_one(project), tmp_path / "کرمانشاه.xlsx")
-    profile = tmp_path / "lo-profile"
-    outputs = {}
-    # LibreOffice's own writers: XLSX, and CSV with `;` between cells (59), '"' around texts (34), in Windows-1256
-    # (38: LibreOffice's number for it), of the second sheet (the last token: the deliveries, not the guide)
-    for target, options in (("xlsx", "xlsx:Calc MS Excel 2007 XML"),
-                            ("csv", "csv:Text - txt - csv (StarCalc):59,34,38,1,,0,false,false,false,false,"
-                                    "false,2")):
-        out_dir = tmp_path / target
-        subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", options,
-                        "--outdir", str(out_dir), str(filled)], check=True, capture_output=True, timeout=180)
-        produced = sorted(out_dir.glob("*"))
-        assert produced, f"LibreOffice wrote no {target}"
-        outputs[target] = produced[0]
-    text = outputs["csv"].read_bytes()
-    assert b";" in text and "کرمانشاه".encode("cp1256") in text  # `;` between cells, Windows-1256
-    for target, path in outputs.items():
-        fresh = tmp_path / f"project-{target}"
+def _has_uno() -> bool:
+    return subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(SOFFICE is None or not _has_uno(),
+                    reason="LibreOffice and its Python bridge (Debian's libreoffice-calc-nogui and python3-uno: "
+                           "make libreoffice)")
+def test_a_workbook_typed_in_libreoffice_and_saved_as_xlsx_and_windows_1256_csv_is_imported(project: Path,
+                                                                                             tmp_path: Path) -> None:
+    """LibreOffice Calc opens the workbook, the quantities and a note are typed into its cells (UNO), and it
+    saves the workbook as XLSX and as CSV (`;`, Windows-1256); both import to the same rows."""
+    note = "ارسال در دو نوبت"  # letters Windows-1256 holds
+    typed = [f"D{i}={q}" for i, q in enumerate(QUANTITIES, start=2)] + [f"E3={note}"]
+    out = tmp_path / "saved"
+    subprocess.run(["/usr/bin/python3", str(Path(__file__).parent.parent / "libreoffice_fill.py"), str(_one(project)),
+                    str(out), SHEET, *typed], check=True, capture_output=True, timeout=300)
+    saved = {path.suffix: path for path in out.iterdir()}
+    assert set(saved) == {".xlsx", ".csv"}, sorted(out.iterdir())
+    text = saved[".csv"].read_bytes()
+    assert b";" in text and "کرمانشاه".encode("cp1256") in text and note.encode("cp1256") in text
+    with pytest.raises(UnicodeDecodeError):
+        text.decode("utf-8")  # Windows-1256, not UTF-8
+    imported = {}
+    for suffix, path in saved.items():
+        fresh = tmp_path / f"project{suffix}"
         shutil.copytree(project, fresh)
-        code, out, err = run_portal(fresh, "import", str(path))
-        assert code == 0, (target, out + err)
-        assert sorted(int(r["quantity"]) for r in _imported_rows(fresh)) == sorted(QUANTITIES), target
+        code, out_text, err = run_portal(fresh, "import", str(path))
+        assert code == 0, (suffix, out_text + err)
+        imported[suffix] = sorted((r["programme"], r["quantity"], r["note_fa"]) for r in _imported_rows(fresh))
+    assert imported[".xlsx"] == imported[".csv"]
+    assert sorted(int(q) for _, q, _ in imported[".xlsx"]) == sorted(QUANTITIES)
+    assert note in {n for _, _, n in imported[".csv"]}
+    # a note with a letter Windows-1256 lacks (ی) comes back with «?» in it: refused at its cell
+    lossy = tmp_path / "lossy"
+    subprocess.run(["/usr/bin/python3", str(Path(__file__).parent.parent / "libreoffice_fill.py"), str(_one(project)),
+                    str(lossy), SHEET, *typed[:3], "E3=تحویل در دو نوبت"], check=True, capture_output=True, timeout=300)
+    (csv_file,) = lossy.glob("*.csv")
+    before = _data_digest(project)
+    code, out_text, err = run_portal(project, "import", str(csv_file))
+    assert code == 1 and "line 3, column ?ادداشت" in err and "Windows-1256" in err, out_text + err
+    assert _data_digest(project) == before
 
 
 # ------------------------------------------------------------------------------------ the mistakes corpus
