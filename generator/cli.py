@@ -55,7 +55,10 @@ def cmd_new_meeting(args: argparse.Namespace) -> int:
 def cmd_workbook(args: argparse.Namespace) -> int:
     project = _project(args)
     ds = pipeline.check(project).dataset
-    week = scaffold.next_date(ds, None) if args.date is None else scaffold.parse_date(args.date)
+    if args.date is None and not ds.meetings:
+        raise scaffold.ScaffoldError(t("there is no meeting yet to count a week from: give the date, e.g. "
+                                       "`portal workbook --date 1400-05-27`"))
+    week = workbooks.week_for(ds) if args.date is None else scaffold.parse_date(args.date)
     if args.province in (None, ""):
         chosen = [None]
     elif args.province == "all":
@@ -69,6 +72,9 @@ def cmd_workbook(args: argparse.Namespace) -> int:
         (out / made.name).write_bytes(made.data)
         _say(args, t("wrote {path}: {rows} row(s) to fill in for the week ending {week}", path=_rel(out / made.name),
                      rows=made.rows, week=week.iso))
+    if week.iso not in {m.id for m in ds.meetings}:
+        _say(args, t("note: there is no meeting file for {week} yet (data/meetings/{week}.yaml): the replies can be "
+                     "imported once it is there (portal new-meeting --date {week})", week=week.iso))
     _say(args, t("send each province its workbook; import the filled-in replies with `portal import FILE`"))
     return 0
 

@@ -121,7 +121,27 @@ SHEETS: dict[str, str] = {
     "«{raw}» is not a SHA-256 (64 hexadecimal digits)": "«{raw}» یک SHA-256 (۶۴ رقم مبنای شانزده) نیست",
     "leave it as `portal import` wrote it, e.g. {example}":
         "آن را همان‌گونه بگذارید که portal import نوشت، مثلاً {example}",
+    "the file's name holds what looks like {kind} ({masked}); the name is kept beside every figure imported from "
+    "it":
+        "نام پرونده چیزی شبیه {kind} دارد ({masked})؛ این نام کنار هر رقمی که از آن وارد شود نگه داشته می‌شود",
+    "rename the file (the province and the week are enough), then import it":
+        "نام پرونده را عوض کنید (نام استان و هفته بس است)، سپس واردش کنید",
+    "the row is for the week ending {week}, in a workbook for the week ending {sent}":
+        "این سطر برای هفتهٔ منتهی به {week} است، در کاربرگی برای هفتهٔ منتهی به {sent}",
+    "give each week its own workbook (portal workbook --date)":
+        "هر هفته را در کاربرگ خودش بدهید (‎portal workbook --date‎)",
+    "the row is for «{province}», in the workbook of {sent}": "این سطر برای «{province}» است، در کاربرگ {sent}",
+    "a province reports its own figures: send the other province its own workbook":
+        "هر استان ارقام خودش را گزارش می‌کند: کاربرگ آن استان دیگر را برایش بفرستید",
     # the workbook
+    "there is no meeting yet to count a week from: give the date, e.g. `portal workbook --date 1400-05-27`":
+        "هنوز جلسه‌ای نیست که هفته از آن شمرده شود: تاریخ را بدهید، مثلاً ‎portal workbook --date 1400-05-27‎",
+    "note: there is no meeting file for {week} yet (data/meetings/{week}.yaml): the replies can be imported once "
+    "it is there (portal new-meeting --date {week})":
+        "یادداشت: هنوز پروندهٔ جلسهٔ {week} نیست (‎data/meetings/{week}.yaml‎): پاسخ‌ها را وقتی می‌توان وارد کرد که "
+        "آن پرونده باشد (‎portal new-meeting --date {week}‎)",
+    "the note has {n} characters; at most {limit}": "یادداشت {n} نویسه دارد؛ حداکثر {limit}",
+    "shorten it: a note is a line or two beside the figure": "کوتاهش کنید: یادداشت یکی دو سطر کنار رقم است",
     "wrote {path}: {rows} row(s) to fill in for the week ending {week}":
         "{path} نوشته شد: {rows} سطر برای پر کردن، هفتهٔ منتهی به {week}",
     "send each province its workbook; import the filled-in replies with `portal import FILE`":

@@ -16,6 +16,7 @@ from generator.schema.value_types import (
     Count,
     Date,
     Digest,
+    FileName,
     Flag,
     Id,
     Line,
@@ -218,8 +219,8 @@ DELIVERY = Mapping((
     Field("quantity", Count("25"), "quantity delivered in that week"),
     Field("synthetic", Flag(), "`yes` if the figure is made up for the example site"),
     Field("note_fa", Text(), "a note on the figure", required=False, default=""),
-    Field("source", Line("کرمان.xlsx"), "the workbook or file the row was imported from (`portal import` writes it); "
-          "never published", required=False, default=""),
+    Field("source", FileName("کرمان.xlsx"), "the workbook or file the row was imported from (`portal import` "
+          "writes it); never published", required=False, default=""),
     Field("source_sha256", Digest(), "that file's SHA-256, to tell which version of it the row came from",
           required=False, default=""),
 ))

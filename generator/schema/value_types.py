@@ -55,6 +55,16 @@ class Line(Text):
         return "text on one line"
 
 
+class FileName(Line):
+    """The name of a file staff received (a province's workbook): kept beside the rows imported from it, never
+    published, so not read for counts of people (the personal-data scan still reads it)."""
+
+    kind = "file name"
+
+    def describe(self) -> str:
+        return "a file's name"
+
+
 class Url:
     """A web address the site is published at: http(s), a host, an optional path; kept with one final «/»."""
 

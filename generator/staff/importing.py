@@ -27,7 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.lang.jalali import JDate
+from generator.lang import personal_data
+from generator.lang.jalali import DateError, JDate, parse_jalali
 from generator.lang.messages import render, t
 from generator.lang.persian import match_key, parse_integer
 from generator.load.files import load
@@ -47,6 +48,8 @@ class ImportProblems(PortalError):
     """The file cannot be imported: every problem, each at its place; data/ was left as it was."""
 
     def __init__(self, source: str, problems: list[SheetProblem]):
+        unique = list({(p.place, str(p.message), str(p.fix)): p for p in problems}.values())
+        problems = sorted(unique, key=lambda p: p.place.order())
         super().__init__(t("{n} problem(s) in {file}; data/ was left as it was", n=len(problems), file=source))
         self.source, self.problems = source, problems
 
@@ -94,9 +97,17 @@ def import_file(root: Path, data: Path, path: Path, reason: str | None = None, t
                             n=len(errors_in(current.problems))))
     ds = normalise(current)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    named = [SheetProblem(Place(path.name), t("the file's name holds what looks like {kind} ({masked}); the name is "
+                                              "kept beside every figure imported from it", kind=t(f.kind),
+                                              masked=f.masked),
+                          t("rename the file (the province and the week are enough), then import it"))
+             for f in personal_data.find(path.name)]
+    if named:
+        raise ImportProblems(path.name, named)
     sheet = sheets.read(path)
-    if sheet.problems:
-        raise ImportProblems(path.name, sheet.problems)
+    problems = sheet.problems or _for_its_week(sheet, current.places)
+    if problems:
+        raise ImportProblems(path.name, problems)
     rows = [_resolve(r, current.places, ds, path.name, digest) for r in sheet.rows]
     result = Imported(path.name, silent=sorted({r.values.get("province", "") for r in sheet.blank}
                                                - {r.sheet.values["province"] for r in rows}))
@@ -107,7 +118,7 @@ def import_file(root: Path, data: Path, path: Path, reason: str | None = None, t
         if held is None:
             new.append(row)
         elif held.quantity == row.values["quantity"]:
-            if row.values["note_fa"] and row.values["note_fa"] != held.note:
+            if row.values["note_fa"] != held.note and not held.counties:  # a note written, changed or cleared
                 changed.append((row, held))
                 result.notes += 1
             else:
@@ -142,12 +153,15 @@ def import_file(root: Path, data: Path, path: Path, reason: str | None = None, t
         copy = Path(tmp) / data.relative_to(root)  # the same paths as the project's, for every message
         shutil.copytree(data, copy)
         written, lines_of = _apply(copy, root=Path(tmp), new=new, changed=changed)
+        reason_lines: set[tuple[str, int]] = set()
         if result.revised:
-            written.append(_revisions(copy, Path(tmp), [(row, held) for row, held in changed
-                                                        if held.quantity != row.values["quantity"]],
-                                      reason or "", today or JDate.from_gregorian(_today())))
+            rel, reason_lines = _revisions(copy, Path(tmp), [(row, held) for row, held in changed
+                                                             if held.quantity != row.values["quantity"]],
+                                           reason or "", today or JDate.from_gregorian(_today()))
+            written.append(rel)
         checked = validate(load(copy, Path(tmp)))
-        found = [_placed(p, lines_of, path.name) for p in errors_in(checked.problems)]
+        found = [SheetProblem(Place("--reason"), p.message, p.fix) if (p.path, p.line) in reason_lines
+                 else _placed(p, lines_of, path.name) for p in errors_in(checked.problems)]
         if found:
             raise ImportProblems(path.name, found)
         result.warnings = [f"{p.where()} {p.explain(lang)}" for p in checked.problems if p.severity != "error"
@@ -157,6 +171,35 @@ def import_file(root: Path, data: Path, path: Path, reason: str | None = None, t
         result.written = sorted(set(written))
         result.added = len(new)
     return result
+
+
+def _for_its_week(sheet: sheets.Sheet, places) -> list[SheetProblem]:
+    """Each row's week is a date (it names the week's file), and the workbook's own week and province when it
+    says which (portal workbook's properties): a row for another week or province is refused at its cell."""
+    problems = []
+    for row in sheet.rows:
+        week = row.values["week_ending"]
+        try:
+            day = parse_jalali(week)
+        except DateError as exc:
+            problems.append(SheetProblem(row.places["week_ending"], exc.message, exc.fix))
+            continue
+        if day.iso != week:
+            row.values["week_ending"] = day.iso
+        if sheet.week and day.iso != sheet.week:
+            problems.append(SheetProblem(row.places["week_ending"],
+                                         t("the row is for the week ending {week}, in a workbook for the week "
+                                           "ending {sent}", week=day.iso, sent=sheet.week),
+                                         t("give each week its own workbook (portal workbook --date)")))
+        code = places.province(row.values["province"])
+        if sheet.province and code != sheet.province:
+            problems.append(SheetProblem(row.places["province"],
+                                         t("the row is for «{province}», in the workbook of {sent}",
+                                           province=row.values["province"],
+                                           sent=places.names_fa.get(sheet.province, sheet.province)),
+                                         t("a province reports its own figures: send the other province its own "
+                                           "workbook")))
+    return problems
 
 
 def _number(text: str) -> int | str:
@@ -243,14 +286,18 @@ def _apply(copy: Path, root: Path, new: list[_Row], changed: list[tuple[_Row, _H
     for rel, numbers in sorted(by_file.items()):  # each old row out of its file, whose other lines stay
         target = root / rel
         lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-        header = next(csv.reader([lines[0]]))
+        records = _records(lines)
+        header = records[0][2]
+        dropped: set[int] = set()
         for n in numbers:
-            values = dict(zip(header, next(csv.reader([lines[n - 1]])), strict=False))
+            found = next(((start, end, cells) for start, end, cells in records if start == n), None)
             held = next(h for _, h in changed if h.path == rel and h.line == n)
-            if parse_integer(values.get("quantity", "")) != int(held.quantity):
+            values = dict(zip(header, found[2], strict=False)) if found else {}
+            if found is None or parse_integer(values.get("quantity", "")) != int(held.quantity):
                 raise PortalError(t("{path}:{line} is not the row of that figure any more; edit it by hand",
                                     path=rel, line=n))
-        target.write_text("".join(line for i, line in enumerate(lines, start=1) if i not in numbers), encoding="utf-8")
+            dropped |= set(range(found[0], found[1] + 1))
+        target.write_text("".join(line for i, line in enumerate(lines, start=1) if i not in dropped), encoding="utf-8")
         written.append(rel)
     by_week: dict[str, list[_Row]] = {}
     for row in [*new, *(row for row, _ in changed)]:
@@ -275,8 +322,23 @@ def _apply(copy: Path, root: Path, new: list[_Row], changed: list[tuple[_Row, _H
     return written, lines_of
 
 
-def _revisions(copy: Path, root: Path, revised: list[tuple[_Row, _Held]], reason: str, today: JDate) -> str:
-    """One entry of data/revisions.yaml per revised figure, dated `today`, with the staff's `reason`."""
+def _records(lines: list[str]) -> list[tuple[int, int, list[str]]]:
+    """Each CSV record of `lines` with its first and last line (a quoted cell may hold a line break)."""
+    out: list[tuple[int, int, list[str]]] = []
+    reader = csv.reader(iter(lines))
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return out
+        out.append((start, reader.line_num, cells))
+
+
+def _revisions(copy: Path, root: Path, revised: list[tuple[_Row, _Held]], reason: str, today: JDate
+               ) -> tuple[str, set[tuple[str, int]]]:
+    """One entry of data/revisions.yaml per revised figure, dated `today`, with the staff's `reason`; returns the
+    file (relative to `root`) and its lines written (a problem on one is the reason's)."""
     import json
 
     target = copy / REVISIONS
@@ -288,12 +350,16 @@ def _revisions(copy: Path, root: Path, revised: list[tuple[_Row, _Held]], reason
     def q(text: str) -> str:  # a YAML scalar that reads back as this text (JSON strings are YAML)
         return json.dumps(text, ensure_ascii=False)
 
+    rel = target.relative_to(root).as_posix()
+    lines: set[tuple[str, int]] = set()
     for n, (row, _) in enumerate(revised, start=taken + 1):
+        first = text.count("\n") + 1
+        lines |= {(rel, first + i) for i in range(6)}
         text += (f"- id: {today.iso}-r{n}\n  date: {today.iso}\n  reason_fa: {q(reason)}\n"
                  f"  programme: {q(row.values['programme'])}\n  province: {q(row.values['province'])}\n"
                  f"  period: {q(row.values['week_ending'])}\n")
     target.write_text(text, encoding="utf-8")
-    return target.relative_to(root).as_posix()
+    return rel, lines
 
 
 def _placed(problem, lines_of: dict[tuple[str, int], _Row], source: str) -> SheetProblem:

@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.lang.jalali import JDate
 from generator.lang.messages import Text, t
 from generator.lang.persian import ascii_digits, match_key, parse_integer
-from generator.staff.workbook import COLUMNS, GUIDE, SHEET
+from generator.staff.workbook import COLUMNS, GUIDE, NOTE_LENGTH, PROVINCE_PROPERTY, SHEET, WEEK_PROPERTY
 
 REQUIRED = ("week_ending", "province", "programme", "quantity")
 
@@ -38,6 +38,12 @@ class Place:
     cell: str = ""  # «D7»
     line: int = 0  # a CSV file's line
     column: str = ""  # a CSV file's column, by its header
+
+    def order(self) -> tuple:
+        """Places in reading order: by file, sheet, row and column (a cell's «D12» by 12 then D)."""
+        row = int("".join(ch for ch in self.cell if ch.isdigit()) or 0)
+        column = "".join(ch for ch in self.cell if ch.isalpha())
+        return self.file, self.sheet, row or self.line, len(column), column, self.column
 
     def said(self) -> Text:
         if self.sheet and self.cell:
@@ -74,6 +80,10 @@ class Sheet:
     problems: list[SheetProblem] = field(default_factory=list)
     kind: str = "xlsx"  # or "csv"
     blank: list[SheetRow] = field(default_factory=list)  # rows as they were sent: no quantity, no note
+    # what the workbook says it is for (portal workbook writes them in its properties): its week, and its
+    # province's ISO code when it is one province's; "" when not known (a CSV file, another workbook)
+    week: str = ""
+    province: str = ""
 
 
 def read(path: Path) -> Sheet:
@@ -148,6 +158,11 @@ def read_workbook(name: str, data: bytes) -> Sheet:
         out.problems.append(SheetProblem(Place(name), t("the workbook cannot be read ({detail})", detail=str(exc)),
                                          t("open it in the spreadsheet program and save it again as .xlsx")))
         return out
+    try:
+        properties = {p.name: str(p.value) for p in book.custom_doc_props.props}
+    except Exception:  # a workbook of another program's making: nothing said about it
+        properties = {}
+    out.week, out.province = properties.get(WEEK_PROPERTY, ""), properties.get(PROVINCE_PROPERTY, "")
     sheets = book.sheetnames
     if SHEET not in sheets:
         out.problems.append(SheetProblem(Place(name), t("the workbook has no sheet «{sheet}» (its sheets: {sheets})",
@@ -248,15 +263,23 @@ _ENCODINGS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16"
 
 
 def _decode(data: bytes) -> tuple[str, str]:
+    """The text and its encoding: by its byte-order mark; else UTF-8 (with a few bad bytes in it still UTF-8,
+    reported: a lost letter would be a wrong name or note); else UTF-16 without a mark (Persian in UTF-16
+    has no zero byte, but its every other byte is 0x06); else Windows-1256."""
     for encoding, mark in _ENCODINGS:
         if data.startswith(mark):
-            return data.decode(encoding), encoding
+            return data.decode(encoding, errors="replace"), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if len(data) > 1 and data.count(b"\x00") > len(data) // 4:  # UTF-16 without its mark
-        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"), "utf-16"
+    for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if len(data) % 2 == 0 and len(high) > 8 and sum(b in (0, 6) for b in high) > 0.9 * len(high):
+            return data.decode(encoding, errors="replace"), "utf-16"
+    loose = data.decode("utf-8", errors="replace")
+    multibyte = sum(1 for ch in loose if ord(ch) > 127)
+    if multibyte and loose.count("\ufffd") <= 0.02 * multibyte:
+        return loose, "utf-8 with bad bytes"
     return data.decode("cp1256", errors="replace"), "windows-1256"
 
 
@@ -267,11 +290,16 @@ def read_csv(name: str, data: bytes) -> Sheet:
     out = Sheet(kind="csv")
     text, encoding = _decode(data)
     if "\ufffd" in text:
-        out.problems.append(SheetProblem(Place(name), t("the file's text is in an encoding that cannot be read"),
+        line = text[:text.index("\ufffd")].count("\n") + 1
+        out.problems.append(SheetProblem(Place(name, line=line),
+                                         t("the file's text is in an encoding that cannot be read"),
                                          t("save it as CSV UTF-8 (or as .xlsx)")))
         return out
     lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    skipped = next((i for i, line in enumerate(lines) if line.strip()), len(lines))  # blank lines before the header
+    text = "\n".join(lines[skipped:])
+    lines = lines[skipped:]
+    if not lines:
         out.problems.append(SheetProblem(Place(name), t("the file is empty"),
                                          t("fill in the workbook sent for the week (portal workbook)")))
         return out
@@ -280,13 +308,18 @@ def read_csv(name: str, data: bytes) -> Sheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = list(reader)
     header = [h.strip() for h in rows[0]]
-    fields, problems = _columns(header, lambda j: Place(name, line=1, column=header[j] if j is not None else ""))
+    fields, problems = _columns(header, lambda j: Place(name, line=skipped + 1,
+                                                        column=header[j] if j is not None else ""))
     out.problems += problems
     if problems:
         return out
     by_field = {f: header[j] for j, f in fields.items()}
-    for n, cells in enumerate(rows[1:], start=2):
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+    filled = [cells for cells in rows[1:] if any(c.strip() for c in cells)]
+    # empty cells after the last column on every row are a program's trailing separators; on some rows only,
+    # a separator typed inside a cell («3,000» unquoted) that moved the cells after it
+    trailing = len({len(c) for c in filled}) == 1 and all(not x.strip() for c in filled for x in c[len(header):])
+    for n, cells in enumerate(rows[1:], start=skipped + 2):
+        if len(cells) > len(header) and not trailing:
             out.problems.append(SheetProblem(Place(name, line=n),
                                              t("the row has {cells} cells but the header has {columns}",
                                                cells=len(cells), columns=len(header)),
@@ -319,7 +352,7 @@ def _typed_text(text: str, f: str) -> str:
         number = parse_integer(text)
         return str(number) if number is not None else ascii_digits(text)
     if f == "week_ending":
-        plain = ascii_digits(text)
+        plain = ascii_digits(re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]", "", text)).strip()
         m = _DAY_FIRST.match(plain)
         if m and 1300 <= int(m.group(3)) <= 1500:
             return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
@@ -338,6 +371,11 @@ def _add_row(out: Sheet, values: dict[str, str], places: dict[str, Place], row: 
     if not values.get("quantity"):
         out.problems.append(SheetProblem(places["quantity"], t("the quantity is empty, but the row has a note"),
                                          t("write the quantity delivered (0 if nothing was)")))
+        return
+    if len(values.get("note_fa", "")) > NOTE_LENGTH:
+        out.problems.append(SheetProblem(places["note_fa"], t("the note has {n} characters; at most {limit}",
+                                                              n=len(values["note_fa"]), limit=NOTE_LENGTH),
+                                         t("shorten it: a note is a line or two beside the figure")))
         return
     missing = [f for f in REQUIRED if not values.get(f)]
     for f in missing:

@@ -30,6 +30,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (("week_ending", "هفته (تاریخ ج
 FILLED = ("week_ending", "programme")  # filled in and locked
 TYPED = ("province", "quantity", "note_fa")  # the cells a province fills in
 NOTE_LENGTH = 500  # characters at most in a note
+# what the workbook is for, in its properties: `portal import` checks that every row is for that week (and
+# for that province, in one province's workbook)
+WEEK_PROPERTY, PROVINCE_PROPERTY = "portal-week", "portal-province"
 GUIDE_WIDTH = 80  # the guide's column, in characters
 
 
@@ -65,6 +68,9 @@ def workbook(ds: Dataset, week: JDate, province: Province | None = None) -> Work
                          "company": ds.site.organisation_fa,
                          "created": dt.datetime.combine(week.to_gregorian(), dt.time(12))})
     rtl = {"reading_order": 2}  # each cell's text right to left, whatever it starts with (a digit, a Latin name)
+    book.set_custom_property(WEEK_PROPERTY, week.iso)
+    if province:
+        book.set_custom_property(PROVINCE_PROPERTY, province.iso_code)
     header = book.add_format({**rtl, "bold": True, "bg_color": "#e8eef5", "border": 1, "locked": True,
                               "text_wrap": True, "valign": "top"})
     fixed = book.add_format({**rtl, "locked": True, "bg_color": "#f4f4f4", "border": 1})
@@ -85,17 +91,15 @@ def workbook(ds: Dataset, week: JDate, province: Province | None = None) -> Work
     rows = [(p, g) for p in provinces for g in programmes]
     for i, (p, g) in enumerate(rows, start=1):
         sheet.write_string(i, 0, week.iso, fixed)
-        sheet.write_string(i, 1, p.name_fa, open_cell)
+        sheet.write_string(i, 1, p.name_fa, fixed if province else open_cell)  # one province's: locked
         sheet.write_string(i, 2, g.name_fa, fixed)
         sheet.write_blank(i, 3, None, number)
         sheet.write_blank(i, 4, None, open_cell)
     last = max(len(rows), 1)
     # the guide's list of the provinces, in its column A, from its 1-based row `first`
     provinces_list = f"={GUIDE}!$A${first}:$A${first + len(ds.provinces) - 1}"
-    sheet.data_validation(1, 1, last, 1, {
-        "validate": "list", "source": provinces_list,
-        "input_title": "استان", "input_message": "یکی از ۳۱ استانِ فهرست",
-        "error_title": "استان نامعتبر", "error_message": "استان را از فهرست برگزینید."})
+    if province is None:
+        _province_list(sheet, last, provinces_list)
     sheet.data_validation(1, 3, last, 3, {
         "validate": "integer", "criteria": ">=", "value": 0,
         "input_title": "تعداد", "input_message": "عددی درست از ۰ به بالا (اگر چیزی تحویل نشد: ۰)",
@@ -113,6 +117,23 @@ def workbook(ds: Dataset, week: JDate, province: Province | None = None) -> Work
     book.worksheets()[0].activate()
     book.close()
     return Workbook(file_name(week, province), out.getvalue(), len(rows))
+
+
+def _province_list(sheet, last: int, source: str) -> None:
+    sheet.data_validation(1, 1, last, 1, {
+        "validate": "list", "source": source,
+        "input_title": "استان", "input_message": "یکی از ۳۱ استانِ فهرست",
+        "error_title": "استان نامعتبر", "error_message": "استان را از فهرست برگزینید."})
+
+
+def week_for(ds: Dataset) -> JDate:
+    """The week a workbook is for, by default: the latest meeting's, while no figure is given for it yet (the
+    workbook made after `portal new-meeting`); otherwise the meeting a week after it."""
+    latest = ds.meetings[-1] if ds.meetings else None
+    if latest is None:
+        raise ValueError("no meeting")
+    given = set(ds.deliveries.week.astype(str)) if len(ds.deliveries) else set()
+    return latest.date if latest.id not in given else latest.date.plus_days(7)
 
 
 def _guide(sheet, ds: Dataset, week: JDate, province: Province | None, programmes: int, title, wrap, header) -> int:

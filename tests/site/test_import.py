@@ -335,6 +335,15 @@ def _csv_mistake(edit: Callable[[list[list[str]]], None]) -> Callable[[Path, Pat
     return make
 
 
+def _unquoted_csv(source: Path, dest: Path) -> Path:
+    """A comma CSV typed by hand: «1,500» with no quotes, the note left empty."""
+    rows = _sheet_rows(source)
+    rows[2][3] = "1,500"
+    dest = dest.with_suffix(".csv")
+    dest.write_text("".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    return dest
+
+
 def _merge(book, ws) -> None:
     ws.merge_cells("E2:E3")
 
@@ -412,7 +421,13 @@ MISTAKES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
     "a row given twice": (_edit_sheet(_duplicate_row), "sheet تحویل, cell D5", "second row"),
     "unknown province": (_edit_sheet(_set("B2", "استان ناموجود")), "sheet تحویل, cell B2", "province"),
     "unknown programme": (_edit_sheet(_set("C2", "برنامهٔ دیگر")), "sheet تحویل, cell C2", "programme"),
-    "a week with no meeting": (_edit_sheet(_set("A2", "1400-08-12")), "sheet تحویل, cell A2", "meeting"),
+    "another week in the week's workbook": (_edit_sheet(_set("A2", "1400-07-28")), "sheet تحویل, cell A2",
+                                            "week"),
+    "another province in the province's workbook": (_edit_sheet(_set("B3", "کرمان")), "sheet تحویل, cell B3",
+                                                    "its own"),
+    "a Gregorian date for the week": (_edit_sheet(_set("A2", "27/10/2021")), "sheet تحویل, cell A2", "Gregorian"),
+    "a path for the week": (_edit_sheet(_set("A2", "../../../escape")), "sheet تحویل, cell A2", "date"),
+    "a note too long": (_edit_sheet(_set("E2", "یادداشت " * 80)), "sheet تحویل, cell E2", "characters"),
     "an impossible date": (_edit_sheet(_set("A2", "1400-07-31")), "sheet تحویل, cell A2", "31"),
     "a phone number in a note": (_edit_sheet(_set("E2", "هماهنگی با ۰۹۱۲۳۴۵۶۷۸۹")), "sheet تحویل, cell E2",
                                  "personal data"),
@@ -423,6 +438,9 @@ MISTAKES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
     "not a workbook": (_raw(b"this is not a spreadsheet"), "کرمانشاه", "not a workbook"),
     "an old .xls": (_raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, ".xls"), "کرمانشاه", ".xls"),
     "csv: a row with more cells": (_csv_mistake(lambda rows: rows[2].extend(["1", "2"])), "line 3", "cells"),
+    "csv: a separator inside a number": (_unquoted_csv, "line 3", "cells"),
+    "csv: a Gregorian day-first week": (_csv_mistake(lambda rows: rows[1].__setitem__(0, "27/10/2021")),
+                                        "line 2, column هفته", "Gregorian"),
     "csv: unknown column": (_csv_mistake(lambda rows: rows[0].__setitem__(3, "qty")), "line 1, column qty",
                             "not one of"),
     "csv: a week with no meeting, day first": (_csv_mistake(lambda rows: rows[1].__setitem__(0, "12/08/1400")),
@@ -470,3 +488,62 @@ def test_the_notes_go_through_the_small_count_rules_before_anything_is_written(p
     taken = _filled(_one(project), project / "b.xlsx", note=f"تحویل به {int(threshold) + 20} خانواده")
     code, out, err = run_portal(project, "import", str(taken))
     assert code == 0, out + err
+
+
+def test_a_file_named_with_personal_data_is_refused_by_its_name(project: Path) -> None:
+    filled = _filled(_one(project), project / "ارسالی ۰۹۱۲۳۴۵۶۷۸۹.xlsx")
+    before = _data_digest(project)
+    code, out, err = run_portal(project, "import", str(filled))
+    assert code == 1 and "the file's name" in err and "rename the file" in err, out + err
+    assert "cell" not in err.splitlines()[0] and _data_digest(project) == before
+
+
+def test_a_reason_with_personal_data_is_refused_once_as_the_reason(project: Path) -> None:
+    assert run_portal(project, "import", str(_filled(_one(project), project / "a.xlsx")))[0] == 0
+    changed = _filled(_one(project), project / "b.xlsx", quantities=(1300, 1600, 4400))
+    before = _data_digest(project)
+    code, out, err = run_portal(project, "import", str(changed), "--revise", "--reason", "تماس با ۰۹۱۲۳۴۵۶۷۸۹")
+    assert code == 1 and _data_digest(project) == before, out + err
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("--reason: ") and "phone" in lines[0], err
+
+
+def test_a_note_on_two_lines_can_be_revised_and_a_cleared_note_is_cleared(project: Path) -> None:
+    first = _filled(_one(project), project / "a.xlsx", note="خط یک\nخط دو")
+    assert run_portal(project, "import", str(first))[0] == 0
+    assert "خط یک\nخط دو" in {r["note_fa"] for r in _imported_rows(project)}
+    revised = _filled(_one(project), project / "b.xlsx", quantities=(1240, *QUANTITIES[1:]), note="خط یک\nخط دو")
+    code, out, err = run_portal(project, "import", str(revised), "--revise", "--reason", "اصلاح استان")
+    assert code == 0, out + err
+    assert sorted(int(r["quantity"]) for r in _imported_rows(project)) == sorted((1240, *QUANTITIES[1:]))
+    cleared = _filled(_one(project), project / "c.xlsx", quantities=(1240, *QUANTITIES[1:]))
+    code, out, err = run_portal(project, "import", str(cleared))
+    assert code == 0 and "1 note(s) changed" in out, out + err
+    assert {r["note_fa"] for r in _imported_rows(project)} == {""}
+    assert run_portal(project, "validate")[0] == 0
+
+
+def test_csv_files_with_a_blank_first_line_direction_marks_or_utf_16_without_its_mark(project: Path) -> None:
+    rows = _sheet_rows(_one(project))
+    variants = {
+        "blank-first-line.csv": b"\r\n" + _csv_bytes(rows, ",", "utf-8"),
+        "marks.csv": _csv_bytes([rows[0]] + [["\u200e1400/08/05\u200e", *r[1:]] for r in rows[1:]], ";", "utf-8"),
+        "utf-16-no-mark.csv": _csv_bytes(rows, "\t", "utf-16-le"),
+    }
+    for name, data in variants.items():
+        fresh = project.parent / f"p-{name}"
+        shutil.copytree(project, fresh)
+        (fresh / name).write_bytes(data)
+        code, out, err = run_portal(fresh, "import", str(fresh / name))
+        assert code == 0, (name, out + err)
+        assert sorted(int(r["quantity"]) for r in _imported_rows(fresh)) == sorted(QUANTITIES), name
+
+
+def test_a_one_province_workbook_locks_its_province_and_says_what_it_is_for(base: Path) -> None:
+    book = openpyxl.load_workbook(_one(base))
+    ws = book[SHEET]
+    assert ws["B2"].protection.locked and not ws["D2"].protection.locked
+    props = {p.name: p.value for p in book.custom_doc_props.props}
+    assert props == {"portal-week": WEEK, "portal-province": "IR-05"}
+    national = openpyxl.load_workbook(_national(base))
+    assert {p.name: p.value for p in national.custom_doc_props.props} == {"portal-week": WEEK}

@@ -17,15 +17,16 @@ from generator.lang import people_counts
 from generator.lang.messages import t
 from generator.model.problems import Problem
 from generator.schema.files import REFERENCE_KINDS
-from generator.schema.value_types import Ref, Text
+from generator.schema.value_types import FileName, Ref, Text
 
 if TYPE_CHECKING:
     from generator.validate.validated import Validated
 
 
 def is_free_text(shape: Any) -> bool:
-    """A field typed Text or Line (a Ref is a Line that names something, not a sentence)."""
-    return isinstance(shape, Text) and not isinstance(shape, Ref)
+    """A field typed Text or Line (a Ref is a Line that names something, not a sentence; a FileName is not
+    published)."""
+    return isinstance(shape, Text) and not isinstance(shape, (Ref, FileName))
 
 
 def small_counts_in_texts(v: Validated) -> Iterator[Problem]:
