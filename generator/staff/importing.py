@@ -35,7 +35,7 @@ from generator.load.files import load
 from generator.model.errors import PortalError
 from generator.model.problems import errors_in
 from generator.schema.files import SCHEMAS
-from generator.staff import sheets
+from generator.staff import sheet_read, sheets
 from generator.staff.sheets import Place, SheetProblem, SheetRow
 from generator.validate.normalise import normalise
 from generator.validate.run import validate
@@ -104,7 +104,7 @@ def import_file(root: Path, data: Path, path: Path, reason: str | None = None, t
              for f in personal_data.find(path.name)]
     if named:
         raise ImportProblems(path.name, named)
-    sheet = sheets.read(path)
+    sheet = sheet_read.read(path)
     problems = sheet.problems or _for_its_week(sheet, current.places)
     if problems:
         raise ImportProblems(path.name, problems)
