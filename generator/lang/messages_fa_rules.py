@@ -100,4 +100,7 @@ RULES: dict[str, str] = {
         "در متن چیزی شبیه {kind} هست ({masked})؛ دادهٔ شخصی هرگز منتشر نمی‌شود",
     "delete it, or keep it in the text as a private span: ((خصوصی …)) (it never reaches the site)":
         "آن را پاک کنید، یا در متن در بخش خصوصی نگه دارید: ((خصوصی …)) (این بخش هرگز به سایت نمی‌رسد)",
+    "«{name}» is a county of {province}, not a province": "«{name}» شهرستانی از {province} است، نه استان",
+    "write the province, «{province}», and the county in its own column (county)":
+        "نام استان، «{province}»، را بنویسید و شهرستان را در ستون خودش (‎county‎)",
 }

@@ -116,7 +116,7 @@ class Count:
         if value is None:
             raise FieldError("invalid-number", t("«{raw}» is not a whole number", raw=raw),
                              t("write digits only (Persian or Latin), e.g. {example}", example=self.example))
-        if value > 10**15:
+        if value >= 10**15:  # 16 digits or more
             raise FieldError("invalid-number", t("{value} is too large to be a count", value=str(value)),
                              t("check the cell: a count has at most 15 digits"))
         if value < 0:

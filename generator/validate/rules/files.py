@@ -127,6 +127,13 @@ def _province(v: Validated, path: str, rec: Rec, key: str, value: str | None = N
     code = v.places.province(name)
     if code:
         return code, []
+    within = [v.places.names_fa.get(c, c) for c in v.places.county_provinces(name)]
+    if within:  # a county's name where its province belongs: say which province it is in
+        return None, [Problem(path, rec.line_of(key, item), where or rec.path_of(key), "unknown-province",
+                              t("«{name}» is a county of {province}, not a province", name=name,
+                                province="، ".join(within)),
+                              t("write the province, «{province}», and the county in its own column (county)",
+                                province=within[0]))]
     return None, [Problem(path, rec.line_of(key, item), where or rec.path_of(key), "unknown-province",
                           t("«{name}» is not one of the 31 provinces", name=name),
                           t("write the province's name as in data/reference/provinces.csv, e.g. «{example}»",
