@@ -35,7 +35,7 @@ def is_generated(path: Path) -> bool:
     return head.startswith("---\n") and MARKER in head.split("\n---", 1)[0]
 
 
-def _write_if_changed(path: Path, text: str | bytes) -> bool:
+def write_if_changed(path: Path, text: str | bytes) -> bool:
     """Write atomically, and only if the bytes differ (so unchanged files keep their dates)."""
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
@@ -49,7 +49,7 @@ def _write_if_changed(path: Path, text: str | bytes) -> bool:
 
 def write_feed(path: Path, text: str) -> bool:
     """The Atom feed (feed.py), beside the pages: MkDocs copies it as it is."""
-    return _write_if_changed(path, text)
+    return write_if_changed(path, text)
 
 
 def write_downloads(content_dir: Path, files: dict[str, str | bytes], folder_name: str = DOWNLOADS) -> WriteResult:
@@ -59,7 +59,7 @@ def write_downloads(content_dir: Path, files: dict[str, str | bytes], folder_nam
     folder.mkdir(parents=True, exist_ok=True)
     written, unchanged, removed = [], [], []
     for name, text in sorted(files.items()):
-        (written if _write_if_changed(folder / name, text) else unchanged).append(name)
+        (written if write_if_changed(folder / name, text) else unchanged).append(name)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         if path.relative_to(folder).as_posix() not in files:
             path.unlink()
@@ -79,7 +79,7 @@ def write(content_dir: Path, pages: dict[str, str]) -> WriteResult:
         if path.exists() and not is_generated(path):
             raise PageInTheWay(t("{path}: a hand-written page is in the way of a generated one; rename or "
                                     "remove it", path=str(path)))
-        (written if _write_if_changed(path, text) else unchanged).append(rel)
+        (written if write_if_changed(path, text) else unchanged).append(rel)
     for path in sorted(content_dir.rglob("*.md")):
         rel = path.relative_to(content_dir).as_posix()
         if rel not in pages and is_generated(path):

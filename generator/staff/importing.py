@@ -18,9 +18,9 @@ data/deliveries/, through every rule `portal validate` runs.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -34,8 +34,10 @@ from generator.lang.persian import match_key, parse_integer
 from generator.load.files import load
 from generator.model.errors import PortalError
 from generator.model.problems import errors_in
+from generator.render.write import write_if_changed
 from generator.schema.files import SCHEMAS
 from generator.staff import sheet_read, sheets
+from generator.staff.scaffold import yaml_text
 from generator.staff.sheets import Place, SheetProblem, SheetRow
 from generator.validate.normalise import normalise
 from generator.validate.run import validate
@@ -157,7 +159,7 @@ def import_file(root: Path, data: Path, path: Path, reason: str | None = None, t
         if result.revised:
             rel, reason_lines = _revisions(copy, Path(tmp), [(row, held) for row, held in changed
                                                              if held.quantity != row.values["quantity"]],
-                                           reason or "", today or JDate.from_gregorian(_today()))
+                                           reason or "", today or JDate.from_gregorian(dt.date.today()))
             written.append(rel)
         checked = validate(load(copy, Path(tmp)))
         found = [SheetProblem(Place("--reason"), p.message, p.fix) if (p.path, p.line) in reason_lines
@@ -167,7 +169,7 @@ def import_file(root: Path, data: Path, path: Path, reason: str | None = None, t
         result.warnings = [f"{p.where()} {p.explain(lang)}" for p in checked.problems if p.severity != "error"
                            and (p.path, p.line) in lines_of]
         for rel in sorted(set(written)):
-            _replace(root / rel, (Path(tmp) / rel).read_bytes())
+            write_if_changed(root / rel, (Path(tmp) / rel).read_bytes())
         result.written = sorted(set(written))
         result.added = len(new)
     return result
@@ -205,12 +207,6 @@ def _for_its_week(sheet: sheets.Sheet, places) -> list[SheetProblem]:
 def _number(text: str) -> int | str:
     """A quantity as a number (written in the message's digits), or as typed."""
     return int(text) if text.isdigit() else text
-
-
-def _today():
-    import datetime as dt
-
-    return dt.date.today()
 
 
 def _resolve(r: SheetRow, places, ds, source: str, digest: str) -> _Row:
@@ -339,25 +335,21 @@ def _revisions(copy: Path, root: Path, revised: list[tuple[_Row, _Held]], reason
                ) -> tuple[str, set[tuple[str, int]]]:
     """One entry of data/revisions.yaml per revised figure, dated `today`, with the staff's `reason`; returns the
     file (relative to `root`) and its lines written (a problem on one is the reason's)."""
-    import json
-
     target = copy / REVISIONS
     text = target.read_text(encoding="utf-8") if target.exists() else \
         "# Why published figures were revised. Schema: docs/schema.md#revisions\n"
     if text and not text.endswith("\n"):
         text += "\n"
     taken = text.count(f"id: {today.iso}-r")
-    def q(text: str) -> str:  # a YAML scalar that reads back as this text (JSON strings are YAML)
-        return json.dumps(text, ensure_ascii=False)
-
     rel = target.relative_to(root).as_posix()
     lines: set[tuple[str, int]] = set()
     for n, (row, _) in enumerate(revised, start=taken + 1):
         first = text.count("\n") + 1
         lines |= {(rel, first + i) for i in range(6)}
-        text += (f"- id: {today.iso}-r{n}\n  date: {today.iso}\n  reason_fa: {q(reason)}\n"
-                 f"  programme: {q(row.values['programme'])}\n  province: {q(row.values['province'])}\n"
-                 f"  period: {q(row.values['week_ending'])}\n")
+        text += (f"- id: {today.iso}-r{n}\n  date: {today.iso}\n  reason_fa: {yaml_text(reason)}\n"
+                 f"  programme: {yaml_text(row.values['programme'])}\n"
+                 f"  province: {yaml_text(row.values['province'])}\n"
+                 f"  period: {yaml_text(row.values['week_ending'])}\n")
     target.write_text(text, encoding="utf-8")
     return rel, lines
 
@@ -371,11 +363,3 @@ def _placed(problem, lines_of: dict[tuple[str, int], _Row], source: str) -> Shee
                             problem.fix)
     where = row.sheet.places.get(problem.field) or row.sheet.row
     return SheetProblem(where, problem.message, problem.fix)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """`path` replaced by `data` whole, or left as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

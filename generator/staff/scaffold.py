@@ -35,7 +35,7 @@ class Scaffold:
     reports: int  # provinces listed
 
 
-def _q(text: str) -> str:
+def yaml_text(text: str) -> str:
     """A YAML scalar that reads back as this text, whatever it holds (JSON strings are YAML)."""
     return json.dumps(text, ensure_ascii=False)
 
@@ -98,7 +98,7 @@ def scaffold(ds: Dataset, meetings_dir: Path, date: str | None = None) -> Scaffo
         "# شمارهٔ جلسه: یکی بیشتر از جلسهٔ قبل.",
         f"number: {(latest.number + 1) if latest else 1}",
         "# عنوان جلسه.",
-        f"title_fa: {_q(latest.title_fa if latest else '')}",
+        f"title_fa: {yaml_text(latest.title_fa if latest else '')}",
         "# no برای جلسهٔ واقعی؛ yes فقط برای دادهٔ نمونهٔ ساختگی.",
         "synthetic: 'no'",
         "# خلاصهٔ کوتاه جلسه، در یکی دو جمله.",
@@ -109,7 +109,7 @@ def scaffold(ds: Dataset, meetings_dir: Path, date: str | None = None) -> Scaffo
         "attendees:",
     ]
     for a in (latest.attendees if latest else ()):
-        lines.append(f"- role_fa: {_q(a.role_fa)}")
+        lines.append(f"- role_fa: {yaml_text(a.role_fa)}")
         if a.attendance != "in-person":
             lines.append(f"  attendance: {a.attendance}")
     if not latest or not latest.attendees:
@@ -153,8 +153,9 @@ def scaffold(ds: Dataset, meetings_dir: Path, date: str | None = None) -> Scaffo
     if reported:
         lines.append("reports:")
         for r in reported:
-            lines.append(f"- province: {_q(provinces[r.province].name_fa if r.province in provinces else r.province)}")
-            lines.append(f"  reporter_role_fa: {_q(r.reporter_role_fa)}")
+            name = provinces[r.province].name_fa if r.province in provinces else r.province
+            lines.append(f"- province: {yaml_text(name)}")
+            lines.append(f"  reporter_role_fa: {yaml_text(r.reporter_role_fa)}")
             lines.append('  summary_fa: ""')
             if r.figures:
                 lines.append("  figures:")

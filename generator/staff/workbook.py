@@ -22,6 +22,7 @@ from xlsxwriter.utility import xl_col_to_name
 from generator.lang.jalali import JDate
 from generator.lang.persian import persian_digits
 from generator.model.dataset import Dataset, Programme, Province
+from generator.staff.scaffold import WEEK
 
 GUIDE, SHEET = "راهنما", "تحویل"  # the workbook's sheets: the guide, and the deliveries
 # the deliveries sheet's columns, in order: (the field in data/deliveries/*.csv, its header in the sheet)
@@ -133,7 +134,7 @@ def week_for(ds: Dataset) -> JDate:
     if latest is None:
         raise ValueError("no meeting")
     given = set(ds.deliveries.week.astype(str)) if len(ds.deliveries) else set()
-    return latest.date if latest.id not in given else latest.date.plus_days(7)
+    return latest.date if latest.id not in given else latest.date.plus_days(WEEK)
 
 
 def _guide(sheet, ds: Dataset, week: JDate, province: Province | None, programmes: int, title, wrap, header) -> int:
