@@ -33,8 +33,9 @@ from generator.charts.png import PngRenderer
 from generator.charts.poster import Poster
 from generator.history.archive import LOG, Entry
 from generator.history.archive import dumps as archive_dumps
-from generator.history.changes import Before, compare
+from generator.history.changes import Before, Changes, compare
 from generator.history.vintages import This, vintages
+from generator.lang.edition import EN, FA, Edition
 from generator.lang.jalali import JDate, parse_jalali
 from generator.lang.messages import t
 from generator.load.files import FileMemo, load
@@ -179,22 +180,32 @@ def site_address(dataset: Dataset, path: str = "") -> str:
 
 
 def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
-         before: Before | None = None, log: tuple[Entry, ...] = ()) -> list[Page]:
-    """Every page of the site with its figures (the province map draws the dataset's boundaries), the page
-    of what changed since the publication `before`, and the archive of every publication in `log` (this one
-    last; empty for a build that is not published)."""
-    planned = pages.plan(dataset, agg, tracked, dataset.boundaries)
-    changes = compare(before, [f for page in planned for f in page.figures])
-    planned += [pages.changes_page(changes, dataset, agg, tracked, log), pages.archive_page(dataset, log)]
-    planned += [pages.open_data_page(dataset, planned), pages.search_page(dataset)]
+         before: Before | None = None, log: tuple[Entry, ...] = (), ed: Edition = FA,
+         changes: Changes | None = None) -> list[Page]:
+    """Every page of the site in the edition `ed` with its figures (the province map draws the dataset's
+    boundaries), the page of what changed since the publication `before`, and the archive of every
+    publication in `log` (this one last; empty for a build that is not published). `changes`: what the
+    Persian edition's figures changed (the English edition's page of changes tells the same changes)."""
+    planned = pages.plan(dataset, agg, tracked, dataset.boundaries, ed)
+    if changes is None:
+        changes = compare(before, [f for page in planned for f in page.figures])
+    planned += [pages.changes_page(changes, dataset, agg, tracked, log, ed), pages.archive_page(dataset, log, ed)]
+    planned += [pages.open_data_page(dataset, planned, ed), pages.search_page(dataset, ed)]
+    if not ed.fa:  # the link previews are the Persian edition's (for now)
+        return planned
     return [dataclasses.replace(page, card=cards.card(page, dataset, agg)) for page in planned]
+
+
+def changes_of(planned: list[Page]) -> Changes:
+    """The changes the page of changes tells (its context's), for the other edition's page."""
+    return next(p.context.changes for p in planned if p.path == pages.CHANGES)
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
                   publication: Publication, planned: list[Page], charts: ChartRenderer, log: tuple[Entry, ...] = (),
                   charts_first: bool = False, site_url: str = "", images: PngRenderer | None = None,
-                  before: Before | None = None, shared_up: str = "", writes: Writes | None = None
-                  ) -> tuple[Rendered, WriteResult]:
+                  before: Before | None = None, shared_up: str = "", writes: Writes | None = None,
+                  english: list[Page] | None = None) -> tuple[Rendered, WriteResult]:
     """Render the planned pages, their charts and downloads, and write them into content/, with every
     protected cell of the publication in downloads/cells.json and the log of publications in
     downloads/publications.json, and each figure's vintages after `before` (history/vintages.py).
@@ -216,11 +227,15 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     cite = open_data.citation(dataset.site, dataset.provinces)
     rendered = render(planned, common, charts, images, brand=planned[0].title if planned else "",
                       site_url=site_url)
+    # the English edition (`english`: its pages) under content/en/, page for page
+    rendered_en = render(english, common, charts, images, brand=english[0].title, site_url=site_url,
+                         ed=EN) if english else None
     if charts_first:
         charts.close()
     if writes is not None:
         writes.begin()
-    result = write.write(project.content, rendered.pages)
+    result = write.write(project.content, rendered.pages | (
+        {f"{EN.prefix}{path}": text for path, text in rendered_en.pages.items()} if rendered_en else {}))
     feed = write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
     cards = write.write_downloads(project.content, rendered.cards, CARDS)
     if writes is not None:
@@ -248,6 +263,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     write.write_downloads(project.content, {n: b for h in histories for n, b in h.shared.items()}, SHARED_VINTAGES)
     write.write_downloads(project.content, api_files, api.API)
     write.write_downloads(project.content, embeds, EMBED)
+    if english:
+        write.write_downloads(project.content / EN.folder, figure_downloads(english, cite))
     return rendered, result
 
 
@@ -280,12 +297,13 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     site_url = site_address(checked.dataset, url_path) if url_path is not None else ""
     tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
     planned = plan(project, checked.dataset, agg, tracked, before, log)
+    english = plan(project, checked.dataset, agg, tracked, before, log, EN, changes_of(planned))
     # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
     images = PngRenderer(project.cache / "images")
     brand = planned[0].title if planned else ""  # the home page's title: the site's name
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
                                      charts_first=charts_first, site_url=site_url, images=images, before=before,
-                                     shared_up="../" if url_path else "", writes=writes)
+                                     shared_up="../" if url_path else "", writes=writes, english=english)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,

@@ -35,6 +35,7 @@ from generator.audit.served_text import NUMBER, UnreadableIndex, read_text, text
 from generator.audit.vintages import vintage_findings
 from generator.history.vintages import is_vintages
 from generator.lang import personal_data
+from generator.lang.edition import EN
 from generator.lang.messages import t
 from generator.lang.persian import ascii_digits, fold_text, persian_digits, persian_letters
 from generator.model.errors import PortalError
@@ -48,7 +49,8 @@ TEXT_FILES = (".html", ".csv", ".json", ".svg", ".xml", ".txt")
 # an XLSX download is read as its cells (open_data.xlsx_sheets); the search index's files (Pagefind's,
 # gzip-compressed: the text of every page, and its words) as the text they hold
 SERVED = (*TEXT_FILES, ".xlsx", ".zip", ".png", ".pdf", *INDEX_SUFFIXES)
-THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
+_THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/images")
+THEME = _THEME + tuple(EN.prefix + folder for folder in _THEME)  # each edition's MkDocs build copies the theme
 _WORD = re.compile(r"[\w-]+")
 _PROTECTED = re.compile(r'"protected":\s*true')
 CELLS = "downloads/cells.json"  # every protected cell of a publication (publication.Publication.to_json)

@@ -58,17 +58,27 @@ def _both(build: Callable[[int], dict]) -> ChartSpecs:
     return ChartSpecs(phone=build(PHONE), wide=build(WIDE))
 
 
-def _spec(template: dict, **datasets: Any) -> dict:
+# the English edition's numbers (its charts carry their locale: the drawing's config is the Persian one)
+LATIN_LOCALE = {"locale": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", ""],
+                                      "minus": "\u2212", "percent": "%"}}}
+
+
+def _spec(template: dict, ltr: bool = False, **datasets: Any) -> dict:
     """A chart: its template (the Vega-Lite dict Altair built for this shape of chart, remembered, since
-    Altair takes tens of milliseconds to build one) with the rows as top-level named datasets."""
+    Altair takes tens of milliseconds to build one) with the rows as top-level named datasets; an English
+    chart (`ltr`) with its Latin number locale."""
     spec = copy.deepcopy(template)
     spec["datasets"] = datasets
+    if ltr:
+        spec["config"] = LATIN_LOCALE
     return spec
 
 
-def _persian(values: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+def _persian(values: list[dict[str, Any]], *keys: str, ltr: bool = False) -> list[dict[str, Any]]:
     """The rows with the names under `keys` in Persian digits («برنامهٔ 2» → «برنامهٔ ۲»), as the page writes
-    them (a key a row lacks is left out)."""
+    them (a key a row lacks is left out); an English chart's (`ltr`) as they are."""
+    if ltr:
+        return values
     return [{**v, **{k: persian_digits(v[k]) for k in keys if k in v}} for v in values]
 
 
@@ -82,18 +92,22 @@ def _newest(values: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]
     return newest
 
 
-def _number(value: float, kind: str) -> str:
-    number = format_number(value, 0 if kind == "int" else 1)
+def _number(value: float, kind: str, ltr: bool = False) -> str:
+    decimals = 0 if kind == "int" else 1
+    if ltr:
+        return f"{value:,.{decimals}f}" + ("%" if kind == "percent" else "")
+    number = format_number(value, decimals)
     return f"{number}٪" if kind == "percent" else number
 
 
 
 
-def _value_axis(kind: str) -> alt.Axis:
-    """On the right, where a right-to-left reader starts. Untitled: what it measures is written in the
-    page above the chart (figures.Figure.axis_fa), in the page's font, where it costs nothing to draw."""
-    extra = {"labelExpr": "datum.label + '٪'"} if kind == "percent" else {}
-    return alt.Axis(title=None, orient="right", format=_AXIS_FORMATS[kind], tickCount=5, **extra)
+def _value_axis(kind: str, ltr: bool = False) -> alt.Axis:
+    """On the right, where a right-to-left reader starts (on the left in English). Untitled: what it
+    measures is written in the page above the chart (figures.Figure.axis_fa), in the page's font, where it
+    costs nothing to draw."""
+    extra = {"labelExpr": "datum.label + '" + ("%" if ltr else "٪") + "'"} if kind == "percent" else {}
+    return alt.Axis(title=None, orient="left" if ltr else "right", format=_AXIS_FORMATS[kind], tickCount=5, **extra)
 
 
 def _time_labels(values: list[dict[str, Any]], most: int = TIME_LABELS[WIDE]) -> tuple[str, ...] | None:
@@ -117,40 +131,43 @@ def _time_axis(shown: tuple[str, ...] | None) -> alt.Axis:
 # ---- lines over time ----
 
 def over_time(values: list[dict[str, Any]], *, kind: str = "int",
-              series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None) -> ChartSpecs:
+              series: list[tuple[str, str, list[int]]] | None = None, target: int | None = None,
+              ltr: bool = False) -> ChartSpecs:
     """A line over weeks (one line per series: name, colour, dash), with an optional target line (named
     in the figure's HTML key), and the newest value of each line written beside its end (of each line
     whose end is not too near another's).
 
     Rows: {"week": "۳ شهریور", "order": 1, "value": 42[, "series": "…"]}.
     """
-    shape = tuple((persian_digits(name), colour, tuple(dash)) for name, colour, dash in series or ())
-    values = _persian(values, "series")
-    rows = [{**v, "text": _number(v["value"], kind)} for v in values]
-    ends = _line_ends(values, kind, top=max([v["value"] for v in values] + [target or 0]))
+    shape = tuple((name if ltr else persian_digits(name), colour, tuple(dash)) for name, colour, dash in series or ())
+    values = _persian(values, "series", ltr=ltr)
+    rows = [{**v, "text": _number(v["value"], kind, ltr)} for v in values]
+    ends = _line_ends(values, kind, top=max([v["value"] for v in values] + [target or 0]), ltr=ltr)
 
     def build(width: int) -> dict:
-        template = _over_time(kind, shape, target is not None, _time_labels(values, TIME_LABELS[width]), width)
+        template = _over_time(kind, shape, target is not None, _time_labels(values, TIME_LABELS[width]), width,
+                              ltr)
         extra = {"target": [{"target": target}]} if target is not None else {}
-        return _spec(template, rows=rows, ends=ends, **extra)
+        return _spec(template, ltr, rows=rows, ends=ends, **extra)
 
     return _both(build)
 
 
-def _line_ends(values: list[dict[str, Any]], kind: str, top: float) -> list[dict[str, Any]]:
+def _line_ends(values: list[dict[str, Any]], kind: str, top: float, ltr: bool = False) -> list[dict[str, Any]]:
     """Each line's newest point with its value as a label; of lines ending within a tenth of the scale of
     each other, only the highest is labelled (two labels there would overlap)."""
     kept: list[dict[str, Any]] = []
     for v in sorted(_newest(values, "series").values(), key=lambda v: -v["value"]):
         if all(abs(v["value"] - k["value"]) >= 0.1 * (top or 1) for k in kept):
-            kept.append({**v, "label": _number(v["value"], kind)})
+            kept.append({**v, "label": _number(v["value"], kind, ltr)})
     return sorted(kept, key=lambda v: v.get("series", ""))
 
 
 @functools.lru_cache(maxsize=256)
-def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | None, width: int) -> dict:
+def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | None, width: int,
+               ltr: bool = False) -> dict:
     x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(shown))
-    y = alt.Y("value:Q", axis=_value_axis(kind), scale=alt.Scale(zero=True))
+    y = alt.Y("value:Q", axis=_value_axis(kind, ltr), scale=alt.Scale(zero=True))
     enc: dict[str, Any] = {"x": x, "y": y}
     if series:
         domain = [name for name, _, _ in series]
@@ -178,21 +195,21 @@ def _over_time(kind: str, series: tuple, target: bool, shown: tuple[str, ...] | 
 # ---- horizontal bars ----
 
 def bars(values: list[dict[str, Any]], *, kind: str = "int", reference: float | None = None,
-         reference_colour: str = "#8c8c8c") -> ChartSpecs:
+         reference_colour: str = "#8c8c8c", ltr: bool = False) -> ChartSpecs:
     """Horizontal bars, largest first, growing from the right, each with its value beside its end, with an
     optional reference line (the country's level, say). Rows: {"name": "گیلان", "value": 42}."""
-    values = _persian(values, "name")
+    values = _persian(values, "name", ltr=ltr)
     order = tuple(v["name"] for v in sorted(values, key=lambda v: -v["value"]))
-    rows = [{**v, "text": _number(v["value"], kind), "label": _number(v["value"], kind)}
+    rows = [{**v, "text": _number(v["value"], kind, ltr), "label": _number(v["value"], kind, ltr)}
             for v in values]
     names_px = max((text_px(v["name"]) for v in values), default=0)
     top = max([v["value"] for v in values] + [reference or 0]) or 1
 
     def build(width: int) -> dict:
         scale_max = top * room([r["label"] for r in rows], width - PADDING - names_px - 10)
-        template = _bars(order, scale_max, reference_colour if reference is not None else None, width)
+        template = _bars(order, scale_max, reference_colour if reference is not None else None, width, ltr)
         extra = {"reference": [{"value": reference}]} if reference is not None else {}
-        return _spec(template, rows=rows, **extra)
+        return _spec(template, ltr, rows=rows, **extra)
 
     return _both(build)
 
@@ -202,52 +219,55 @@ def _bar_height(count: int) -> int:
 
 
 @functools.lru_cache(maxsize=256)
-def _bars(order: tuple[str, ...], scale_max: float, reference_colour: str | None, width: int) -> dict:
-    y = alt.Y("name:N", sort=list(order), axis=alt.Axis(title=None, orient="right"))
-    x = alt.X("value:Q", scale=alt.Scale(reverse=True, domain=[0, scale_max], nice=False), axis=None)
+def _bars(order: tuple[str, ...], scale_max: float, reference_colour: str | None, width: int,
+          ltr: bool = False) -> dict:
+    y = alt.Y("name:N", sort=list(order), axis=alt.Axis(title=None, orient="left" if ltr else "right"))
+    x = alt.X("value:Q", scale=alt.Scale(reverse=not ltr, domain=[0, scale_max], nice=False), axis=None)
     base = alt.Chart(alt.NamedData("rows"))
     layers = [base.mark_bar(color=PALETTE[0]).encode(y=y, x=x, description=alt.Description("text:N")),
-              _bar_labels(base, y, x)]
+              _bar_labels(base, y, x, ltr)]
     if reference_colour is not None:
         layers.append(alt.Chart(alt.NamedData("reference")).mark_rule(
             color=reference_colour, strokeDash=[4, 3], strokeWidth=2, aria=False).encode(x=alt.X("value:Q")))
     return alt.layer(*layers).properties(height=_bar_height(len(order)), **fit(width)).to_dict(validate=False)
 
 
-def _bar_labels(base: alt.Chart, y: alt.Y, x: alt.X) -> alt.Chart:
-    """Each bar's value beside its end (bars grow from the right: beside is to the left)."""
-    return base.mark_text(align="right", baseline="middle", dx=-4, fontSize=LABEL_SIZE, color=INK,
-                          aria=False).encode(y=y, x=x, text=alt.Text("label:N"))
+def _bar_labels(base: alt.Chart, y: alt.Y, x: alt.X, ltr: bool = False) -> alt.Chart:
+    """Each bar's value beside its end (bars grow from the right: beside is to the left; in English the
+    other way round)."""
+    return base.mark_text(align="left" if ltr else "right", baseline="middle", dx=4 if ltr else -4,
+                          fontSize=LABEL_SIZE, color=INK, aria=False).encode(y=y, x=x, text=alt.Text("label:N"))
 
 
 def stacked_bars(values: list[dict[str, Any]], *, series: list[str], colours: list[str],
-                 by_value: bool = True) -> ChartSpecs:
+                 by_value: bool = True, ltr: bool = False) -> ChartSpecs:
     """Horizontal stacked bars per category, each with its total beside its end: largest first, or
     (`by_value` False) in the rows' own order (age bands, say).
     Rows: {"name": "گیلان", "series": "مرکز تزریق واکسن", "sorder": 0, "value": 10}."""
-    values = _persian(values, "name", "series")
-    series = [persian_digits(name) for name in series]
+    values = _persian(values, "name", "series", ltr=ltr)
+    series = series if ltr else [persian_digits(name) for name in series]
     totals: dict[str, float] = {}
     for v in values:
         totals[v["name"]] = totals.get(v["name"], 0) + v["value"]
     order = tuple(sorted(totals, key=lambda n: -totals[n]) if by_value else totals)
-    ends = [{"name": n, "value": t, "label": _number(t, "int")} for n, t in totals.items()]
-    rows = [{**v, "text": _number(v["value"], "int")} for v in values]
+    ends = [{"name": n, "value": t, "label": _number(t, "int", ltr)} for n, t in totals.items()]
+    rows = [{**v, "text": _number(v["value"], "int", ltr)} for v in values]
     names_px = max((text_px(n) for n in totals), default=0)
 
     def build(width: int) -> dict:
         scale_max = max(totals.values(), default=1) * room([e["label"] for e in ends],
                                                              width - PADDING - names_px - 10)
-        return _spec(_stacked_bars(tuple(series), tuple(colours), order, scale_max, width), rows=rows, ends=ends)
+        return _spec(_stacked_bars(tuple(series), tuple(colours), order, scale_max, width, ltr), ltr, rows=rows,
+                     ends=ends)
 
     return _both(build)
 
 
 @functools.lru_cache(maxsize=64)
 def _stacked_bars(series: tuple[str, ...], colours: tuple[str, ...], order: tuple[str, ...], scale_max: float,
-                  width: int) -> dict:
-    y = alt.Y("name:N", sort=list(order), axis=alt.Axis(title=None, orient="right"))
-    scale = alt.Scale(reverse=True, domain=[0, scale_max], nice=False)
+                  width: int, ltr: bool = False) -> dict:
+    y = alt.Y("name:N", sort=list(order), axis=alt.Axis(title=None, orient="left" if ltr else "right"))
+    scale = alt.Scale(reverse=not ltr, domain=[0, scale_max], nice=False)
     stacks = alt.Chart(alt.NamedData("rows")).mark_bar(stroke="white", strokeWidth=0.5).encode(
         y=y, x=alt.X("sum(value):Q", scale=scale, axis=None),
         color=alt.Color("series:N", sort=list(series), scale=alt.Scale(domain=list(series), range=list(colours)),
@@ -255,7 +275,7 @@ def _stacked_bars(series: tuple[str, ...], colours: tuple[str, ...], order: tupl
         order=alt.Order("sorder:Q"),
         description=alt.Description("text:N"),
     )
-    labels = _bar_labels(alt.Chart(alt.NamedData("ends")), y, alt.X("value:Q", scale=scale, axis=None))
+    labels = _bar_labels(alt.Chart(alt.NamedData("ends")), y, alt.X("value:Q", scale=scale, axis=None), ltr)
     return alt.layer(stacks, labels).properties(height=_bar_height(len(order)), **fit(width)).to_dict(
         validate=False)
 
@@ -271,7 +291,7 @@ LABEL_PX = 16
 
 
 def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
-             hidden: list[dict[str, Any]] | None = None) -> ChartSpecs:
+             hidden: list[dict[str, Any]] | None = None, ltr: bool = False) -> ChartSpecs:
     """One row of columns over time per series (per programme), in a single view: each row drawn to its
     own maximum, since programmes count very different things, with its name at its top right. Each column
     carries its value above it when every value of the row fits its column; otherwise the row's newest
@@ -282,9 +302,9 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
     Rows: (name, colour), top first. Values: {"week": "۳ شهریور", "order": 1, "panel": "…", "value": 4};
     hidden: {"week", "order", "panel"}.
     """
-    rows = [(persian_digits(name), colour) for name, colour in rows]
-    values = _persian(values, "panel")
-    hidden = _persian(hidden or [], "panel")
+    rows = [(name if ltr else persian_digits(name), colour) for name, colour in rows]
+    values = _persian(values, "panel", ltr=ltr)
+    hidden = _persian(hidden or [], "panel", ltr=ltr)
     names = [name for name, _ in rows]
     top: dict[str, float] = dict.fromkeys(names, 0)
     for v in values:
@@ -293,8 +313,8 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
     base = {name: len(names) - 1 - i for i, name in enumerate(names)}  # row 0 at the top
     share = BAR_PX / ROW_PX
     bars = [{**v, "y0": base[v["panel"]], "y1": base[v["panel"]] + share * v["value"] / (top[v["panel"]] or 1),
-             "text": _number(v["value"], "int"),
-             "label": _number(v["value"], "int")} for v in values]
+             "text": _number(v["value"], "int", ltr),
+             "label": _number(v["value"], "int", ltr)} for v in values]
     crosses = [{**h, "y1": base[h["panel"]], "label": SYMBOL} for h in hidden]
     periods = len({v["order"] for v in [*values, *hidden]}) or 1
 
@@ -305,17 +325,25 @@ def row_bars(values: list[dict[str, Any]], *, rows: list[tuple[str, str]],
         labels = [{"panel": name, "base": base[name],
                    "top": base[name] + (BAR_PX + 4 + (LABEL_PX if fits[name] else 0) + NAME_PX) / ROW_PX,
                    "title": name if fits[name] or name not in newest else
-                   f"\u2067{name} — {newest[name]['week']}: {_number(newest[name]['value'], 'int')}\u2069"}
+                   _newest_title(name, newest[name]['week'], _number(newest[name]['value'], 'int', ltr), ltr)}
                   for name in names]
-        template = _row_bars(tuple(rows), _time_labels([*values, *hidden], TIME_LABELS[width]), width)
-        return _spec(template, bars=bars, labels=labels, values=[b for b in bars if fits[b["panel"]]],
+        template = _row_bars(tuple(rows), _time_labels([*values, *hidden], TIME_LABELS[width]), width, ltr)
+        return _spec(template, ltr, bars=bars, labels=labels, values=[b for b in bars if fits[b["panel"]]],
                      hidden=crosses)
 
     return _both(build)
 
 
 @functools.lru_cache(maxsize=256)
-def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None, width: int) -> dict:
+def _newest_title(name: str, week: str, value: str, ltr: bool) -> str:
+    """A row's name with its newest value: «بستهٔ معیشتی — ۲۸ مهر: ۷٬۴۵۷», isolated as right-to-left text
+    inside the left-to-right chart (in English as it is)."""
+    text = f"{name} — {week}: {value}"
+    return text if ltr else f"\u2067{text}\u2069"
+
+
+def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None, width: int,
+              ltr: bool = False) -> dict:
     names = [name for name, _ in rows]
     scale = alt.Scale(domain=[0, len(names)], nice=False, zero=True)
     x = alt.X("week:O", sort=alt.EncodingSortField("order"), axis=_time_axis(shown))
@@ -333,8 +361,8 @@ def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None, 
     baselines = alt.Chart(alt.NamedData("labels")).mark_rule(color="#bbbbbb", strokeWidth=0.6, aria=False).encode(
         y=alt.Y("base:Q", scale=scale, axis=None))
     names_ = alt.Chart(alt.NamedData("labels")).mark_text(
-        align="right", baseline="top", fontSize=13, fontWeight=600, color=INK, aria=False).encode(
-        y=alt.Y("top:Q", scale=scale, axis=None), x=alt.XValue("width"), text=alt.Text("title:N"))
+        align="left" if ltr else "right", baseline="top", fontSize=13, fontWeight=600, color=INK, aria=False).encode(
+        y=alt.Y("top:Q", scale=scale, axis=None), x=alt.XValue(0 if ltr else "width"), text=alt.Text("title:N"))
     chart = alt.layer(baselines, columns, values, crosses, names_).properties(height=ROW_PX * len(names),
                                                                               **exact(width, shown))
     return chart.to_dict(validate=False)
@@ -342,7 +370,7 @@ def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None, 
 
 # ---- the map ----
 
-def choropleth(values: list[dict[str, Any]], topology: dict) -> ChartSpecs:
+def choropleth(values: list[dict[str, Any]], topology: dict, ltr: bool = False) -> ChartSpecs:
     """The 31 provinces coloured by value; provinces without a value in grey.
 
     Rows: {"iso": "IR-01", "name": "گیلان", "value": 12.3 or None}.
@@ -350,11 +378,11 @@ def choropleth(values: list[dict[str, Any]], topology: dict) -> ChartSpecs:
     known = [v["value"] for v in values if v["value"] is not None]
     # a missing value is drawn grey; it must not reach the colour scale (Vega-Lite would drop the mark's
     # label), so the scale reads `shade`, which is a number for every province, within a fixed domain
-    values = _persian(values, "name")
+    values = _persian(values, "name", ltr=ltr)
     rows = [{**v, "has": v["value"] is not None, "shade": v["value"] if v["value"] is not None else min(known),
-             "text": f"{v['name']}: {_number(v['value'], 'decimal')}" if v["value"] is not None
-             else v["name"] + ": بدون داده یا پنهان"} for v in values]
-    return ChartSpecs(phone=_spec(_choropleth(min(known), max(known)), provinces=topology, rows=rows))
+             "text": f"{v['name']}: {_number(v['value'], 'decimal', ltr)}" if v["value"] is not None
+             else v["name"] + (": no data or hidden" if ltr else ": بدون داده یا پنهان")} for v in values]
+    return ChartSpecs(phone=_spec(_choropleth(min(known), max(known)), ltr, provinces=topology, rows=rows))
 
 
 @functools.lru_cache(maxsize=64)

@@ -14,12 +14,15 @@ from generator.aggregate.totals import Aggregates, CentreCountRow, CentreTable, 
 from generator.aggregate.tracker import STATUSES, Tracked
 from generator.history.archive import Entry
 from generator.history.changes import Changes, reasons
+from generator.lang.edition import FA, Edition
 from generator.lang.persian import sort_key
+from generator.lang.vocabulary_en import CENTRE_STATUS_EN, CENTRE_TYPES_EN, CENTRE_TYPES_PLURAL_EN
 from generator.model.dataset import Centre, Dataset, Indicator, Meeting, Programme, Province, Retention, Revision
 from generator.model.figures import Figure
 from generator.model.page import Page
 from generator.pages import figures as pf
 from generator.pages import household_figures as hf
+from generator.pages import province_figures as vf
 from generator.pages.decision_figures import decisions_table
 from generator.schema.files import CENTRE_STATUS, CENTRE_TYPES
 
@@ -36,6 +39,13 @@ STATUS_MEANINGS = {
     "delivered": "تحویل به هدف رسیده یا جلسه‌ای انجام آن را اعلام کرده است",
     "overdue": "مهلت گذشته و تصمیم هنوز انجام یا لغو نشده است",
     "cancelled": "جلسه‌ای آن را، با ذکر دلیل، لغو کرده است",
+}
+STATUS_MEANINGS_EN = {
+    "pledged": "no delivery reported since the decision, and no meeting has said that work began",
+    "in-progress": "deliveries have begun since the decision, or a meeting said that work began",
+    "delivered": "deliveries reached the target, or a meeting said it was done",
+    "overdue": "the due date has passed, and the decision is neither done nor cancelled",
+    "cancelled": "a meeting cancelled it, giving its reason",
 }
 
 
@@ -184,7 +194,7 @@ class ChangesContext:
 
 
 def changes_page(changes: Changes, ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
-                 log: tuple[Entry, ...] = ()) -> Page:
+                 log: tuple[Entry, ...] = (), ed: Edition = FA) -> Page:
     """What changed since the previous publication (changes.py), with the reasons staff gave for the
     revised figures; decisions by the meetings held since; for a correction, what it corrects. `log`: every
     publication up to this one (archive.py), empty for a local build."""
@@ -196,7 +206,7 @@ def changes_page(changes: Changes, ds: Dataset, agg: Aggregates, tracked: tuple[
     def after(m: Meeting) -> bool:
         return since is not None and m.date > since
 
-    return Page(CHANGES, "changes.md.j2", "چه چیزی تغییر کرد", ChangesContext(
+    return Page(CHANGES, "changes.md.j2", ed.pick("چه چیزی تغییر کرد", "What changed"), ChangesContext(
         changes, tuple(t for t in tracked if after(t.meeting)),
         tuple(t for t in tracked if t.closed_at and after(t.closed_at)),
         tuple(t for t in tracked if any(after(r.meeting) for r in t.revisions)), notes,
@@ -212,33 +222,38 @@ class ArchiveContext:
     retention: Retention | None
 
 
-def archive_page(ds: Dataset, log: tuple[Entry, ...]) -> Page:
+def archive_page(ds: Dataset, log: tuple[Entry, ...], ed: Edition = FA) -> Page:
     """Every publication ever made, those taken off the branch by the retention policy included."""
-    return Page(ARCHIVE, "archive.md.j2", "بایگانی انتشارها", ArchiveContext(
+    return Page(ARCHIVE, "archive.md.j2", ed.pick("بایگانی انتشارها", "Archive of publications"), ArchiveContext(
         tuple(reversed(log)), log[-1] if log else None, {e.version: e.title for e in log}, ds.site.retention))
 
 
-STATUS_ORDER = {k: CENTRE_STATUS[k] for k in ("open", "planned", "closed")} | CENTRE_STATUS  # as told
+STATUS_ORDER = ("open", "planned", "closed", *CENTRE_STATUS)  # as told
 
 
-def _by_type(row: CentreCountRow | None, table: CentreTable) -> tuple[tuple[str, int], ...]:
-    """A province's centres per type (the aggregates' count), by Persian name, the largest first."""
+def _by_type(row: CentreCountRow | None, table: CentreTable, ed: Edition = FA) -> tuple[tuple[str, int], ...]:
+    """A province's centres per type (the aggregates' count), by name (English: the plural's), the largest
+    first."""
     if row is None:
         return ()
-    counted = [(CENTRE_TYPES[kind], n) for kind, n in zip(table.types, row.counts, strict=True) if n]
+    names = CENTRE_TYPES if ed.fa else CENTRE_TYPES_PLURAL_EN
+    singular = CENTRE_TYPES if ed.fa else CENTRE_TYPES_EN
+    counted = [((singular if n == 1 else names)[kind], n) for kind, n in zip(table.types, row.counts, strict=True)
+               if n]
     return tuple(sorted(counted, key=lambda kv: -kv[1]))
 
 
-def _by_status(centres: tuple[Centre, ...]) -> tuple[tuple[str, int], ...]:
+def _by_status(centres: tuple[Centre, ...], ed: Edition = FA) -> tuple[tuple[str, int], ...]:
     """How many of `centres` are open, planned and closed (the statuses none has left out)."""
-    counts = {key: sum(c.status == key for c in centres) for key in STATUS_ORDER}
-    return tuple((STATUS_ORDER[k], n) for k, n in counts.items() if n)
+    names = CENTRE_STATUS if ed.fa else CENTRE_STATUS_EN
+    counts = {key: sum(c.status == key for c in centres) for key in dict.fromkeys(STATUS_ORDER)}
+    return tuple((names[k], n) for k, n in counts.items() if n)
 
 
-def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: dict) -> list[Page]:
-    """Every generated page of the site, in a stable order."""
+def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: dict, ed: Edition = FA) -> list[Page]:
+    """Every generated page of the site in the edition `ed`, in a stable order (the same paths in both)."""
     province_paths = {p.iso_code: province_path(p) for p in ds.provinces}
-    county_names = {c.id: c.name_fa for c in ds.counties}
+    county_names = {c.id: ed.name(c) for c in ds.counties}
     stats = tuple(agg.programmes[p.id] for p in ds.programmes)
     meetings_by_id = {m.id: m for m in ds.meetings}
     indicators = {i.id: i for i in ds.indicators}
@@ -252,47 +267,53 @@ def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: d
             by_province.setdefault(code, []).append(t)
 
     pages = [
-        Page("index.md", "home.md.j2", "درگاه شفافیت کمک‌های قرارگاه", HomeContext(
+        Page("index.md", "home.md.j2", ed.pick("درگاه شفافیت کمک‌های قرارگاه", "Aid transparency portal"), HomeContext(
             headline=stats, latest=latest,
             provinces_with_data=sum(1 for s in agg.provinces.values() if s.has_data),
             centres=agg.centres.total,
             synthetic=any(s.synthetic for s in stats) or bool(latest and latest.synthetic),
-            trends=pf.home_trends(ds, agg))),
-        Page(f"{PROGRAMMES}/index.md", "programmes.md.j2", "برنامه‌ها", ProgrammesContext(stats)),
+            trends=pf.home_trends(ds, agg, ed))),
+        Page(f"{PROGRAMMES}/index.md", "programmes.md.j2", ed.pick("برنامه‌ها", "Programmes"),
+             ProgrammesContext(stats)),
     ]
     for s in stats:
-        pages.append(Page(programme_path(s.programme.id), "programme.md.j2", s.programme.short_name_fa,
+        pages.append(Page(programme_path(s.programme.id), "programme.md.j2", pf.short(ed, s.programme),
                           ProgrammeContext(s, tuple(by_programme.get(s.programme.id, ())),
-                                           meetings_by_id[s.programme.pledged_at], pf.programme_over_time(s, agg),
-                                           pf.programme_by_province(s, agg, province_paths),
-                                           pf.programme_map(s, ds, agg, topology, province_paths))))
-    pages.append(Page(f"{PROVINCES}/index.md", "provinces.md.j2", "استان‌ها", ProvincesContext(
+                                           meetings_by_id[s.programme.pledged_at],
+                                           pf.programme_over_time(s, agg, ed),
+                                           pf.programme_by_province(s, agg, province_paths, ed),
+                                           pf.programme_map(s, ds, agg, topology, province_paths, ed))))
+    pages.append(Page(f"{PROVINCES}/index.md", "provinces.md.j2", ed.pick("استان‌ها", "Provinces"), ProvincesContext(
         tuple((agg.provinces[p.iso_code], province_paths[p.iso_code]) for p in ds.provinces),
         sum(1 for s in agg.provinces.values() if not s.has_data))))
     national = sum(p.population_2016 for p in ds.provinces)
     centre_rows = {row.province.iso_code: row for row in agg.centres.rows}
     for p in ds.provinces:
-        pages.append(Page(province_paths[p.iso_code], "province.md.j2", f"استان {p.name_fa}",
+        pages.append(Page(province_paths[p.iso_code], "province.md.j2",
+                          ed.pick(f"استان {p.name_fa}", f"{p.name_en} province"),
                           ProvinceContext(agg.provinces[p.iso_code], national,
-                                          pf.province_over_time(agg.provinces[p.iso_code], ds, agg),
-                                          pf.province_per_capita(agg.provinces[p.iso_code], ds, agg),
+                                          vf.province_over_time(agg.provinces[p.iso_code], ds, agg, ed),
+                                          vf.province_per_capita(agg.provinces[p.iso_code], ds, agg, ed),
                                           tuple(f for h in agg.households.values()
-                                                if (f := hf.province_households(h, p, county_names, agg))),
+                                                if (f := hf.province_households(h, p, county_names, agg, ed))),
                                           tuple(by_province.get(p.iso_code, ())), centres_path(p),
-                                          _by_type(centre_rows.get(p.iso_code), agg.centres))))
-    pages.append(Page(f"{CENTRES}/index.md", "centres.md.j2", "مراکز", CentresContext(
-        agg.centres, pf.centres_by_province(agg.centres, agg, province_paths),
+                                          _by_type(centre_rows.get(p.iso_code), agg.centres, ed))))
+    pages.append(Page(f"{CENTRES}/index.md", "centres.md.j2", ed.pick("مراکز", "Centres"), CentresContext(
+        agg.centres, vf.centres_by_province(agg.centres, agg, province_paths, ed),
         tuple((row, centres_path(row.province)) for row in agg.centres.rows),
         sum(c.synthetic for c in ds.centres))))
     for row in agg.centres.rows:
         p, mine = row.province, agg.provinces[row.province.iso_code].centres
-        pages.append(Page(centres_path(p), "province-centres.md.j2", f"مراکز استان {p.name_fa}",
+        pages.append(Page(centres_path(p), "province-centres.md.j2",
+                          ed.pick(f"مراکز استان {p.name_fa}", f"Centres in {p.name_en} province"),
                           ProvinceCentresContext(p, province_paths[p.iso_code], mine, county_names,
-                                                 _by_status(mine), sum(c.synthetic for c in mine))))
-    pages.append(Page("households.md", "households.md.j2", "خانوارهای حمایت‌شده", HouseholdsContext(tuple(
-        HouseholdSection(h, hf.households_by_province(h, ds, agg, province_paths), hf.households_by_head(h, agg),
-                         hf.households_by_month(h, agg)) for h in agg.households.values()))))
-    pages.append(Page(f"{MEETINGS}/index.md", "meetings.md.j2", "جلسات",
+                                                 _by_status(mine, ed), sum(c.synthetic for c in mine))))
+    pages.append(Page("households.md", "households.md.j2", ed.pick("خانوارهای حمایت‌شده", "Households supported"),
+                      HouseholdsContext(tuple(
+                          HouseholdSection(h, hf.households_by_province(h, ds, agg, province_paths, ed),
+                                           hf.households_by_head(h, agg, ed), hf.households_by_month(h, agg, ed))
+                          for h in agg.households.values()))))
+    pages.append(Page(f"{MEETINGS}/index.md", "meetings.md.j2", ed.pick("جلسات", "Meetings"),
                       MeetingsContext(tuple(reversed(ds.meetings)))))
     by_id = {t.id: t for t in tracked}
     provinces_by_code = {p.iso_code: p for p in ds.provinces}
@@ -302,18 +323,22 @@ def plan(ds: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...], topology: d
         codes = {r.province for r in m.reports} | {c for t in made + tuple(t for t, _ in followed)
                                                    for c in t.decision.provinces}
         concerned = {t.programme.id for t in made + tuple(t for t, _ in followed) if t.programme}
-        pages.append(Page(meeting_path(m.id), "meeting.md.j2", f"جلسهٔ {m.date.fa()}", MeetingContext(
+        pages.append(Page(meeting_path(m.id), "meeting.md.j2",
+                          ed.pick(f"جلسهٔ {m.date.fa()}", f"Meeting of {ed.date_plain(m.date)}"), MeetingContext(
             m, ds.meetings[i - 1] if i else None, ds.meetings[i + 1] if i + 1 < len(ds.meetings) else None,
             indicators, made, followed, tuple(provinces_by_code[c] for c in sorted(codes)),
             tuple(p for p in ds.programmes if p.id in concerned))))
-    pages.append(Page(DECISIONS, "decisions.md.j2", "تصمیم‌ها و پیگیری آن‌ها", DecisionsContext(
+    pages.append(Page(DECISIONS, "decisions.md.j2", ed.pick("تصمیم‌ها و پیگیری آن‌ها", "Decisions and their follow-up"),
+                      DecisionsContext(
         tracked, latest.date if latest else None,
-        {key: sum(1 for t in tracked if t.status == key) for key in STATUSES}, STATUS_MEANINGS,
+        {key: sum(1 for t in tracked if t.status == key) for key in STATUSES},
+        STATUS_MEANINGS if ed.fa else STATUS_MEANINGS_EN,
         {t.id: f"{t.share:.4f}" if isinstance(t.share, float) else "" for t in tracked},
         tuple(p for p in ds.programmes if p.id in by_programme),
-        tuple(sorted(ds.provinces, key=lambda p: sort_key(p.name_fa))), agg.monthly,
-        decisions_table(tracked, ds, agg.latest_week))))
-    pages.append(Page("methodology.md", "methodology.md.j2", "روش‌شناسی و منابع", MethodologyContext(
+        tuple(sorted(ds.provinces, key=lambda p: sort_key(p.name_fa) if ed.fa else p.name_en)), agg.monthly,
+        decisions_table(tracked, ds, agg.latest_week, ed))))
+    pages.append(Page("methodology.md", "methodology.md.j2", ed.pick("روش‌شناسی و منابع", "Methodology and sources"),
+                      MethodologyContext(
         ds.indicators, ds.programmes, int(ds.deliveries.synthetic.sum()), len(ds.deliveries),
         sum(c.synthetic for c in ds.centres), sum(m.synthetic for m in ds.meetings), national)))
     return pages
@@ -335,10 +360,10 @@ class OpenDataContext:
     example_meeting: Meeting | None
 
 
-def open_data_page(ds: Dataset, planned: list[Page]) -> Page:
+def open_data_page(ds: Dataset, planned: list[Page], ed: Edition = FA) -> Page:
     """Every published table with its three formats, the data package and the JSON API (open_data.py)."""
     groups = tuple(DatasetGroup(p.path, p.title, tuple(p.figures)) for p in planned if p.figures)
-    return Page(OPEN_DATA, "open-data.md.j2", "داده‌های باز", OpenDataContext(
+    return Page(OPEN_DATA, "open-data.md.j2", ed.pick("داده‌های باز", "Open data"), OpenDataContext(
         groups, sum(len(g.figures) for g in groups), ds.programmes[0] if ds.programmes else None,
         ds.provinces[0] if ds.provinces else None, ds.meetings[-1] if ds.meetings else None))
 
@@ -348,13 +373,13 @@ class SearchContext:
     examples: tuple[str, ...]  # queries that find something on this site, shown as examples
 
 
-def search_page(ds: Dataset) -> Page:
+def search_page(ds: Dataset, ed: Edition = FA) -> Page:
     """The search page (Pagefind, through assets/javascripts/search.js); its examples come from the data."""
     examples = []
     if ds.provinces:
-        examples.append(ds.provinces[0].name_fa)
+        examples.append(ed.name(ds.provinces[0]))
     if ds.programmes:
-        examples.append(ds.programmes[0].short_name_fa)
+        examples.append(pf.short(ed, ds.programmes[0]))
     if ds.meetings:
-        examples.append(ds.meetings[-1].date.fa())
-    return Page(SEARCH, "search.md.j2", "جستجو", SearchContext(tuple(examples)))
+        examples.append(ds.meetings[-1].date.fa() if ed.fa else ed.date_plain(ds.meetings[-1].date))
+    return Page(SEARCH, "search.md.j2", ed.pick("جستجو", "Search"), SearchContext(tuple(examples)))

@@ -16,11 +16,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#~^$])")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names, types and statuses repeat across thousands of rows
-def md_text(text: str) -> str:
-    """Text from data, made inert for Markdown and HTML, on one line (tables need it)."""
+def md_text(text: str, persian: bool = True) -> str:
+    """Text from data, made inert for Markdown and HTML, on one line (tables need it); in Persian digits
+    unless `persian` is False (the English edition writes digits as typed)."""
     text = html.escape(" ".join(text.split()), quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return persian_digits(text)
+    return persian_digits(text) if persian else text
 
 
 @functools.lru_cache(maxsize=1 << 14)  # a national build links the same few hundred pages thousands of times
@@ -39,7 +40,8 @@ def served_dir(page_path: str) -> str:
 class Links:
     """Relative Markdown links from one page to others; MkDocs checks every one in a strict build."""
 
-    def __init__(self, from_path: str, names: dict[str, str]):
+    def __init__(self, from_path: str, names: dict[str, str], persian: bool = True):
+        self.persian = persian  # the page's edition writes Persian digits
         self.from_dir = posixpath.dirname(from_path)
         self.names = names  # target path -> link text
         self.served_dir = served_dir(from_path)
@@ -53,5 +55,5 @@ class Links:
         return Markup(_relative(target, self.from_dir or "."))
 
     def to(self, target: str, text: str | None = None) -> Markup:
-        label = md_text(text if text is not None else self.names[target])
+        label = md_text(text if text is not None else self.names[target], self.persian)
         return Markup(f"[{label}]({self.href(target)})")

@@ -16,6 +16,7 @@ from generator.charts.card import card_svg
 from generator.charts.draw import ChartRenderer
 from generator.charts.png import PngRenderer
 from generator.charts.poster import Poster
+from generator.lang.edition import FA, Edition
 from generator.model.figures import Figure
 from generator.model.page import Page
 from generator.model.paths import CHART_IMAGES
@@ -41,13 +42,14 @@ CARDS = "cards"  # the folder of the previews, under content/ (and site/)
 
 
 def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
-           images: PngRenderer | None = None, brand: str = "", site_url: str = "") -> Rendered:
+           images: PngRenderer | None = None, brand: str = "", site_url: str = "", ed: Edition = FA) -> Rendered:
     """Every page's Markdown (its figures' downloads: `downloads`, below) and every page's preview image
     (charts/card.py, drawn through `images`, whose cache keeps the unchanged ones; `brand`: the site's name
     on them, `site_url`: the build's address, or "").
     Raises on any template error: nothing is written then. A page holds a placeholder where each chart
     goes: the charts are drawn meanwhile (on every core when many are new, through the renderer's cache)
-    and put in the built pages (charts/inline.py). `charts` belongs to the caller, who closes it."""
+    and put in the built pages (charts/inline.py). `charts` belongs to the caller, who closes it. `ed`: the
+    edition the pages are written in (its templates and its way of writing values)."""
     images = images or PngRenderer(None)
     host = urlsplit(site_url).netloc
     placeholders: dict[str, Markup] = {}
@@ -58,7 +60,7 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
     for page, svg, png in zip(with_cards, card_svgs, images.pngs(card_svgs, 1.0, charts.map), strict=True):
         cards[page.card_path.removesuffix(".png") + ".svg"] = svg
         cards[page.card_path] = png
-    env = environment()
+    env = environment(ed)
     charts.prepare([spec for page in pages for fig in page.figures if fig.chart for spec in fig.chart.specs])
     names = {p.path: p.title for p in pages}
     out: dict[str, str] = {}
@@ -71,10 +73,11 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
                 raise ValueError(f"two figures have the id {fig.id}")
             ids.add(fig.id)
             if fig.chart:
-                svgs[fig.id] = placeholders[fig.id] = _chart(charts, fig)
-                posters.append(Poster(fig, charts.key(fig.chart.wide or fig.chart.phone)))
+                svgs[fig.id] = placeholders[fig.id] = _chart(charts, fig, ed)
+                if ed.fa:  # the charts to take away are the Persian edition's (for now)
+                    posters.append(Poster(fig, charts.key(fig.chart.wide or fig.chart.phone)))
         template = env.get_template(page.template)
-        text = template.render(page=page.context, title=page.title, ln=Links(page.path, names), charts=svgs,
+        text = template.render(page=page.context, title=page.title, ln=Links(page.path, names, ed.fa), charts=svgs,
                                downloads=DOWNLOADS, card=page.card, CHART_IMAGES=CHART_IMAGES,
                                card_image=f"{CARDS}/{page.card_path}" if page.card else "",
                                embed_path=embed_path, iframe=functools.partial(iframe_code, site_url=site_url,
@@ -100,11 +103,12 @@ def downloads(pages: list[Page], cite: Citation) -> dict[str, str | bytes]:
     return files
 
 
-def _chart(charts: ChartRenderer, fig: Figure) -> Markup:
+def _chart(charts: ChartRenderer, fig: Figure, ed: Edition = FA) -> Markup:
     """Where a figure's chart goes: its placeholder, or two (the phone's and the wide column's, each in a
-    box that portal.css shows or hides by the column's width)."""
-    chart, alt = fig.chart, fig.alt_fa
+    box that portal.css shows or hides by the column's width). The placeholder's prefix names the edition
+    too: both have a figure of each id, each with its own text alternative."""
+    chart, alt, prefix = fig.chart, fig.alt_fa, (f"{ed.code}-" if not ed.fa else "") + fig.id
     if chart.wide is None:
-        return Markup(charts.placeholder(chart.phone, fig.id, alt))
-    return Markup(f'<div class="portal-chart-phone">{charts.placeholder(chart.phone, fig.id, alt)}</div>'
-                  f'<div class="portal-chart-wide">{charts.placeholder(chart.wide, fig.id + "-wide", alt)}</div>')
+        return Markup(charts.placeholder(chart.phone, prefix, alt))
+    return Markup(f'<div class="portal-chart-phone">{charts.placeholder(chart.phone, prefix, alt)}</div>'
+                  f'<div class="portal-chart-wide">{charts.placeholder(chart.wide, prefix + "-wide", alt)}</div>')

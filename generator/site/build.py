@@ -99,6 +99,21 @@ def _staged(site: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
+ENGLISH = "en"  # the English edition's folder, below content/ and the site (lang/edition.py's EN.folder)
+
+
+def editions(mkdocs_yml: Path, content: Path, site: Path, site_url: str = "") -> list[tuple[Path, Path, Path, str]]:
+    """The MkDocs builds of the site, each as (its configuration, its docs folder, where it is built, its
+    address): the Persian edition's (mkdocs.yml, content/ without en/, at the site's root), then the English
+    edition's (mkdocs.en.yml, content/en/, at en/), when the generator wrote one. The Persian one first:
+    MkDocs empties the folder it builds into."""
+    builds = [(mkdocs_yml, content, site, site_url)]
+    english = mkdocs_yml.with_name("mkdocs.en.yml")
+    if english.is_file() and (content / ENGLISH / "index.md").is_file():
+        builds.append((english, content / ENGLISH, site / ENGLISH, site_url + f"{ENGLISH}/" if site_url else ""))
+    return builds
+
+
 @dataclass(frozen=True)
 class Posters:
     """The charts as images to take away (charts/poster.py), made once the charts are drawn: into
@@ -129,8 +144,9 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
         try:
             if gate is not None:
                 gate.begin(content)
-            _mkdocs(mkdocs_yml, content, staging, build_date, extra, site_url)
-            prune(staging)
+            for config, docs, into, address in editions(mkdocs_yml, content, staging, site_url):
+                _mkdocs(config, docs, into, build_date, extra, address)
+                prune(into)
             if charts is not None:
                 chart_inline.inline_site(staging, charts, shared_up)
                 if posters is not None:
