@@ -25,17 +25,24 @@ attendees:
 """
 
 
-def make_project(dest: Path, data: str = "minimal", overlay: dict[str, str | bytes | None] | None = None) -> Path:
+def make_project(dest: Path, data: str = "minimal", overlay: dict[str, str | bytes | None] | None = None,
+                 english: bool = False) -> Path:
     """A project tree at `dest`: mkdocs.yml, site_overrides/, hand-written content/ and a data/ folder.
 
     `data` is "minimal" (tests/data/minimal plus the real reference files) or "example" (data/).
-    `overlay` maps paths under data/ to new file contents (None deletes the file).
+    `overlay` maps paths under data/ to new file contents (None deletes the file). `english`: with the
+    English edition's MkDocs configuration and hand-written page, so that a build builds both editions
+    (without, the generator writes content/en/ but the site has the Persian edition only).
     """
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "site_overrides", dest / "site_overrides")
     (dest / "content").mkdir()
     shutil.copy(ROOT / "content" / "about.md", dest / "content" / "about.md")
+    if english:
+        shutil.copy(ROOT / "mkdocs.en.yml", dest / "mkdocs.en.yml")
+        (dest / "content" / "en").mkdir()
+        shutil.copy(ROOT / "content" / "en" / "about.md", dest / "content" / "en" / "about.md")
     if data == "example":
         shutil.copytree(ROOT / "data", dest / "data")
     else:

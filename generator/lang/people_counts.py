@@ -335,7 +335,10 @@ def _span(tokens: list[Token], n: Number, what: str, at: int, k: int, english: b
         return None
     if n.words and tokens[n.first].text.lower() in ("single", "couple", "pair") and not english:
         return None
-    if _labelled_or_sized(tokens, n):
+    # a label's number («Week 3») is no count, unless people follow it at once: «last week 3 families were
+    # helped» says 3 families (a reader cannot tell the two apart, and a leak is the worse mistake)
+    if _labelled_or_sized(tokens, n) and not (what == PEOPLE and at == n.last + 1 and
+                                               (word_at(tokens, n.first - 1) or "").lower() != "of"):
         return None
     if what == BARE:  # «دوتاشان فوت کردند», «یکیشان فوت کرد»: whoever died is people
         verb = next((j for j in range(n.last + 1, min(n.last + 4, len(tokens)))

@@ -82,6 +82,10 @@ class Programme:
     pledged_at: str  # meeting id
     delivered_from: str  # "deliveries" or "meetings"
     description_fa: str
+    # the English edition's (empty when staff gave none: the English pages then show the Persian, marked so)
+    short_name_en: str = ""
+    pledge_en: str = ""
+    description_en: str = ""
 
 
 @dataclass(frozen=True)

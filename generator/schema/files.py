@@ -130,6 +130,11 @@ PROGRAMME = Mapping((
           "`deliveries`: delivered quantities come from data/deliveries; `meetings`: count of meetings held",
           required=False, default="deliveries"),
     Field("description_fa", Text(), "a paragraph for the programme page"),
+    # the English edition's texts: where one is missing, the English pages show the Persian as it is, marked so
+    Field("short_name_en", Line("Oxygen concentrators"), "short name in English, for the English edition's tables, "
+          "charts and headings (without it, name_en)", required=False, default=""),
+    Field("pledge_en", Text("phase one"), "pledge_fa in English", required=False, default=""),
+    Field("description_en", Text(), "description_fa in English", required=False, default=""),
 ))
 
 INDICATOR = Mapping((
