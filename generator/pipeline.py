@@ -237,6 +237,10 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     result = write.write(project.content, rendered.pages | (
         {f"{EN.prefix}{path}": text for path, text in rendered_en.pages.items()} if rendered_en else {}))
     feed = write.write_feed(project.content / FEED, atom(dataset, log, site_url, common["bulletin"] + ".pdf"))
+    if english:
+        english_url = site_url + EN.prefix if site_url else ""
+        feed |= write.write_feed(project.content / EN.folder / FEED,
+                                 atom(dataset, log, english_url, common["bulletin"] + ".pdf", EN))
     cards = write.write_downloads(project.content, rendered.cards, CARDS)
     if writes is not None:
         writes.pages_written(feed or any(r.written or r.removed for r in [result, cards]))

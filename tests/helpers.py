@@ -20,6 +20,7 @@ number: {number}
 title_fa: جلسهٔ هفتگی
 synthetic: yes
 summary_fa: خلاصه
+summary_en: Summary
 attendees:
   - role_fa: رئیس
 """

@@ -72,7 +72,7 @@ def main(pages: list[str]) -> int:
                 page.goto(base + path, wait_until="networkidle")
                 if "?q=" in path:
                     page.wait_for_function("document.querySelector('[data-portal-search-status]').textContent"
-                                           ".match(/پیدا/)")
+                                           ".match(/پیدا|found/)")
                 page.evaluate("document.fonts.ready")
                 slug = path.strip("/").replace("/", "_").removesuffix(".html") or "home"
                 if "?q=" in path:

@@ -55,6 +55,19 @@ RULES: dict[str, str] = {
     "((خصوصی …))":
         "عدد را بردارید (مثلاً «چند خانواده»)، جمعی از {k} یا بیشتر بیاورید، یا آن واژه‌ها را در بخش خصوصی "
         "بگذارید: ((خصوصی …))",
+    "the English edition shows these texts in Persian, as there is no English for them yet: {parts}":
+        "ویرایش انگلیسی این متن‌ها را به فارسی نشان می‌دهد، چون هنوز انگلیسی آن‌ها نیامده است: {parts}",
+    "add their English twins (a programme's short_name_en and description_en, a decision's text_en, a meeting's "
+    "summary_en: docs/schema.md), or leave them: the English pages show the Persian as it is, marked as Persian":
+        "همتای انگلیسی آن‌ها را بنویسید (short_name_en و description_en برنامه، text_en تصمیم، summary_en جلسه: "
+        "docs/schema.md)، یا بگذارید بماند: صفحه‌های انگلیسی متن فارسی را همان‌گونه، با نشان فارسی، می‌آورند",
+    "{a} and {b}": "{a} و {b}",
+    "{n} programme": "{n} برنامه",
+    "{n} programmes": "{n} برنامه",
+    "{n} decision": "{n} تصمیم",
+    "{n} decisions": "{n} تصمیم",
+    "{n} meeting summary": "{n} خلاصهٔ جلسه",
+    "{n} meeting summaries": "{n} خلاصهٔ جلسه",
     "revision id «{id}» is not its date, -r and a number":
         "شناسهٔ اصلاحیهٔ «{id}» به شکل تاریخ، -r و یک شماره نیست",
     "number the revisions of that day {date}-r1, {date}-r2, …":

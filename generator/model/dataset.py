@@ -22,6 +22,10 @@ class Source:
     publisher_fa: str
     file: str
     note_fa: str
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    title_en: str = ""
+    publisher_en: str = ""
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,9 @@ class Site:
     retention: Retention | None = None  # None: every publication stays online
     site_url: str = ""  # where the site is published, with a final «/»; "" when not known (relative links)
     budget_mb: int = 1000  # the most the publish branch may take as a host serves it (publish.budget_mb)
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    description_en: str = ""
+    licence_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,8 @@ class Indicator:
     name_en: str
     unit: str
     definition_fa: str
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    definition_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,12 +113,17 @@ class Figure:
     qualifier: str
     period_fa: str
     note_fa: str
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    period_en: str = ""
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
 class Attendee:
     role_fa: str
     attendance: str
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    role_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,6 +135,12 @@ class Report:
     issues_fa: tuple[str, ...]
     actions_fa: tuple[str, ...]
     requests_fa: tuple[str, ...]
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    reporter_role_en: str = ""
+    summary_en: str = ""
+    issues_en: tuple[str, ...] = ()
+    actions_en: tuple[str, ...] = ()
+    requests_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,6 +152,9 @@ class Decision:
     owner_role_fa: str
     due: JDate | None
     provinces: tuple[str, ...]  # ISO codes; empty = whole country
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    text_en: str = ""
+    owner_role_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,6 +168,9 @@ class FollowUp:
     due: JDate | None  # the revised due date, if revised
     reason_fa: str  # why it was revised or cancelled
     note_fa: str
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    reason_en: str = ""
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +189,10 @@ class Meeting:
     decisions: tuple[Decision, ...]
     reports: tuple[Report, ...]
     follow_ups: tuple[FollowUp, ...] = ()
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    title_en: str = ""
+    date_note_en: str = ""
+    summary_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,6 +221,8 @@ class Revision:
     province: str  # ISO code, or "" for any
     period: str  # "1400-05-20" (a week), "1400-05" (a month), or "" for any
     correction: bool
+    # the English edition's ("" when staff gave none: the English pages show the Persian, marked so)
+    reason_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,8 @@ CODES: dict[str, str] = {
     "due-before-meeting": "a due date before the meeting that sets it",
     "small-count-in-decision": "a decision (or revision) for 1 to k−1 families or people",
     "small-count-in-text": "a published text states a count of families or people from 1 to k−1 («۳ خانواده»)",
+    "english-missing": "headline texts without their English twin (a warning: the English edition shows them in "
+                       "Persian)",
 }
 
 

@@ -53,13 +53,24 @@ IDENTIFYING_COLUMNS = ("name", "first_name", "last_name", "surname", "family_nam
                        "account", "account_number", "patient_id", "file_number", "نام", "نام_خانوادگی", "کد_ملی",
                        "تلفن", "موبایل", "نشانی", "آدرس", "کد_پستی", "تاریخ_تولد")
 
+def english(fa: str, example: str = "", many: bool = False, line: bool = False) -> Field:
+    """The English edition's twin of the Persian text field `fa` («summary_fa» → «summary_en»): optional;
+    without it, the English pages show the Persian text as it is, marked as Persian (never machine-translated)."""
+    shape = Line(example) if line else Text(example)
+    return Field(fa.removesuffix("_fa") + "_en", ListOf(shape) if many else shape,
+                 f"{fa} in English, for the English edition", required=False, default=list if many else "")
+
+
 SOURCE = Mapping((
     Field("id", Id("seed-report"), "short id that meetings use to cite this source"),
     Field("title_fa", Line(), "title of the source, in Persian"),
+    english("title_fa", "Weekly meeting of the headquarters", line=True),
     Field("publisher_fa", Line(), "who published it"),
+    english("publisher_fa", "news agency", line=True),
     Field("file", Line("seed/000_c097cf08b46bc84a.txt"), "where the text is kept", required=False,
           default=""),
     Field("note_fa", Text(), "what the source is and what it does not say", required=False, default=""),
+    english("note_fa", "A news report of one meeting"),
 ))
 
 RETENTION = Mapping((
@@ -90,7 +101,9 @@ SITE = Mapping((
           "absolute addresses, and the version selector keeps a reader on the same page. The setting "
           "PORTAL_SITE_URL (environment), when set, is used instead (CI)", required=False, default=""),
     Field("description_fa", Text(), "one paragraph for the home page: what the portal publishes"),
+    english("description_fa", "What the headquarters pledged and delivered"),
     Field("licence_fa", Text(), "the licence of the published data, in Persian"),
+    english("licence_fa", "Creative Commons Attribution 4.0"),
     Field("licence_id", Line("CC-BY-4.0"), "the licence's Open Definition / SPDX id, for the data package "
           "(downloads/datapackage.json)", required=False, default=""),
     Field("hxl", Flag(), "`yes` to add a row of HXL hashtags (#adm1+name, #date, #reached, …) under the header "
@@ -143,6 +156,7 @@ INDICATOR = Mapping((
     Field("name_en", Line("People vaccinated"), "name in English"),
     Field("unit", Choice(UNITS), "what is counted"),
     Field("definition_fa", Text(), "what exactly is counted, for the methodology page"),
+    english("definition_fa", "People given a first dose"),
 ))
 
 FIGURE = Mapping((
@@ -152,11 +166,14 @@ FIGURE = Mapping((
           required=False, default="exact"),
     Field("period_fa", Line("سال گذشته"), "the period the figure covers, when not the meeting's week",
           required=False, default=""),
+    english("period_fa", "last year", line=True),
     Field("note_fa", Text(), "conditions or caveats stated with the figure", required=False, default=""),
+    english("note_fa", "first dose only"),
 ))
 
 ATTENDEE = Mapping((
     Field("role_fa", Line("رئیس سازمان بسیج مستضعفین"), "role, never a personal name"),
+    english("role_fa", "Head of the Basij Organisation", line=True),
     Field("attendance", Choice(ATTENDANCE), "how they attended", required=False, default="in-person"),
 ))
 
@@ -164,20 +181,27 @@ REPORT = Mapping((
     Field("province", Ref("province name or ISO code", "گیلان"),
           "province reported on (Persian or English name, or ISO code)"),
     Field("reporter_role_fa", Line("فرمانده سپاه قدس گیلان"), "role of who reported, never a name"),
+    english("reporter_role_fa", "Commander of the Quds Corps, Gilan", line=True),
     Field("summary_fa", Text(), "one or two sentences summarising the report", required=False, default=""),
+    english("summary_fa", "Ten vaccination centres are open"),
     Field("figures", ListOf(FIGURE), "figures reported", required=False, default=list),
     Field("issues_fa", ListOf(Text()), "problems the province raised", required=False, default=list),
+    english("issues_fa", "Hospital beds are full", many=True),
     Field("actions_fa", ListOf(Text()), "what the province has done or plans", required=False, default=list),
+    english("actions_fa", "A field hospital is planned", many=True),
     Field("requests_fa", ListOf(Text()), "what the province asked for", required=False, default=list),
+    english("requests_fa", "More oxygen concentrators", many=True),
 ))
 
 DECISION = Mapping((
     Field("id", Id("1400-05-27-d1"), "permanent id: the meeting's date, -d and a number (1400-05-27-d1)"),
     Field("text_fa", Text(), "the decision as the minutes state it"),
+    english("text_fa", "1,000 oxygen concentrators are allocated"),
     Field("programme", Ref("programme id", "oxygen-concentrators"), "programme it concerns, if any",
           required=False, default=""),
     Field("quantity", Count("1000"), "quantity decided, if any", required=False),
     Field("owner_role_fa", Line("سازمان بسیج مستضعفین"), "who carries it out, by role"),
+    english("owner_role_fa", "The Basij Organisation", line=True),
     Field("due", Date(), "due date, if one was set", required=False),
     Field("provinces", ListOf(Ref("province name or ISO code", "کرمان")),
           "provinces concerned; empty for the whole country", required=False, default=list),
@@ -192,20 +216,25 @@ FOLLOW_UP = Mapping((
     Field("due", Date(), "the revised due date, when the meeting changed it", required=False),
     Field("reason_fa", Text(), "why the quantity or the due date changed, or why the decision was cancelled "
           "(required then)", required=False, default=""),
+    english("reason_fa", "the province asked for more"),
     Field("note_fa", Text(), "what the meeting said about it", required=False, default=""),
+    english("note_fa", "Half have been handed over"),
 ))
 
 MEETING = Mapping((
     Field("date", Date(), "date of the meeting; the file is named after it"),
     Field("number", Count("1"), "sequence number of the meeting in this register (1, 2, 3, ...)"),
     Field("title_fa", Line(), "title of the meeting"),
+    english("title_fa", "Weekly meeting of the headquarters", line=True),
     Field("synthetic", Flag(), "`yes` if the meeting is made up for the example site"),
     Field("source", Ref("source id", "seed-report"), "id of the source document, from data/site.yaml",
           required=False, default=""),
     Field("date_estimated", Flag(), "`yes` when the source gives no exact date", required=False,
           default=False),
     Field("date_note_fa", Text(), "how the date was established, when estimated", required=False, default=""),
+    english("date_note_fa", "The report gives no exact date"),
     Field("summary_fa", Text(), "a short summary of the meeting"),
+    english("summary_fa", "The meeting approved three programmes"),
     Field("attendees", ListOf(ATTENDEE), "who attended, by role"),
     Field("national_figures", ListOf(FIGURE), "figures stated for the whole country", required=False,
           default=list),
@@ -285,6 +314,7 @@ REVISION = Mapping((
     Field("date", Date(), "the Jalali date the figures were revised"),
     Field("reason_fa", Text("گزارش دیرهنگام استان تهران"),
           "why published figures changed, in Persian: shown beside them on the «what changed» page"),
+    english("reason_fa", "Tehran province reported late"),
     Field("programme", Ref("programme id", "oxygen-concentrators"), "the programme whose figures changed",
           required=False, default=""),
     Field("province", Ref("province name or ISO code", "تهران"), "the province whose figures changed",

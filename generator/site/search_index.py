@@ -9,6 +9,8 @@ Pagefind folds none of Persian's variant spellings: the site writes ی and ک an
 everywhere, and the search page (site_overrides/assets/javascripts/search.js) folds each query to those
 same forms (Arabic ي/ك, Latin and Arabic-Indic digits) before it asks. Pagefind itself already ignores the
 zero-width non-joiner and the hamza above. The index is deterministic: the same site gives the same bytes.
+Each edition is indexed apart, by its pages' `lang` (Pagefind keeps one index per language, and the search
+page of each edition loads its own): an English query finds English pages, a Persian one Persian pages.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def index(site: Path) -> int:
         shutil.rmtree(out)
     try:
         done = subprocess.run([str(executable()), "--site", str(site), "--output-subdir", BUNDLE,
-                               "--force-language", "fa", "--exclude-selectors", EXCLUDE],
+                               "--exclude-selectors", EXCLUDE],
                               capture_output=True, text=True, timeout=600, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(t("Pagefind could not run ({detail}); reinstall with `make site`",

@@ -174,16 +174,22 @@ def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
         "date": week.iso,
         "number": number,
         "title_fa": "جلسهٔ هفتگی قرارگاه",
+        "title_en": "Weekly meeting of the headquarters",
         "synthetic": "yes",
         "summary_fa": ("این جلسه ساختگی است و برای نمایش تغییر ارقام در طول زمان ساخته شده است. "
                        "پیشرفت برنامه‌های حمایت از خانواده‌ها، اکسیژن‌ساز و بستهٔ معیشتی بررسی شد."),
-        "attendees": [{"role_fa": "رئیس سازمان بسیج مستضعفین"},
-                      {"role_fa": "مسئول بسیج جامعهٔ پزشکی"},
-                      {"role_fa": "فرماندهان سپاه‌های استانی", "attendance": "video"}],
+        "summary_en": ("This meeting is synthetic, made to show figures changing over time. It reviewed the "
+                       "progress of family support, oxygen concentrators and livelihood packages."),
+        "attendees": [{"role_fa": "رئیس سازمان بسیج مستضعفین", "role_en": "Head of the Basij Organisation"},
+                      {"role_fa": "مسئول بسیج جامعهٔ پزشکی", "role_en": "Head of the Medical Community Basij"},
+                      {"role_fa": "فرماندهان سپاه‌های استانی", "role_en": "The provincial IRGC commanders",
+                       "attendance": "video"}],
         "reports": [{
             "province": "گیلان",
             "reporter_role_fa": "فرمانده سپاه قدس گیلان",
+            "reporter_role_en": "Commander of the Quds Corps, Gilan",
             "summary_fa": f"{format_number(vaccinated)} نفر در استان واکسن تزریق کرده‌اند (ساختگی).",
+            "summary_en": f"{vaccinated:,} people in the province have been vaccinated (synthetic).",
             "figures": [{"indicator": "people-vaccinated", "value": vaccinated}],
         }],
     }
@@ -191,8 +197,11 @@ def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
         meeting["reports"].append({
             "province": "کرمان",
             "reporter_role_fa": "فرمانده سپاه ثارالله استان کرمان",
+            "reporter_role_en": "Commander of the Sarallah Corps, Kerman province",
             "summary_fa": "نخستین دستگاه‌های اکسیژن‌ساز به پایگاه‌های بسیج استان رسیده است (ساختگی).",
+            "summary_en": "The first oxygen concentrators have reached the province's Basij bases (synthetic).",
             "actions_fa": ["دستگاه‌های اکسیژن‌ساز از طریق پایگاه‌های بسیج به بیماران سپرده می‌شود."],
+            "actions_en": ["The oxygen concentrators are handed to patients through the Basij bases."],
         })
     decisions, follow_ups = _SYNTHETIC_DECISIONS.get(number, ([], []))
     iso = week.iso
@@ -211,24 +220,35 @@ def _meeting(rng, number: int, week: JDate, weeks: list[JDate]) -> str:
 # two decisions that share one programme's deliveries. "{m3}" is the date of synthetic meeting 3.
 _SYNTHETIC_DECISIONS: dict[int, tuple[list[dict], list[dict]]] = {
     2: ([{"text_fa": "۵۰ دستگاه اکسیژن‌ساز به بیماران نیازمند استان گیلان سپرده می‌شود (ساختگی).",
+          "text_en": "50 oxygen concentrators are handed to patients in need in Gilan province (synthetic).",
           "programme": "oxygen-concentrators", "quantity": 50, "owner_role_fa": "سپاه قدس گیلان",
-          "provinces": ["گیلان"]}],
+          "owner_role_en": "The Quds Corps, Gilan", "provinces": ["گیلان"]}],
         [{"decision": "1400-05-27-d2", "status": "in-progress",
-          "note_fa": "نخستین دستگاه‌ها به استان‌ها فرستاده شد (ساختگی)."}]),
+          "note_fa": "نخستین دستگاه‌ها به استان‌ها فرستاده شد (ساختگی).",
+          "note_en": "The first devices were sent to the provinces (synthetic)."}]),
     3: ([{"text_fa": "بیمارستان صحرایی استان گیلان تا پایان شهریور دایر می‌شود (ساختگی).",
-          "owner_role_fa": "سپاه قدس گیلان", "due": "1400-06-31", "provinces": ["گیلان"]}], []),
+          "text_en": "Gilan province's field hospital opens by the end of Shahrivar (synthetic).",
+          "owner_role_fa": "سپاه قدس گیلان", "owner_role_en": "The Quds Corps, Gilan", "due": "1400-06-31",
+          "provinces": ["گیلان"]}], []),
     4: ([{"text_fa": "نمایشگاه دستاوردهای طرح در تهران برگزار می‌شود (ساختگی).",
-          "owner_role_fa": "سازمان بسیج مستضعفین", "provinces": ["تهران"]}], []),
+          "text_en": "An exhibition of the plan's achievements is held in Tehran (synthetic).",
+          "owner_role_fa": "سازمان بسیج مستضعفین", "owner_role_en": "The Basij Organisation",
+          "provinces": ["تهران"]}], []),
     5: ([], [{"decision": "1400-05-27-d3", "quantity": 2500000,
               "reason_fa": "سهم نهادهای همکار کمتر از برآورد نخست شد (ساختگی).",
-              "note_fa": "توزیع بسته‌ها ادامه دارد (ساختگی)."}]),
+              "reason_en": "The partner bodies' share came in below the first estimate (synthetic).",
+              "note_fa": "توزیع بسته‌ها ادامه دارد (ساختگی).",
+              "note_en": "The packages are still being distributed (synthetic)."}]),
     6: ([], [{"decision": "{m2}-d1", "status": "delivered",
-              "note_fa": "هر ۵۰ دستگاه به بیماران سپرده شد (ساختگی)."}]),
+              "note_fa": "هر ۵۰ دستگاه به بیماران سپرده شد (ساختگی).",
+              "note_en": "All 50 devices were handed to patients (synthetic)."}]),
     8: ([], [{"decision": "{m4}-d1", "status": "cancelled",
-              "reason_fa": "با اوج‌گیری کرونا برگزاری نمایشگاه به صلاح نیست (ساختگی)."}]),
+              "reason_fa": "با اوج‌گیری کرونا برگزاری نمایشگاه به صلاح نیست (ساختگی).",
+              "reason_en": "With COVID-19 surging, holding an exhibition is not wise (synthetic)."}]),
     10: ([{"text_fa": "در هر شهرستان استان سیستان و بلوچستان یک مرکز تزریق واکسن دایر می‌شود (ساختگی).",
-           "owner_role_fa": "سپاه سلمان سیستان و بلوچستان", "due": "1400-09-30",
-           "provinces": ["سیستان و بلوچستان"]}], []),
+           "text_en": "A vaccination centre opens in every county of Sistan and Baluchestan province (synthetic).",
+           "owner_role_fa": "سپاه سلمان سیستان و بلوچستان", "owner_role_en": "The Salman Corps, Sistan and Baluchestan",
+           "due": "1400-09-30", "provinces": ["سیستان و بلوچستان"]}], []),
 }
 
 

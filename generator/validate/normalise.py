@@ -79,7 +79,8 @@ def normalise(v: Validated) -> Dataset:
     for _, m in v.records("meetings"):
         reports = tuple(_build(Report, r, province=province(r["province"]), figures=_figures(r["figures"]),
                                issues_fa=tuple(r["issues_fa"]), actions_fa=tuple(r["actions_fa"]),
-                               requests_fa=tuple(r["requests_fa"]))
+                               requests_fa=tuple(r["requests_fa"]), issues_en=tuple(r["issues_en"]),
+                               actions_en=tuple(r["actions_en"]), requests_en=tuple(r["requests_en"]))
                         for r in m["reports"])
         # a province named twice (or by its name and its code) is one province
         decisions = tuple(_build(Decision, d, provinces=tuple(dict.fromkeys(province(p) for p in d["provinces"])))

@@ -25,7 +25,7 @@ from generator.validate.rules.dates import dates_in_window
 from generator.validate.rules.decisions import follow_ups, small_people_quantities
 from generator.validate.rules.files import meeting_files, references, revisions, unique_ids
 from generator.validate.rules.references import ISO_CODE, reference_files, renamed_codes
-from generator.validate.rules.texts import small_counts_in_texts
+from generator.validate.rules.texts import english_missing, small_counts_in_texts
 from generator.validate.tables import (
     check_deliveries,
     check_registers,
@@ -64,6 +64,8 @@ def validate(raw: RawData, reuse: Reuse | None = None) -> Validated:
                   renamed=renamed, reuse=reuse)
     for rule in RULES:
         problems.extend(rule(v))
+    if not errors_in(problems):  # said once the data are right: beside their errors it is only noise
+        problems.extend(english_missing(v))
     v.register_keys = sorted({str(k) for parsed in files.get("registers", [])
                               for k in parsed.value.values.get("household", ()) if k})
     if not errors_in(problems):

@@ -38,7 +38,7 @@ class _Head(HTMLParser):
             self.html = a
         elif tag == "body":
             self.body = a
-        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+        elif tag == "link" and "alternate" in a.get("rel", "").split() and "hreflang" in a:
             self.alternates[a["hreflang"]] = a["href"]
         elif tag == "a" and "portal-language-link" in a.get("class", ""):
             self.switch.append((a["href"], a.get("hreflang", "")))

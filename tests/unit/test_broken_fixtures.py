@@ -24,7 +24,7 @@ BROKEN = ROOT / "tests" / "data" / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 _LINE = re.compile(r"^(?P<where>\S+?:\d+): (?P<field>.*?) \[(?P<code>[a-z0-9-]+)\]$")
 _PRINTED = re.compile(
-    r"^(?P<where>\S+?:\d+|\S+?): (?:(?P<field>[^ ]+): )?(?:warning: )?.*\[(?P<code>[a-z0-9-]+)\]; fix: .+$")
+    r"^(?P<where>\S+?:\d+|\S+?): (?:(?P<field>(?!warning:)[^ ]+): )?(?:warning: )?.*\[(?P<code>[a-z0-9-]+)\]; fix: .+$")
 
 
 def _expected(case: str) -> tuple[int, set[tuple[str, str, str]]]:

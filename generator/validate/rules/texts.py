@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.lang import people_counts
 from generator.lang.messages import t
-from generator.model.problems import Problem
+from generator.model.problems import WARNING, Problem
 from generator.schema.files import REFERENCE_KINDS
 from generator.schema.value_types import FileName, Ref, Text
 
@@ -46,3 +46,42 @@ def _problem(path: str, line: int, where: str, count: people_counts.Count, k: in
                      "(«×»); this text is published", words=count.words, k=k),
                    t("take the number out (e.g. «چند خانواده»), give a total of {k} or more, or keep the words "
                      "in a private span: ((خصوصی …))", k=k))
+
+
+def english_missing(v: Validated) -> Iterator[Problem]:
+    """One warning, in one line, when headline texts have no English twin yet (programmes' short names and
+    descriptions, decisions, meetings' summaries): the English edition shows them in Persian, marked so."""
+    counts = {"programme": 0, "decision": 0, "meeting summary": 0}
+    first = ""
+    for path, rec in v.records("programmes"):
+        if isinstance(rec.get("name_fa"), str) and not (rec.get("short_name_en") and rec.get("description_en")):
+            counts["programme"] += 1
+            first = first or path
+    for path, rec in v.records("meetings"):
+        if isinstance(rec.get("summary_fa"), str) and not rec.get("summary_en"):
+            counts["meeting summary"] += 1
+            first = first or path
+        for d in rec.get("decisions") or []:
+            if hasattr(d, "get") and isinstance(d.get("text_fa"), str) and not d.get("text_en"):
+                counts["decision"] += 1
+                first = first or path
+    if not first:
+        return
+    parts = [_counted(what, n) for what, n in counts.items() if n]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = t("{a} and {b}", a=joined, b=part)
+    yield Problem("data", 0, "", "english-missing",
+                  t("the English edition shows these texts in Persian, as there is no English for them yet: "
+                    "{parts}", parts=joined),
+                  t("add their English twins (a programme's short_name_en and description_en, a decision's "
+                    "text_en, a meeting's summary_en: docs/schema.md), or leave them: the English pages show the "
+                    "Persian as it is, marked as Persian"), severity=WARNING)
+
+
+def _counted(what: str, n: int) -> str:
+    if what == "programme":
+        return t("{n} programme", n=n) if n == 1 else t("{n} programmes", n=n)
+    if what == "decision":
+        return t("{n} decision", n=n) if n == 1 else t("{n} decisions", n=n)
+    return t("{n} meeting summary", n=n) if n == 1 else t("{n} meeting summaries", n=n)

@@ -14,6 +14,7 @@
     status: function (c) { return rank[c.dataset.status]; }
   };
   var digits = "۰۱۲۳۴۵۶۷۸۹";
+  var english = document.documentElement.lang === "en";  // the English edition's tracker (en/decisions/)
   function persian(n) { return String(n).replace(/[0-9]/g, function (d) { return digits[d]; }); }
   function apply() {
     var want = {
@@ -35,7 +36,8 @@
       shown += ok ? 1 : 0;
       list.appendChild(card);
     });
-    form.querySelector("output").textContent = persian(shown) + " تصمیم از " + persian(cards.length);
+    form.querySelector("output").textContent = english ? shown + " of " + cards.length + " decisions"
+      : persian(shown) + " تصمیم از " + persian(cards.length);
   }
   form.hidden = false;
   // the note for readers without JavaScript says what the filter would do: with it, the filter is there

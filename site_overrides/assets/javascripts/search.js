@@ -10,6 +10,25 @@
 
 const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
 const PAGE = 10; // results shown at a time: each loads its page's excerpt (1 to 4 KB)
+// the English edition's search page (en/search/): Pagefind loads the index of the page's language (English
+// pages only), queries keep Latin digits (Persian and Arabic-Indic ones typed are read as Latin), and the
+// page speaks English
+const ENGLISH = document.documentElement.lang === "en";
+const SAY = ENGLISH
+  ? {
+      none: ["No page found for «", "». Try a shorter or another word."],
+      found: (total, rest) => [`${total} ${total === 1 ? "page" : "pages"} found for «`, `»${rest}.`],
+      first: (shown) => `; the first ${shown} below`,
+      searching: "Searching…",
+      failed: "The search did not run: the search index did not load. Reload the page.",
+    }
+  : {
+      none: ["صفحه‌ای برای «", "» پیدا نشد. واژهٔ کوتاه‌تر یا دیگری را بیازمایید."],
+      found: (total, rest) => [`${persianNumber(total)} صفحه برای «`, `» پیدا شد${rest}.`],
+      first: (shown) => `؛ ${persianNumber(shown)} صفحهٔ نخست در زیر`,
+      searching: "در حال جستجو…",
+      failed: "جستجو انجام نشد: نمایهٔ جستجو بار نشد. صفحه را دوباره بار کنید.",
+    };
 
 export function fold(text) {
   return text
@@ -20,6 +39,14 @@ export function fold(text) {
     .replace(/[\u200B-\u200F\u2066-\u2069]/g, "")
     .replace(/[0-9]/g, (d) => PERSIAN_DIGITS[d])
     .replace(/[\u0660-\u0669]/g, (d) => PERSIAN_DIGITS[d.charCodeAt(0) - 0x0660])
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// an English query: spaces folded, Persian and Arabic-Indic digits read as Latin (the English pages write Latin)
+export function foldEnglish(text) {
+  return latinDigits(text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)))
+    .replace(/[\u200B-\u200F\u2066-\u2069]/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -37,8 +64,9 @@ const input = document.getElementById("portal-q");
 const status = document.querySelector("[data-portal-search-status]");
 const list = document.querySelector("[data-portal-search-results]");
 const more = document.querySelector("[data-portal-search-more]");
-// this page is <site>/search/: the site's root, whichever version of the site this is
-const root = new URL("../", window.location.href);
+// this page is <site>/search/ (or <site>/en/search/): the site's root, whichever version of the site this
+// is, where the one index of both editions is
+const root = new URL(ENGLISH ? "../../" : "../", window.location.href);
 let pagefind = null;
 let asked = 0;
 
@@ -108,11 +136,12 @@ function summary(query, total, shown) {
   const q = document.createElement("bdi");
   q.textContent = query;
   if (!total) {
-    status.replaceChildren("صفحه‌ای برای «", q, "» پیدا نشد. واژهٔ کوتاه‌تر یا دیگری را بیازمایید.");
+    status.replaceChildren(SAY.none[0], q, SAY.none[1]);
     return;
   }
-  const rest = total > shown ? `؛ ${persianNumber(shown)} صفحهٔ نخست در زیر` : "";
-  status.replaceChildren(`${persianNumber(total)} صفحه برای «`, q, `» پیدا شد${rest}.`);
+  const rest = total > shown ? SAY.first(shown) : "";
+  const [before, after] = SAY.found(total, rest);
+  status.replaceChildren(before, q, after);
 }
 
 // the query, and the same query with each two neighbouring words written as one: a reader who types a
@@ -120,6 +149,7 @@ function summary(query, total, shown) {
 // as «اکسیژنساز») still finds the page; and each of these with Latin digits too, when it has digits
 function variants(query) {
   const out = [query];
+  if (ENGLISH) return out;
   const words = query.split(" ");
   if (words.length > 1 && words.length <= 6) {
     for (let i = 0; i + 1 < words.length; i++) {
@@ -141,7 +171,7 @@ function remember(raw) {
 let current = null; // the query whose results are shown (or coming)
 
 async function search(raw) {
-  const query = fold(raw);
+  const query = ENGLISH ? foldEnglish(raw) : fold(raw);
   if (query === current) return; // typed, then submitted: asked once
   current = query;
   remember(raw);
@@ -152,7 +182,7 @@ async function search(raw) {
     status.replaceChildren();
     return;
   }
-  status.textContent = "در حال جستجو…";
+  status.textContent = SAY.searching;
   let ranked;
   try {
     const pf = await engine();
@@ -175,7 +205,7 @@ async function search(raw) {
       .map((x) => x.result);
   } catch (err) {
     current = null;
-    if (mine === asked) status.textContent = "جستجو انجام نشد: نمایهٔ جستجو بار نشد. صفحه را دوباره بار کنید.";
+    if (mine === asked) status.textContent = SAY.failed;
     return;
   }
   let shown = 0;

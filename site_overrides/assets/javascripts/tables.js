@@ -4,11 +4,12 @@
    Material loads itself (instant navigation), through its document$ observable when there is one. */
 (function () {
   "use strict";
+  var english = document.documentElement.lang === "en";  // the English edition's pages (en/)
   function label(box) {
     var figure = box.closest("figure");
     var caption = figure && figure.querySelector("figcaption");
     var th = box.querySelector("th");
-    return "جدول: " + ((caption && caption.textContent) || (th && th.textContent) || "").trim();
+    return (english ? "Table: " : "جدول: ") + ((caption && caption.textContent) || (th && th.textContent) || "").trim();
   }
   var digits = "۰۱۲۳۴۵۶۷۸۹";
   function apply() {
@@ -17,7 +18,8 @@
       var name = label(box);
       seen[name] = (seen[name] || 0) + 1;
       if (seen[name] > 1) {  // each region's name is its own
-        name += " (" + String(seen[name]).replace(/[0-9]/g, function (d) { return digits[d]; }) + ")";
+        name += " (" + (english ? String(seen[name])
+          : String(seen[name]).replace(/[0-9]/g, function (d) { return digits[d]; })) + ")";
       }
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");

@@ -4,11 +4,12 @@
    it appears. Nothing happens on a local build, which has no selector. */
 (function () {
   "use strict";
+  var said = document.documentElement.lang === "en" ? "Select version: " : "انتخاب ویرایش: ";
   function name(root) {
     root.querySelectorAll(".md-version__current").forEach(function (button) {
       var shown = button.textContent.trim();
-      if (shown && button.getAttribute("aria-label") !== "انتخاب ویرایش: " + shown) {
-        button.setAttribute("aria-label", "انتخاب ویرایش: " + shown);
+      if (shown && button.getAttribute("aria-label") !== said + shown) {
+        button.setAttribute("aria-label", said + shown);
       }
     });
   }
