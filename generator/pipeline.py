@@ -83,6 +83,12 @@ class Project:
                    content=(content or root / "content").resolve(), site=(site or root / "site").resolve(),
                    mkdocs_yml=root / "mkdocs.yml", cache=root / ".cache")
 
+    @property
+    def english(self) -> bool:
+        """Whether the site has its English edition: the project has its MkDocs configuration (mkdocs.en.yml,
+        beside mkdocs.yml). Without it, only the Persian edition is generated and built."""
+        return self.mkdocs_yml.with_name("mkdocs.en.yml").is_file()
+
 
 @dataclass(frozen=True)
 class Checked:
@@ -301,7 +307,8 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     site_url = site_address(checked.dataset, url_path) if url_path is not None else ""
     tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
     planned = plan(project, checked.dataset, agg, tracked, before, log)
-    english = plan(project, checked.dataset, agg, tracked, before, log, EN, changes_of(planned))
+    english = plan(project, checked.dataset, agg, tracked, before, log, EN, changes_of(planned)) \
+        if project.english else None
     # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
     images = PngRenderer(project.cache / "images")
     brand = planned[0].title if planned else ""  # the home page's title: the site's name

@@ -69,14 +69,14 @@ def git(cwd: Path, *args: str) -> str:
     return done.stdout.strip()
 
 
-def git_project(dest: Path, data: str = "minimal") -> Path:
-    """make_project(dest, data) as a git repository with its files in one commit: what `portal publish`
-    needs (it keeps the versions on a branch of the project's repository)."""
-    root = make_project(dest, data)
+def git_project(dest: Path, data: str = "minimal", english: bool = False) -> Path:
+    """make_project(dest, data, english=…) as a git repository with its files in one commit: what `portal
+    publish` needs (it keeps the versions on a branch of the project's repository)."""
+    root = make_project(dest, data, english=english)
     git(root, "init", "--quiet", "--initial-branch=main")
     git(root, "config", "user.name", "Staff")
     git(root, "config", "user.email", "staff@example.org")
-    git(root, "add", "data", "mkdocs.yml", "site_overrides", "content")
+    git(root, "add", "data", "mkdocs.yml", "site_overrides", "content", *(["mkdocs.en.yml"] if english else []))
     git(root, "commit", "--quiet", "-m", "data")
     return root
 

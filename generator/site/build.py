@@ -100,6 +100,10 @@ def _staged(site: Path):
 
 
 ENGLISH = "en"  # the English edition's folder, below content/ and the site (lang/edition.py's EN.folder)
+# `extra.editions`, set when both editions are built: each page then links to its twin (hreflang, and the
+# header's language switch: site_overrides/main.html, partials/alternate.html). Not Material's own
+# `extra.alternate`, whose links lead to each edition's home page and say so in hreflang links on every page
+EDITIONS = [{"name": "فارسی", "lang": "fa"}, {"name": "English", "lang": "en"}]
 
 
 def editions(mkdocs_yml: Path, content: Path, site: Path, site_url: str = "") -> list[tuple[Path, Path, Path, str]]:
@@ -144,8 +148,10 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
         try:
             if gate is not None:
                 gate.begin(content)
-            for config, docs, into, address in editions(mkdocs_yml, content, staging, site_url):
-                _mkdocs(config, docs, into, build_date, extra, address)
+            builds = editions(mkdocs_yml, content, staging, site_url)
+            both = {**(extra or {}), "editions": EDITIONS} if len(builds) > 1 else extra
+            for config, docs, into, address in builds:
+                _mkdocs(config, docs, into, build_date, both, address)
                 prune(into)
             if charts is not None:
                 chart_inline.inline_site(staging, charts, shared_up)

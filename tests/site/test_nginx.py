@@ -43,7 +43,8 @@ def _free_port() -> int:
 def host(tmp_path_factory: pytest.TempPathFactory):
     assert Path(NGINX).is_file(), "Debian's nginx is needed: `make nginx` (or apt-get install nginx)"
     # the example data backfilled: one version per meeting, each from the data as they stood then
-    root = git_project(tmp_path_factory.mktemp("branch") / "p", data="example")
+    # with both editions, as the project publishes them
+    root = git_project(tmp_path_factory.mktemp("branch") / "p", data="example", english=True)
     code, out, err = run_portal(root, "publish", "--backfill")
     assert code == 0, out + err
     tree = root.parent / "srv"  # the server's folder, as `portal deploy` fills it
