@@ -281,8 +281,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
 def generate(project: Project, warm: bool = True, previous: Publication | object | None = ONLINE,
              before: Before | None = None, log: tuple[Entry, ...] = (),
              charts: ChartRenderer | None = None, checked: Checked | None = None,
-             url_path: str | None = None, memo: FileMemo | None = None, writes: Writes | None = None
-             ) -> Generated:
+             url_path: str | None = None, memo: FileMemo | None = None, writes: Writes | None = None,
+             english: bool | None = None) -> Generated:
     """Validate the data, then render every page and figure into content/ (changed files only, stale ones
     removed), each chart as a placeholder (render/markdown.py). Charts come from the cache in .cache/charts/ when
     their spec has not changed; the others are drawn into it. `charts`: the caller's renderer, whose workers
@@ -291,30 +291,34 @@ def generate(project: Project, warm: bool = True, previous: Publication | object
     preview). `warm`: start the chart workers while the data are read (a full build); the live preview,
     whose edits change a few charts at a time, does not. `url_path`: the build's path below the site's
     address (site_address), for absolute links; None: no address (the live preview). `memo`: see `check`;
-    `writes`: see `write_content`."""
+    `writes`: see `write_content`. `english`: whether to write the English edition too (by default, when the
+    project has one: Project.english)."""
+    english = project.english if english is None else english
     if charts is None:
         with ChartRenderer(project.cache / "charts") as own:
-            return _generate(project, warm, previous, before, log, own, checked, True, url_path, memo, writes)
-    return _generate(project, warm, previous, before, log, charts, checked, False, url_path, memo, writes)
+            return _generate(project, warm, previous, before, log, own, checked, True, url_path, memo, writes,
+                             english)
+    return _generate(project, warm, previous, before, log, charts, checked, False, url_path, memo, writes, english)
 
 
 def _generate(project: Project, warm: bool, previous: Publication | object | None, before: Before | None,
               log: tuple[Entry, ...], charts: ChartRenderer, checked: Checked | None, charts_first: bool,
-              url_path: str | None, memo: FileMemo | None = None, writes: Writes | None = None) -> Generated:
+              url_path: str | None, memo: FileMemo | None = None, writes: Writes | None = None,
+              english: bool = False) -> Generated:
     if warm:
         charts.warm()
     checked, agg, publication = summarise(project, previous, checked, memo)
     site_url = site_address(checked.dataset, url_path) if url_path is not None else ""
     tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
     planned = plan(project, checked.dataset, agg, tracked, before, log)
-    english = plan(project, checked.dataset, agg, tracked, before, log, EN, changes_of(planned)) \
-        if project.english else None
+    english_pages = plan(project, checked.dataset, agg, tracked, before, log, EN, changes_of(planned)) \
+        if english else None
     # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
     images = PngRenderer(project.cache / "images")
     brand = planned[0].title if planned else ""  # the home page's title: the site's name
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
                                      charts_first=charts_first, site_url=site_url, images=images, before=before,
-                                     shared_up="../" if url_path else "", writes=writes, english=english)
+                                     shared_up="../" if url_path else "", writes=writes, english=english_pages)
     return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,

@@ -58,7 +58,10 @@ def _regenerate(project: pipeline.Project, lang: str, memo: FileMemo | None, tur
     if memo is not None and memo.read:
         gc.disable()
     try:
-        result = pipeline.generate(project, warm=False, memo=memo, writes=pipeline.Writes(turn.again, pages_written))
+        # the Persian edition only: MkDocs' preview serves mkdocs.yml's pages (the English edition is built by
+        # `portal build`), and a save is shown sooner without the English pages no one sees here
+        result = pipeline.generate(project, warm=False, memo=memo, writes=pipeline.Writes(turn.again, pages_written),
+                                   english=False)
     except DataProblems as exc:
         summary = render(t("{n} error(s) in data/; the preview shows the last good pages. Fix them and save: the "
                            "preview follows.", n=len(exc.errors)), lang)
