@@ -274,7 +274,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     write.write_downloads(project.content, api_files, api.API)
     write.write_downloads(project.content, embeds, EMBED)
     if english:
-        write.write_downloads(project.content / EN.folder, figure_downloads(english, cite))
+        write.write_downloads(project.content / EN.folder,
+                              figure_downloads(english, open_data.citation(dataset.site, dataset.provinces, EN)))
     return rendered, result
 
 

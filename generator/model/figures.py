@@ -122,14 +122,19 @@ def json_value(value: Any) -> Any:
 SYNTHETIC_FA, YES_FA, NO_FA = "ساختگی", "بله", "خیر"
 
 
-def as_csv_rows(fig: Figure) -> list[list[str]]:
+SYNTHETIC_WORDS = (SYNTHETIC_FA, YES_FA, NO_FA)  # the synthetic column's header, yes and no (Persian)
+
+
+def as_csv_rows(fig: Figure, words: tuple[str, str, str] = SYNTHETIC_WORDS) -> list[list[str]]:
     """The header (the table's column labels, and «ساختگی» when a row is synthetic), then one row of text
-    per table row: Latin digits, Jalali dates as YYYY-MM-DD, «×» for a hidden figure, "" for none."""
-    rows = [[c.label_fa for c in fig.columns] + ([SYNTHETIC_FA] if fig.synthetic else [])]
+    per table row: Latin digits, Jalali dates as YYYY-MM-DD, «×» for a hidden figure, "" for none. `words`:
+    the synthetic column's header, yes and no, in the figure's language."""
+    synthetic, yes, no = words
+    rows = [[c.label_fa for c in fig.columns] + ([synthetic] if fig.synthetic else [])]
     for i, row in enumerate(fig.rows):
         cells = [_csv_value(row.get(c.key)) for c in fig.columns]
         if fig.synthetic:
-            cells.append(YES_FA if fig.row_is_synthetic(i) else NO_FA)
+            cells.append(yes if fig.row_is_synthetic(i) else no)
         rows.append(cells)
     return rows
 
@@ -163,11 +168,12 @@ def read_csv_rows(text: str) -> list[list[str]]:
             if r and not r[0].startswith("#")]
 
 
-def as_csv(fig: Figure) -> str:
+def as_csv(fig: Figure, words: tuple[str, str, str] = SYNTHETIC_WORDS) -> str:
     """UTF-8 with a BOM (so Excel reads the Persian headers), Latin digits, Jalali dates as YYYY-MM-DD; no
     cell a spreadsheet would run as a formula."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows([[spreadsheet_safe(c) for c in row] for row in as_csv_rows(fig)])
+    csv.writer(out, lineterminator="\r\n").writerows([[spreadsheet_safe(c) for c in row]
+                                                       for row in as_csv_rows(fig, words)])
     return "\ufeff" + out.getvalue()
 
 

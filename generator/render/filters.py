@@ -183,6 +183,15 @@ class _Writer:
                       f' <small class="portal-in-fa-note">(in Persian)</small>')
 
 
+    def staff_name(self, record: Any, field: str = "name") -> Markup:
+        """A name staff gave (a centre's): the edition's own, or on the English page the Persian name as it is,
+        right to left and said to be Persian, without a note on every row of a long list (a name is not
+        translated: the page's heading says the names are as the data give them)."""
+        text, persian = self.ed.fallback(record, field)
+        if not persian:
+            return self.finalize(text)
+        return Markup(f'<span lang="fa" dir="rtl">{md_text(text, True)}</span>')
+
     def staff_texts(self, record: Any, field: str) -> list[Markup]:
         """A list of texts staff wrote (a report's `issues`, say), each as `staff_text` writes one."""
         own = getattr(record, f"{field}_{self.ed.code}", ()) or ()
@@ -244,7 +253,7 @@ def environment(ed: Edition = FA) -> jinja2.Environment:
                        # macro call costs fifty times more
                        badge=lambda flag: Markup(w.badge) if flag else Markup(""),
                        # a text staff wrote, with the Persian shown as Persian where the English is missing
-                       said=w.staff_text, name=ed.name, said_each=w.staff_texts,
+                       said=w.staff_text, name=ed.name, said_each=w.staff_texts, said_name=w.staff_name,
                        short=lambda p: p.short_name_fa if ed.fa else (ed.text(p, "short_name") or p.name_en),
                        unit=lambda key, n=2: Markup(ed.pick(UNITS[key], unit_en(key, n))))
     return env

@@ -30,7 +30,9 @@ from typing import Any
 
 import xlsxwriter
 
+from generator.lang.edition import FA, Edition
 from generator.lang.jalali import JDate, JMonth, month_length
+from generator.lang.vocabulary_en import UNITS_EN
 from generator.model.dataset import Province, Site
 from generator.model.figures import (
     DATE,
@@ -38,6 +40,7 @@ from generator.model.figures import (
     INT,
     MONTH,
     PERCENT,
+    SYNTHETIC_WORDS,
     TEXT,
     Column,
     Figure,
@@ -60,17 +63,30 @@ class Citation:
     hxl: bool = False  # a row of HXL hashtags under each CSV's header (site.yaml `hxl`)
     # each province's name as the tables write it → its ISO 3166-2 code, for the joinable columns
     provinces: tuple[tuple[str, str], ...] = ()
+    ed: Edition = FA  # the language of the tables' words (the English edition's are in en/downloads/)
 
     def line(self, fig: Figure) -> str:
         """Names the table and its date, not the publication: a table whose figures did not change keeps
         the same bytes in every version (the publish branch stores it once)."""
-        updated = f"، به‌روز تا {fig.updated.fa()}" if fig.updated else ""
-        return f"{self.organisation}، «{fig.title_fa}»، درگاه شفافیت کمک‌ها{updated}."
+        if self.ed.fa:
+            updated = f"، به‌روز تا {fig.updated.fa()}" if fig.updated else ""
+            return f"{self.organisation}، «{fig.title_fa}»، درگاه شفافیت کمک‌ها{updated}."
+        updated = f", up to date to {self.ed.date(fig.updated)}" if fig.updated else ""
+        return f"{self.organisation}, «{fig.title_fa}», aid transparency portal{updated}."
+
+    @property
+    def words(self) -> tuple[str, str, str]:
+        """The synthetic column's header, yes and no."""
+        return SYNTHETIC_WORDS if self.ed.fa else ("synthetic", "yes", "no")
 
 
-def citation(site: Site, provinces: tuple[Province, ...] = ()) -> Citation:
-    return Citation(site.licence_fa, site.licence_id, site.organisation_fa, site.hxl,
-                    tuple((p.name_fa, p.iso_code) for p in provinces))
+def citation(site: Site, provinces: tuple[Province, ...] = (), ed: Edition = FA) -> Citation:
+    """How the downloads of the edition `ed` name their licence and cite themselves."""
+    if ed.fa:
+        return Citation(site.licence_fa, site.licence_id, site.organisation_fa, site.hxl,
+                        tuple((p.name_fa, p.iso_code) for p in provinces))
+    return Citation(site.licence_en or site.licence_fa, site.licence_id, site.organisation_en, site.hxl,
+                    tuple((p.name_en, p.iso_code) for p in provinces), ed)
 
 
 # --- joinable with other data -----------------------------------------------------------------------------
@@ -81,21 +97,27 @@ def joinable(fig: Figure, cite: Citation) -> Figure:
     for each Jalali month its first and last Gregorian days. The page's table is the first columns, as
     they were."""
     codes = dict(cite.provinces)
+    ed = cite.ed
     extra: list[tuple[Column, str, Any]] = []  # (the new column, the column it is made from, how)
     for c in fig.columns:
         if c.key == "province" and c.kind == TEXT and codes:
-            extra.append((Column(f"{c.key}_iso", "کد استان (ISO 3166-2)", TEXT, joins=c.key), c.key,
+            extra.append((Column(f"{c.key}_iso", ed.pick("کد استان (ISO 3166-2)", "Province code (ISO 3166-2)"),
+                                 TEXT, joins=c.key), c.key,
                           lambda v: codes.get(v, "") if isinstance(v, str) else ""))
         elif c.kind == DATE:
-            extra.append((Column(f"{c.key}_gregorian", f"{c.label_fa} (میلادی، ISO 8601)", TEXT, joins=c.key),
+            extra.append((Column(f"{c.key}_gregorian", ed.pick(f"{c.label_fa} (میلادی، ISO 8601)",
+                                                               f"{c.label_fa} (Gregorian, ISO 8601)"),
+                                 TEXT, joins=c.key),
                           c.key,
                           lambda v: v.to_gregorian().isoformat() if isinstance(v, JDate) else ""))
         elif c.kind == MONTH:
-            extra.append((Column(f"{c.key}_gregorian_start", f"{c.label_fa}: نخستین روز (میلادی)", TEXT,
-                                 joins=c.key), c.key,
+            extra.append((Column(f"{c.key}_gregorian_start", ed.pick(f"{c.label_fa}: نخستین روز (میلادی)",
+                                                                     f"{c.label_fa}: first day (Gregorian)"),
+                                 TEXT, joins=c.key), c.key,
                           lambda v: _month_day(v, first=True)))
-            extra.append((Column(f"{c.key}_gregorian_end", f"{c.label_fa}: واپسین روز (میلادی)", TEXT,
-                                 joins=c.key), c.key,
+            extra.append((Column(f"{c.key}_gregorian_end", ed.pick(f"{c.label_fa}: واپسین روز (میلادی)",
+                                                                   f"{c.label_fa}: last day (Gregorian)"),
+                                 TEXT, joins=c.key), c.key,
                           lambda v: _month_day(v, first=False)))
     if not extra:
         return fig
@@ -147,9 +169,10 @@ def hxl_row(fig: Figure) -> list[str]:
 
 
 def unit_of(label: str) -> dict | None:
-    """The unit a column's label names in brackets («تحویل‌شده (خانوار)»), in Persian and as its id."""
+    """The unit a column's label names in brackets («تحویل‌شده (خانوار)», «Delivered (families)»), in
+    Persian and as its id."""
     for key, fa in UNITS.items():
-        if label.endswith(f"({fa})"):
+        if label.endswith((f"({fa})", f"({UNITS_EN[key][1]})", f"({UNITS_EN[key][0]})")):
             return {"fa": fa, "en": key}
     return None
 
@@ -159,16 +182,19 @@ def csv_text(fig: Figure, cite: Citation) -> str:
     """The figure's CSV (figures.as_csv), with the licence and the citation as `#` lines at the end, and,
     when the site asks for it, a row of HXL hashtags under the header (it starts with `#`, so readers that
     skip comment lines skip it, as the data package says)."""
-    text = as_csv(fig)
+    text = as_csv(fig, cite.words)
     if cite.hxl:
         header, rest = text.split("\r\n", 1)
         text = header + "\r\n" + ",".join(hxl_row(fig)) + "\r\n" + rest
-    return text + f"# مجوز: {comment(cite.licence)}\r\n# استناد: {comment(cite.line(fig))}\r\n"
+    licence, cited = cite.ed.pick(("مجوز", "استناد"), ("Licence", "Citation"))
+    return (text + f"# {licence}: {comment(cite.licence, cite.ed)}\r\n"
+            f"# {cited}: {comment(cite.line(fig), cite.ed)}\r\n")
 
 
-def comment(text: str) -> str:
-    """A text as one `#` line of a CSV: on one line, with no comma or quote that would make it cells."""
-    return " ".join(text.split()).replace(",", "،").replace('"', "«")
+def comment(text: str, ed: Edition = FA) -> str:
+    """A text as one `#` line of a CSV: on one line, with no comma or quote that would make it cells (a
+    comma becomes the Persian one, «،», or in English a semicolon; no CSV reader splits on either)."""
+    return " ".join(text.split()).replace(",", ed.pick("،", ";")).replace('"', "«")
 
 
 def json_text(fig: Figure, cite: Citation, extra: dict[str, Any] | None = None) -> str:
@@ -177,8 +203,9 @@ def json_text(fig: Figure, cite: Citation, extra: dict[str, Any] | None = None) 
 
 
 def xlsx_bytes(fig: Figure, cite: Citation) -> bytes:
-    """The table on a right-to-left sheet, numbers as numbers; the notes on a second sheet. The same
-    figure gives the same bytes (a fixed creation date: the figure's own)."""
+    """The table on a right-to-left sheet (left to right in English), numbers as numbers; the notes on a
+    second sheet. The same figure gives the same bytes (a fixed creation date: the figure's own)."""
+    ed = cite.ed
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False, "strings_to_urls": False,
                                      "strings_to_formulas": False})
@@ -187,9 +214,10 @@ def xlsx_bytes(fig: Figure, cite: Citation) -> bytes:
                          "comments": cite.line(fig), "created": when})
     bold = book.add_format({"bold": True})
     one_place = book.add_format({"num_format": "0.0"})
-    sheet = book.add_worksheet("داده")
-    sheet.right_to_left()
-    rows = as_csv_rows(fig)
+    sheet = book.add_worksheet(ed.pick("داده", "Data"))
+    if ed.fa:
+        sheet.right_to_left()
+    rows = as_csv_rows(fig, cite.words)
     kinds = [c.kind for c in fig.columns] + ([TEXT] if fig.synthetic else [])
     for j, name in enumerate(rows[0]):
         sheet.write_string(0, j, name, bold)
@@ -203,15 +231,20 @@ def xlsx_bytes(fig: Figure, cite: Citation) -> bytes:
             elif text:
                 sheet.write_string(i, j, text)
     sheet.freeze_panes(1, 0)
-    notes = book.add_worksheet("درباره")
-    notes.right_to_left()
+    notes = book.add_worksheet(ed.pick("درباره", "About"))
+    if ed.fa:
+        notes.right_to_left()
     notes.set_column(0, 0, 14)
     notes.set_column(1, 1, 100)
-    for i, (label, text) in enumerate((
-            ("عنوان", fig.title_fa), ("منبع", fig.source_fa), ("تعریف", fig.definition_fa),
-            ("به‌روز تا", fig.updated.fa() if fig.updated else "—"),
-            ("رقم پنهان", f"«{SYMBOL}»: برای حفظ حریم خصوصی پنهان است؛ خانهٔ خالی: گزارش نشده"),
-            ("مجوز", cite.licence), ("استناد", cite.line(fig)))):
+    about = (("عنوان", fig.title_fa), ("منبع", fig.source_fa), ("تعریف", fig.definition_fa),
+             ("به‌روز تا", fig.updated.fa() if fig.updated else "—"),
+             ("رقم پنهان", f"«{SYMBOL}»: برای حفظ حریم خصوصی پنهان است؛ خانهٔ خالی: گزارش نشده"),
+             ("مجوز", cite.licence), ("استناد", cite.line(fig))) if ed.fa else (
+        ("Title", fig.title_fa), ("Source", fig.source_fa), ("Definition", fig.definition_fa),
+        ("Up to date to", ed.date(fig.updated) if fig.updated else "—"),
+        ("Hidden figure", f"«{SYMBOL}»: hidden to protect privacy; an empty cell: not reported"),
+        ("Licence", cite.licence), ("Citation", cite.line(fig)))
+    for i, (label, text) in enumerate(about):
         notes.write_string(i, 0, label, bold)
         notes.write_string(i, 1, text)
     book.close()

@@ -158,3 +158,41 @@ def test_an_english_text_with_a_small_count_is_refused_as_its_persian_twin(tmp_p
     code, out, err = run_portal(root, "validate")
     assert code != 0, out
     assert "small-count-in-text" in err and f"programmes.yaml:{at + 2}" in err and field in err, err
+
+
+def test_english_downloads_are_english_and_joinable(bilingual: Path) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    text = (bilingual / "en" / "downloads" / "programme-oxygen-concentrators-provinces.csv").read_text(
+        encoding="utf-8-sig")
+    rows = [r for r in csv.reader(io.StringIO(text)) if r and not r[0].startswith("#")]
+    header = rows[0]
+    assert header[:3] == ["Province", "Delivered (devices)", "Share of all deliveries"], header
+    assert "Province code (ISO 3166-2)" in header and header[-1] == "synthetic"
+    codes = [r[header.index("Province code (ISO 3166-2)")] for r in rows[1:]]
+    assert codes and all(re.fullmatch(r"IR-\d\d", c) for c in codes), codes[:5]
+    assert {r[-1] for r in rows[1:]} <= {"yes", "no"}
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert [c.split(":")[0] for c in comments] == ["# Licence", "# Citation"]
+    assert not PERSIAN_LETTERS.search(" ".join(header + comments)), header + comments
+    # the same figures as the Persian edition's download, row for row
+    persian = (bilingual / "downloads" / "programme-oxygen-concentrators-provinces.csv").read_text(encoding="utf-8-sig")
+    fa_rows = [r for r in csv.reader(io.StringIO(persian)) if r and not r[0].startswith("#")]
+    assert [r[1:3] for r in fa_rows[1:]] == [r[1:3] for r in rows[1:]]
+    book = openpyxl.load_workbook(bilingual / "en" / "downloads" / "programme-oxygen-concentrators-provinces.xlsx")
+    assert book.sheetnames == ["Data", "About"]
+    assert not book["Data"].sheet_view.rightToLeft
+    assert book["About"]["A1"].value == "Title"
+    fa_book = openpyxl.load_workbook(bilingual / "downloads" / "programme-oxygen-concentrators-provinces.xlsx")
+    assert fa_book.worksheets[0].sheet_view.rightToLeft
+
+
+def test_the_english_feed_is_english(bilingual: Path) -> None:
+    feed = (bilingual / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert 'xml:lang="en"' in feed and "Meeting of 18 August 2021 (27 Mordad 1400)" in feed
+    persian = (bilingual / "feed.xml").read_text(encoding="utf-8")
+    ids = set(re.findall(r"<id>(.*?)</id>", feed))
+    assert ids.isdisjoint(re.findall(r"<id>(.*?)</id>", persian))  # each feed's entries are its own
