@@ -320,7 +320,9 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
                                      charts_first=charts_first, site_url=site_url, images=images, before=before,
                                      shared_up="../" if url_path else "", writes=writes, english=english_pages)
-    return Generated(checked, agg.latest_week, len(rendered.pages), result.written, result.removed,
+    # the pages of both editions (the English edition's below en/, when it is written)
+    return Generated(checked, agg.latest_week, len(result.written) + len(result.unchanged), result.written,
+                     result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,
                      bulletin=bulletin(planned, checked.dataset, agg, site_url, brand))
