@@ -197,9 +197,7 @@ def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tra
         changes = compare(before, [f for page in planned for f in page.figures])
     planned += [pages.changes_page(changes, dataset, agg, tracked, log, ed), pages.archive_page(dataset, log, ed)]
     planned += [pages.open_data_page(dataset, planned, ed), pages.search_page(dataset, ed)]
-    if not ed.fa:  # the link previews are the Persian edition's (for now)
-        return planned
-    return [dataclasses.replace(page, card=cards.card(page, dataset, agg)) for page in planned]
+    return [dataclasses.replace(page, card=cards.card(page, dataset, agg, ed)) for page in planned]
 
 
 def changes_of(planned: list[Page]) -> Changes:
@@ -248,6 +246,10 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
         feed |= write.write_feed(project.content / EN.folder / FEED,
                                  atom(dataset, log, english_url, common["bulletin"] + ".pdf", EN))
     cards = write.write_downloads(project.content, rendered.cards, CARDS)
+    if rendered_en:  # the English edition's cards, in English, in en/cards/
+        english_cards = write.write_downloads(project.content / EN.folder, rendered_en.cards, CARDS)
+        cards = WriteResult(cards.written + english_cards.written, cards.unchanged + english_cards.unchanged,
+                            cards.removed + english_cards.removed)
     if writes is not None:
         writes.pages_written(feed or any(r.written or r.removed for r in [result, cards]))
     embeds = figure_embeds(planned, rendered, brand=planned[0].title if planned else "", site_url=site_url)

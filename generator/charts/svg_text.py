@@ -43,10 +43,11 @@ def wrapped(text: str, size: float, room: float, most: int) -> list[str]:
     return [fitted(line, size, size, room)[0] for line in lines if line]
 
 
-def text(x: float, y: float, content: str, size: float, colour: str, bold: bool = False, rtl: bool = True) -> str:
-    """One line of text whose right edge is at `x` (`rtl`: in Persian digits), or whose left edge is (a
-    Latin address, as it is)."""
-    anchor = "end" if rtl else "start"
+def text(x: float, y: float, content: str, size: float, colour: str, bold: bool = False, rtl: bool = True,
+         end: bool = False) -> str:
+    """One line of text whose right edge is at `x` (`rtl`: in Persian digits), or whose left edge is (Latin
+    text, as it is; `end`: its right edge, an address at the right end of an English card's footer)."""
+    anchor = "end" if rtl or end else "start"
     weight = ' font-weight="700"' if bold else ""
     mark = RLM if rtl else ""
     content = persian_digits(content) if rtl else content  # as the pages write them; an address stays Latin

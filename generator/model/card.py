@@ -23,10 +23,17 @@ class Card:
     as_of: str = ""  # when the figures date from, in words («۵ آبان ۱۴۰۰»); "" for a page without a date
     summary: str = ""  # for a page without figures: a sentence that says what it holds
     day: str = ""  # `as_of` as a Gregorian date (ISO 8601), for the preview's article:modified_time
+    lang: str = "fa"  # the edition's: "fa" (drawn right to left) or "en" (left to right, Latin digits)
 
     def description(self) -> str:
         """The preview's text: each figure with what it counts and its share, then its date.
-        «حمایت از خانواده‌ها: ۱۷٬۸۵۰ از ۳۰٬۰۰۰ خانوار، ۵۹٫۵٪؛ ارقام تا ۵ آبان ۱۴۰۰»"""
+        «حمایت از خانواده‌ها: ۱۷٬۸۵۰ از ۳۰٬۰۰۰ خانوار، ۵۹٫۵٪؛ ارقام تا ۵ آبان ۱۴۰۰»;
+        «Family support: 17,850 of 30,000 families, 59.5%; figures to 27 October 2021 (5 Aban 1400)»"""
+        if self.lang == "en":
+            said = "; ".join(f"{line.label}: {line.value}" + (f", {100 * line.share:.1f}%" if line.share is not None
+                                                               else "") for line in self.lines)
+            text = said or self.summary
+            return f"{text}; figures to {self.as_of}" if said and self.as_of else text
         said = "؛ ".join(f"{line.label}: {line.value}"
                          + (f"، {format_percent(100 * line.share)}" if line.share is not None else "")
                          for line in self.lines)

@@ -26,14 +26,27 @@ SHARED_CARDS = f"{SHARED}/cards"
 _IMAGE = re.compile(r'(<meta (?:property="og:image"|name="twitter:image") content=")([^"]*)(")')
 
 
+EDITION_FOLDERS = ("", "en/")  # where each edition's pages and cards are, below the site (lang/edition.py)
+
+
 def share_cards(site: Path, up: str) -> dict[str, str]:
-    """Move site/cards/ into site/_shared/cards/ by content and point the pages there; returns where each
-    file went (`cards/<page>.png` → `_shared/cards/<name>.png`, and its SVG), relative to the site. Nothing
-    is done for a site on its own (`up` "")."""
-    folder = site / CARDS
-    if not up or not folder.is_dir():
+    """Move each edition's cards (site/cards/, site/en/cards/) into site/_shared/cards/ by content and point
+    the pages there; returns where each file went (`cards/<page>.png` → `_shared/cards/<name>.png`, and its
+    SVG; `en/cards/…` likewise), relative to the site. Nothing is done for a site on its own (`up` "")."""
+    if not up:
         return {}
-    moved: dict[str, str] = {}  # cards/<page>.png → _shared/cards/<name>.png
+    moved: dict[str, str] = {}
+    for edition in EDITION_FOLDERS:
+        moved |= _share(site, edition, up)
+    return moved
+
+
+def _share(site: Path, edition: str, up: str) -> dict[str, str]:
+    """One edition's cards (`edition`: its folder, "" or "en/"), and its pages pointed to them."""
+    folder = site / edition / CARDS
+    if not folder.is_dir():
+        return {}
+    moved: dict[str, str] = {}  # [en/]cards/<page>.png → _shared/cards/<name>.png
     target = site / SHARED_CARDS
     target.mkdir(parents=True, exist_ok=True)
     for png in sorted(folder.rglob("*.png")):
@@ -45,22 +58,30 @@ def share_cards(site: Path, up: str) -> dict[str, str]:
         if twin:
             (target / f"{name}.svg").write_bytes(twin)
         moved[png.relative_to(site).as_posix()] = f"{SHARED_CARDS}/{name}.png"
-    images = dict(moved)
+    images = {old.removeprefix(edition): new for old, new in moved.items()}  # as the edition's pages name them
     moved.update({old.removesuffix(".png") + ".svg": new.removesuffix(".png") + ".svg"
-                  for old, new in images.items() if (site / new.removesuffix(".png")).with_suffix(".svg").is_file()})
+                  for old, new in dict(moved).items()
+                  if (site / new.removesuffix(".png")).with_suffix(".svg").is_file()})
     shutil.rmtree(folder)
-    for page in sorted(site.rglob("*.html")):
+    # the English edition's pages see the version's root one folder further up
+    root_up = "../" * edition.count("/") + up
+    pages = (site / edition).rglob("*.html")
+    for page in sorted(pages):
+        if not edition and any(page.relative_to(site).as_posix().startswith(e) for e in EDITION_FOLDERS if e):
+            continue  # another edition's page
         text = page.read_text(encoding="utf-8")
         if f"{CARDS}/" not in text:
             continue
-        swapped = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), images, up) + m.group(3), text)
+        swapped = _IMAGE.sub(lambda m: m.group(1) + _moved(m.group(2), images, root_up) + m.group(3), text)
         if swapped != text:
             page.write_text(swapped, encoding="utf-8")
     return moved
 
 
 def _moved(url: str, moved: dict[str, str], up: str) -> str:
-    """A card's address in a page, pointing to where the card is now (the same address if it is none)."""
+    """A card's address in a page, pointing to where the card is now (the same address if it is none).
+    `up`: from the page's edition's root (where a card's address starts, relative or absolute) to where the
+    shared folder is seen."""
     at = url.rfind(f"{CARDS}/")
     while at >= 0 and not (at == 0 or url[at - 1] == "/"):
         at = url.rfind(f"{CARDS}/", 0, at)
@@ -69,7 +90,7 @@ def _moved(url: str, moved: dict[str, str], up: str) -> str:
         return url
     prefix = url[:at]
     parts = urlsplit(prefix)
-    if parts.scheme:  # absolute: the version's address, then one folder up, written out
+    if parts.scheme:  # absolute: the edition's address, then up to the shared folder, written out
         path = posixpath.normpath(posixpath.join(parts.path or "/", up, new))
         return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
     return prefix + up + new

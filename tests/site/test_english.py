@@ -196,3 +196,33 @@ def test_the_english_feed_is_english(bilingual: Path) -> None:
     persian = (bilingual / "feed.xml").read_text(encoding="utf-8")
     ids = set(re.findall(r"<id>(.*?)</id>", feed))
     assert ids.isdisjoint(re.findall(r"<id>(.*?)</id>", persian))  # each feed's entries are its own
+
+
+def test_english_pages_have_english_link_previews(bilingual: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from generator.site.shared_cards import share_cards
+
+    html = (bilingual / "en" / "provinces" / "gilan" / "index.html").read_text(encoding="utf-8")
+    image = re.search(r'<meta property="og:image" content="([^"]*)"', html)[1]
+    card = (bilingual / "en" / "provinces" / "gilan" / image).resolve()
+    assert card == (bilingual / "en" / "cards" / "provinces" / "gilan.png").resolve() and card.is_file()
+    svg = card.with_suffix(".svg").read_text(encoding="utf-8")
+    drawn = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert "Gilan province" in drawn and "Figures to" in drawn
+    assert not PERSIAN_LETTERS.search(drawn) and not PERSIAN_DIGITS.search(drawn), drawn
+    description = re.search(r'<meta property="og:description" content="([^"]*)"', html)[1]
+    assert description.startswith("Family support: ") and not PERSIAN_LETTERS.search(description), description
+    assert re.search(r'<meta property="og:locale" content="en_GB"', html)
+    # in a version of the publish branch, each edition's cards are shared, and its pages point to them
+    version = tmp_path / "branch" / "1400-07-28"
+    shutil.copytree(bilingual, version)
+    moved = share_cards(version, "../")
+    assert "en/cards/provinces/gilan.png" in moved and "cards/provinces/gilan.png" in moved
+    assert moved["en/cards/provinces/gilan.png"] != moved["cards/provinces/gilan.png"]
+    for rel, edition in (("en/provinces/gilan/index.html", "en/"), ("provinces/gilan/index.html", "")):
+        page = version / rel
+        image = re.search(r'<meta property="og:image" content="([^"]*)"', page.read_text(encoding="utf-8"))[1]
+        assert (page.parent / image).resolve() == (tmp_path / "branch" / moved[f"{edition}cards/provinces/gilan.png"]
+                                                   ).resolve(), (rel, image)
+    assert not (version / "en" / "cards").exists()
