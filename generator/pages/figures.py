@@ -38,7 +38,7 @@ def census(ed: Edition) -> str:
 
 def short(ed: Edition, p: Programme) -> str:
     """A programme's short name: «اکسیژن‌ساز» / its English name (its `short_name_en` where staff gave one)."""
-    return p.short_name_fa if ed.fa else (getattr(p, "short_name_en", "") or p.name_en)
+    return p.short_name_fa if ed.fa else (p.short_name_en or p.name_en)
 
 
 def unit_of(ed: Edition, unit: str, count: float | None = 2) -> str:
@@ -191,7 +191,7 @@ def programme_over_time(s: ProgrammeStats, agg: Aggregates, ed: Edition = FA) ->
                + (f", against a pledge of {ed.number(p.pledged)} {unit}." if p.pledged else "."))
     if p.pledged:
         columns.append(Column("share", ed.pick("درصد وعده", "% of the pledge"), PERCENT, running=True))
-    definition = p.description_fa if ed.fa else (getattr(p, "description_en", "") or
+    definition = p.description_fa if ed.fa else (p.description_en or
                                                  f"{p.name_en}: {counted}, as the headquarters' data record them.")
     return Figure(
         id=f"programme-{p.id}-over-time", title_fa=ed.pick(f"{name}: وعده و تحویل در طول زمان",
@@ -239,7 +239,7 @@ def programme_by_province(s: ProgrammeStats, agg: Aggregates, paths: dict[str, s
 def _definition(p: Programme, ed: Edition) -> str:
     if ed.fa:
         return p.description_fa
-    return getattr(p, "description_en", "") or f"{p.name_en}, counted in {unit_en(p.unit)}."
+    return p.description_en or f"{p.name_en}, counted in {unit_en(p.unit)}."
 
 
 def programme_map(s: ProgrammeStats, ds: Dataset, agg: Aggregates, topology: dict,

@@ -8,6 +8,7 @@ unchanged. The filters the templates use are here too.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from pathlib import Path
@@ -30,6 +31,7 @@ from generator.lang.vocabulary_en import (
 )
 from generator.model.figures import DATE, DECIMAL, INT, MONTH, PERCENT, Figure
 from generator.model.publication import SUPPRESSED, SYMBOL, is_suppressed
+from generator.pages.figures import short
 from generator.render.links import Links, md_text
 from generator.render.write import MARKER
 from generator.schema.files import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUALIFIERS, UNITS
@@ -177,10 +179,7 @@ class _Writer:
         text, persian = self.ed.fallback(record, field)
         if not persian:
             return self.paragraphs(text) if block else self.finalize(text)
-        inner = md_text(text, True)
-        tag = "div" if block else "span"
-        return Markup(f'<{tag} class="portal-in-fa" lang="fa" dir="rtl" markdown>{inner}</{tag}>'
-                      f' <small class="portal-in-fa-note">(in Persian)</small>')
+        return _in_persian(text, "div" if block else "span")
 
 
     def staff_name(self, record: Any, field: str = "name") -> Markup:
@@ -197,9 +196,13 @@ class _Writer:
         own = getattr(record, f"{field}_{self.ed.code}", ()) or ()
         if own or self.ed.fa:
             return [self.finalize(text) for text in own]
-        return [Markup(f'<span class="portal-in-fa" lang="fa" dir="rtl" markdown>{md_text(text, True)}</span>'
-                       ' <small class="portal-in-fa-note">(in Persian)</small>')
-                for text in getattr(record, f"{field}_fa", ())]
+        return [_in_persian(text) for text in getattr(record, f"{field}_fa", ())]
+
+
+def _in_persian(text: str, tag: str = "span") -> Markup:
+    """A Persian text on an English page: as it is, right to left, and said to be Persian."""
+    return Markup(f'<{tag} class="portal-in-fa" lang="fa" dir="rtl" markdown>{md_text(text, True)}</{tag}>'
+                  ' <small class="portal-in-fa-note">(in Persian)</small>')
 
 
 _FA = _Writer(FA)
@@ -254,6 +257,6 @@ def environment(ed: Edition = FA) -> jinja2.Environment:
                        badge=lambda flag: Markup(w.badge) if flag else Markup(""),
                        # a text staff wrote, with the Persian shown as Persian where the English is missing
                        said=w.staff_text, name=ed.name, said_each=w.staff_texts, said_name=w.staff_name,
-                       short=lambda p: p.short_name_fa if ed.fa else (ed.text(p, "short_name") or p.name_en),
+                       short=functools.partial(short, ed),
                        unit=lambda key, n=2: Markup(ed.pick(UNITS[key], unit_en(key, n))))
     return env

@@ -27,6 +27,8 @@ from generator.charts import poster
 from generator.charts.draw import ChartRenderer
 from generator.charts.png import PngRenderer
 from generator.charts.workers import ChartError
+from generator.lang.edition import EDITIONS as ALL_EDITIONS
+from generator.lang.edition import EN
 from generator.lang.jalali import JDate
 from generator.lang.messages import said_text, t
 from generator.model.errors import PortalError
@@ -99,11 +101,10 @@ def _staged(site: Path):
     shutil.rmtree(old, ignore_errors=True)
 
 
-ENGLISH = "en"  # the English edition's folder, below content/ and the site (lang/edition.py's EN.folder)
 # `extra.editions`, set when both editions are built: each page then links to its twin (hreflang, and the
 # header's language switch: site_overrides/main.html, partials/alternate.html). Not Material's own
 # `extra.alternate`, whose links lead to each edition's home page and say so in hreflang links on every page
-EDITIONS = [{"name": "فارسی", "lang": "fa"}, {"name": "English", "lang": "en"}]
+EDITIONS = [{"name": e.own_name, "lang": e.code} for e in ALL_EDITIONS]
 
 
 def editions(mkdocs_yml: Path, content: Path, site: Path, site_url: str = "") -> list[tuple[Path, Path, Path, str]]:
@@ -113,8 +114,8 @@ def editions(mkdocs_yml: Path, content: Path, site: Path, site_url: str = "") ->
     MkDocs empties the folder it builds into."""
     builds = [(mkdocs_yml, content, site, site_url)]
     english = mkdocs_yml.with_name("mkdocs.en.yml")
-    if english.is_file() and (content / ENGLISH / "index.md").is_file():
-        builds.append((english, content / ENGLISH, site / ENGLISH, site_url + f"{ENGLISH}/" if site_url else ""))
+    if english.is_file() and (content / EN.folder / "index.md").is_file():
+        builds.append((english, content / EN.folder, site / EN.folder, site_url + EN.prefix if site_url else ""))
     return builds
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.charts.inline import content_name
+from generator.lang.edition import EDITIONS
 from generator.model.paths import SHARED
 from generator.render.markdown import CARDS
 
@@ -26,7 +27,7 @@ SHARED_CARDS = f"{SHARED}/cards"
 _IMAGE = re.compile(r'(<meta (?:property="og:image"|name="twitter:image") content=")([^"]*)(")')
 
 
-EDITION_FOLDERS = ("", "en/")  # where each edition's pages and cards are, below the site (lang/edition.py)
+EDITION_FOLDERS = tuple(ed.prefix for ed in EDITIONS)  # where each edition's pages and cards are: "", "en/"
 
 
 def share_cards(site: Path, up: str) -> dict[str, str]:
