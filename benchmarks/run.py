@@ -182,14 +182,14 @@ def _build(root: Path) -> dict:
             peaks["chart images"] = _peak_mib()
 
     brand = planned[0].title
-    printer = Printer(bulletin(planned, ds, agg, "", brand),
+    printer = Printer((bulletin(planned, ds, agg, "", brand),),
                       agg.latest_week.to_gregorian() if agg.latest_week else None)
     finish = printer.finish
 
-    def timed_finish(downloads: Path) -> list[str]:
+    def timed_finish(site: Path) -> list[str]:
         started = time.perf_counter()  # what the build waits for: Chromium prints while Pagefind indexes
         try:
-            return finish(downloads)
+            return finish(site)
         finally:
             times["bulletin"] = time.perf_counter() - started
             peaks["bulletin"] = _peak_mib()

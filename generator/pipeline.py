@@ -26,36 +26,34 @@ from urllib.parse import urlsplit
 
 from generator.aggregate.totals import Aggregates, aggregate
 from generator.aggregate.tracker import Tracked, track
-from generator.audit.checks import CELLS, AuditFinding, Rules, audit
+from generator.audit.checks import AuditFinding, Rules, audit
 from generator.audit.gate import Gate
 from generator.charts.draw import ChartRenderer
 from generator.charts.png import PngRenderer
 from generator.charts.poster import Poster
-from generator.history.archive import LOG, Entry
-from generator.history.archive import dumps as archive_dumps
-from generator.history.changes import Before, Changes, compare
-from generator.history.vintages import This, vintages
+from generator.history.archive import Entry
+from generator.history.changes import Before, compare
 from generator.lang.edition import EN, FA, Edition
-from generator.lang.jalali import JDate, parse_jalali
+from generator.lang.jalali import JDate
 from generator.lang.messages import t
 from generator.load.files import FileMemo, load
 from generator.model.dataset import Dataset
 from generator.model.errors import PortalError
 from generator.model.page import Page
-from generator.model.paths import SHARED_VINTAGES
+from generator.model.paths import CELLS, SHARED_VINTAGES
 from generator.model.problems import DataProblems, Problem, errors_in
 from generator.model.publication import DEFAULT_P, Publication
 from generator.pages import cards
 from generator.pages import plan as pages
+from generator.pages.changes_en import in_english
 from generator.protect.suppress import protected
-from generator.render import api, bundle, data_package, open_data, write
+from generator.render import api, write
 from generator.render.bulletin import Bulletin, bulletin, bulletin_name
+from generator.render.download_files import download_files
 from generator.render.embed import EMBED
 from generator.render.feed import FEED, atom
 from generator.render.markdown import CARDS, Rendered, render
-from generator.render.markdown import downloads as figure_downloads
 from generator.render.markdown import embeds as figure_embeds
-from generator.render.vintage_files import vintage_files
 from generator.render.write import DOWNLOADS, WriteResult
 from generator.schema.value_types import FieldError, Url
 from generator.site.build import Posters, build_site
@@ -152,7 +150,7 @@ class Generated:
     images_drawn: int = 0  # images (PNG: link previews, charts to take away) drawn in this build; the others
     images_reused: int = 0  # came from the cache
     posters: tuple[Poster, ...] = ()  # each chart as an image, made once its chart is drawn (the site stage)
-    bulletin: Bulletin | None = None  # the weekly bulletin, printed in the site stage (while Pagefind indexes)
+    bulletins: tuple[Bulletin, ...] = ()  # each edition's weekly bulletin, printed in the site stage
     brand: str = ""  # the site's name, drawn on the images
 
 
@@ -187,22 +185,22 @@ def site_address(dataset: Dataset, path: str = "") -> str:
 
 def plan(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
          before: Before | None = None, log: tuple[Entry, ...] = (), ed: Edition = FA,
-         changes: Changes | None = None) -> list[Page]:
+         persian: list[Page] | None = None) -> list[Page]:
     """Every page of the site in the edition `ed` with its figures (the province map draws the dataset's
     boundaries), the page of what changed since the publication `before`, and the archive of every
-    publication in `log` (this one last; empty for a build that is not published). `changes`: what the
-    Persian edition's figures changed (the English edition's page of changes tells the same changes)."""
+    publication in `log` (this one last; empty for a build that is not published). `persian`: the Persian
+    edition's pages, for the English edition: its page of changes tells the changes found on the Persian
+    figures (one set of cells), in English words (pages/changes_en.py)."""
     planned = pages.plan(dataset, agg, tracked, dataset.boundaries, ed)
-    if changes is None:
-        changes = compare(before, [f for page in planned for f in page.figures])
+    figures = [f for page in planned for f in page.figures]
+    if persian is None:
+        changes = compare(before, figures)
+    else:
+        changes = in_english(next(p.context.changes for p in persian if p.path == pages.CHANGES),
+                             [f for page in persian for f in page.figures], figures)
     planned += [pages.changes_page(changes, dataset, agg, tracked, log, ed), pages.archive_page(dataset, log, ed)]
     planned += [pages.open_data_page(dataset, planned, ed), pages.search_page(dataset, ed)]
     return [dataclasses.replace(page, card=cards.card(page, dataset, agg, ed)) for page in planned]
-
-
-def changes_of(planned: list[Page]) -> Changes:
-    """The changes the page of changes tells (its context's), for the other edition's page."""
-    return next(p.context.changes for p in planned if p.path == pages.CHANGES)
 
 
 def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: tuple[Tracked, ...],
@@ -226,9 +224,9 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
               "province_paths": {p.iso_code: pages.province_path(p) for p in dataset.provinces},
               # each decision by its id: a page that names another decision names it by what it decides
               "decisions": {t.id: t for t in tracked},
-              # the weekly bulletin's PDF (and PNG) under downloads/, printed in the site stage
-              "bulletin": f"{DOWNLOADS}/{bulletin_name(dataset)}"}
-    cite = open_data.citation(dataset.site, dataset.provinces)
+              # the weekly bulletin's PDF (and PNG) under each edition's downloads/, printed in the site stage
+              "bulletin": f"{DOWNLOADS}/{bulletin_name(dataset)}",
+              "english": bool(english)}  # whether the English edition is built beside this one
     rendered = render(planned, common, charts, images, brand=planned[0].title if planned else "",
                       site_url=site_url)
     # the English edition (`english`: its pages) under content/en/, page for page
@@ -253,31 +251,16 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     if writes is not None:
         writes.pages_written(feed or any(r.written or r.removed for r in [result, cards]))
     embeds = figure_embeds(planned, rendered, brand=planned[0].title if planned else "", site_url=site_url)
-    this = log[-1] if log else None
-    version, title = (this.version, this.title) if this else (None, None)
-    on_page = [(fig, api.page_url(page.path)) for page in planned for fig in page.figures]
-    # the publication's day: its meeting's; a local build's, the latest meeting's
-    day = parse_jalali(this.meeting) if this else (dataset.meetings[-1].date if dataset.meetings else None)
-    histories = [vintage_files(vintages(fig, before, This(version, day)), cite, shared_up) for fig, _ in on_page]
     # the downloads after the pages: the live preview shows each page as soon as it is written
-    files = {**figure_downloads(planned, cite), Path(CELLS).name: publication.to_json(),
-             Path(LOG).name: archive_dumps(log),
-             **{name: text for h in histories for name, text in h.downloads.items()},
-             data_package.PACKAGE: data_package.package(on_page, dataset, cite, version, title, histories),
-             bundle.LICENCE: bundle.licence_text(dataset.site.licence_fa, dataset.site.licence_id,
-                                                 dataset.site.organisation_fa)}
-    files[bundle.BUNDLE] = bundle.bundle(files, agg.latest_week.to_gregorian() if agg.latest_week else None)
-    api_files = api.api_files(dataset, planned, tracked, cite, version, title,
-                              {f.id: h.earlier for (f, _), h in zip(on_page, histories, strict=True)})
+    files = download_files(dataset, agg, tracked, publication, planned, english, log, before, shared_up)
     if writes is not None:  # every download made: written in one short burst
         writes.begin()
-    write.write_downloads(project.content, files)
-    write.write_downloads(project.content, {n: b for h in histories for n, b in h.shared.items()}, SHARED_VINTAGES)
-    write.write_downloads(project.content, api_files, api.API)
+    write.write_downloads(project.content, files.downloads)
+    write.write_downloads(project.content, files.shared, SHARED_VINTAGES)
+    write.write_downloads(project.content, files.api, api.API)
     write.write_downloads(project.content, embeds, EMBED)
     if english:
-        write.write_downloads(project.content / EN.folder,
-                              figure_downloads(english, open_data.citation(dataset.site, dataset.provinces, EN)))
+        write.write_downloads(project.content / EN.folder, files.english)
     return rendered, result
 
 
@@ -314,7 +297,7 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     site_url = site_address(checked.dataset, url_path) if url_path is not None else ""
     tracked = track(checked.dataset, agg)  # once: the pages, the changes page and the API all show it
     planned = plan(project, checked.dataset, agg, tracked, before, log)
-    english_pages = plan(project, checked.dataset, agg, tracked, before, log, EN, changes_of(planned)) \
+    english_pages = plan(project, checked.dataset, agg, tracked, before, log, EN, planned) \
         if english else None
     # the preview's MkDocs rebuilds as soon as a page is written: its charts must be in the cache first
     images = PngRenderer(project.cache / "images")
@@ -322,12 +305,16 @@ def _generate(project: Project, warm: bool, previous: Publication | object | Non
     rendered, result = write_content(project, checked.dataset, agg, tracked, publication, planned, charts, log,
                                      charts_first=charts_first, site_url=site_url, images=images, before=before,
                                      shared_up="../" if url_path else "", writes=writes, english=english_pages)
+    bulletins = (bulletin(planned, checked.dataset, agg, site_url, brand),)
+    if english_pages:  # the English edition's, printed beside the Persian one
+        bulletins += (bulletin(english_pages, checked.dataset, agg, site_url + EN.prefix if site_url else "",
+                               english_pages[0].title, EN),)
     # the pages of both editions (the English edition's below en/, when it is written)
     return Generated(checked, agg.latest_week, len(result.written) + len(result.unchanged), result.written,
                      result.removed,
                      sum(len(p.figures) for p in planned), charts.rendered, charts.reused, site_url,
                      images.drawn, images.reused, posters=rendered.posters, brand=brand,
-                     bulletin=bulletin(planned, checked.dataset, agg, site_url, brand))
+                     bulletins=bulletins)
 
 
 def build(project: Project, previous: Publication | object | None = ONLINE, extra: dict | None = None,
@@ -348,7 +335,7 @@ def build(project: Project, previous: Publication | object | None = ONLINE, extr
                              url_path=url_path)
         day = generated.latest.to_gregorian() if generated.latest else None
         with Gate(generated.checked.private_texts, rules(generated.checked, previous)) as gate, \
-                Printer(generated.bulletin, day) as printer:
+                Printer(generated.bulletins, day) as printer:
             build_site(project.mkdocs_yml, project.content, project.site, generated.latest, gate=gate,
                        extra=extra, charts=charts, site_url=generated.site_url,
                        posters=Posters(generated.posters, images, generated.brand,

@@ -32,6 +32,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example data with both editions (mkdocs.en.yml), built once for every module that only reads it."""
+    root = make_project(tmp_path_factory.mktemp("english") / "project", data="example", english=True)
+    code, out, err = run_portal(root, "build")
+    assert code == 0, out + err
+    return root
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")

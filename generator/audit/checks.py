@@ -40,7 +40,7 @@ from generator.lang.messages import t
 from generator.lang.persian import ascii_digits, fold_text, persian_digits, persian_letters
 from generator.model.errors import PortalError
 from generator.model.figures import TEXT_MARK, read_csv_rows, spreadsheet_safe
-from generator.model.paths import INDEX_SUFFIXES, SHARED_VINTAGES
+from generator.model.paths import CELLS, INDEX_SUFFIXES, SHARED_VINTAGES
 from generator.model.publication import DEFAULT_K, DEFAULT_P, SYMBOL, Publication
 from generator.protect.disclosure import check_publication
 from generator.render.open_data import same_cell, xlsx_sheets
@@ -53,7 +53,6 @@ _THEME = ("assets/javascripts", "assets/stylesheets", "assets/fonts", "assets/im
 THEME = _THEME + tuple(EN.prefix + folder for folder in _THEME)  # each edition's MkDocs build copies the theme
 _WORD = re.compile(r"[\w-]+")
 _PROTECTED = re.compile(r'"protected":\s*true')
-CELLS = "downloads/cells.json"  # every protected cell of a publication (publication.Publication.to_json)
 
 
 @dataclass(frozen=True)

@@ -128,13 +128,15 @@ def _match(revision: Revision, change: Change, ds: Dataset) -> str | None:
     return how
 
 
-def reasons(revisions: tuple[Revision, ...], changed: tuple[Change, ...], ds: Dataset) -> tuple[tuple[str, ...], ...]:
-    """For each changed figure, the reasons of the revisions that explain it: those about that figure's
-    programme, province and period, and, for a total over programmes or provinces, those that explain a
-    figure of the same row that changed too (a province's revised week changes the national week)."""
+def reasons(revisions: tuple[Revision, ...], changed: tuple[Change, ...], ds: Dataset
+            ) -> tuple[tuple[Revision, ...], ...]:
+    """For each changed figure, the revisions whose reasons explain it (each edition writes their reasons
+    in its words): those about that figure's programme, province and period, and, for a total over
+    programmes or provinces, those that explain a figure of the same row that changed too (a province's
+    revised week changes the national week)."""
     matches = [[_match(r, c, ds) for r in revisions] for c in changed]
     direct_rows = [{c.row for c, m in zip(changed, matches, strict=True) if m[i] == "direct"}
                    for i in range(len(revisions))]
-    return tuple(tuple(r.reason_fa for i, r in enumerate(revisions)
+    return tuple(tuple(r for i, r in enumerate(revisions)
                        if m[i] == "direct" or (m[i] == "total" and c.row in direct_rows[i]))
                  for c, m in zip(changed, matches, strict=True))

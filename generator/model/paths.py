@@ -17,3 +17,7 @@ SHARED = "_shared"
 
 # the closed seasons of every figure's vintages (history/vintages.py), in the shared folder
 SHARED_VINTAGES = f"{SHARED}/vintages"
+
+# every protected cell of a publication (publication.Publication.to_json): the downloads stage writes it, the
+# audit and the next publication read it
+CELLS = "downloads/cells.json"

@@ -34,7 +34,7 @@ def decisions_table(tracked: tuple[Tracked, ...], ds: Dataset, updated: JDate | 
     return Figure(
         id="decisions", title_fa=ed.pick("تصمیم‌های جلسات: هدف، تحویل و وضعیت",
                                          "The meetings' decisions: target, deliveries and status"),
-        columns=(Column("id", ed.pick("شناسه", "Id"), TEXT), Column("meeting", ed.pick("جلسه", "Meeting"), DATE),
+        columns=(Column("id", ed.pick("شناسه", "ID"), TEXT), Column("meeting", ed.pick("جلسه", "Meeting"), DATE),
                  Column("decision", ed.pick("تصمیم", "Decision"), TEXT),
                  Column("programme", ed.pick("برنامه", "Programme"), TEXT),
                  Column("provinces", ed.pick("استان‌ها", "Provinces"), TEXT),

@@ -189,7 +189,7 @@ class ChangesContext:
     closed: tuple[Tracked, ...]  # decisions closed since
     revised: tuple[Tracked, ...]  # decisions whose target or due date changed since
     notes: tuple[Revision, ...]  # entries of data/revisions.yaml that this publication publishes first
-    reasons: tuple[tuple[str, ...], ...]  # for each of changes.revisions: the reasons of the notes it matches
+    reasons: tuple[tuple[Revision, ...], ...]  # for each of changes.revisions: the notes whose reasons it matches
     corrects: Entry | None  # for a correction: the publication it corrects
 
 

@@ -13,17 +13,23 @@ import datetime as dt
 import io
 import zipfile
 
+from generator.model.dataset import Site
+from generator.render.open_data import Citation
+
 BUNDLE = "all.zip"
 LICENCE = "LICENCE.txt"
 # not tables: the cells the next publication is checked against (machine state), and the zip itself
 _LEFT_OUT = ("cells.json", BUNDLE)
 
 
-def licence_text(licence_fa: str, licence_id: str, organisation_fa: str) -> str:
-    """The licence of the downloads, as a file of its own (and in the zip)."""
-    named = f" ({licence_id})" if licence_id else ""
-    return (f"{organisation_fa}\n\nمجوز داده‌ها{named}: {' '.join(licence_fa.split())}\n\n"
-            "هر جدول در پایان پروندهٔ CSV خود و در پروندهٔ JSON خود می‌گوید چگونه به آن استناد شود.\n")
+def licence_text(site: Site, cite: Citation) -> str:
+    """The licence of an edition's downloads (`cite.ed`), as a file of its own (and in the zip)."""
+    named = f" ({cite.licence_id})" if cite.licence_id else ""
+    if cite.ed.fa:
+        return (f"{site.organisation_fa}\n\nمجوز داده‌ها{named}: {' '.join(cite.licence.split())}\n\n"
+                "هر جدول در پایان پروندهٔ CSV خود و در پروندهٔ JSON خود می‌گوید چگونه به آن استناد شود.\n")
+    return (f"{site.organisation_en}\n\nLicence of the data{named}: {' '.join(cite.licence.split())}\n\n"
+            "Each table says how to cite it at the end of its CSV file and in its JSON file.\n")
 
 
 def bundle(files: dict[str, str | bytes], day: dt.date | None) -> bytes:

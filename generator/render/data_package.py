@@ -11,22 +11,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.lang.edition import EN, FA, Edition
+from generator.lang.vocabulary_en import UNITS_EN
 from generator.model.dataset import Dataset
 from generator.model.figures import (
     DATE,
     DECIMAL,
     INT,
     MONTH,
-    NO_FA,
     PERCENT,
-    SYNTHETIC_FA,
     TEXT,
-    YES_FA,
     Figure,
     spreadsheet_safe,
 )
 from generator.model.publication import SYMBOL
-from generator.render.open_data import Citation, hxl_row, joinable, unit_of
+from generator.render.open_data import DOWNLOADS, Citation, hxl_row, joinable, unit_of
 from generator.render.vintage_files import VintageFiles
 
 PACKAGE = "datapackage.json"
@@ -79,17 +78,23 @@ def title_en(fig: Figure, ds: Dataset) -> str:
     return fid
 
 
-def _field(fig: Figure, column: Any) -> dict:
+def _field(column: Any, ed: Edition, twin: Any = None) -> dict:
+    """A column as the package describes it, in the edition's words (the Persian package: Persian, then
+    English); `twin`: the same column in the other edition, whose label is `x-title-<language>`."""
     kind, constraints, about_fa, about_en = KINDS[column.kind]
     unit = unit_of(column.label_fa)
+    label = column.label_fa  # the edition's own label (a figure holds its edition's words in `*_fa`)
+    english = about_en + (f", in {UNITS_EN[unit['en']][1]}" if unit else "") + (
+        "; a count of people or households under disclosure control: «×» where it is hidden"
+        if column.protected else "") + "."
+    persian = f"{about_fa}" + ("؛ شمار افراد یا خانوارها، زیر کنترل افشا: «×» جایی که پنهان است"
+                               if column.protected else "")
     # the name is the header as the CSV writes it (a label a spreadsheet could run is written after a «'»)
-    field = {"name": spreadsheet_safe(column.label_fa), "title": column.label_fa, "type": kind,
-             "description": f"{column.label_fa}: {about_fa}" + ("؛ شمار افراد یا خانوارها، زیر کنترل افشا: «×» جایی که "
-                                                                  "پنهان است" if column.protected else "") +
-             f". {about_en}" + (f", in {unit['en']}s" if unit else "") + (
-                 "; a count of people or households under disclosure control: «×» where it is hidden"
-                 if column.protected else "") + ".",
+    field = {"name": spreadsheet_safe(label), "title": label, "type": kind,
+             "description": f"{label}: {persian}. {english}" if ed.fa else f"{label}: {english}",
              "x-key": column.key}
+    if twin is not None:
+        field[f"x-title-{ed.pick('en', 'fa')}"] = twin.label_fa
     if unit:
         field["x-unit"] = unit
     if constraints:
@@ -98,56 +103,79 @@ def _field(fig: Figure, column: Any) -> dict:
         field["x-calendar"] = "jalali"
     if column.joins and column.key.endswith(("_gregorian", "_gregorian_start", "_gregorian_end")):  # joinable
         field.update({"type": "date", "format": "default", "x-calendar": "gregorian",
-                      "description": f"{column.label_fa}. The same day in the Gregorian calendar, ISO 8601 (for a "
+                      "description": f"{label}. The same day in the Gregorian calendar, ISO 8601 (for a "
                                      "month: its first or last day)."})
         field.pop("constraints", None)
     elif column.joins and column.key.endswith("_iso"):
-        field.update(description=f"{column.label_fa}. The province's ISO 3166-2 code.",
+        field.update(description=f"{label}. The province's ISO 3166-2 code.",
                      constraints={"pattern": "IR-[0-9]{2}"})
     return field
 
 
 def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, version: str | None,
-            title: str | None, histories: list[VintageFiles]) -> str:
-    """The Frictionless data package of every table: `figures` with the page each is on, then each
-    figure's vintages (`histories`, one for each of `figures`, in their order: CSV and JSON, no XLSX; the
-    closed seasons' files by their addresses, `x-earlier`, as they are outside the package's folder)."""
-    tables = [(fig, page, title_en(fig, ds), None) for fig, page in figures]
-    tables += [(history.figure, page, f"{title_en(fig, ds)}: every publication (vintages)", history)
-               for (fig, page), history in zip(figures, histories, strict=True)]
-    # a licence needs an id (or a URL) in a data package; without `licence_id` the Persian text stands alone
+            title: str | None, histories: list[VintageFiles], twins: tuple[dict[str, Figure], Citation] | None = None
+            ) -> str:
+    """The Frictionless data package of an edition's tables (`cite.ed`): `figures` with the page each is on,
+    then each figure's vintages (`histories`, one for each of `figures`, in their order, or none: CSV and
+    JSON, no XLSX; the closed seasons' files by their addresses, `x-earlier`, as they are outside the
+    package's folder). `twins`: the other edition's tables by id, with their citation: each table and
+    column is titled in both languages (`x-title-en` in the Persian package, `x-title-fa` in the English
+    one), and each table names its twin's CSV (`x-twin`)."""
+    ed = cite.ed
+    other_ed = ed.pick(EN, FA)
+    others = {fid: joinable(fig, twins[1]) for fid, fig in twins[0].items()} if twins else {}
+    tables = [(fig, page, None) for fig, page in figures]
+    if histories:  # the English package has none
+        tables += [(history.figure, page, history) for (_, page), history in zip(figures, histories, strict=True)]
+    # a licence needs an id (or a URL) in a data package; without `licence_id` the licence's text stands alone
     licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
     resources = []
-    for fig, page, english, history in tables:
+    for fig, page, history in tables:
+        twin = others.get(history.figure.id.removesuffix("-vintages") if history else fig.id)
         fig = joinable(fig, cite)  # the columns its downloads have
-        fields = [_field(fig, c) for c in fig.columns]
+        twin_columns = {c.key: c for c in twin.columns} if twin is not None else {}
+        fields = [_field(c, ed, twin_columns.get(c.key)) for c in fig.columns]
         if fig.synthetic:
-            fields.append({"name": SYNTHETIC_FA, "title": SYNTHETIC_FA, "type": "boolean",
-                           "trueValues": [YES_FA], "falseValues": [NO_FA],
-                           "description": "ردیف ساختگی است. The row is synthetic (made up for the example site)."})
+            header, yes, no = cite.words
+            fields.append({"name": header, "title": header, "type": "boolean", "trueValues": [yes],
+                           "falseValues": [no], "description": ed.pick("ردیف ساختگی است. ", "") +
+                           "The row is synthetic (made up for the example site)."})
+        other_title = ((twin.title_fa if twin is not None else title_en(fig, ds)) if ed.fa
+                       else (twin.title_fa if twin is not None else None))
+        if history and other_title:
+            other_title += ed.pick(": every publication (vintages)", " (همهٔ انتشارها)")
         resources.append({
-            "name": fig.id, "title": fig.title_fa, "x-title-en": english, "path": f"{fig.id}.csv",
-            "format": "csv",
+            "name": fig.id, "title": fig.title_fa, f"x-title-{other_ed.code}": other_title,
+            "path": f"{fig.id}.csv", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8-sig", "profile": "tabular-data-resource",
-            "description": f"{fig.definition_fa} منبع: {fig.source_fa}",
+            "description": f"{fig.definition_fa} {ed.pick('منبع', 'Source')}: {fig.source_fa}",
             "dialect": {"delimiter": ",", "header": True, "commentChar": "#"},
             "schema": {"fields": fields, "missingValues": ["", SYMBOL]},
             **licences, "x-licence": cite.licence,
             "x-page": page, "x-json": f"{fig.id}.json",
             **({"x-earlier": list(history.earlier)} if history else {"x-xlsx": f"{fig.id}.xlsx"}),
+            **({"x-twin": _twin_csv(ed, fig.id)} if twin is not None and not history else {}),
             "x-updated": fig.updated.iso if fig.updated else None, "x-synthetic": fig.synthetic,
             "x-citation": cite.line(fig),
         } | ({"x-hxl": hxl_row(fig)} if cite.hxl else {}))
+    site = ds.site
     doc = {
         "profile": "tabular-data-package",
         "name": "aid-transparency-portal",
-        "title": ds.site.organisation_fa,
-        "description": ds.site.description_fa,
+        "title": ed.pick(site.organisation_fa, site.organisation_en),
+        f"x-title-{other_ed.code}": ed.pick(site.organisation_en, site.organisation_fa),
+        "description": ed.pick(site.description_fa, site.description_en or site.description_fa),
         **licences, "x-licence": cite.licence,
-        "contributors": [{"title": ds.site.organisation_fa, "role": "publisher"}],
+        "contributors": [{"title": ed.pick(site.organisation_fa, site.organisation_en), "role": "publisher"}],
         "keywords": ["covid-19", "relief", "iran", "transparency"],
+        "x-language": ed.code,
         "x-publication": {"version": version, "title": title},
         "x-suppressed": f"«{SYMBOL}»: a figure hidden by disclosure control (docs: methodology page)",
         "resources": resources,
     }
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _twin_csv(ed: Edition, fid: str) -> str:
+    """The same table's CSV in the other edition, from this package's folder (downloads/ or en/downloads/)."""
+    return f"../{EN.prefix}{DOWNLOADS}/{fid}.csv" if ed.fa else f"../../{DOWNLOADS}/{fid}.csv"

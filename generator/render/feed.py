@@ -67,7 +67,7 @@ def atom(ds: Dataset, log: tuple = (), base: str = "", bulletin: str = "", ed: E
     publications so far (archive.py): a revision links to the «what changed» page of the publication that
     first published it (that version's page, which stays; the archive when it was taken off the branch).
     `base`: the address this edition is published at; its links are then absolute. `bulletin`: the weekly
-    bulletin's PDF (below the site's root), enclosed in the publication's entry."""
+    bulletin's PDF in the edition's language (below the edition's root), enclosed in the publication's entry."""
     def link(href: str) -> str:
         return urljoin(base, href) if base else href
 
@@ -86,7 +86,7 @@ def atom(ds: Dataset, log: tuple = (), base: str = "", bulletin: str = "", ed: E
                           f"The programmes', provinces' and decisions' figures, up to the meeting of "
                           f"{ed.date(latest.date)}.")
         entries.append(_entry(ds, "publication" + suffix, latest.id, title, link("./"), latest.date, summary,
-                              link(up + bulletin) if bulletin else ""))
+                              link(bulletin) if bulletin else ""))
     for r in reversed(ds.revisions):
         what = ed.pick("اصلاحیه" if r.correction else "بازنگری ارقام",
                        "Correction" if r.correction else "Figures revised")

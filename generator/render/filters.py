@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from generator.schema.files import ATTENDANCE, CENTRE_STATUS, CENTRE_TYPES, QUAL
 
 TEMPLATES = Path(__file__).parent / "templates"
 BADGE = ' <span class="portal-synthetic" title="ساختگی">ساختگی</span>'
+_PERSIAN = re.compile("[\u0600-\u06ff]")  # a letter of the Persian (Arabic) script
 BADGE_EN = ' <span class="portal-synthetic" title="synthetic">synthetic</span>'
 
 
@@ -251,6 +253,7 @@ def environment(ed: Edition = FA) -> jinja2.Environment:
                        short_date=lambda d: Markup(ed.short_date(d)), period=w.period, paragraphs=w.paragraphs,
                        number=lambda v, digits=0: Markup(ed.number(v, digits)))
     env.tests["suppressed"] = is_suppressed
+    env.tests["persian"] = lambda text: bool(_PERSIAN.search(str(text)))  # to mark it so on an English page
     env.globals.update(SYMBOL=SYMBOL, MARKER=Markup(MARKER), BADGE=Markup(w.badge), ed=ed, **VOCABULARY[ed.code],
                        # a function, not a macro: it is printed on every row of the centre lists, and a Jinja
                        # macro call costs fifty times more

@@ -92,14 +92,18 @@ def embeds(pages: list[Page], rendered: Rendered, brand: str = "", site_url: str
     return embed_pages(pages, rendered.placeholders, site_url, brand, SYMBOL)
 
 
-def downloads(pages: list[Page], cite: Citation) -> dict[str, str | bytes]:
+def downloads(pages: list[Page], cite: Citation, twins: tuple[list[Page], Citation] | None = None
+              ) -> dict[str, str | bytes]:
     """Every figure's downloads (open_data.py: CSV, JSON, XLSX, each naming its licence and citation
     `cite`): path under content/downloads/ -> text or bytes. Apart from `render`, so that the pages can be
-    written before them (the live preview shows a page as soon as it is written)."""
+    written before them (the live preview shows a page as soon as it is written). `twins`: the other
+    edition's pages and citation, whose words each JSON carries too (open_data.in_both)."""
+    other = {fig.id: fig for page in twins[0] for fig in page.figures} if twins else {}
     files: dict[str, str | bytes] = {}
     for page in pages:
         for fig in page.figures:
-            files.update(open_data.downloads(fig, cite))
+            twin = (other[fig.id], twins[1]) if fig.id in other else None
+            files.update(open_data.downloads(fig, cite, twin))
     return files
 
 

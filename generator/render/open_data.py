@@ -202,6 +202,22 @@ def json_text(fig: Figure, cite: Citation, extra: dict[str, Any] | None = None) 
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def in_both(fig: Figure, twin: Figure, ed: Edition) -> dict[str, Any]:
+    """What a table's JSON adds to carry both languages: its language (`lang`), its title, source and
+    definition as `<field>_fa` and `<field>_en`, and each column's label as `label_fa` and `label_en`, from
+    `twin` (the same table in the other edition, joinable: the same columns by key). The rows stay in the
+    document's own language; they join with the twin's by their codes and Gregorian dates, or by order."""
+    other = ed.pick("en", "fa")
+    labels = {c.key: c.label_fa for c in twin.columns}  # a figure holds its edition's words in `*_fa`
+    columns = [c | {f"label_{ed.code}": c["label"], f"label_{other}": labels.get(c["key"])}
+               for c in json_doc(fig)["columns"]]
+    words = {}
+    for field in ("title", "source", "definition"):
+        words[f"{field}_{ed.code}"] = getattr(fig, f"{field}_fa")
+        words[f"{field}_{other}"] = getattr(twin, f"{field}_fa")
+    return {"lang": ed.code, "columns": columns, **dict(sorted(words.items()))}
+
+
 def xlsx_bytes(fig: Figure, cite: Citation) -> bytes:
     """The table on a right-to-left sheet (left to right in English), numbers as numbers; the notes on a
     second sheet. The same figure gives the same bytes (a fixed creation date: the figure's own)."""
@@ -251,9 +267,12 @@ def xlsx_bytes(fig: Figure, cite: Citation) -> bytes:
     return out.getvalue()
 
 
-def downloads(fig: Figure, cite: Citation) -> dict[str, str | bytes]:
+def downloads(fig: Figure, cite: Citation, twin: tuple[Figure, Citation] | None = None) -> dict[str, str | bytes]:
+    """A table's CSV, JSON and XLSX; `twin`: the same table in the other edition with its citation, whose
+    words the JSON carries too (in_both)."""
     fig = joinable(fig, cite)
-    return {f"{fig.id}.csv": csv_text(fig, cite), f"{fig.id}.json": json_text(fig, cite),
+    both = in_both(fig, joinable(*twin), cite.ed) if twin else None
+    return {f"{fig.id}.csv": csv_text(fig, cite), f"{fig.id}.json": json_text(fig, cite, both),
             f"{fig.id}.xlsx": xlsx_bytes(fig, cite)}
 
 

@@ -33,7 +33,6 @@ from generator.lang.jalali import JDate
 from generator.lang.messages import said_text, t
 from generator.model.errors import PortalError
 from generator.model.paths import CHART_IMAGES
-from generator.render.write import DOWNLOADS
 from generator.site import search_index
 from generator.site.bulletin import BulletinError, Printer
 from generator.site.shared_cards import share_cards
@@ -170,7 +169,7 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
             moved = share_cards(staging, shared_up)  # a version's cards, stored once on the branch
             search_index.index(staging)  # the search index is part of what the audit reads
             if printer is not None:
-                printer.finish(staging / DOWNLOADS)
+                printer.finish(staging)
             if gate is not None:
                 gate.check(staging, moved)
         except (search_index.SearchIndexError, ChartError, BulletinError) as exc:

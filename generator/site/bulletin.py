@@ -25,6 +25,7 @@ from generator.lang.messages import t
 from generator.model.errors import PortalError
 from generator.render.bulletin import FONTS as FONT_FILES
 from generator.render.bulletin import Bulletin
+from generator.render.open_data import DOWNLOADS
 
 CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))
 A4 = (794, 1123)  # CSS px at 96 per inch
@@ -61,12 +62,12 @@ def _chromium() -> None:
 
 
 class Printer:
-    """Prints one bulletin beside the build: `start` it once the chart workers have stopped, `finish` it
-    into the built site.
+    """Prints the bulletins of a build (one per edition) beside it, one after the other: `start` it once the
+    chart workers have stopped, `finish` it into the built site.
     Used as a context manager by its owner, which stops Chromium however the block ends."""
 
-    def __init__(self, bulletin: Bulletin, day: dt.date | None):
-        self.bulletin = bulletin
+    def __init__(self, bulletins: tuple[Bulletin, ...], day: dt.date | None):
+        self.bulletins = bulletins
         self.when = dt.datetime.combine(day or dt.date(2021, 1, 1), dt.time(12))
         self._folder: Path | None = None
         self._thread: threading.Thread | None = None
@@ -90,12 +91,18 @@ class Printer:
     def start(self) -> None:
         _chromium()
         self._folder = Path(tempfile.mkdtemp(prefix="portal-bulletin-"))
-        page = self._folder / "bulletin.html"
-        page.write_text(self.bulletin.html, encoding="utf-8")
         for name in FONT_FILES:
             shutil.copy(FONTS / name, self._folder / name)
-        self._thread = threading.Thread(target=self._print, args=(page,), daemon=True)
+        pages = []
+        for i, bulletin in enumerate(self.bulletins):
+            pages.append(self._folder / f"bulletin-{i}.html")
+            pages[-1].write_text(bulletin.html, encoding="utf-8")
+        self._thread = threading.Thread(target=self._print_all, args=(pages,), daemon=True)
         self._thread.start()
+
+    def _print_all(self, pages: list[Path]) -> None:
+        for page in pages:
+            self._print(page)
 
     def _run(self, *args: str) -> None:
         if self._stopped:
@@ -117,22 +124,25 @@ class Printer:
         url = page.as_uri()
         # untagged: Chromium names a tagged PDF's structure by DOM node ids, which change from one print to
         # the next (the same data would not print the same bytes); the site's pages hold the same text, tagged
-        self._run("--no-pdf-header-footer", "--disable-pdf-tagging", f"--print-to-pdf={self._folder / 'bulletin.pdf'}",
+        self._run("--no-pdf-header-footer", "--disable-pdf-tagging", f"--print-to-pdf={page.with_suffix('.pdf')}",
                   url)
         self._run(f"--window-size={A4[0]},{A4[1]}", f"--force-device-scale-factor={SCALE}",
-                  f"--screenshot={self._folder / 'bulletin.png'}", url)
+                  f"--screenshot={page.with_suffix('.png')}", url)
 
-    def finish(self, downloads: Path) -> list[str]:
-        """Wait for Chromium, then put the PDF (its dates set) and the PNG into `downloads`; returns their
-        names. Raises BulletinError if either is missing."""
+    def finish(self, site: Path) -> list[str]:
+        """Wait for Chromium, then put each bulletin's PDF (its dates set) and PNG into its edition's
+        downloads/ below `site`; returns their paths below it. Raises BulletinError if any is missing."""
         if self._thread is None:
             self.start()
         self._thread.join()
-        pdf, png = self._folder / "bulletin.pdf", self._folder / "bulletin.png"
-        if self._error or not pdf.is_file() or not png.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
-            raise BulletinError(self._error or t("chromium wrote no bulletin"))
-        downloads.mkdir(parents=True, exist_ok=True)
-        names = [f"{self.bulletin.name}.pdf", f"{self.bulletin.name}.png"]
-        (downloads / names[0]).write_bytes(stamp(pdf.read_bytes(), self.when))
-        (downloads / names[1]).write_bytes(small(png.read_bytes()))
-        return names
+        written = []
+        for i, bulletin in enumerate(self.bulletins):
+            pdf, png = self._folder / f"bulletin-{i}.pdf", self._folder / f"bulletin-{i}.png"
+            if self._error or not pdf.is_file() or not png.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
+                raise BulletinError(self._error or t("chromium wrote no bulletin"))
+            downloads = site / bulletin.folder / DOWNLOADS
+            downloads.mkdir(parents=True, exist_ok=True)
+            (downloads / f"{bulletin.name}.pdf").write_bytes(stamp(pdf.read_bytes(), self.when))
+            (downloads / f"{bulletin.name}.png").write_bytes(small(png.read_bytes()))
+            written += [f"{bulletin.folder}{DOWNLOADS}/{bulletin.name}.{kind}" for kind in ("pdf", "png")]
+        return written

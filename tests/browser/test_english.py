@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_checks import ALL_PAGE_TYPES, AXE, PAGE_TYPES, axe, serving
-from helpers import make_project, run_portal
 
 PERSIAN = re.compile("[\u0600-\u06ff]")
 # English queries a partner abroad would type, each with a page (or a folder of pages) of the English edition
@@ -38,12 +37,9 @@ QUERIES = {
 
 
 @pytest.fixture(scope="module")
-def english_served(tmp_path_factory: pytest.TempPathFactory):
-    root = make_project(tmp_path_factory.mktemp("english") / "project", data="example", english=True)
-    code, out, err = run_portal(root, "build")
-    assert code == 0, out + err
-    with serving(root / "site") as base:
-        yield root, base
+def english_served(bilingual_site: Path):
+    with serving(bilingual_site / "site") as base:
+        yield bilingual_site, base
 
 
 def _search(page, base: str, query: str, edition: str = "en/") -> list[str]:

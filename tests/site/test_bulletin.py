@@ -87,9 +87,9 @@ def _printed(tmp_path: Path, body: str) -> Path:
     html = ('<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><style>@font-face{font-family:'
             'V;src:url(Vazirmatn-Regular.ttf)} body{font-family:V}</style></head><body>' + body + "</body></html>")
     site = tmp_path / "site"
-    with Printer(Bulletin("bulletin-x", html), None) as printer:
+    with Printer((Bulletin("bulletin-x", html),), None) as printer:
         printer.start()
-        printer.finish(site / "downloads")
+        printer.finish(site)
     return site
 
 
@@ -123,6 +123,6 @@ def test_printing_twice_gives_the_same_bytes_and_a_missing_chromium_is_said(tmp_
     import generator.site.bulletin as printing
 
     monkeypatch.setattr(printing, "CHROMIUM", tmp_path / "no-chromium")
-    with pytest.raises(printing.BulletinError, match="make chromium"), Printer(Bulletin("x", ""), None) as p:
+    with pytest.raises(printing.BulletinError, match="make chromium"), Printer((Bulletin("x", ""),), None) as p:
         p.start()
     assert shutil.which("pdftotext")

@@ -70,11 +70,8 @@ def _pages(root: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("english") / "project", data="example", english=True)
-    code, out, err = run_portal(root, "build")
-    assert code == 0, out + err
-    return root / "site"
+def bilingual(bilingual_site: Path) -> Path:
+    return bilingual_site / "site"
 
 
 def test_every_page_has_its_twin_linked_both_ways(bilingual: Path) -> None:
