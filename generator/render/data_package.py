@@ -139,7 +139,8 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
             header, yes, no = cite.words
             fields.append({"name": header, "title": header, "type": "boolean", "trueValues": [yes],
                            "falseValues": [no], "description": ed.pick("ردیف ساختگی است. ", "") +
-                           "The row is synthetic (made up for the example site)."})
+                           "The row is synthetic (made up for the example site)."}
+                          | ({f"x-title-{other_ed.code}": twins[1].words[0]} if twin is not None else {}))
         other_title = ((twin.title_fa if twin is not None else title_en(fig, ds)) if ed.fa
                        else (twin.title_fa if twin is not None else None))
         if history and other_title:

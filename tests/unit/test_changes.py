@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.history.changes import Change, reasons
@@ -35,3 +36,46 @@ def test_a_revision_explains_its_figures_and_the_totals_that_changed_with_them(t
     # a total is explained only where a figure the revision names changed in the same row
     alone = reasons((kerman,), changed[1:3], ds)
     assert alone == ((), ())  # no revision explains them
+
+
+def test_the_english_edition_tells_the_same_changes_in_english(tmp_path: Path) -> None:
+    """The changes are found on the Persian figures; the English page names each change's table, row and
+    column as the English edition names them (pages/changes_en.py), with the same values."""
+    import json
+
+    from generator.aggregate.tracker import track
+    from generator.history.changes import Before
+    from generator.lang.edition import EN
+    from generator.model.figures import as_json
+    from generator.pipeline import plan, summarise
+
+    project = Project.at(make_project(tmp_path / "p", english=True))
+    checked, agg, _ = summarise(project, previous=None)
+    ds, tracked = checked.dataset, track(checked.dataset, agg)
+    figures = {f.id: f for page in plan(project, ds, agg, tracked) for f in page.figures}
+    docs = {fid: json.loads(as_json(f)) for fid, f in figures.items()}
+    # a province table whose first row's count was published differently before
+    fid = next(fid for fid, d in docs.items() if d["columns"][0]["key"] == "province"
+               and isinstance(d["rows"][0].get(d["columns"][1]["key"]), int))
+    key = docs[fid]["columns"][1]["key"]
+    docs[fid]["rows"][0][key] += 7
+    docs["a-table-removed-since"] = {"title": "جدولی که دیگر نیست", "columns": [], "rows": []}
+    before = Before("1400-01-01", "پیشین", None, docs)
+    persian = plan(project, ds, agg, tracked, before)
+    english = plan(project, ds, agg, tracked, before, (), EN, persian)
+
+    def changes(pages):
+        return next(p.context.changes for p in pages if p.path == "changes.md")
+
+    fa, en = changes(persian), changes(english)
+    (ch_fa,) = [c for c in fa.changed if c.figure == fid]
+    (ch_en,) = [c for c in en.changed if c.figure == fid]
+    province = next(p for p in ds.provinces if p.name_fa == ch_fa.row)
+    assert ch_en.row == province.name_en and ch_en.row != ch_fa.row
+    en_figure = next(f for page in english for f in page.figures if f.id == fid)
+    assert ch_en.title == en_figure.title_fa and re.fullmatch(r"[ -~–’]+", ch_en.title), ch_en.title
+    assert ch_en.column == next(c.label_fa for c in en_figure.columns if c.key == key) != ch_fa.column
+    assert (ch_en.before, ch_en.after) == (ch_fa.before, ch_fa.after)
+    assert len(en.changed) == len(fa.changed)
+    # a table the English edition does not show keeps the title it was published under
+    assert en.removed_figures == fa.removed_figures == ("جدولی که دیگر نیست",)
