@@ -2,8 +2,8 @@
 as the browser tests use; it lays out Persian right to left and embeds the Vazirmatn fonts as TrueType
 subsets), and a PNG of its first page (Chromium's screenshot of the same layout at A4's size, in 64 colours:
 charts/png.py). Chromium prints once the chart workers have stopped, while Pagefind indexes the built site
-(`Printer`: it owns the processes and their folder; the two never hold their memory at the same time), and
-the files are put into the built site's downloads/ then.
+(`Printer`: it owns the processes and their folder; the two never hold their memory at the same time), one
+bulletin per edition, one after the other, and the files are put into each edition's downloads/ then.
 
 The same data print the same bytes: the PDF's two dates (when it was printed) are set to the day its figures
 date from (SOURCE_DATE_EPOCH, as MkDocs' sitemap is), and nothing else in it changes between two prints."""
