@@ -251,6 +251,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     if writes is not None:
         writes.pages_written(feed or any(r.written or r.removed for r in [result, cards]))
     embeds = figure_embeds(planned, rendered, brand=planned[0].title if planned else "", site_url=site_url)
+    embeds_en = figure_embeds(english, rendered_en, english[0].title, site_url + EN.prefix if site_url else "",
+                              EN) if rendered_en else {}
     # the downloads after the pages: the live preview shows each page as soon as it is written
     files = download_files(dataset, agg, tracked, publication, planned, english, log, before, shared_up)
     if writes is not None:  # every download made: written in one short burst
@@ -261,6 +263,7 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     write.write_downloads(project.content, embeds, EMBED)
     if english:
         write.write_downloads(project.content / EN.folder, files.english)
+        write.write_downloads(project.content / EN.folder, embeds_en, EMBED)
     return rendered, result
 
 

@@ -1,8 +1,8 @@
 """An embed page per chart: the figure alone (its chart, its key, its table, its note and a link back to the
 page it is on), with no header, navigation or script, for another site to show in an <iframe>; each page's
-figure note gives the code to copy. Written as HTML (render/html_env.py) into content/embed/ (MkDocs copies
-it as it is) with the chart's placeholders, filled like every page's once the charts are drawn
-(charts/inline.py)."""
+figure note gives the code to copy; one per edition, in its language (the English one in en/embed/). Written
+as HTML (render/html_env.py) into content/embed/ (MkDocs copies it as it is) with the chart's placeholders,
+filled like every page's once the charts are drawn (charts/inline.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import posixpath
 
 from markupsafe import Markup
 
+from generator.lang.edition import FA, Edition
 from generator.model.figures import Figure
 from generator.model.page import Page
 from generator.render.html_env import environment
@@ -23,10 +24,11 @@ def embed_path(fig: Figure) -> str:
 
 
 def embed_pages(pages: list[Page], charts: dict[str, Markup], site_url: str, brand: str,
-                symbol: str) -> dict[str, str]:
-    """Each chart's embed page, by its path under content/embed/. `charts`: each figure's placeholders (as
-    its page has them), `site_url`: the build's address ("": links relative to the embed page)."""
-    template = environment().get_template("embed.html.j2")
+                symbol: str, ed: Edition = FA) -> dict[str, str]:
+    """Each chart's embed page in the edition `ed`, by its path under its edition's embed/ (content/embed/,
+    content/en/embed/). `charts`: each figure's placeholders (as its page has them), `site_url`: the
+    edition's address ("": links relative to the embed page)."""
+    template = environment(ed).get_template("embed.html.j2")
     root = site_url or "../"
     out = {}
     for page in pages:

@@ -52,6 +52,7 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
     edition the pages are written in (its templates and its way of writing values)."""
     images = images or PngRenderer(None)
     host = urlsplit(site_url).netloc
+    edition_url = site_url + ed.prefix if site_url else ""  # where the edition's own files are (its embeds)
     placeholders: dict[str, Markup] = {}
     # the previews first, on the chart workers' cores when many are new, before the charts are queued
     with_cards = [page for page in pages if page.card is not None]
@@ -80,16 +81,18 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
         text = template.render(page=page.context, title=page.title, ln=Links(page.path, names, ed.fa), charts=svgs,
                                downloads=DOWNLOADS, card=page.card, CHART_IMAGES=CHART_IMAGES,
                                card_image=f"{CARDS}/{page.card_path}" if page.card else "",
-                               embed_path=embed_path, iframe=functools.partial(iframe_code, site_url=site_url,
+                               embed_path=embed_path, iframe=functools.partial(iframe_code, site_url=edition_url,
                                                                                page_path=page.path), **common)
         out[page.path] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
     return Rendered(out, cards, tuple(posters), placeholders)
 
 
-def embeds(pages: list[Page], rendered: Rendered, brand: str = "", site_url: str = "") -> dict[str, str]:
-    """Each chart's embed page (embed.py): path under content/embed/ -> its HTML. Apart from `render`, as
-    the downloads are: the live preview shows the pages first."""
-    return embed_pages(pages, rendered.placeholders, site_url, brand, SYMBOL)
+def embeds(pages: list[Page], rendered: Rendered, brand: str = "", site_url: str = "", ed: Edition = FA
+           ) -> dict[str, str]:
+    """Each chart's embed page in the edition `ed` (embed.py): path under its embed/ -> its HTML
+    (`site_url`: the edition's address). Apart from `render`, as the downloads are: the live preview shows
+    the pages first."""
+    return embed_pages(pages, rendered.placeholders, site_url, brand, SYMBOL, ed)
 
 
 def downloads(pages: list[Page], cite: Citation, twins: tuple[list[Page], Citation] | None = None

@@ -142,3 +142,24 @@ def test_the_english_bulletin_is_an_english_a4_pdf_linked_from_the_english_pages
         assert len(own) == 2, (page, links)
     feed = (site / "en" / "feed.xml").read_text(encoding="utf-8")
     assert f'<link rel="enclosure" type="application/pdf" href="downloads/{BULLETIN}.pdf"/>' in feed
+
+
+def test_every_english_chart_has_an_english_embed_page(site: Path) -> None:
+    """en/embed/<figure>.html: the English chart alone, drawn (no placeholder left), in English, linking back
+    to its English page; each English page's embed code points to it."""
+    persian = {p.name for p in (site / "embed").glob("*.html")}
+    english = sorted((site / "en" / "embed").glob("*.html"))
+    assert len(english) > 20 and {p.name for p in english} == persian
+    for path in english:
+        html = path.read_text(encoding="utf-8")
+        assert '<html lang="en" dir="ltr">' in html and "<!--portal-chart:" not in html, path.name
+        assert "<svg" in html or re.search(r'<img class="portal-chart-img"[^>]*alt="[^"]+"', html), path.name
+        assert not PERSIAN.search(re.sub(r"<svg.*?</svg>", "", html, flags=re.S)) or "(in Persian)" in html, path.name
+        svg_text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", html))
+        assert not PERSIAN.search(svg_text) and not re.search("[۰-۹]", svg_text), path.name
+        back = re.search(r'<link rel="canonical" href="([^"]+)#', html)[1]
+        assert (path.parent / back / "index.html").resolve().is_relative_to((site / "en").resolve()), path.name
+        assert (path.parent / back / "index.html").resolve().is_file(), path.name
+    page = site / "en" / "programmes" / "oxygen-concentrators" / "index.html"
+    codes = re.findall(r"iframe src=&quot;([^&]+)&quot;", page.read_text(encoding="utf-8"))
+    assert codes and all((page.parent / c).resolve().parent == (site / "en" / "embed").resolve() for c in codes)
