@@ -264,6 +264,8 @@ def write_content(project: Project, dataset: Dataset, agg: Aggregates, tracked: 
     if english:
         write.write_downloads(project.content / EN.folder, files.english)
         write.write_downloads(project.content / EN.folder, embeds_en, EMBED)
+    if rendered_en:  # the charts to take away of both editions, made in the site stage
+        rendered = dataclasses.replace(rendered, posters=rendered.posters + rendered_en.posters)
     return rendered, result
 
 

@@ -75,8 +75,9 @@ def render(pages: list[Page], common: dict[str, Any], charts: ChartRenderer,
             ids.add(fig.id)
             if fig.chart:
                 svgs[fig.id] = placeholders[fig.id] = _chart(charts, fig, ed)
-                if ed.fa:  # the charts to take away are the Persian edition's (for now)
-                    posters.append(Poster(fig, charts.key(fig.chart.wide or fig.chart.phone)))
+                # each chart to take away, in its edition's words and direction
+                posters.append(Poster(fig, charts.key(fig.chart.wide or fig.chart.phone), ed,
+                                      "" if ed.fa else brand))
         template = env.get_template(page.template)
         text = template.render(page=page.context, title=page.title, ln=Links(page.path, names, ed.fa), charts=svgs,
                                downloads=DOWNLOADS, card=page.card, CHART_IMAGES=CHART_IMAGES,

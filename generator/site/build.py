@@ -32,7 +32,6 @@ from generator.lang.edition import EN
 from generator.lang.jalali import JDate
 from generator.lang.messages import said_text, t
 from generator.model.errors import PortalError
-from generator.model.paths import CHART_IMAGES
 from generator.site import search_index
 from generator.site.bulletin import BulletinError, Printer
 from generator.site.shared_cards import share_cards
@@ -156,7 +155,7 @@ def build_site(mkdocs_yml: Path, content: Path, site: Path, build_date: JDate | 
             if charts is not None:
                 chart_inline.inline_site(staging, charts, shared_up)
                 if posters is not None:
-                    poster.write(staging / CHART_IMAGES, list(posters.posters), charts, posters.images,
+                    poster.write(staging, list(posters.posters), charts, posters.images,
                                  posters.brand, posters.host)
                 charts.close()  # every chart is in: the workers' memory is free for the rest
             # Chromium prints the bulletin once the chart workers are gone, while the cards move and Pagefind

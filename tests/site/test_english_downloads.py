@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image
 
 PERSIAN = re.compile("[\u0600-\u06ff]")
 NOT_TABLES = {"cells.json", "publications.json", "datapackage.json"}
@@ -163,3 +164,26 @@ def test_every_english_chart_has_an_english_embed_page(site: Path) -> None:
     page = site / "en" / "programmes" / "oxygen-concentrators" / "index.html"
     codes = re.findall(r"iframe src=&quot;([^&]+)&quot;", page.read_text(encoding="utf-8"))
     assert codes and all((page.parent / c).resolve().parent == (site / "en" / "embed").resolve() for c in codes)
+
+
+def test_every_english_chart_has_an_english_image_to_take_away(site: Path) -> None:
+    """en/downloads/charts/<figure>.svg and .png: the English chart with its title, key, source and the
+    site's name drawn in, left to right (each line starts at the left), in English with Latin digits;
+    linked from the English figure's note."""
+    embeds = {p.stem for p in (site / "en" / "embed").glob("*.html")}  # one per chart
+    charts = site / "en" / "downloads" / "charts"
+    assert embeds and {p.stem for p in charts.glob("*.svg")} == embeds == {p.stem for p in charts.glob("*.png")}
+    for svg in sorted(charts.glob("*.svg")):
+        drawn = svg.read_text(encoding="utf-8")
+        frame = drawn[:drawn.index("<svg", 10)]  # the poster's own lines, before the chart's drawing
+        lines = re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="(\w+)">([^<]*)</text>', frame)
+        assert lines and lines[0][1] == "start" and float(lines[0][0]) == 24, (svg.name, lines[:1])
+        words = " ".join(t for _, _, t in re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="(\w+)">([^<]*)</text>',
+                                                      drawn))
+        assert not PERSIAN.search(words) and not re.search("[۰-۹]", words), (svg.name, words[:200])
+        assert "Aid transparency portal" in words and "Source:" in words, svg.name
+    with Image.open(charts / "home-trends.png") as png:
+        assert png.size[0] >= 900
+    page = site / "en" / "index.html"
+    links = re.findall(r'href="([^"]*downloads/charts/home-trends\.(?:png|svg))"', page.read_text(encoding="utf-8"))
+    assert len(links) == 2 and all((page.parent / link).resolve().parent == charts.resolve() for link in links)
