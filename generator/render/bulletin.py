@@ -12,15 +12,13 @@ import functools
 from dataclasses import dataclass
 
 from generator.aggregate.totals import Aggregates
-from generator.aggregate.tracker import STATUSES
 from generator.lang.edition import FA, Edition
-from generator.lang.vocabulary_en import STATUSES_EN, UNITS_EN
 from generator.model.dataset import Dataset
 from generator.model.page import Page
 from generator.pages import plan as p
 from generator.pages.figures import short, unit_of
+from generator.render.filters import VOCABULARY
 from generator.render.html_env import environment
-from generator.schema.files import UNITS
 
 FONTS = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")  # beside the HTML when it is printed (charts/fonts)
 
@@ -62,7 +60,7 @@ def bulletin(pages: list[Page], ds: Dataset, agg: Aggregates, site_url: str, bra
         brand=brand, site=ds.site, site_url=site_url, meeting=latest, as_of=agg.latest_week, rows=rows,
         made=meeting.decisions if meeting else (), followed=meeting.followed if meeting else (),
         revisions=revisions, since=changes.changes.before.day if changes and changes.changes.before else None,
-        statuses=ed.pick(STATUSES, STATUSES_EN), provinces={pr.iso_code: ed.name(pr) for pr in ds.provinces},
-        units=ed.pick(UNITS, {k: many for k, (_, many) in UNITS_EN.items()}),
+        statuses=VOCABULARY[ed.code]["STATUSES"], provinces={pr.iso_code: ed.name(pr) for pr in ds.provinces},
+        units=VOCABULARY[ed.code]["UNITS"],
         synthetic=any(r["synthetic"] for r in rows) or bool(latest and latest.synthetic), fonts=FONTS)
     return Bulletin(bulletin_name(ds), html, ed.prefix)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.history.vintages import SUFFIX
 from generator.lang.edition import EN, FA, Edition
 from generator.lang.vocabulary_en import UNITS_EN
 from generator.model.dataset import Dataset
@@ -131,7 +132,7 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
     licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
     resources = []
     for fig, page, history in tables:
-        twin = others.get(history.figure.id.removesuffix("-vintages") if history else fig.id)
+        twin = others.get(history.figure.id.removesuffix(SUFFIX) if history else fig.id)
         fig = joinable(fig, cite)  # the columns its downloads have
         twin_columns = {c.key: c for c in twin.columns} if twin is not None else {}
         fields = [_field(c, ed, twin_columns.get(c.key)) for c in fig.columns]
