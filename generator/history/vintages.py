@@ -99,7 +99,7 @@ class History:
     earlier: tuple[Season, ...] = ()
 
 
-def _value(value: Any, kind: str) -> Any:
+def from_json(value: Any, kind: str) -> Any:
     """A JSON value back as the figure's rows hold it."""
     if value == SYMBOL:
         return SUPPRESSED
@@ -203,8 +203,8 @@ def _table(fig: Figure, first: Column, cols: list[Column], records: list[_Vintag
            title: str, updated: JDate | None) -> Figure:
     keys = [c.key for c in cols]
     kinds = {c.key: c.kind for c in cols}
-    rows = tuple({first.key: _value(json.loads(r.key), first.kind),
-                  **{k: _value(r.values.get(k), kinds[k]) for k in keys},
+    rows = tuple({first.key: from_json(json.loads(r.key), first.kind),
+                  **{k: from_json(r.values.get(k), kinds[k]) for k in keys},
                   VERSION: r.version, PUBLISHED: parse_jalali(r.day) if r.day else None} for r in records)
     synthetic = tuple(r.synthetic for r in records) if fig.synthetic_rows else ()
     definition = ("هر سطر: ارقام یک ردیف جدول، آن‌گونه که یک انتشار منتشر کرد. سطری تازه هر بار که انتشاری رقمی از "

@@ -29,13 +29,18 @@ def _page_en(path: str, english: dict[str, Any], up: str) -> dict[str, str]:
     return {"page_en": f"{up}{EN.prefix}{page_url(path)}"} if english else {}
 
 
-def _dataset_en(fig: Any, page: str) -> dict:
+def _dataset_en(fig: Any, page: str, earlier: tuple | None) -> dict:
     """A table in the English edition (`fig`, whose `title_fa` holds its English title): its title, page
-    and files, from api/."""
+    and files, from api/; its vintages, with their closed seasons (`earlier`, addresses from en/downloads/,
+    or None when it has none)."""
     here = f"../{EN.prefix}"
+    vintages = {} if earlier is None else {"vintages": {
+        "csv": f"{here}{DOWNLOADS}/{fig.id}-vintages.csv", "json": f"{here}{DOWNLOADS}/{fig.id}-vintages.json",
+        # one folder up less from api/ than from en/downloads/
+        "earlier": [{k: v.removeprefix("../") if k != "season" else v for k, v in e.items()} for e in earlier]}}
     return {"title": fig.title_fa, "page": here + page_url(page),
             **{kind: f"{here}{DOWNLOADS}/{fig.id}.{kind}" for kind in ("csv", "json", "xlsx")},
-            "datapackage": f"{here}{DOWNLOADS}/{PACKAGE}"}
+            "datapackage": f"{here}{DOWNLOADS}/{PACKAGE}", **vintages}
 
 
 def _dump(doc: dict) -> str:
@@ -57,13 +62,15 @@ def _decision(t: Any) -> dict:
 
 def api_files(ds: Dataset, pages: list[Any], tracked: tuple, cite: Citation, version: str | None,
               title: str | None, earlier: dict[str, tuple] | None = None,
-              english: dict[str, Any] | None = None) -> dict[str, str]:
+              english: dict[str, Any] | None = None, earlier_en: dict[str, tuple] | None = None) -> dict[str, str]:
     """api/index.json and one file per programme, province and meeting; paths relative to api/. Facts and
     links only: every count of people stays in the datasets, where the audit checks it. `earlier`: each
     figure's closed seasons of vintages (render/vintage_files.py), by figure id. Every text is in Persian
     with its English twin beside it (`*_en`, null where staff gave none); `english`: the English edition's
-    tables by id, when it is built: each dataset's English title, page and files."""
+    tables by id, when it is built: each dataset's English title, page and files, and its English vintages
+    with their closed seasons (`earlier_en`, by figure id)."""
     earlier = earlier or {}
+    earlier_en = earlier_en or {}
     english = english or {}
     from generator.pages.plan import meeting_path, programme_path, province_path
 
@@ -119,7 +126,8 @@ def api_files(ds: Dataset, pages: list[Any], tracked: tuple, cite: Citation, ver
         "datasets": [{"id": f.id, "title": f.title_fa, "page": f"../{page_url(on_page[f.id])}",
                       "csv": f"../{DOWNLOADS}/{f.id}.csv", "json": f"../{DOWNLOADS}/{f.id}.json",
                       "xlsx": f"../{DOWNLOADS}/{f.id}.xlsx",
-                      **({"en": _dataset_en(english[f.id], on_page[f.id])} if f.id in english else {}),
+                      **({"en": _dataset_en(english[f.id], on_page[f.id], earlier_en.get(f.id))}
+                         if f.id in english else {}),
                       "vintages": {"csv": f"../{DOWNLOADS}/{f.id}-vintages.csv",
                                    "json": f"../{DOWNLOADS}/{f.id}-vintages.json",
                                    "earlier": list(earlier.get(f.id, ()))},

@@ -114,10 +114,10 @@ def _field(column: Any, ed: Edition, twin: Any = None) -> dict:
 
 
 def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, version: str | None,
-            title: str | None, histories: list[VintageFiles], twins: tuple[dict[str, Figure], Citation] | None = None
-            ) -> str:
+            title: str | None, histories: list[VintageFiles | None],
+            twins: tuple[dict[str, Figure], Citation] | None = None) -> str:
     """The Frictionless data package of an edition's tables (`cite.ed`): `figures` with the page each is on,
-    then each figure's vintages (`histories`, one for each of `figures`, in their order, or none: CSV and
+    then each figure's vintages (`histories`, one or None for each of `figures`, in their order, or none: CSV and
     JSON, no XLSX; the closed seasons' files by their addresses, `x-earlier`, as they are outside the
     package's folder). `twins`: the other edition's tables by id, with their citation: each table and
     column is titled in both languages (`x-title-en` in the Persian package, `x-title-fa` in the English
@@ -126,13 +126,16 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
     other_ed = ed.pick(EN, FA)
     others = {fid: joinable(fig, twins[1]) for fid, fig in twins[0].items()} if twins else {}
     tables = [(fig, page, None) for fig, page in figures]
-    if histories:  # the English package has none
-        tables += [(history.figure, page, history) for (_, page), history in zip(figures, histories, strict=True)]
+    if histories:
+        tables += [(history.figure, page, history) for (_, page), history in zip(figures, histories, strict=True)
+                   if history is not None]
     # a licence needs an id (or a URL) in a data package; without `licence_id` the licence's text stands alone
     licences = {"licenses": [{"name": cite.licence_id, "title": cite.licence}]} if cite.licence_id else {}
     resources = []
     for fig, page, history in tables:
-        twin = others.get(history.figure.id.removesuffix(SUFFIX) if history else fig.id)
+        twin = others.get(fig.id)  # a vintages table's twin is the other edition's vintages, or else its table
+        if twin is None and history:
+            twin = others.get(history.figure.id.removesuffix(SUFFIX))
         fig = joinable(fig, cite)  # the columns its downloads have
         twin_columns = {c.key: c for c in twin.columns} if twin is not None else {}
         fields = [_field(c, ed, twin_columns.get(c.key)) for c in fig.columns]
@@ -144,7 +147,7 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
                           | ({f"x-title-{other_ed.code}": twins[1].words[0]} if twin is not None else {}))
         other_title = ((twin.title_fa if twin is not None else title_en(fig, ds)) if ed.fa
                        else (twin.title_fa if twin is not None else None))
-        if history and other_title:
+        if history and other_title and not (twin is not None and twin.id.endswith(SUFFIX)):
             other_title += ed.pick(": every publication (vintages)", " (همهٔ انتشارها)")
         resources.append({
             "name": fig.id, "title": fig.title_fa, f"x-title-{other_ed.code}": other_title,
@@ -156,7 +159,7 @@ def package(figures: list[tuple[Figure, str]], ds: Dataset, cite: Citation, vers
             **licences, "x-licence": cite.licence,
             "x-page": page, "x-json": f"{fig.id}.json",
             **({"x-earlier": list(history.earlier)} if history else {"x-xlsx": f"{fig.id}.xlsx"}),
-            **({"x-twin": _twin_csv(ed, fig.id)} if twin is not None and not history else {}),
+            **({"x-twin": _twin_csv(ed, fig.id)} if twin is not None and twin.id == fig.id else {}),
             "x-updated": fig.updated.iso if fig.updated else None, "x-synthetic": fig.synthetic,
             "x-citation": cite.line(fig),
         } | ({"x-hxl": hxl_row(fig)} if cite.hxl else {}))

@@ -187,3 +187,43 @@ def test_every_english_chart_has_an_english_image_to_take_away(site: Path) -> No
     page = site / "en" / "index.html"
     links = re.findall(r'href="([^"]*downloads/charts/home-trends\.(?:png|svg))"', page.read_text(encoding="utf-8"))
     assert len(links) == 2 and all((page.parent / link).resolve().parent == charts.resolve() for link in links)
+
+
+def _numbers(row: dict) -> list:
+    return [v for k, v in row.items() if k != "synthetic" and (isinstance(v, int | float) or v in ("×", None))]
+
+
+def test_every_figures_history_is_in_english_too(site: Path) -> None:
+    """en/downloads/<figure>-vintages.*: the Persian history with the English table's words; its numbers, «×»
+    and publications the Persian one's, row for row; ending in the English table; linked from the English
+    figure note and listed in the English data package and the API."""
+    persian = sorted((site / "downloads").glob("*-vintages.json"))
+    english = sorted((site / "en" / "downloads").glob("*-vintages.json"))
+    assert len(persian) > 20 and [p.name for p in english] == [p.name for p in persian]
+    for fa_path, en_path in zip(persian, english, strict=True):
+        fa, en = (json.loads(p.read_text(encoding="utf-8")) for p in (fa_path, en_path))
+        assert (fa["lang"], en["lang"], en["title_fa"], fa["title_en"]) == ("fa", "en", fa["title"], en["title"])
+        assert not PERSIAN.search(en["title"] + en["definition"] + " ".join(c["label"] for c in en["columns"]))
+        assert [c["key"] for c in en["columns"]] == [c["key"] for c in fa["columns"]], en_path.name
+        assert [_numbers(r) for r in en["rows"]] == [_numbers(r) for r in fa["rows"]], en_path.name
+        table = json.loads((en_path.parent / en_path.name.replace("-vintages", "")).read_text(encoding="utf-8"))
+        first = table["columns"][0]["key"]
+        last = {json.dumps(r[first]): r for r in en["rows"]}
+        for row in table["rows"]:  # this publication's rows: exactly the English table's
+            assert {k: v for k, v in last[json.dumps(row[first])].items() if k in row} == row, en_path.name
+        csv = en_path.with_suffix(".csv").read_text(encoding="utf-8-sig")
+        assert "Publication (version)" in csv.splitlines()[0] and not PERSIAN.search(csv.splitlines()[0]), en_path.name
+    # the province table names each province in English
+    tehran = json.loads((site / "en" / "downloads" / "centres-by-province-vintages.json").read_text(encoding="utf-8"))
+    assert "Tehran" in {r["province"] for r in tehran["rows"]}
+    page = site / "en" / "programmes" / "oxygen-concentrators" / "index.html"
+    links = re.findall(r'href="([^"]*-vintages\.(?:csv|json))"', page.read_text(encoding="utf-8"))
+    assert links and all((page.parent / link).resolve().parent == (site / "en" / "downloads").resolve()
+                         for link in links)
+    package = json.loads((site / "en" / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
+    histories = [r for r in package["resources"] if r["name"].endswith("-vintages")]
+    assert {r["path"] for r in histories} == {p.with_suffix(".csv").name for p in english}
+    index = json.loads((site / "api" / "index.json").read_text(encoding="utf-8"))
+    for d in index["datasets"]:
+        for kind in ("csv", "json"):
+            assert (site / "api" / d["en"]["vintages"][kind]).resolve().is_file(), (d["id"], kind)
