@@ -342,6 +342,7 @@ def _newest_title(name: str, week: str, value: str, ltr: bool) -> str:
     return text if ltr else f"\u2067{text}\u2069"
 
 
+@functools.lru_cache(maxsize=256)
 def _row_bars(rows: tuple[tuple[str, str], ...], shown: tuple[str, ...] | None, width: int,
               ltr: bool = False) -> dict:
     names = [name for name, _ in rows]
