@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.charts import workers as vl
+from generator.charts.font_subset import render_with_fonts
 from generator.charts.svg import PLACEHOLDER, PLACEHOLDER_MARK, tidy
 from generator.charts.workers import ChartError, stop_now
 from generator.lang.messages import t
@@ -110,7 +111,8 @@ class ChartRenderer:
             self._pool = None
             return
         try:
-            self._pending.update((key, self._pool.submit(vl.render, spec)) for key, spec in missing.items())
+            self._pending.update((key, self._pool.submit(render_with_fonts, spec, self.cache_dir))
+                                 for key, spec in missing.items())
         except BrokenProcessPool as exc:  # the warmed-up worker could not start
             raise ChartError(t("a chart worker process could not start (out of memory, or killed); run the "
                                "build again")) from exc

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.charts.font_subset import with_fonts
+from generator.charts.font_subset import needed, warm_subset, with_fonts
 from generator.charts.layout import text_px
 from generator.charts.svg import standalone
 from generator.charts.svg_text import fitted, text, wrapped
@@ -144,9 +144,11 @@ def write(site, posters: list[Poster], charts, images, brand: str, host: str) ->
     the renderer that drew the charts (their SVGs; its workers draw the new PNGs), `images`: the PNG
     renderer, whose cache keeps an unchanged image from being drawn again. Returns how many."""
     # each with the glyphs of its own text inside: it is read where Vazirmatn is not installed (a downloaded
-    # file, an article), and its text was laid out for Vazirmatn's widths
-    svgs = [with_fonts(poster_svg(poster, standalone(charts.raw_svg(poster.chart_key))[0], brand, host),
-                       charts.cache_dir, "\n") for poster in posters]
+    # file, an article), and its text was laid out for Vazirmatn's widths (English: basic Latin whole)
+    bare = [poster_svg(poster, standalone(charts.raw_svg(poster.chart_key))[0], brand, host) for poster in posters]
+    if charts.cache_dir is not None:  # their subsets made on the chart workers' cores, not one after another here
+        charts.map(warm_subset, sorted(needed(bare, charts.cache_dir)))
+    svgs = [with_fonts(svg, charts.cache_dir, "\n") for svg in bare]
     for poster, svg, png in zip(posters, svgs, images.pngs(svgs, SCALE, charts.map), strict=True):
         folder = site / poster.ed.prefix / CHART_IMAGES
         folder.mkdir(parents=True, exist_ok=True)
