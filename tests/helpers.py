@@ -119,3 +119,17 @@ def branch_tree(root: Path, dest: Path) -> Path:
     with tarfile.open(archive) as tar:
         tar.extractall(dest, filter="data")
     return dest
+
+
+def served_vintages(folder: Path, table_json: str, downloads: dict[str, str], shared_files: dict[str, bytes],
+                    shared: Path, name: str) -> tuple[str, Path]:
+    """A figure's vintages as a site serves them, for the audit (audit/vintages.py): its table's JSON
+    (`table_json`) and its own vintages JSON (`downloads[name]`) in `folder`, its closed seasons' files in
+    `shared`; returns the vintages' text and where it is."""
+    shared.mkdir(parents=True, exist_ok=True)
+    for file, data in shared_files.items():
+        (shared / file).write_bytes(data)
+    (folder / name.replace("-vintages.json", ".json")).write_text(table_json, encoding="utf-8")
+    path = folder / name
+    path.write_text(downloads[name], encoding="utf-8")
+    return downloads[name], path

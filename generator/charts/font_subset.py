@@ -11,13 +11,16 @@ the drawings are the same to the pixel in Chromium without them. The same charac
 bytes; subsets are kept in memory and in the chart cache's folder, so a week's rebuild subsets only the
 charts whose characters are new.
 
-A chart's image to download (charts/poster.py) whose text is in Latin letters alone (the English
-edition's) carries the whole of basic Latin instead (`LATIN`: printable ASCII and the typographic marks
-English text uses; about 12 KB a weight), as a font service's fixed `latin` subset does: one subset a
-weight for every English poster, where exact subsets were seventy different ones, each taking a tenth of
-a second to make. The charts a page shows keep their exact subsets, which a reader's first visit loads
-(basic Latin whole would add about 15 KB to an English page), and so does Persian text everywhere: the
-Arabic script's glyphs, with their joining forms, are too many to carry whole.
+A text in basic Latin alone (the English edition's) carries basic Latin whole instead (`LATIN`: printable
+ASCII and the typographic marks English text uses; about 7.6 KB a weight), as a font service's fixed
+`latin` subset does: one subset a weight for every English drawing and poster, where exact subsets were
+about 125 different ones, each taking a tenth of a second to make. It costs an English page's first
+visit a few KB (the largest, 90 → 95 KB). Persian text keeps its exact subset: the Arabic script's
+glyphs, with their joining forms, are too many to carry whole in every drawing.
+
+The chart workers make the subsets: each drawing's right after drawing it (`render_with_fonts`), the
+posters' before their images (`needed`, `warm_subset`), into the cache's folder, where `font_faces` in
+the build's process finds them.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from generator.model.figures import DATE, INT, Column, Figure, as_json
 from generator.model.publication import SUPPRESSED
 from generator.render.open_data import Citation
 from generator.render.vintage_files import vintage_files
+from helpers import served_vintages
 
 CITE = Citation("مجوز", None, "ستاد", False, ())
 
@@ -187,13 +188,7 @@ def test_the_audit_reads_the_seasons_for_the_latest_value(tmp_path: Path) -> Non
     h2 = vintages(v2, _before("1400-06-10", v1, h1), This("1400-07-07", parse_jalali("1400-07-07")))
     files = vintage_files(h2, CITE, "")
     shared = tmp_path / "shared"
-    shared.mkdir()
-    for name, data in files.shared.items():
-        (shared / name).write_bytes(data)
-    (tmp_path / f"{v2.id}.json").write_text(as_json(v2), encoding="utf-8")
-    path = tmp_path / f"{v2.id}-vintages.json"
-    raw = files.downloads[path.name]
-    path.write_text(raw, encoding="utf-8")
+    raw, path = served_vintages(tmp_path, as_json(v2), files.downloads, files.shared, shared, f"{v2.id}-vintages.json")
     assert vintage_findings(raw, path, shared) == []  # summer's rows hold the values autumn did not move
     # the table hides a value whose latest row is in a season's file: the history would tell it
     hidden = _fig([("1400-06-03", 30, 100), ("1400-06-10", SUPPRESSED, 120), ("1400-07-01", 5, 6)])

@@ -18,6 +18,7 @@ from generator.model.figures import INT, TEXT, Column, Figure, as_json
 from generator.model.publication import SUPPRESSED
 from generator.render.open_data import Citation
 from generator.render.vintage_files import vintage_files
+from helpers import served_vintages
 
 CITE = Citation("مجوز", None, "ستاد", False, ())
 CITE_EN = Citation("Licence", None, "HQ", False, (), EN)
@@ -52,13 +53,7 @@ def _published(fa: Figure, en: Figure, history: History, tmp: Path) -> tuple[dic
     english = in_english(history, fa, en)
     files = vintage_files(english, CITE_EN, "../../", (history, CITE))
     shared = tmp / "_shared" / "vintages"
-    shared.mkdir(parents=True, exist_ok=True)
-    for name, data in files.shared.items():
-        (shared / name).write_bytes(data)
-    (tmp / f"{en.id}.json").write_text(as_json(en), encoding="utf-8")
-    path = tmp / f"{en.id}-vintages.json"
-    raw = files.downloads[path.name]
-    path.write_text(raw, encoding="utf-8")
+    raw, path = served_vintages(tmp, as_json(en), files.downloads, files.shared, shared, f"{en.id}-vintages.json")
     return json.loads(raw), vintage_findings(raw, path, shared)
 
 
